@@ -1,0 +1,44 @@
+/** The layering of STYLE.md section 1, enforced: dependencies point inward. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'src/domain holds no I/O: it may import only zod and itself.',
+      severity: 'error',
+      from: { path: '^src/domain' },
+      to: { pathNot: ['^src/domain', 'node_modules/zod'] },
+    },
+    {
+      name: 'api-and-cli-apart',
+      comment: 'The CLI and the HTTP API both call use cases; neither imports the other.',
+      severity: 'error',
+      from: { path: '^src/cli' },
+      to: { path: '^src/api' },
+    },
+    {
+      name: 'cli-and-api-apart',
+      severity: 'error',
+      from: { path: '^src/api' },
+      to: { path: '^src/cli' },
+    },
+    {
+      name: 'esdb-client-in-its-adapter',
+      comment: 'Only the EventStoreDB adapter talks to the EventStoreDB client.',
+      severity: 'error',
+      from: { pathNot: '^src/infrastructure/event-store/esdb' },
+      to: { path: 'node_modules/@kurrent' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '\\.(test|fixtures)\\.ts$' },
+  },
+};

@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { registerValidate } from './commands/validate.command.js';
+import { EXIT, type ExitCode } from './exit-codes.js';
+import { processOutput, type Output } from './output.js';
+
+/** Builds the `nem` program; `run` parses argv and answers the exit code instead of exiting. */
+export function buildProgram(io: Output, setExit: (code: ExitCode) => void): Command {
+  const program = new Command();
+  program
+    .name('nem')
+    .description('Import AEMO NEM13 flow files and find register reads by NMI or meter serial')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out(text.trimEnd()),
+      writeErr: (text) => io.err(text.trimEnd()),
+    });
+  registerValidate(program, io, setExit);
+  return program;
+}
+
+export async function run(argv: readonly string[], io: Output = processOutput): Promise<ExitCode> {
+  let exit: ExitCode = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exit = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+      return benign.includes(error.code) ? EXIT.ok : EXIT.usage;
+    }
+    io.err(`nem: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.usage;
+  }
+  return exit;
+}

@@ -1,0 +1,32 @@
+import type { Problem } from '../domain/nem13/problems.js';
+
+/** Where a command writes: stdout for results, stderr for progress and diagnostics. */
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+  /** Whether stderr is a terminal (progress bars only then). */
+  readonly interactive: boolean;
+}
+
+export const processOutput: Output = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  interactive: process.stderr.isTTY,
+};
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** `file:line: field: message (severity CODE)`; line 0 means the file as a whole. */
+export function formatProblem(file: string, problem: Problem): string {
+  const where = problem.line > 0 ? `${file}:${problem.line}` : file;
+  return `${where}: ${problem.field ?? '-'}: ${problem.message} (${problem.severity} ${problem.code})`;
+}
+
+export function formatOmitted(file: string, errors: number, warnings: number): string[] {
+  const lines: string[] = [];
+  if (errors > 0) lines.push(`${file}: ... and ${plural(errors, 'more error')} not shown`);
+  if (warnings > 0) lines.push(`${file}: ... and ${plural(warnings, 'more warning')} not shown`);
+  return lines;
+}

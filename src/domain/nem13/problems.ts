@@ -1,0 +1,103 @@
+/**
+ * Problems found in a flow file are data, not exceptions. Codes are stable: tools and people key on them.
+ * The severity of a code is fixed here, following the import policy in SPEC.md section 0.
+ */
+export const PROBLEM_CODES = {
+  // Container and byte level
+  NEM13_BAD_ARCHIVE: 'error',
+  NEM13_ZIP_MEMBERS: 'error',
+  NEM13_EMPTY_FILE: 'error',
+  NEM13_INVALID_UTF8: 'error',
+  NEM13_BINARY_CONTENT: 'error',
+  NEM13_LINE_TOO_LONG: 'error',
+  NEM13_BLANK_LINE: 'warning',
+  NEM13_WHITESPACE: 'warning',
+  // Structure
+  NEM13_UNKNOWN_RECORD: 'error',
+  NEM13_NEM12_RECORD: 'error',
+  NEM13_NEM12_FILE: 'error',
+  NEM13_BAD_VERSION: 'error',
+  NEM13_MISSING_100: 'error',
+  NEM13_DUPLICATE_100: 'error',
+  NEM13_MISSING_900: 'error',
+  NEM13_AFTER_900: 'error',
+  NEM13_ORPHAN_550: 'error',
+  NEM13_DUPLICATE_550: 'error',
+  NEM13_FIELD_COUNT: 'error',
+  // Fields
+  NEM13_MISSING_FIELD: 'error',
+  NEM13_TOO_LONG: 'error',
+  NEM13_BAD_DATE: 'error',
+  NEM13_BAD_NUMBER: 'error',
+  NEM13_BAD_DIRECTION: 'error',
+  NEM13_BAD_NMI: 'error',
+  NEM13_BAD_SUFFIX: 'error',
+  NEM13_BAD_QUALITY: 'error',
+  NEM13_BAD_REASON: 'error',
+  NEM13_BAD_UOM: 'error',
+  NEM13_BAD_TRANSACTION_CODE: 'error',
+  // Accepted with a warning
+  NEM13_NULL_QUALITY: 'warning',
+  NEM13_METHOD_MISSING: 'warning',
+  NEM13_METHOD_OUT_OF_RANGE: 'warning',
+  NEM13_PREVIOUS_ESTIMATE: 'warning',
+  NEM13_OBSOLETE_REASON: 'warning',
+  NEM13_UNKNOWN_REASON: 'warning',
+  NEM13_REASON_REQUIRED: 'warning',
+  NEM13_DESCRIPTION_REQUIRED: 'warning',
+  NEM13_NEGATIVE_QUANTITY: 'warning',
+  NEM13_QUANTITY_MISMATCH: 'warning',
+} as const satisfies Record<string, Severity>;
+
+export type Severity = 'error' | 'warning';
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+export type RecordType = '100' | '250' | '550' | '900';
+
+export interface Problem {
+  /** 1-based line number in the (decompressed) file; 0 for a problem with the file as a whole. */
+  readonly line: number;
+  /** The record indicator of the line when it is one we know, otherwise null. */
+  readonly record: RecordType | null;
+  /** The field name as the specification spells it, or null for a problem with the whole line or file. */
+  readonly field: string | null;
+  readonly code: ProblemCode;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+export const MAX_PROBLEMS_PER_SEVERITY = 1000;
+
+/** Keeps the first problems of each severity and counts the rest. */
+export class ProblemLog {
+  readonly errors: Problem[] = [];
+  readonly warnings: Problem[] = [];
+  errorCount = 0;
+  warningCount = 0;
+
+  constructor(private readonly cap: number = MAX_PROBLEMS_PER_SEVERITY) {}
+
+  add(line: number, record: RecordType | null, field: string | null, code: ProblemCode, message: string): void {
+    const severity = PROBLEM_CODES[code];
+    if (severity === 'error') {
+      this.errorCount++;
+      if (this.errors.length < this.cap) this.errors.push({ line, record, field, code, severity, message });
+    } else {
+      this.warningCount++;
+      if (this.warnings.length < this.cap) this.warnings.push({ line, record, field, code, severity, message });
+    }
+  }
+
+  get omittedErrors(): number {
+    return this.errorCount - this.errors.length;
+  }
+
+  get omittedWarnings(): number {
+    return this.warningCount - this.warnings.length;
+  }
+}
+
+/** Quotes a value found in a file for a message, shortened so a 2 MB field cannot flood the output. */
+export function quote(value: string, max = 40): string {
+  const shown = value.length > max ? `${value.slice(0, max)}…` : value;
+  return JSON.stringify(shown);
+}

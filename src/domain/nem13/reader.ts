@@ -1,0 +1,443 @@
+import { LineSplitter, type LineFault, type LineSink } from './line-splitter.js';
+import { difference, FieldReader, quantityExplained } from './fields.js';
+import { ProblemLog, quote, type RecordType } from './problems.js';
+import type { B2BDetails, Nem13Header, Nem13Item, Nem13Summary, RegisterRead, RegisterReading } from './records.js';
+
+const HEADER_FIELDS = ['RecordIndicator', 'VersionHeader', 'DateTime', 'FromParticipant', 'ToParticipant'];
+const READ_FIELDS = [
+  'RecordIndicator',
+  'NMI',
+  'NMIConfiguration',
+  'RegisterID',
+  'NMISuffix',
+  'MDMDataStreamIdentifier',
+  'MeterSerialNumber',
+  'DirectionIndicator',
+  'PreviousRegisterRead',
+  'PreviousRegisterReadDateTime',
+  'PreviousQualityMethod',
+  'PreviousReasonCode',
+  'PreviousReasonDescription',
+  'CurrentRegisterRead',
+  'CurrentRegisterReadDateTime',
+  'CurrentQualityMethod',
+  'CurrentReasonCode',
+  'CurrentReasonDescription',
+  'Quantity',
+  'UOM',
+  'NextScheduledReadDate',
+  'UpdateDateTime',
+  'MSATSLoadDateTime',
+];
+const B2B_FIELDS = [
+  'RecordIndicator',
+  'PreviousTransCode',
+  'PreviousRetServiceOrder',
+  'CurrentTransCode',
+  'CurrentRetServiceOrder',
+];
+const END_FIELDS = ['RecordIndicator'];
+
+export const NEM13_FIELD_NAMES: Readonly<Record<RecordType, readonly string[]>> = {
+  '100': HEADER_FIELDS,
+  '250': READ_FIELDS,
+  '550': B2B_FIELDS,
+  '900': END_FIELDS,
+};
+
+const NEM12_RECORDS = new Set(['200', '300', '400', '500']);
+
+const FAULT_MESSAGES: Record<
+  LineFault,
+  { code: 'NEM13_INVALID_UTF8' | 'NEM13_BINARY_CONTENT' | 'NEM13_LINE_TOO_LONG'; message: string }
+> = {
+  'invalid-utf8': { code: 'NEM13_INVALID_UTF8', message: 'the line is not valid UTF-8 text (is this a binary file?)' },
+  binary: {
+    code: 'NEM13_BINARY_CONTENT',
+    message: 'the line holds control characters such as NUL (expected comma-separated text)',
+  },
+  'too-long': {
+    code: 'NEM13_LINE_TOO_LONG',
+    message: 'the line is over 64 KiB long (expected a NEM13 record of under 1,000 characters)',
+  },
+};
+
+/** What the last record line was, to tell whether a 550 directly follows a 250. */
+type Previous = 'none' | '250' | '550' | 'other';
+
+/**
+ * The NEM13 state machine: takes lines, checks every field and the file structure, and collects
+ * the records it accepts into `out`. Pure and synchronous; {@link readNem13} feeds it bytes.
+ */
+export class Nem13Parser implements LineSink {
+  readonly log = new ProblemLog();
+  readonly out: Nem13Item[] = [];
+  private header: Nem13Header | null = null;
+  private headerLine = 0;
+  private missingHeaderReported = false;
+  private endLine = 0;
+  private afterEndReported = false;
+  private recordLines = 0;
+  private lastLine = 0;
+  private previous: Previous = 'none';
+  private previousReadLine = 0;
+  private pendingRead: RegisterRead | null = null;
+  private registerReads = 0;
+  private b2bDetails = 0;
+
+  line(number: number, text: string): void {
+    this.lastLine = number;
+    if (this.endLine > 0) {
+      if (text.trim().length === 0) {
+        this.log.add(number, null, null, 'NEM13_BLANK_LINE', 'blank line skipped');
+      } else {
+        this.reportAfterEnd(number);
+      }
+      return;
+    }
+    if (text.trim().length === 0) {
+      this.log.add(number, null, null, 'NEM13_BLANK_LINE', 'blank line skipped');
+      return;
+    }
+    this.recordLines++;
+    const fields = text.split(',');
+    const indicator = (fields[0] ?? '').trim();
+    if (indicator !== fields[0]) {
+      this.log.add(
+        number,
+        null,
+        'RecordIndicator',
+        'NEM13_WHITESPACE',
+        `${quote(fields[0] ?? '')} has spaces around the value`,
+      );
+    }
+    switch (indicator) {
+      case '100':
+        this.flush();
+        this.readHeader(number, fields);
+        this.previous = 'other';
+        return;
+      case '250':
+        this.flush();
+        this.requireHeader(number, '250');
+        this.readRegisterRead(number, text, fields);
+        this.previous = '250';
+        this.previousReadLine = number;
+        return;
+      case '550':
+        this.requireHeader(number, '550');
+        this.readB2BDetails(number, text, fields);
+        return;
+      case '900':
+        this.flush();
+        this.requireHeader(number, '900');
+        this.readEnd(number, fields);
+        this.previous = 'other';
+        return;
+      default:
+        this.flush();
+        this.previous = 'other';
+        if (NEM12_RECORDS.has(indicator)) {
+          this.requireHeader(number, null);
+          this.log.add(
+            number,
+            null,
+            'RecordIndicator',
+            'NEM13_NEM12_RECORD',
+            `record ${indicator} belongs to NEM12 interval data (a NEM13 file holds 100, 250, 550 and 900 only)`,
+          );
+        } else {
+          this.requireHeader(number, null);
+          this.log.add(
+            number,
+            null,
+            'RecordIndicator',
+            'NEM13_UNKNOWN_RECORD',
+            `${quote(indicator)} is not a NEM13 record indicator (expected 100, 250, 550 or 900)`,
+          );
+        }
+    }
+  }
+
+  fault(number: number, fault: LineFault): void {
+    this.lastLine = number;
+    if (this.endLine > 0) {
+      this.reportAfterEnd(number);
+      return;
+    }
+    this.flush();
+    this.recordLines++;
+    this.previous = 'other';
+    const { code, message } = FAULT_MESSAGES[fault];
+    this.log.add(number, null, null, code, message);
+  }
+
+  finish(): Nem13Summary {
+    this.flush();
+    if (this.recordLines === 0) {
+      this.log.add(0, null, null, 'NEM13_EMPTY_FILE', 'the file holds no records (expected 100, 250 ... 900)');
+    } else {
+      if (this.headerLine === 0) this.requireHeader(this.lastLine, null);
+      if (this.endLine === 0) {
+        this.log.add(
+          this.lastLine,
+          null,
+          'RecordIndicator',
+          'NEM13_MISSING_900',
+          `the file ends at line ${this.lastLine} without a 900 end record`,
+        );
+      }
+    }
+    const log = this.log;
+    const summary: Nem13Summary = {
+      valid: log.errorCount === 0,
+      lines: this.lastLine,
+      header: this.header,
+      counts: { registerReads: this.registerReads, b2bDetails: this.b2bDetails },
+      errors: log.errors,
+      warnings: log.warnings,
+      errorCount: log.errorCount,
+      warningCount: log.warningCount,
+      omittedErrors: log.omittedErrors,
+      omittedWarnings: log.omittedWarnings,
+    };
+    this.out.push({ kind: 'summary', summary });
+    return summary;
+  }
+
+  private reportAfterEnd(number: number): void {
+    if (this.afterEndReported) return;
+    this.afterEndReported = true;
+    this.log.add(
+      number,
+      null,
+      'RecordIndicator',
+      'NEM13_AFTER_900',
+      `content after the 900 end record at line ${this.endLine} (a 900 must be the last record)`,
+    );
+  }
+
+  private requireHeader(number: number, record: RecordType | null): void {
+    if (this.header !== null || this.headerLine > 0 || this.missingHeaderReported) return;
+    this.missingHeaderReported = true;
+    this.log.add(
+      number,
+      record,
+      'RecordIndicator',
+      'NEM13_MISSING_100',
+      'the first record is not a 100 header (a NEM13 file starts with 100,NEM13,...)',
+    );
+  }
+
+  private flush(): void {
+    if (this.pendingRead === null) return;
+    this.out.push({ kind: 'registerRead', read: this.pendingRead });
+    this.pendingRead = null;
+  }
+
+  /** Drops trailing empty fields beyond the record's width (padding); answers whether the width is right. */
+  private checkWidth(number: number, record: RecordType, fields: string[]): boolean {
+    const width = NEM13_FIELD_NAMES[record].length;
+    while (fields.length > width && (fields[fields.length - 1] ?? '').trim() === '') fields.pop();
+    if (fields.length === width) return true;
+    this.log.add(
+      number,
+      record,
+      null,
+      'NEM13_FIELD_COUNT',
+      `a ${record} record has ${width} field${width === 1 ? '' : 's'}, found ${fields.length}`,
+    );
+    return false;
+  }
+
+  private readHeader(number: number, fields: string[]): void {
+    if (this.headerLine > 0) {
+      this.log.add(
+        number,
+        '100',
+        'RecordIndicator',
+        'NEM13_DUPLICATE_100',
+        `a second 100 header (the first is at line ${this.headerLine})`,
+      );
+      return;
+    }
+    this.headerLine = number;
+    if (!this.checkWidth(number, '100', fields)) return;
+    const f = new FieldReader(this.log, number, '100', fields, HEADER_FIELDS);
+    const version = f.raw(1);
+    if (version === 'NEM12') {
+      this.log.add(
+        number,
+        '100',
+        'VersionHeader',
+        'NEM13_NEM12_FILE',
+        'this is a NEM12 (interval data) file; only NEM13 (accumulation meter) files are accepted',
+      );
+      return;
+    }
+    if (version !== 'NEM13') {
+      this.log.add(number, '100', 'VersionHeader', 'NEM13_BAD_VERSION', `${quote(version)} is not NEM13`);
+    }
+    const createdAt = f.instant(2, 'CCYYMMDDhhmm', true);
+    const fromParticipant = f.text(3, 10, true);
+    const toParticipant = f.text(4, 10, true);
+    if (!f.ok || version !== 'NEM13' || createdAt === null || fromParticipant === null || toParticipant === null) {
+      return;
+    }
+    this.header = { line: number, versionHeader: 'NEM13', createdAt, fromParticipant, toParticipant };
+    this.out.push({ kind: 'header', header: this.header });
+  }
+
+  private readRegisterRead(number: number, text: string, fields: string[]): void {
+    if (!this.checkWidth(number, '250', fields)) return;
+    const f = new FieldReader(this.log, number, '250', fields, READ_FIELDS);
+    const nmi = f.nmi(1);
+    const nmiConfiguration = f.text(2, 240, true);
+    const registerId = f.text(3, 10, true);
+    const nmiSuffix = f.suffix(4, true);
+    const mdmDataStreamIdentifier = f.suffix(5, false);
+    const meterSerialNumber = f.text(6, 12, true);
+    const direction = f.direction(7);
+    const previous = this.readReading(f, 8, 'previous');
+    const current = this.readReading(f, 13, 'current');
+    const quantity = f.decimal(18, 15, true);
+    const uom = f.uom(19);
+    const nextScheduledReadDate = f.date(20, false);
+    const updatedAt = f.instant(21, 'CCYYMMDDhhmmss', true);
+    const msatsLoadedAt = f.instant(22, 'CCYYMMDDhhmmss', false);
+    if (
+      !f.ok ||
+      nmi === null ||
+      nmiConfiguration === null ||
+      registerId === null ||
+      nmiSuffix === null ||
+      meterSerialNumber === null ||
+      direction === null ||
+      previous === null ||
+      current === null ||
+      quantity === null ||
+      uom === null ||
+      updatedAt === null
+    ) {
+      return;
+    }
+    if (quantity.value.startsWith('-')) {
+      f.warn(18, 'NEM13_NEGATIVE_QUANTITY', `${quantity.text} is negative (legacy files sign I registers so)`);
+    }
+    if (!quantityExplained(previous.read, current.read, quantity)) {
+      f.warn(
+        18,
+        'NEM13_QUANTITY_MISMATCH',
+        `${quantity.text} differs from CurrentRegisterRead - PreviousRegisterRead = ${difference(
+          previous.read,
+          current.read,
+        )}, and no dial rollover explains it (a multiplier, a demand register or a typo)`,
+      );
+    }
+    this.registerReads++;
+    this.pendingRead = {
+      line: number,
+      nmi,
+      nmiConfiguration,
+      registerId,
+      nmiSuffix,
+      mdmDataStreamIdentifier,
+      meterSerialNumber,
+      direction,
+      previous,
+      current,
+      quantity,
+      uom,
+      nextScheduledReadDate,
+      updatedAt,
+      msatsLoadedAt,
+      b2bDetails: null,
+      sourceText: text,
+    };
+  }
+
+  private readReading(f: FieldReader, start: number, side: 'previous' | 'current'): RegisterReading | null {
+    const read = f.decimal(start, 15, false);
+    const readAt = f.instant(start + 1, 'CCYYMMDDhhmmss', true);
+    const quality = f.quality(start + 2, side);
+    const reasonCode = f.reasonCode(start + 3, quality);
+    const reasonDescription = f.reasonDescription(start + 4, reasonCode);
+    if (read === null || readAt === null || quality === null) return null;
+    return { read, readAt, quality, reasonCode, reasonDescription };
+  }
+
+  private readB2BDetails(number: number, text: string, fields: string[]): void {
+    const previous = this.previous;
+    this.previous = '550';
+    if (previous === 'none' || previous === 'other') {
+      this.log.add(
+        number,
+        '550',
+        'RecordIndicator',
+        'NEM13_ORPHAN_550',
+        'a 550 must directly follow the 250 it describes, found none before it',
+      );
+      return;
+    }
+    if (previous === '550') {
+      this.log.add(
+        number,
+        '550',
+        'RecordIndicator',
+        'NEM13_DUPLICATE_550',
+        `a second 550 for the 250 at line ${this.previousReadLine} (at most one is allowed)`,
+      );
+      return;
+    }
+    if (!this.checkWidth(number, '550', fields)) return;
+    const f = new FieldReader(this.log, number, '550', fields, B2B_FIELDS);
+    const previousTransactionCode = f.transactionCode(1);
+    const previousRetailerServiceOrder = f.text(2, 15, false);
+    const currentTransactionCode = f.transactionCode(3);
+    const currentRetailerServiceOrder = f.text(4, 15, false);
+    if (!f.ok || previousTransactionCode === null || currentTransactionCode === null) return;
+    const details: B2BDetails = {
+      line: number,
+      previousTransactionCode,
+      previousRetailerServiceOrder,
+      currentTransactionCode,
+      currentRetailerServiceOrder,
+      sourceText: text,
+    };
+    this.b2bDetails++;
+    if (this.pendingRead !== null) this.pendingRead = { ...this.pendingRead, b2bDetails: details };
+  }
+
+  private readEnd(number: number, fields: string[]): void {
+    this.endLine = number;
+    if (this.checkWidth(number, '900', fields)) this.out.push({ kind: 'end', line: number });
+  }
+}
+
+/**
+ * Reads a NEM13 file from its bytes, yielding the header, one register read per 250 (its 550 attached)
+ * and the end as they are found, then a summary with every problem. Memory stays flat: only the
+ * current chunk, the current line and the last 250 are held.
+ */
+export async function* readNem13(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Nem13Item> {
+  const parser = new Nem13Parser();
+  const splitter = new LineSplitter(parser);
+  for await (const chunk of bytes) {
+    splitter.push(chunk);
+    if (parser.out.length > 0) {
+      const items = parser.out.splice(0);
+      for (const item of items) yield item;
+    }
+  }
+  splitter.end();
+  parser.finish();
+  for (const item of parser.out.splice(0)) yield item;
+}
+
+/** Reads a whole file for its summary only. */
+export async function validateNem13(bytes: AsyncIterable<Uint8Array>): Promise<Nem13Summary> {
+  for await (const item of readNem13(bytes)) {
+    if (item.kind === 'summary') return item.summary;
+  }
+  throw new Error('readNem13 ended without a summary');
+}

@@ -10,9 +10,11 @@ async function readAll(path: string) {
   const file = await openFlowFile(path);
   const reads: RegisterRead[] = [];
   let summary;
-  for await (const item of readFlowFile(file)) {
-    if (item.kind === 'registerRead') reads.push(item.read);
-    if (item.kind === 'summary') summary = item.summary;
+  for await (const batch of readFlowFile(file)) {
+    for (const item of batch) {
+      if (item.kind === 'registerRead') reads.push(item.read);
+      if (item.kind === 'summary') summary = item.summary;
+    }
   }
   if (summary === undefined) throw new Error('no summary');
   return { reads, summary, digest: file.digest() };

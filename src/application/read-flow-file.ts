@@ -1,5 +1,5 @@
 import type { Problem } from '../domain/nem13/problems.js';
-import { readNem13 } from '../domain/nem13/reader.js';
+import { readNem13Batches } from '../domain/nem13/reader.js';
 import type { Nem13Item, Nem13Summary } from '../domain/nem13/records.js';
 import type { ContentDigest, FlowFile } from '../infrastructure/files/flow-file.js';
 
@@ -13,13 +13,14 @@ export interface FlowFileReport {
  * One pass over a flow file: yields the reader's items, and folds a container problem (corrupt gzip,
  * zip with several members) into the summary so the caller sees a single verdict.
  */
-export async function* readFlowFile(file: FlowFile): AsyncGenerator<Nem13Item> {
-  for await (const item of readNem13(file.content())) {
-    if (item.kind !== 'summary') {
-      yield item;
+export async function* readFlowFile(file: FlowFile): AsyncGenerator<readonly Nem13Item[]> {
+  for await (const batch of readNem13Batches(file.content())) {
+    const last = batch.at(-1);
+    if (last?.kind !== 'summary') {
+      yield batch;
       continue;
     }
-    yield { kind: 'summary', summary: withContainerProblem(item.summary, file) };
+    yield [...batch.slice(0, -1), { kind: 'summary', summary: withContainerProblem(last.summary, file) }];
   }
 }
 
@@ -49,8 +50,9 @@ function withContainerProblem(summary: Nem13Summary, file: FlowFile): Nem13Summa
 /** Validates one flow file without keeping any record. */
 export async function validateFlowFile(file: FlowFile): Promise<FlowFileReport> {
   let summary: Nem13Summary | null = null;
-  for await (const item of readFlowFile(file)) {
-    if (item.kind === 'summary') summary = item.summary;
+  for await (const batch of readFlowFile(file)) {
+    const last = batch.at(-1);
+    if (last?.kind === 'summary') summary = last.summary;
   }
   if (summary === null) throw new Error(`no summary for ${file.path}`);
   return { file: file.path, digest: file.digest(), summary };

@@ -51,6 +51,12 @@ export function exactDecimal(text: string): ExactDecimal {
   return { text, value: canonicalDecimal(text) };
 }
 
+const POWERS_OF_TEN: bigint[] = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
+
+function powerOfTen(exponent: number): bigint {
+  return POWERS_OF_TEN[exponent] ?? 10n ** BigInt(exponent);
+}
+
 /** Fixed-point arithmetic over canonical decimal strings. */
 export class Decimal {
   private constructor(
@@ -68,8 +74,16 @@ export class Decimal {
     return new Decimal(BigInt(digits), text.length - dot - 1);
   }
 
+  static power10(exponent: number): Decimal {
+    return new Decimal(powerOfTen(exponent), 0);
+  }
+
   private rescale(scale: number): bigint {
-    return this.units * 10n ** BigInt(scale - this.scale);
+    return scale === this.scale ? this.units : this.units * powerOfTen(scale - this.scale);
+  }
+
+  negate(): Decimal {
+    return new Decimal(-this.units, this.scale);
   }
 
   add(other: Decimal): Decimal {

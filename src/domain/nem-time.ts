@@ -61,6 +61,151 @@ export function parseNemDateParts(text: string, format: DateTimeFormat): DatePar
   return { year, month, day, hour, minute, second };
 }
 
+/** The value of the two digits at `i`, or -1 when either is not a digit. */
+function pairAt(text: string, i: number): number {
+  const hi = text.charCodeAt(i) - 48;
+  const lo = text.charCodeAt(i + 1) - 48;
+  return hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9 ? hi * 10 + lo : -1;
+}
+
+/** Why a NEM date or date-time text is not one, or null when it is. Allocates nothing: runs per field. */
+export function checkNemDateText(text: string, format: DateTimeFormat): DateProblem | null {
+  const length = format === 'CCYYMMDDhhmmss' ? 14 : format === 'CCYYMMDD' ? 8 : 12;
+  if (text.length !== length) return 'length';
+  const century = pairAt(text, 0);
+  const yy = pairAt(text, 2);
+  const month = pairAt(text, 4);
+  const day = pairAt(text, 6);
+  const hour = length > 8 ? pairAt(text, 8) : 0;
+  const minute = length > 8 ? pairAt(text, 10) : 0;
+  const second = length > 12 ? pairAt(text, 12) : 0;
+  if ((century | yy | month | day | hour | minute | second) < 0) return 'not-digits';
+  const year = century * 100 + yy;
+  if (year < 1 || month < 1 || month > 12 || day < 1) return 'not-a-date';
+  const monthDays = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  if (day > monthDays) return 'not-a-date';
+  if (hour > 23 || minute > 59 || second > 59) return 'not-a-time';
+  return null;
+}
+
+/**
+ * The instant of a NEM date-time text that passed {@link checkNemDateText}, as ISO 8601 with `+10:00`.
+ * Built in one call from character codes: this runs for every timestamp of every record, and was three
+ * times slower as a template of slices.
+ */
+export function nemInstantOf(text: string, format: DateTimeFormat): NemInstant {
+  const c = (i: number) => text.charCodeAt(i);
+  if (format !== 'CCYYMMDDhhmmss') return nemInstantOf(`${text.padEnd(12, '0')}00`, 'CCYYMMDDhhmmss');
+  return String.fromCharCode(
+    c(0),
+    c(1),
+    c(2),
+    c(3),
+    45,
+    c(4),
+    c(5),
+    45,
+    c(6),
+    c(7),
+    84,
+    c(8),
+    c(9),
+    58,
+    c(10),
+    c(11),
+    58,
+    c(12),
+    c(13),
+    43,
+    49,
+    48,
+    58,
+    48,
+    48,
+  ) as NemInstant;
+}
+
+/**
+ * `checkNemDateText` and `nemInstantOf` in one pass for the 14-digit form, the hottest path of the
+ * reader (four or five per record): the instant, or null when the text is not one (ask
+ * {@link checkNemDateText} why).
+ */
+export function nemInstantFromDateTime14(text: string): NemInstant | null {
+  if (text.length !== 14) return null;
+  const y0 = text.charCodeAt(0);
+  const y1 = text.charCodeAt(1);
+  const y2 = text.charCodeAt(2);
+  const y3 = text.charCodeAt(3);
+  const mo0 = text.charCodeAt(4);
+  const mo1 = text.charCodeAt(5);
+  const d0 = text.charCodeAt(6);
+  const d1 = text.charCodeAt(7);
+  const h0 = text.charCodeAt(8);
+  const h1 = text.charCodeAt(9);
+  const mi0 = text.charCodeAt(10);
+  const mi1 = text.charCodeAt(11);
+  const s0 = text.charCodeAt(12);
+  const s1 = text.charCodeAt(13);
+  const digits = (c: number) => c >= 48 && c <= 57;
+  if (
+    !digits(y0) ||
+    !digits(y1) ||
+    !digits(y2) ||
+    !digits(y3) ||
+    !digits(mo0) ||
+    !digits(mo1) ||
+    !digits(d0) ||
+    !digits(d1) ||
+    !digits(h0) ||
+    !digits(h1) ||
+    !digits(mi0) ||
+    !digits(mi1) ||
+    !digits(s0) ||
+    !digits(s1)
+  ) {
+    return null;
+  }
+  const year = (y0 - 48) * 1000 + (y1 - 48) * 100 + (y2 - 48) * 10 + (y3 - 48);
+  const month = (mo0 - 48) * 10 + (mo1 - 48);
+  const day = (d0 - 48) * 10 + (d1 - 48);
+  if (year < 1 || month < 1 || month > 12 || day < 1) return null;
+  if (day > (month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0))) return null;
+  if ((h0 - 48) * 10 + (h1 - 48) > 23 || mi0 > 53 || s0 > 53) return null;
+  return String.fromCharCode(
+    y0,
+    y1,
+    y2,
+    y3,
+    45,
+    mo0,
+    mo1,
+    45,
+    d0,
+    d1,
+    84,
+    h0,
+    h1,
+    58,
+    mi0,
+    mi1,
+    58,
+    s0,
+    s1,
+    43,
+    49,
+    48,
+    58,
+    48,
+    48,
+  ) as NemInstant;
+}
+
+/** The calendar date of a `CCYYMMDD` text that passed {@link checkNemDateText}. */
+export function calendarDateOf(text: string): CalendarDate {
+  const c = (i: number) => text.charCodeAt(i);
+  return String.fromCharCode(c(0), c(1), c(2), c(3), 45, c(4), c(5), 45, c(6), c(7)) as CalendarDate;
+}
+
 function pad(value: number, width: number): string {
   return value.toString().padStart(width, '0');
 }

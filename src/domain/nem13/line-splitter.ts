@@ -14,10 +14,12 @@ export interface LineSink {
 /** Far above any legal NEM13 line (a 250 with every Varchar full is under 1,000 characters). */
 export const MAX_LINE_BYTES = 64 * 1024;
 
-// Control characters other than tab; a CR is allowed only right before the LF.
+// A NUL marks binary content; a CR is allowed only right before the LF. Other control characters are
+// caught by the field checks (FieldReader rejects them in free text; every other field has a strict
+// format), which keeps this whole-chunk scan to a fast indexOf.
 /* eslint-disable no-control-regex -- finding control characters is the point */
-const CONTROL_IN_REGION = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]|\r(?!\n|$)/;
-const CONTROL_IN_LINE = /[\x00-\x08\x0B-\x1F\x7F]/;
+const STRAY_CR = /\r(?!\n|$)/;
+const NUL_OR_STRAY_CR = /\x00|\r/;
 /* eslint-enable no-control-regex */
 
 export class LineSplitter {
@@ -111,7 +113,7 @@ export class LineSplitter {
     if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
     if (text.length > this.maxLineBytes) {
       this.sink.fault(number, 'too-long');
-    } else if (CONTROL_IN_LINE.test(text)) {
+    } else if (NUL_OR_STRAY_CR.test(text)) {
       this.sink.fault(number, 'binary');
     } else {
       this.sink.line(number, text);
@@ -130,7 +132,7 @@ export class LineSplitter {
       this.completeRegionLineByLine(region);
       return;
     }
-    const clean = !CONTROL_IN_REGION.test(text);
+    const clean = !text.includes('\0') && (!text.includes('\r') || !STRAY_CR.test(text));
     let from = 0;
     for (;;) {
       const newline = text.indexOf('\n', from);

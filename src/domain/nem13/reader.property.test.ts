@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalDecimal } from '../decimal.js';
 import { TRANSACTION_CODES, UOMS } from './code-lists.js';
-import { readNem13 } from './reader.js';
+import { Nem13Parser, readNem13 } from './reader.js';
 import type { Nem13Summary, RegisterRead } from './records.js';
 
 const NMI_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789'.split('');
@@ -228,5 +228,129 @@ describe('readNem13 properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the pattern fast path', () => {
+  /** Every problem and item the parser gives for these lines, with or without the fast path. */
+  function outcome(lines: string[], fastPath: boolean) {
+    const parser = new Nem13Parser(fastPath);
+    lines.forEach((text, i) => parser.line(i + 1, text));
+    parser.finish();
+    return parser.out;
+  }
+
+  it('gives exactly what field-by-field checking gives, for valid and mutated lines', () => {
+    const fieldMutation = fc.record({
+      field: fc.integer({ min: 0, max: 22 }),
+      value: fc.oneof(
+        fc.constantFrom(
+          '',
+          ' ',
+          ' 1',
+          '1 ',
+          'x',
+          '-1',
+          '1.',
+          '.5',
+          '99999999999999999',
+          '20041301000000',
+          'E64',
+          'V',
+          'N',
+          '\t',
+          '\u0001',
+          'kwh',
+          'KWHH',
+          '0',
+        ),
+        fc.string({ maxLength: 20 }),
+        fc.stringMatching(/^[A-Z0-9]{1,3}$/),
+        fc.stringMatching(/^-?\d{1,16}(\.\d{1,3})?$/),
+        fc.stringMatching(/^\d{8}(\d{4}(\d\d)?)?$/),
+      ),
+    });
+    fc.assert(
+      fc.property(readArb, fc.array(fieldMutation, { maxLength: 3 }), fc.boolean(), (read, mutations, withB2b) => {
+        const fields = line250(read).split(',');
+        for (const m of mutations) fields[m.field] = m.value;
+        const lines = ['100,NEM13,200401101030,MDA1,Ret1', fields.join(',')];
+        if (withB2b && read.b2b)
+          lines.push(`550,${read.b2b.previousCode},${mutations[0]?.value ?? ''},${read.b2b.currentCode},`);
+        lines.push('900');
+        expect(outcome(lines, true)).toEqual(outcome(lines, false));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the pattern fast path, field by field', () => {
+  const base =
+    '250,VABC005890,11,1,11,11,METSER123,E,006342.8,20031005093055,A,,,007654.9,20040107100333,A,,,1312.1,kWh,20040407,20040108100333,20040108091133';
+  const singles = Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -.+\t\u0001\u00a0');
+  const nearMisses = [
+    '',
+    '00',
+    '000',
+    '0000',
+    '01',
+    '10',
+    '99',
+    '100',
+    '999',
+    '1000',
+    'A1',
+    'E6',
+    'E641',
+    'S5',
+    'AA',
+    'kW',
+    'KWH',
+    'kWhh',
+    'pf',
+    '1.',
+    '.1',
+    '-0',
+    '-1.5',
+    '1.5.5',
+    '123456789012345',
+    '1234567890123456',
+    '20040230135331',
+    '20041231235959',
+    '20041231240000',
+    '2004123123595',
+    '200412312359599',
+    '20040229',
+    '20050229',
+    'VABC00589O',
+    'VABC00589I',
+    'VABC0058901',
+    'x'.repeat(10),
+    'x'.repeat(11),
+    'x'.repeat(12),
+    'x'.repeat(13),
+    'x'.repeat(15),
+    'x'.repeat(16),
+    'x'.repeat(240),
+    'x'.repeat(241),
+  ];
+  it('agrees with field-by-field checking on every near-miss value of every field', () => {
+    for (let field = 1; field < 23; field++) {
+      for (const value of [...singles, ...nearMisses]) {
+        const fields = base.split(',');
+        fields[field] = value;
+        const lines = ['100,NEM13,200401101030,MDA1,Ret1', fields.join(','), '550,N,,E,', '900'];
+        const fast = new Nem13Parser(true);
+        const slow = new Nem13Parser(false);
+        lines.forEach((text, i) => {
+          fast.line(i + 1, text);
+          slow.line(i + 1, text);
+        });
+        fast.finish();
+        slow.finish();
+        expect({ field, value, out: fast.out }).toEqual({ field, value, out: slow.out });
+      }
+    }
   });
 });

@@ -1,0 +1,25 @@
+/**
+ * `npm run bench [-- section...]`: runs the benchmarks and checks their targets. Sections: reader.
+ * Each measurement runs in a fresh process; generated inputs are cached in bench/out/.
+ */
+import { readerBenchmark } from './reader.bench.js';
+import type { Verdict } from './harness.js';
+
+const SECTIONS: Record<string, () => Promise<Verdict[]>> = {
+  reader: () => readerBenchmark(),
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in SECTIONS));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown section(s): ${unknown.join(', ')}; known: ${Object.keys(SECTIONS).join(', ')}\n`);
+  process.exit(2);
+}
+process.stdout.write(`# nem benchmark (${new Date().toISOString()}, Node ${process.version})\n`);
+const verdicts: Verdict[] = [];
+for (const [name, section] of Object.entries(SECTIONS)) {
+  if (wanted.length === 0 || wanted.includes(name)) verdicts.push(...(await section()));
+}
+process.stdout.write('## Targets\n\n');
+for (const verdict of verdicts) process.stdout.write(`${verdict.met ? 'MET   ' : 'MISSED'} ${verdict.target}\n`);
+process.exitCode = verdicts.every((v) => v.met) ? 0 : 1;

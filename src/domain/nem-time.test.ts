@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkNemDateText, formatNemTime, nemInstantFromDateTime14, nemInstantOf, toNemIso } from './nem-time.js';
+
+describe('NEM time', () => {
+  it('reads a 14-digit date-time as an instant at +10:00', () => {
+    expect(nemInstantOf('20040107100333', 'CCYYMMDDhhmmss')).toBe('2004-01-07T10:03:33+10:00');
+    expect(Date.parse(nemInstantOf('20040107100333', 'CCYYMMDDhhmmss'))).toBe(Date.UTC(2004, 0, 7, 0, 3, 33));
+    expect(nemInstantOf('200401101030', 'CCYYMMDDhhmm')).toBe('2004-01-10T10:30:00+10:00');
+  });
+
+  it('has no daylight saving: a Sydney DST date keeps +10:00', () => {
+    expect(nemInstantOf('20240115120000', 'CCYYMMDDhhmmss')).toBe('2024-01-15T12:00:00+10:00');
+    expect(formatNemTime('2024-01-15T02:00:00Z')).toBe('2024-01-15 12:00:00 +10:00');
+    expect(toNemIso(new Date(Date.UTC(2024, 0, 15, 2)))).toBe('2024-01-15T12:00:00+10:00');
+  });
+
+  it.each([
+    ['2004023010', 'CCYYMMDDhhmmss', 'length'],
+    ['2004023013533A', 'CCYYMMDDhhmmss', 'not-digits'],
+    ['20040230135331', 'CCYYMMDDhhmmss', 'not-a-date'],
+    ['20030229000000', 'CCYYMMDDhhmmss', 'not-a-date'],
+    ['20041301000000', 'CCYYMMDDhhmmss', 'not-a-date'],
+    ['20040101240000', 'CCYYMMDDhhmmss', 'not-a-time'],
+    ['20040101006000', 'CCYYMMDDhhmmss', 'not-a-time'],
+    ['20040229', 'CCYYMMDD', null],
+    ['21000229', 'CCYYMMDD', 'not-a-date'],
+    ['20000229', 'CCYYMMDD', null],
+  ] as const)('checks %s as %s: %s', (text, format, problem) => {
+    expect(checkNemDateText(text, format)).toBe(problem);
+  });
+
+  it('the one-pass reader agrees with the check and the builder on any 14 characters', () => {
+    const text = fc.oneof(
+      fc.stringMatching(/^\d{14}$/),
+      fc.stringMatching(/^(19|20)\d\d(0\d|1[0-3])([0-3]\d)([0-2]\d)([0-6]\d)([0-6]\d)$/),
+      fc.string({ minLength: 13, maxLength: 15 }),
+    );
+    fc.assert(
+      fc.property(text, (value) => {
+        const valid = checkNemDateText(value, 'CCYYMMDDhhmmss') === null;
+        expect(nemInstantFromDateTime14(value)).toBe(valid ? nemInstantOf(value, 'CCYYMMDDhhmmss') : null);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

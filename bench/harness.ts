@@ -42,6 +42,16 @@ export async function measure<T>(script: string, args: string[], env: NodeJS.Pro
   return JSON.parse(line) as T;
 }
 
+/** Runs a measurement `times` times and keeps the median by `key` (the runs' spread is reported too). */
+export async function medianOf<T>(times: number, key: (value: T) => number, once: () => Promise<T>): Promise<T> {
+  const runs: T[] = [];
+  for (let i = 0; i < times; i++) runs.push(await once());
+  runs.sort((a, b) => key(a) - key(b));
+  const median = runs[Math.floor(runs.length / 2)];
+  if (median === undefined) throw new Error('no runs');
+  return median;
+}
+
 export interface Verdict {
   readonly target: string;
   readonly met: boolean;

@@ -1,4 +1,4 @@
-import { fileMiB, generatedFile, measure, table, type Verdict } from './harness.js';
+import { fileMiB, generatedFile, measure, medianOf, table, type Verdict } from './harness.js';
 
 interface Measurement {
   mode: string;
@@ -8,14 +8,21 @@ interface Measurement {
   peakRssMiB: number;
 }
 
-/** Reader throughput and peak memory at 100,000 and 1,000,000 records, next to the bare-split floor. */
+/**
+ * Reader throughput and peak memory at 100,000 and 1,000,000 records, next to the bare-split floor
+ * measured in the same run. Each figure is the median of three fresh processes.
+ */
 export async function readerBenchmark(sizes: readonly number[] = [100_000, 1_000_000]): Promise<Verdict[]> {
   const rows: Array<Record<string, string | number>> = [];
   const results = new Map<string, Measurement>();
   for (const size of sizes) {
     const path = await generatedFile(size);
     for (const mode of ['floor', 'reader', 'validate']) {
-      const m = await measure<Measurement>('reader-run.js', [mode, path]);
+      const m = await medianOf(
+        3,
+        (r: Measurement) => r.seconds,
+        () => measure<Measurement>('reader-run.js', [mode, path]),
+      );
       if (m.records !== size) throw new Error(`${mode} counted ${m.records} records in a file of ${size}`);
       results.set(`${mode}:${size}`, m);
       rows.push({

@@ -22,7 +22,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.fixtures.ts', 'test/**'],
+    files: ['**/*.test.ts', '**/*.fixtures.ts', '**/*.contract.ts', 'test/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/require-await': 'off',

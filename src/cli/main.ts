@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerImport } from './commands/import.command.js';
 import { registerValidate } from './commands/validate.command.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { processOutput, type Output } from './output.js';
@@ -17,6 +18,7 @@ export function buildProgram(io: Output, setExit: (code: ExitCode) => void): Com
       writeErr: (text) => io.err(text.trimEnd()),
     });
   registerValidate(program, io, setExit);
+  registerImport(program, io, setExit);
   return program;
 }
 

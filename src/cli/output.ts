@@ -4,6 +4,8 @@ import type { Problem } from '../domain/nem13/problems.js';
 export interface Output {
   out(line: string): void;
   err(line: string): void;
+  /** Raw text to stderr, for a progress bar redrawn in place. */
+  progress(text: string): void;
   /** Whether stderr is a terminal (progress bars only then). */
   readonly interactive: boolean;
 }
@@ -11,6 +13,7 @@ export interface Output {
 export const processOutput: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  progress: (text) => process.stderr.write(text),
   interactive: process.stderr.isTTY,
 };
 

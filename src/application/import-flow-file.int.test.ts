@@ -1,0 +1,144 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeNem13File } from '../../bench/generate.js';
+import type { EventStore, NewEvent, RecordedEvent } from '../domain/event-store/event-store.js';
+import { fileStreamName, parseFileEvent } from '../domain/events/file-events.js';
+import type { Database } from '../infrastructure/db/database.js';
+import { PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
+import { openFlowFile } from '../infrastructure/files/flow-file.js';
+import { EXPECTED, samplePath } from '../../test/samples.js';
+import { TEST_DATABASES } from '../../test/databases.js';
+import { importFlowFile } from './import-flow-file.js';
+
+async function streamOf(store: EventStore, sha256: string): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  for await (const event of store.readStream(fileStreamName(sha256))) events.push(event);
+  return events;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'nem-import-'));
+
+const importPath = (store: EventStore, path: string, extra: { chunkSize?: number } = {}) =>
+  importFlowFile(store, () => openFlowFile(path), { channel: 'cli', ...extra });
+
+describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
+  let database: Database;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    database = await target.open();
+    store = new PostgresEventStore(database.pool, database.kind);
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('imports every valid sample: FileReceived, one ReadingRecorded per 250 in file order, FileImported', async () => {
+    for (const expected of EXPECTED) {
+      const result = await importPath(store, samplePath(expected.file));
+      expect(result).toMatchObject({ status: 'imported', readings: expected.n250, errors: [] });
+      const events = await streamOf(store, result.sha256);
+      expect(events.map((e) => e.type)).toEqual([
+        'FileReceived',
+        ...Array<string>(expected.n250).fill('ReadingRecorded'),
+        'FileImported',
+      ]);
+      const readings = events.filter((e) => e.type === 'ReadingRecorded').map((e) => parseFileEvent(e));
+      expect(
+        readings.map((e) =>
+          e.type === 'ReadingRecorded' ? [e.data.nmi, e.data.current.read.text, e.data.quantity.text] : [],
+        ),
+      ).toEqual(expected.records.map((r) => [r.nmi, r.cur_read, r.quantity]));
+      const received = parseFileEvent(events[0]!);
+      expect(received.type === 'FileReceived' && received.data).toMatchObject({
+        fileId: result.sha256,
+        fileName: expected.file.split('/').at(-1),
+        channel: 'cli',
+        header: { fromParticipant: expected.header[3], toParticipant: expected.header[4] },
+      });
+      expect(events.every((e) => e.metadata.sourceLine !== undefined)).toBe(true);
+    }
+  });
+
+  it('reports a re-import as duplicate and appends nothing', async () => {
+    const path = samplePath('challenge-sample.csv');
+    const first = await importPath(store, path);
+    const before = await store.headPosition();
+    const again = await importPath(store, path);
+    expect(again).toMatchObject({ status: 'duplicate', readings: 10, sha256: first.sha256 });
+    expect(await store.headPosition()).toBe(before);
+    const zipped = await importPath(store, samplePath('zipped/NEM13#000000000000011#CNRGYMDP#NEMMCO.zip'));
+    expect(zipped.status).toBe('duplicate');
+  });
+
+  it('rejects an invalid file with FileRejected and no ReadingRecorded', async () => {
+    for (const [name, line, code] of [
+      ['malformed/handcopied-spec-example-nem13-meter-change.csv', 4, 'NEM13_BAD_NUMBER'],
+      ['nem12/nem12-aemo-spec-example-actual-interval.csv', 1, 'NEM13_NEM12_FILE'],
+    ] as const) {
+      const result = await importPath(store, samplePath(name));
+      expect(result.status).toBe('rejected');
+      expect(result.readings).toBe(0);
+      const events = await streamOf(store, result.sha256);
+      expect(events.map((e) => e.type)).toEqual(['FileReceived', 'FileRejected']);
+      const rejected = parseFileEvent(events[1]!);
+      expect(rejected.type === 'FileRejected' && rejected.data.errors[0]).toMatchObject({ line, code });
+      expect((await importPath(store, samplePath(name))).status).toBe('duplicate');
+    }
+  });
+
+  it('resumes a stream left without its closing event and ends with one event per reading', async () => {
+    const path = join(work, `resume-${target.name}.csv`);
+    await writeNem13File(path, 6, { seed: 11 });
+    // A store that dies after two appends, like a process killed mid-import.
+    let appends = 0;
+    const dying: EventStore = {
+      kind: store.kind,
+      lastEvent: (s) => store.lastEvent(s),
+      readStream: (s, o) => store.readStream(s, o),
+      readAll: (o) => store.readAll(o),
+      headPosition: () => store.headPosition(),
+      close: () => store.close(),
+      append: async (s: string, events: readonly NewEvent[], expected) => {
+        if (++appends > 2) throw new Error('killed');
+        return store.append(s, events, expected);
+      },
+    };
+    await expect(importPath(dying, path, { chunkSize: 2 })).rejects.toThrow('killed');
+    const partial = await importPath(store, path, { chunkSize: 2 });
+    expect(partial).toMatchObject({ status: 'imported', readings: 6 });
+    const events = await streamOf(store, partial.sha256);
+    expect(events.map((e) => e.type)).toEqual([
+      'FileReceived',
+      ...Array<string>(6).fill('ReadingRecorded'),
+      'FileImported',
+    ]);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    // Generated files put a 550 after every third 250.
+    expect(events.slice(1, 7).map((e) => e.metadata.sourceLine)).toEqual([2, 3, 4, 6, 7, 8]);
+  });
+
+  it('lets two imports of the same file race and keeps one copy of its events', async () => {
+    const path = join(work, `race-${target.name}.csv`);
+    await writeNem13File(path, 4, { seed: 12 });
+    const results = await Promise.all([
+      importPath(store, path, { chunkSize: 1 }),
+      importPath(store, path, { chunkSize: 1 }),
+    ]);
+    // Each reports the file as imported or as a duplicate (the appends of both are the same events, so
+    // the later one may land as an idempotent retry); either way the stream holds one copy.
+    expect(results.map((r) => r.status)).toContain('imported');
+    for (const result of results) expect(['imported', 'duplicate']).toContain(result.status);
+    const events = await streamOf(store, results[0].sha256);
+    expect(events.map((e) => e.type)).toEqual([
+      'FileReceived',
+      'ReadingRecorded',
+      'ReadingRecorded',
+      'ReadingRecorded',
+      'ReadingRecorded',
+      'FileImported',
+    ]);
+    expect(results.every((r) => r.readings === 4)).toBe(true);
+  });
+});

@@ -1,0 +1,194 @@
+import {
+  WrongExpectedRevisionError,
+  type EventStore,
+  type NewEvent,
+  type RecordedEvent,
+} from '../domain/event-store/event-store.js';
+import {
+  fileImported,
+  fileReceived,
+  fileRejected,
+  fileStreamName,
+  readingRecorded,
+  type Channel,
+  type FileImportedData,
+  type FileRejectedData,
+} from '../domain/events/file-events.js';
+import type { Problem } from '../domain/nem13/problems.js';
+import type { Nem13Summary } from '../domain/nem13/records.js';
+import { toNemIso } from '../domain/nem-time.js';
+import type { FlowFile } from '../infrastructure/files/flow-file.js';
+import { readFlowFile, validateFlowFile } from './read-flow-file.js';
+
+export type ImportStatus = 'imported' | 'duplicate' | 'rejected';
+
+export interface ImportResult {
+  readonly file: string;
+  readonly sha256: string;
+  readonly status: ImportStatus;
+  /** ReadingRecorded events the file has in the store (0 for a rejected file). */
+  readonly readings: number;
+  readonly errors: readonly Problem[];
+  readonly warnings: readonly Problem[];
+  readonly errorCount: number;
+  readonly warningCount: number;
+}
+
+export interface ImportOptions {
+  readonly channel: Channel;
+  /** The name to record (an upload's client-side name); the path's last segment by default. */
+  readonly fileName?: string;
+  /** Events per append. */
+  readonly chunkSize?: number;
+  readonly now?: () => Date;
+  /** Called after each append of readings with how many of the file's readings are in the store. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** The file changed between the validation pass and the append pass. */
+export class FileChangedError extends Error {
+  constructor(readonly path: string) {
+    super(`${path} changed while it was being imported; nothing more was appended, run the import again`);
+    this.name = 'FileChangedError';
+  }
+}
+
+const DEFAULT_CHUNK = 1000;
+
+function fromStored(file: string, sha256: string, last: RecordedEvent): ImportResult | null {
+  if (last.type === 'FileImported') {
+    const data = last.data as FileImportedData;
+    return {
+      file,
+      sha256,
+      status: 'duplicate',
+      readings: data.counts.registerReads,
+      errors: [],
+      warnings: data.warnings,
+      errorCount: 0,
+      warningCount: data.warningCount,
+    };
+  }
+  if (last.type === 'FileRejected') {
+    const data = last.data as FileRejectedData;
+    return {
+      file,
+      sha256,
+      status: 'duplicate',
+      readings: 0,
+      errors: data.errors,
+      warnings: data.warnings,
+      errorCount: data.errorCount,
+      warningCount: data.warningCount,
+    };
+  }
+  return null;
+}
+
+function fresh(file: string, sha256: string, status: ImportStatus, summary: Nem13Summary): ImportResult {
+  return {
+    file,
+    sha256,
+    status,
+    readings: status === 'imported' ? summary.counts.registerReads : 0,
+    errors: summary.errors,
+    warnings: summary.warnings,
+    errorCount: summary.errorCount,
+    warningCount: summary.warningCount,
+  };
+}
+
+/**
+ * Imports one flow file: validates it whole (streaming), then appends FileReceived and either
+ * FileRejected, or its ReadingRecorded events in chunks and FileImported. Safe to repeat (a finished
+ * stream makes it a duplicate), to resume (a stream without its closing event is continued from its last
+ * revision) and to run from two processes at once (expected revisions arbitrate; the loser re-reads the
+ * stream and carries on from there).
+ */
+export async function importFlowFile(
+  store: EventStore,
+  open: () => Promise<FlowFile>,
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const first = await open();
+  const report = await validateFlowFile(first);
+  const { sha256 } = report.digest;
+  const file = report.file;
+  const stream = fileStreamName(sha256);
+  const total = report.summary.counts.registerReads;
+  const now = options.now ?? (() => new Date());
+
+  for (;;) {
+    const last = await store.lastEvent(stream);
+    const stored = last === null ? null : fromStored(file, sha256, last);
+    if (stored !== null) return stored;
+    try {
+      let revision: number;
+      if (last === null) {
+        const received = fileReceived({
+          fileId: sha256,
+          fileName: options.fileName ?? first.name,
+          size: report.digest.size,
+          container: first.container,
+          zipMember: first.member,
+          header: report.summary.header,
+          receivedAt: toNemIso(now()),
+          channel: options.channel,
+        });
+        revision = (await store.append(stream, [received], 'no_stream')).nextExpectedRevision;
+      } else {
+        revision = last.revision;
+      }
+      if (!report.summary.valid) {
+        await store.append(stream, [fileRejected(sha256, report.summary, options.channel)], revision);
+        return fresh(file, sha256, 'rejected', report.summary);
+      }
+      revision = await appendReadings(store, stream, open, sha256, revision, total, options);
+      await store.append(stream, [fileImported(sha256, report.summary, options.channel)], revision);
+      return fresh(file, sha256, 'imported', report.summary);
+    } catch (error) {
+      // Another importer of the same file moved the stream on: look again and continue from there.
+      if (error instanceof WrongExpectedRevisionError) continue;
+      throw error;
+    }
+  }
+}
+
+/**
+ * Streams the file again and appends the readings the stream does not have yet. Revision r of the
+ * stream holds reading r (FileReceived is revision 0), so `revision` readings are already stored.
+ */
+async function appendReadings(
+  store: EventStore,
+  stream: string,
+  open: () => Promise<FlowFile>,
+  sha256: string,
+  startRevision: number,
+  total: number,
+  options: ImportOptions,
+): Promise<number> {
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  let revision = startRevision;
+  let index = 0;
+  let chunk: NewEvent[] = [];
+  const flush = async () => {
+    if (chunk.length === 0) return;
+    revision = (await store.append(stream, chunk, revision)).nextExpectedRevision;
+    chunk = [];
+    options.onProgress?.(revision, total);
+  };
+  const file = await open();
+  for await (const batch of readFlowFile(file)) {
+    for (const item of batch) {
+      if (item.kind !== 'registerRead') continue;
+      index++;
+      if (index <= revision) continue;
+      chunk.push(readingRecorded(sha256, item.read, options.channel));
+      if (chunk.length >= chunkSize) await flush();
+    }
+  }
+  await flush();
+  if (file.digest().sha256 !== sha256 || index !== total) throw new FileChangedError(file.path);
+  options.onProgress?.(revision, total);
+  return revision;
+}

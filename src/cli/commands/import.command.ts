@@ -1,0 +1,137 @@
+import type { Command } from 'commander';
+import { importFlowFile, type ImportResult } from '../../application/import-flow-file.js';
+import { expandPaths, openFlowFile, UnreadablePathError } from '../../infrastructure/files/flow-file.js';
+import { EXIT, worst, type ExitCode } from '../exit-codes.js';
+import { formatOmitted, formatProblem, plural, type Output } from '../output.js';
+import { withServices } from '../services.js';
+import { unreadableJson } from './validate.command.js';
+
+export interface ImportCommandOptions {
+  readonly json: boolean;
+  /** Progress on stderr even when it is not a terminal (as lines), e.g. for logs of a supervisor. */
+  readonly progress: boolean;
+}
+
+function verdict(result: ImportResult): string {
+  switch (result.status) {
+    case 'imported':
+      return `imported (${plural(result.readings, 'reading')}${result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : ''})`;
+    case 'duplicate':
+      return `duplicate (already ${result.errorCount > 0 ? 'rejected' : `imported with ${plural(result.readings, 'reading')}`}; nothing appended)`;
+    case 'rejected':
+      return `rejected (${plural(result.errorCount, 'error')}${result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : ''})`;
+  }
+}
+
+function importJson(result: ImportResult): Record<string, unknown> {
+  return {
+    file: result.file,
+    sha256: result.sha256,
+    status: result.status,
+    readings: result.readings,
+    errors: result.errors,
+    warnings: result.warnings,
+    errorsOmitted: result.errorCount - result.errors.length,
+    warningsOmitted: result.warningCount - result.warnings.length,
+  };
+}
+
+/**
+ * Progress of a long file on stderr: a bar redrawn in place on a terminal, or (with --progress) a line
+ * every 5% for logs.
+ */
+function progressReporter(
+  io: Output,
+  file: string,
+  lines: boolean,
+): ((done: number, total: number) => void) | undefined {
+  if (!io.interactive && !lines) return undefined;
+  let shown = -1;
+  return (done, total) => {
+    if (total < 10_000 && !lines) return;
+    const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (io.interactive) {
+      if (percent === shown) return;
+      shown = percent;
+      const filled = Math.round((percent / 100) * 30);
+      io.progress(
+        `\r${'#'.repeat(filled)}${'.'.repeat(30 - filled)} ${percent}% ${done}/${total} ${file}${done >= total ? '\n' : ''}`,
+      );
+      return;
+    }
+    const step = Math.floor(percent / 5) * 5;
+    if (step === shown) return;
+    shown = step;
+    io.err(`progress: ${file}: ${done}/${total} readings (${percent}%)`);
+  };
+}
+
+/** `nem import <paths...>`: every accepted reading becomes an event, exactly once. */
+export async function runImport(
+  paths: readonly string[],
+  options: ImportCommandOptions,
+  io: Output,
+): Promise<ExitCode> {
+  return withServices(io, async (services) => {
+    let exit: ExitCode = EXIT.ok;
+    const tally = { imported: 0, duplicate: 0, rejected: 0, unreadable: 0, readings: 0 };
+    for (const entry of await expandPaths(paths)) {
+      let result: ImportResult;
+      try {
+        if (entry instanceof UnreadablePathError) throw entry;
+        result = await importFlowFile(services.store, () => openFlowFile(entry), {
+          channel: 'cli',
+          onProgress: progressReporter(io, entry, options.progress),
+        });
+      } catch (error) {
+        if (!(error instanceof UnreadablePathError)) throw error;
+        exit = worst(exit, EXIT.usage);
+        tally.unreadable++;
+        if (options.json) io.out(JSON.stringify(unreadableJson(error)));
+        else io.err(error.message);
+        continue;
+      }
+      tally[result.status]++;
+      if (result.status === 'imported') tally.readings += result.readings;
+      if (result.status === 'rejected') exit = worst(exit, EXIT.invalid);
+      if (options.json) {
+        io.out(JSON.stringify(importJson(result)));
+        continue;
+      }
+      io.out(`${result.file}: ${verdict(result)}`);
+      if (result.status !== 'duplicate') {
+        for (const problem of [...result.errors, ...result.warnings]) io.out(formatProblem(result.file, problem));
+        for (const line of formatOmitted(
+          result.file,
+          result.errorCount - result.errors.length,
+          result.warningCount - result.warnings.length,
+        )) {
+          io.out(line);
+        }
+      }
+    }
+    if (!options.json) {
+      const files = tally.imported + tally.duplicate + tally.rejected + tally.unreadable;
+      io.out(
+        `${plural(files, 'file')}: ${tally.imported} imported (${plural(tally.readings, 'reading')}), ${tally.duplicate} duplicate, ${tally.rejected} rejected${
+          tally.unreadable > 0 ? `, ${tally.unreadable} unreadable` : ''
+        }`,
+      );
+    }
+    return exit;
+  });
+}
+
+export function registerImport(program: Command, io: Output, setExit: (code: ExitCode) => void): void {
+  program
+    .command('import')
+    .description(
+      'import NEM13 files into the event store (same inputs as validate); a file already imported is a duplicate',
+    )
+    .argument('<paths...>', 'files or directories')
+    .option('--json', 'print NDJSON, one object per file', false)
+    .option('--progress', 'report progress on stderr as lines even when it is not a terminal', false)
+    .action(async (paths: string[], options: ImportCommandOptions) => {
+      setExit(await runImport(paths, options, io));
+    });
+}

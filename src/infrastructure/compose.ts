@@ -1,0 +1,44 @@
+import type { EventStore } from '../domain/event-store/event-store.js';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { openEsdbEventStore } from './event-store/esdb/esdb-event-store.js';
+import { PostgresEventStore } from './event-store/postgres/postgres-event-store.js';
+
+/** Everything a command needs, wired once from the configuration. */
+export interface Services {
+  readonly config: Config;
+  readonly database: Database;
+  readonly store: EventStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database (PostgreSQL at DATABASE_URL, or embedded PGlite in the data folder) and the event
+ * store (EventStoreDB at EVENTSTORE_URL, or the events table of that database).
+ */
+export async function openServices(config: Config): Promise<Services> {
+  const database = await openDatabase(
+    config.databaseUrl === null
+      ? { kind: 'pglite', dataDir: config.dataDir }
+      : { kind: 'postgres', url: config.databaseUrl },
+  );
+  let store: EventStore;
+  try {
+    store =
+      config.eventStoreUrl === null
+        ? new PostgresEventStore(database.pool, database.kind)
+        : await openEsdbEventStore(config.eventStoreUrl);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return {
+    config,
+    database,
+    store,
+    close: async () => {
+      await store.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { sql, type DatabasePool, type QuerySqlToken } from 'slonik';
+import { z } from 'zod';
+
+/** Schema changes, in order. Never edit one that has shipped: add another. */
+const MIGRATIONS: ReadonlyArray<{ readonly id: string; readonly statements: readonly QuerySqlToken[] }> = [
+  {
+    id: '001-events',
+    statements: [
+      sql.unsafe`CREATE TABLE nem_events (
+        position bigserial PRIMARY KEY,
+        stream_name text NOT NULL,
+        stream_revision integer NOT NULL,
+        event_id uuid NOT NULL,
+        event_type text NOT NULL,
+        data jsonb NOT NULL,
+        metadata jsonb NOT NULL,
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT nem_events_stream_revision_key UNIQUE (stream_name, stream_revision),
+        CONSTRAINT nem_events_event_id_key UNIQUE (event_id)
+      )`,
+    ],
+  },
+];
+
+// Any constant: it only has to be the same for every process migrating this database.
+const MIGRATION_LOCK = 7_361_130_001;
+
+/** Brings the schema up to date; safe to run from several processes at once. */
+export async function migrate(pool: DatabasePool): Promise<string[]> {
+  return pool.transaction(async (tx) => {
+    await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    await tx.query(
+      sql.unsafe`CREATE TABLE IF NOT EXISTS nem_schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const applied = new Set(
+      await tx.anyFirst(sql.type(z.object({ id: z.string() }))`SELECT id FROM nem_schema_migrations`),
+    );
+    const ran: string[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.id)) continue;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query(sql.unsafe`INSERT INTO nem_schema_migrations (id) VALUES (${migration.id})`);
+      ran.push(migration.id);
+    }
+    return ran;
+  });
+}

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { createPool, sql } from 'slonik';
+import { openDatabase, type Database } from '../src/infrastructure/db/database.js';
+
+/** The PostgreSQL server tests may use (CI sets it); PGlite is always tested. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? '';
+
+export interface TestPostgres {
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database on the test server, so test files running in parallel do not meet. */
+export async function createTestPostgres(): Promise<TestPostgres> {
+  const admin = await createPool(TEST_DATABASE_URL, { maxPoolSize: 1 });
+  const name = `nem_test_${randomBytes(6).toString('hex')}`;
+  await admin.query(sql.unsafe`CREATE DATABASE ${sql.identifier([name])}`);
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(sql.unsafe`DROP DATABASE IF EXISTS ${sql.identifier([name])} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+export interface TestDatabaseTarget {
+  readonly name: 'pglite' | 'postgres';
+  /** Opens a new, empty database. */
+  open(): Promise<Database>;
+}
+
+/** PGlite in memory always; PostgreSQL too when TEST_DATABASE_URL is set. */
+export const TEST_DATABASES: TestDatabaseTarget[] = [
+  { name: 'pglite', open: () => openDatabase({ kind: 'pglite-memory' }) },
+  ...(TEST_DATABASE_URL === ''
+    ? []
+    : [
+        {
+          name: 'postgres' as const,
+          open: async () => {
+            const server = await createTestPostgres();
+            const database = await openDatabase({ kind: 'postgres', url: server.url });
+            return {
+              ...database,
+              close: async () => {
+                await database.close();
+                await server.drop();
+              },
+            };
+          },
+        },
+      ]),
+];

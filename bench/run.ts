@@ -1,12 +1,16 @@
 /**
- * `npm run bench [-- section...]`: runs the benchmarks and checks their targets. Sections: reader.
+ * `npm run bench [-- section...]`: runs the benchmarks and checks their targets. Sections: reader, import.
+ * PostgreSQL figures use BENCH_DATABASE_URL (default: the local server as postgres), which must be
+ * allowed to create databases.
  * Each measurement runs in a fresh process; generated inputs are cached in bench/out/.
  */
+import { importBenchmark } from './import.bench.js';
 import { readerBenchmark } from './reader.bench.js';
 import type { Verdict } from './harness.js';
 
 const SECTIONS: Record<string, () => Promise<Verdict[]>> = {
   reader: () => readerBenchmark(),
+  import: () => importBenchmark(),
 };
 
 const wanted = process.argv.slice(2);

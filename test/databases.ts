@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createPool, sql } from 'slonik';
 import { openDatabase, type Database } from '../src/infrastructure/db/database.js';
+import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 
 /** The PostgreSQL server tests may use (CI sets it); PGlite is always tested. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? '';
@@ -30,6 +31,11 @@ export interface TestDatabaseTarget {
   readonly name: 'pglite' | 'postgres';
   /** Opens a new, empty database. */
   open(): Promise<Database>;
+}
+
+/** The event store the application uses on that database (COPY appends on a server). */
+export function eventStoreOn(database: Database): PostgresEventStore {
+  return new PostgresEventStore(database.pool, database.kind, { copyUrl: database.url });
 }
 
 /** PGlite in memory always; PostgreSQL too when TEST_DATABASE_URL is set. */

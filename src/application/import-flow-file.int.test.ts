@@ -9,7 +9,7 @@ import type { Database } from '../infrastructure/db/database.js';
 import { PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from '../infrastructure/files/flow-file.js';
 import { EXPECTED, samplePath } from '../../test/samples.js';
-import { TEST_DATABASES } from '../../test/databases.js';
+import { eventStoreOn, TEST_DATABASES } from '../../test/databases.js';
 import { importFlowFile } from './import-flow-file.js';
 
 async function streamOf(store: EventStore, sha256: string): Promise<RecordedEvent[]> {
@@ -28,9 +28,10 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
   let store: PostgresEventStore;
   beforeAll(async () => {
     database = await target.open();
-    store = new PostgresEventStore(database.pool, database.kind);
+    store = eventStoreOn(database);
   });
   afterAll(async () => {
+    await store.close();
     await database.close();
   });
 

@@ -35,6 +35,7 @@ export async function run(argv: readonly string[], io: Output = processOutput): 
       return benign.includes(error.code) ? EXIT.ok : EXIT.usage;
     }
     io.err(`nem: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.NEM_DEBUG === '1' && error instanceof Error && error.stack !== undefined) io.err(error.stack);
     return EXIT.usage;
   }
   return exit;

@@ -26,7 +26,7 @@ export async function openServices(config: Config): Promise<Services> {
   try {
     store =
       config.eventStoreUrl === null
-        ? new PostgresEventStore(database.pool, database.kind)
+        ? new PostgresEventStore(database.pool, database.kind, { copyUrl: database.url })
         : await openEsdbEventStore(config.eventStoreUrl);
   } catch (error) {
     await database.close();

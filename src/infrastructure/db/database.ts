@@ -13,6 +13,8 @@ export interface Database {
   readonly kind: 'postgres' | 'pglite';
   /** Where it is, for messages: a redacted URL or a folder. */
   readonly location: string;
+  /** The connection URL of a PostgreSQL server, for adapters that need connections of their own. */
+  readonly url: string | null;
   readonly pool: DatabasePool;
   close(): Promise<void>;
 }
@@ -62,7 +64,8 @@ async function openPostgres(url: string): Promise<Database> {
       cause: error,
     });
   }
-  return { kind: 'postgres', location, pool, close: () => pool.end() };
+  let closing: Promise<void> | null = null;
+  return { kind: 'postgres', location, url, pool, close: () => (closing ??= pool.end()) };
 }
 
 async function openPglite(dataDir: string | null): Promise<Database> {
@@ -80,15 +83,18 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       maxPoolSize: 1,
       connectionTimeout: 'DISABLE_TIMEOUT',
     });
+    let closing: Promise<void> | null = null;
     return {
       kind: 'pglite',
       location: dataDir ?? '(memory)',
+      url: null,
       pool,
-      close: async () => {
-        await pool.end();
-        await db.close();
-        lock?.release();
-      },
+      close: () =>
+        (closing ??= (async () => {
+          await pool.end();
+          await db.close();
+          lock?.release();
+        })()),
     };
   } catch (error) {
     lock?.release();

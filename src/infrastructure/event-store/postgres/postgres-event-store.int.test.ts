@@ -1,4 +1,5 @@
 import { eventStoreContract } from '../../../domain/event-store/event-store.contract.js';
+import { createTestPostgres, TEST_DATABASE_URL } from '../../../../test/databases.js';
 import { openDatabase } from '../../db/database.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
@@ -7,17 +8,20 @@ eventStoreContract('pglite (in memory)', async () => {
   return { store: new PostgresEventStore(database.pool, 'pglite'), dispose: () => database.close() };
 });
 
-const url = process.env.TEST_DATABASE_URL;
-if (url !== undefined && url !== '') {
+if (TEST_DATABASE_URL !== '') {
   eventStoreContract('postgres', async () => {
-    const database = await openDatabase({ kind: 'postgres', url });
-    const second = await openDatabase({ kind: 'postgres', url });
+    const server = await createTestPostgres();
+    const database = await openDatabase({ kind: 'postgres', url: server.url });
+    const other = await openDatabase({ kind: 'postgres', url: server.url });
+    const store = new PostgresEventStore(database.pool, 'postgres', { copyUrl: server.url });
+    const second = new PostgresEventStore(other.pool, 'postgres', { copyUrl: server.url });
     return {
-      store: new PostgresEventStore(database.pool, 'postgres'),
-      second: new PostgresEventStore(second.pool, 'postgres'),
+      store,
+      second,
       dispose: async () => {
-        await second.close();
-        await database.close();
+        await Promise.all([store.close(), second.close()]);
+        await Promise.all([database.close(), other.close()]);
+        await server.drop();
       },
     };
   });

@@ -1,0 +1,160 @@
+/**
+ * One import measurement in a fresh process and a fresh database.
+ * Usage: node dist/bench/import-run.js <import|copy> <postgres|pglite> <file>
+ *   import: `nem import`'s use case (validation pass, append pass, FileImported);
+ *   copy:   the floor: the same event rows, prepared before the clock starts, written by plain COPY.
+ * Prints one JSON line: { mode, backend, events, seconds, eventsPerSecond, peakRssMiB }.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { importFlowFile } from '../src/application/import-flow-file.js';
+import { readFlowFile, validateFlowFile } from '../src/application/read-flow-file.js';
+import type { NewEvent } from '../src/domain/event-store/event-store.js';
+import { fileImported, fileReceived, fileStreamName, readingRecorded } from '../src/domain/events/file-events.js';
+import { toNemIso } from '../src/domain/nem-time.js';
+import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
+import { openFlowFile } from '../src/infrastructure/files/flow-file.js';
+import { freshDatabase, type BenchDatabase } from './backends.js';
+
+/** COPY text format: tab-separated, with backslash, tab, CR and LF escaped. */
+function copyField(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** Writes the rows the import would append (same ids, types, data) to a COPY file, untimed. */
+async function prepareRows(file: string): Promise<{ path: string; events: number; dir: string }> {
+  const report = await validateFlowFile(await openFlowFile(file));
+  const sha = report.digest.sha256;
+  const stream = fileStreamName(sha);
+  const dir = mkdtempSync(join(tmpdir(), 'nem-bench-copy-'));
+  const out = createWriteStream(join(dir, 'rows.tsv'));
+  let revision = 0;
+  const write = async (event: NewEvent) => {
+    const fields = [
+      stream,
+      String(revision++),
+      event.id,
+      event.type,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
+    ];
+    if (!out.write(`${fields.map(copyField).join('\t')}\n`)) await once(out, 'drain');
+  };
+  const flowFile = await openFlowFile(file);
+  await write(
+    fileReceived({
+      fileId: sha,
+      fileName: flowFile.name,
+      size: report.digest.size,
+      container: flowFile.container,
+      zipMember: null,
+      header: report.summary.header,
+      receivedAt: toNemIso(new Date()),
+      channel: 'cli',
+    }),
+  );
+  for await (const batch of readFlowFile(flowFile)) {
+    for (const item of batch) if (item.kind === 'registerRead') await write(readingRecorded(sha, item.read, 'cli'));
+  }
+  await write(fileImported(sha, report.summary, 'cli'));
+  out.end();
+  await once(out, 'finish');
+  return { path: join(dir, 'rows.tsv'), events: revision, dir };
+}
+
+const COPY_INTO_EVENTS = 'COPY nem_events (stream_name, stream_revision, event_id, event_type, data, metadata)';
+
+async function copyIntoPostgres(url: string, rows: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await pipeline(createReadStream(rows), client.query(copyFrom(`${COPY_INTO_EVENTS} FROM STDIN`)));
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * PGlite takes COPY input as a Blob held in memory: the rows go in slices of whole lines (one COPY
+ * each, in one transaction), so that no slice is huge.
+ */
+async function copyIntoPglite(dataDir: string, rows: string): Promise<void> {
+  const db = await PGlite.create(join(dataDir, 'pgdata'));
+  try {
+    await db.query('BEGIN');
+    const sliceBytes = 32 * 1024 * 1024;
+    let parts: Buffer[] = [];
+    let size = 0;
+    let carry = Buffer.alloc(0);
+    const flush = async () => {
+      if (size === 0) return;
+      await db.query(`${COPY_INTO_EVENTS} FROM '/dev/blob'`, [], { blob: new Blob(parts) });
+      parts = [];
+      size = 0;
+    };
+    for await (const chunk of createReadStream(rows) as AsyncIterable<Buffer>) {
+      const data = Buffer.concat([carry, chunk]);
+      const cut = data.lastIndexOf(10) + 1;
+      parts.push(data.subarray(0, cut));
+      size += cut;
+      carry = Buffer.from(data.subarray(cut));
+      if (size >= sliceBytes) await flush();
+    }
+    await flush();
+    await db.query('COMMIT');
+  } finally {
+    await db.close();
+  }
+}
+
+async function measureImport(bench: BenchDatabase, path: string): Promise<{ events: number; seconds: number }> {
+  const store = new PostgresEventStore(bench.database.pool, bench.database.kind, { copyUrl: bench.database.url });
+  const started = process.hrtime.bigint();
+  const result = await importFlowFile(store, () => openFlowFile(path), { channel: 'cli' });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await store.close();
+  if (result.status !== 'imported') throw new Error(`${path}: ${result.status}`);
+  return { events: result.readings + 2, seconds };
+}
+
+async function measureCopy(bench: BenchDatabase, path: string): Promise<{ events: number; seconds: number }> {
+  const prepared = await prepareRows(path);
+  try {
+    if (bench.dataDir !== null) await bench.database.close();
+    const started = process.hrtime.bigint();
+    if (bench.url !== null) await copyIntoPostgres(bench.url, prepared.path);
+    else if (bench.dataDir !== null) await copyIntoPglite(bench.dataDir, prepared.path);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    return { events: prepared.events, seconds };
+  } finally {
+    rmSync(prepared.dir, { recursive: true, force: true });
+  }
+}
+
+const [mode, backend, path] = process.argv.slice(2);
+if (path === undefined || (mode !== 'import' && mode !== 'copy') || (backend !== 'postgres' && backend !== 'pglite')) {
+  process.stderr.write('usage: node dist/bench/import-run.js <import|copy> <postgres|pglite> <file>\n');
+  process.exit(2);
+}
+const bench = await freshDatabase(backend);
+try {
+  const { events, seconds } = mode === 'import' ? await measureImport(bench, path) : await measureCopy(bench, path);
+  process.stdout.write(
+    `${JSON.stringify({
+      mode,
+      backend,
+      events,
+      seconds,
+      eventsPerSecond: Math.round(events / seconds),
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    })}\n`,
+  );
+} finally {
+  await bench.dispose();
+}

@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { registerFiles } from './commands/files.command.js';
 import { registerImport } from './commands/import.command.js';
+import { registerProjections } from './commands/projections.command.js';
+import { registerReadings } from './commands/readings.command.js';
 import { registerValidate } from './commands/validate.command.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { processOutput, type Output } from './output.js';
@@ -19,6 +22,9 @@ export function buildProgram(io: Output, setExit: (code: ExitCode) => void): Com
     });
   registerValidate(program, io, setExit);
   registerImport(program, io, setExit);
+  registerReadings(program, io, setExit);
+  registerFiles(program, io, setExit);
+  registerProjections(program, io, setExit);
   return program;
 }
 

@@ -33,3 +33,23 @@ export function formatOmitted(file: string, errors: number, warnings: number): s
   if (warnings > 0) lines.push(`${file}: ... and ${plural(warnings, 'more warning')} not shown`);
   return lines;
 }
+
+/** Columns padded to their widest cell; numbers and the like are right-aligned by the caller's choice. */
+export function renderTable(
+  headers: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  rightAligned: ReadonlySet<number> = new Set(),
+): string[] {
+  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => (rightAligned.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+/** JSON with bigints as strings. */
+export function toJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), indent);
+}

@@ -1,4 +1,5 @@
 import type { EventStore } from '../domain/event-store/event-store.js';
+import { ProjectionRunner } from '../projections/runner.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { openEsdbEventStore } from './event-store/esdb/esdb-event-store.js';
@@ -9,6 +10,7 @@ export interface Services {
   readonly config: Config;
   readonly database: Database;
   readonly store: EventStore;
+  readonly projections: ProjectionRunner;
   close(): Promise<void>;
 }
 
@@ -32,10 +34,16 @@ export async function openServices(config: Config): Promise<Services> {
     await database.close();
     throw error;
   }
+  const projections = new ProjectionRunner(
+    database.pool,
+    store,
+    config.eventStoreUrl === null ? { kind: 'events-table' } : { kind: 'event-store', store },
+  );
   return {
     config,
     database,
     store,
+    projections,
     close: async () => {
       await store.close();
       await database.close();

@@ -10,6 +10,8 @@ export interface ImportCommandOptions {
   readonly json: boolean;
   /** Progress on stderr even when it is not a terminal (as lines), e.g. for logs of a supervisor. */
   readonly progress: boolean;
+  /** Bring the read model up to date after importing (commander's --no-project sets it false). */
+  readonly project: boolean;
 }
 
 function verdict(result: ImportResult): string {
@@ -110,6 +112,10 @@ export async function runImport(
         }
       }
     }
+    if (options.project) {
+      const status = await services.projections.catchUp();
+      if (!options.json && !status.upToDate) io.err('nem import: the read model is still behind the event store');
+    }
     if (!options.json) {
       const files = tally.imported + tally.duplicate + tally.rejected + tally.unreadable;
       io.out(
@@ -131,6 +137,7 @@ export function registerImport(program: Command, io: Output, setExit: (code: Exi
     .argument('<paths...>', 'files or directories')
     .option('--json', 'print NDJSON, one object per file', false)
     .option('--progress', 'report progress on stderr as lines even when it is not a terminal', false)
+    .option('--no-project', 'do not bring the read model up to date afterwards')
     .action(async (paths: string[], options: ImportCommandOptions) => {
       setExit(await runImport(paths, options, io));
     });

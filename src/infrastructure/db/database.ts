@@ -5,6 +5,7 @@ import { createPool, sql, type DatabasePool } from 'slonik';
 import { redactUrl } from '../config.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrate } from './migrations.js';
+import { resultParserInterceptor } from './result-parser.js';
 import { createPgliteDriverFactory } from './pglite-driver.js';
 import { TYPE_PARSERS } from './type-parsers.js';
 
@@ -34,6 +35,7 @@ export class DatabaseUnavailableError extends Error {
 
 const COMMON = {
   typeParsers: TYPE_PARSERS,
+  interceptors: [resultParserInterceptor],
   // No session state is used, so a connection needs no DISCARD ALL (an extra round trip) on release.
   resetConnection: () => Promise.resolve(),
   statementTimeout: 'DISABLE_TIMEOUT',

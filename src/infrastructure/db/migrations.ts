@@ -20,6 +20,19 @@ const MIGRATIONS: ReadonlyArray<{ readonly id: string; readonly statements: read
       )`,
     ],
   },
+  {
+    id: '002-projection-state',
+    statements: [
+      sql.unsafe`CREATE TABLE projection_state (
+        projection text NOT NULL,
+        generation integer NOT NULL,
+        position bigint,
+        active boolean NOT NULL DEFAULT false,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (projection, generation)
+      )`,
+    ],
+  },
 ];
 
 // Any constant: it only has to be the same for every process migrating this database.

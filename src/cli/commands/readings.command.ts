@@ -1,0 +1,104 @@
+import { Option, type Command } from 'commander';
+import { formatNemTime } from '../../domain/nem-time.js';
+import { findReadings, type Reading } from '../../projections/read-model/read-model.queries.js';
+import { parseDateOption } from '../dates.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import { renderTable, toJson, type Output } from '../output.js';
+import { withServices } from '../services.js';
+
+export interface ReadingsOptions {
+  readonly nmi?: string;
+  readonly serial?: string;
+  readonly prefix: boolean;
+  readonly from?: Date;
+  readonly to?: Date;
+  readonly includeSuperseded: boolean;
+  readonly limit: number;
+  readonly json: boolean;
+}
+
+function readingRow(reading: Reading): string[] {
+  return [
+    reading.nmi,
+    reading.meterSerial,
+    reading.registerId,
+    reading.nmiSuffix,
+    `${reading.previousRead} ${formatNemTime(reading.previousReadAt)}`,
+    `${reading.currentRead} ${formatNemTime(reading.currentReadAt)}`,
+    `${reading.quantity} ${reading.uom}`,
+    reading.currentQuality,
+    `${reading.fileName}${reading.superseded ? ' (superseded)' : ''}`,
+  ];
+}
+
+/** `nem readings (--nmi X | --serial Y)`: the readings of a meter point or a meter, newest first. */
+export async function runReadings(options: ReadingsOptions, io: Output): Promise<ExitCode> {
+  if ((options.nmi === undefined) === (options.serial === undefined)) {
+    io.err('nem readings: give exactly one of --nmi and --serial');
+    return EXIT.usage;
+  }
+  return withServices(io, async (services) => {
+    await services.projections.ensureReadModel();
+    const page = await findReadings(services.database.pool, {
+      ...(options.nmi === undefined ? {} : { nmi: options.nmi }),
+      ...(options.serial === undefined ? {} : { serial: options.serial }),
+      prefix: options.prefix,
+      ...(options.from === undefined ? {} : { from: options.from }),
+      ...(options.to === undefined ? {} : { to: options.to }),
+      includeSuperseded: options.includeSuperseded,
+      limit: options.limit,
+    });
+    if (options.json) {
+      io.out(toJson(page.items, 2));
+    } else if (page.items.length === 0) {
+      io.out(
+        `no readings for ${options.nmi === undefined ? `meter serial ${options.serial ?? ''}` : `NMI ${options.nmi}`}`,
+      );
+    } else {
+      const headers = [
+        'NMI',
+        'Serial',
+        'Register',
+        'Suffix',
+        'Previous read',
+        'Current read',
+        'Quantity',
+        'Quality',
+        'File',
+      ];
+      for (const line of renderTable(headers, page.items.map(readingRow))) io.out(line);
+    }
+    if (page.nextCursor !== null) {
+      io.err(`nem readings: showing the newest ${options.limit}; narrow with --from/--to or raise --limit for more`);
+    }
+    return EXIT.ok;
+  });
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > 100_000)
+    throw new Error('expected a whole number from 1 to 100000');
+  return number;
+}
+
+export function registerReadings(program: Command, io: Output, setExit: (code: ExitCode) => void): void {
+  program
+    .command('readings')
+    .description('list the register reads of a NMI or a meter serial, newest first (times in NEM time, +10:00)')
+    .addOption(new Option('--nmi <nmi>', 'the meter point (10 characters)').conflicts('serial'))
+    .addOption(new Option('--serial <serial>', 'the meter serial number'))
+    .option('--prefix', 'match the NMI or serial as a prefix', false)
+    .option('--from <date>', 'current reads on or after this day (YYYY-MM-DD, NEM time) or instant', (v) =>
+      parseDateOption(v, 'from'),
+    )
+    .option('--to <date>', 'current reads up to and including this day (YYYY-MM-DD) or before this instant', (v) =>
+      parseDateOption(v, 'to'),
+    )
+    .option('--include-superseded', 'also list older versions of reads a later file replaced', false)
+    .option('--limit <n>', 'at most this many readings', positiveInteger, 1000)
+    .option('--json', 'print a JSON array', false)
+    .action(async (options: ReadingsOptions) => {
+      setExit(await runReadings(options, io));
+    });
+}

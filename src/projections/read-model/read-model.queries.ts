@@ -1,0 +1,335 @@
+import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
+import { z } from 'zod';
+import { ProblemSchema } from '../../domain/nem13/schemas.js';
+import { toNemIso } from '../../domain/nem-time.js';
+
+/**
+ * Queries support staff run, on the views of the active read-model generation. Times come back as ISO
+ * 8601 instants in NEM time (`+10:00`); register reads and quantities as their exact text plus the
+ * canonical decimal, never as floats.
+ */
+
+const nemTime = z.string().transform((value) => toNemIso(value));
+const nemTimeOrNull = nemTime.nullable();
+
+export const ReadingSchema = z.object({
+  fileId: z.string(),
+  line: z.number().int(),
+  fileName: z.string(),
+  fileReceivedAt: nemTime,
+  nmi: z.string(),
+  nmiConfiguration: z.string(),
+  nmiSuffix: z.string(),
+  registerId: z.string(),
+  mdmDataStreamIdentifier: z.string().nullable(),
+  meterSerial: z.string(),
+  direction: z.string(),
+  previousRead: z.string().describe('as sent in the file'),
+  previousReadValue: z.string().describe('exact decimal'),
+  previousReadAt: nemTime,
+  previousQuality: z.string(),
+  previousReasonCode: z.number().int().nullable(),
+  previousReasonDescription: z.string().nullable(),
+  currentRead: z.string().describe('as sent in the file'),
+  currentReadValue: z.string().describe('exact decimal'),
+  currentReadAt: nemTime,
+  currentQuality: z.string(),
+  currentReasonCode: z.number().int().nullable(),
+  currentReasonDescription: z.string().nullable(),
+  quantity: z.string().describe('as sent in the file'),
+  quantityValue: z.string().describe('exact decimal'),
+  uom: z.string().describe('normalised unit'),
+  uomText: z.string().describe('unit as sent'),
+  nextScheduledReadDate: z.string().nullable(),
+  updatedAt: nemTime,
+  msatsLoadedAt: nemTimeOrNull,
+  previousTransactionCode: z.string().nullable(),
+  previousRetailerServiceOrder: z.string().nullable(),
+  currentTransactionCode: z.string().nullable(),
+  currentRetailerServiceOrder: z.string().nullable(),
+  importPosition: z.bigint().transform(String),
+  superseded: z.boolean(),
+});
+export type Reading = z.output<typeof ReadingSchema>;
+
+const READING_COLUMNS = sql.fragment`
+  r.file_id AS "fileId", r.line, f.file_name AS "fileName", f.received_at AS "fileReceivedAt",
+  r.nmi, r.nmi_configuration AS "nmiConfiguration", r.nmi_suffix AS "nmiSuffix", r.register_id AS "registerId",
+  r.mdm_data_stream_identifier AS "mdmDataStreamIdentifier", r.meter_serial_number AS "meterSerial", r.direction,
+  r.previous_read_text AS "previousRead", r.previous_read::text AS "previousReadValue",
+  r.previous_read_at AS "previousReadAt", r.previous_quality AS "previousQuality",
+  r.previous_reason_code AS "previousReasonCode", r.previous_reason_description AS "previousReasonDescription",
+  r.current_read_text AS "currentRead", r.current_read::text AS "currentReadValue",
+  r.current_read_at AS "currentReadAt", r.current_quality AS "currentQuality",
+  r.current_reason_code AS "currentReasonCode", r.current_reason_description AS "currentReasonDescription",
+  r.quantity_text AS "quantity", r.quantity::text AS "quantityValue", r.uom, r.uom_text AS "uomText",
+  r.next_scheduled_read_date::text AS "nextScheduledReadDate", r.updated_at AS "updatedAt",
+  r.msats_loaded_at AS "msatsLoadedAt", r.previous_transaction_code AS "previousTransactionCode",
+  r.previous_retailer_service_order AS "previousRetailerServiceOrder",
+  r.current_transaction_code AS "currentTransactionCode",
+  r.current_retailer_service_order AS "currentRetailerServiceOrder",
+  r.import_position AS "importPosition", r.superseded`;
+
+export interface ReadingsQuery {
+  readonly nmi?: string;
+  readonly serial?: string;
+  /** Match the NMI or serial as a prefix instead of exactly. */
+  readonly prefix?: boolean;
+  /** Readings whose current read is on or after this instant. */
+  readonly from?: Date;
+  /** Readings whose current read is before this instant. */
+  readonly to?: Date;
+  readonly includeSuperseded?: boolean;
+  readonly limit: number;
+  /** Where the previous page ended (`nextCursor` of that page). */
+  readonly cursor?: string;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+const ReadingCursor = z.tuple([z.string(), z.string(), z.number().int()]);
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('the cursor is not one this service issued');
+    this.name = 'InvalidCursorError';
+  }
+}
+
+function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
+  try {
+    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw new InvalidCursorError();
+  }
+}
+
+/** Key bounds for a prefix under the "C" collation: [prefix, prefix + U+FFFF). */
+function matchKey(column: FragmentSqlToken, value: string, prefix: boolean): FragmentSqlToken {
+  return prefix
+    ? sql.fragment`${column} >= ${value} AND ${column} < ${`${value}\uffff`}`
+    : sql.fragment`${column} = ${value}`;
+}
+
+/** Readings of a NMI or a meter serial, newest first (then by import order), one keyset page at a time. */
+export async function findReadings(db: CommonQueryMethods, query: ReadingsQuery): Promise<Page<Reading>> {
+  const conditions: FragmentSqlToken[] = [];
+  if (query.nmi !== undefined) conditions.push(matchKey(sql.fragment`r.nmi`, query.nmi, query.prefix ?? false));
+  if (query.serial !== undefined) {
+    conditions.push(matchKey(sql.fragment`r.meter_serial_number`, query.serial, query.prefix ?? false));
+  }
+  if (conditions.length === 0) throw new RangeError('findReadings needs a NMI or a meter serial');
+  if (query.from !== undefined)
+    conditions.push(sql.fragment`r.current_read_at >= ${query.from.toISOString()}::timestamptz`);
+  if (query.to !== undefined) conditions.push(sql.fragment`r.current_read_at < ${query.to.toISOString()}::timestamptz`);
+  if (query.includeSuperseded !== true) conditions.push(sql.fragment`NOT r.superseded`);
+  if (query.cursor !== undefined) {
+    const [at, position, line] = decodeCursor(query.cursor, ReadingCursor);
+    conditions.push(
+      sql.fragment`(r.current_read_at, r.import_position, r.line) < (${at}::timestamptz, ${position}::int8, ${line})`,
+    );
+  }
+  const rows = await db.any(sql.type(ReadingSchema)`
+    SELECT ${READING_COLUMNS}
+    FROM register_reads r JOIN files f ON f.file_id = r.file_id
+    WHERE ${sql.join(conditions, sql.fragment` AND `)}
+    ORDER BY r.current_read_at DESC, r.import_position DESC, r.line DESC
+    LIMIT ${query.limit + 1}`);
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor:
+      rows.length > query.limit && last !== undefined
+        ? encodeCursor([last.currentReadAt, last.importPosition, last.line])
+        : null,
+  };
+}
+
+/** Every version of one register read (the same NMI, suffix, register, serial and read time), newest first. */
+export async function readingVersions(
+  db: CommonQueryMethods,
+  key: { nmi: string; nmiSuffix: string; registerId: string; meterSerial: string; currentReadAt: string },
+): Promise<Reading[]> {
+  return [
+    ...(await db.any(sql.type(ReadingSchema)`
+      SELECT ${READING_COLUMNS}
+      FROM register_reads r JOIN files f ON f.file_id = r.file_id
+      WHERE r.nmi = ${key.nmi} AND r.nmi_suffix = ${key.nmiSuffix} AND r.register_id = ${key.registerId}
+        AND r.meter_serial_number = ${key.meterSerial} AND r.current_read_at = ${key.currentReadAt}::timestamptz
+      ORDER BY r.updated_at DESC, r.import_position DESC, r.line DESC`)),
+  ];
+}
+
+export const RegisterSchema = z.object({
+  nmi: z.string(),
+  meterSerial: z.string(),
+  nmiSuffix: z.string(),
+  registerId: z.string(),
+  direction: z.string(),
+  uom: z.string(),
+  mdmDataStreamIdentifier: z.string().nullable(),
+  firstReadAt: nemTime,
+  lastReadAt: nemTime,
+});
+export type Register = z.output<typeof RegisterSchema>;
+
+const REGISTER_COLUMNS = sql.fragment`
+  g.nmi, g.meter_serial_number AS "meterSerial", g.nmi_suffix AS "nmiSuffix", g.register_id AS "registerId",
+  g.direction, g.uom, g.mdm_data_stream_identifier AS "mdmDataStreamIdentifier",
+  g.first_read_at AS "firstReadAt", g.last_read_at AS "lastReadAt"`;
+
+export const MeterPointSchema = z.object({
+  nmi: z.string(),
+  nmiConfiguration: z.string(),
+  firstReadAt: nemTime,
+  lastReadAt: nemTime,
+});
+
+export interface MeterPointDetail extends z.output<typeof MeterPointSchema> {
+  readonly registers: Register[];
+  readonly meterSerials: string[];
+  /** The newest (non-superseded) reading of each register. */
+  readonly latestReadings: Reading[];
+}
+
+async function latestReadingsWhere(db: CommonQueryMethods, condition: FragmentSqlToken): Promise<Reading[]> {
+  return [
+    ...(await db.any(sql.type(ReadingSchema)`
+      SELECT * FROM (
+        SELECT DISTINCT ON (r.nmi, r.meter_serial_number, r.nmi_suffix, r.register_id) ${READING_COLUMNS}
+        FROM register_reads r JOIN files f ON f.file_id = r.file_id
+        WHERE ${condition} AND NOT r.superseded
+        ORDER BY r.nmi, r.meter_serial_number, r.nmi_suffix, r.register_id,
+          r.current_read_at DESC, r.import_position DESC, r.line DESC
+      ) latest
+      ORDER BY "nmi", "meterSerial", "nmiSuffix", "registerId"`)),
+  ];
+}
+
+export async function getMeterPoint(db: CommonQueryMethods, nmi: string): Promise<MeterPointDetail | null> {
+  const point = await db.maybeOne(sql.type(MeterPointSchema)`
+    SELECT nmi, nmi_configuration AS "nmiConfiguration", first_read_at AS "firstReadAt", last_read_at AS "lastReadAt"
+    FROM meter_points WHERE nmi = ${nmi}`);
+  if (point === null) return null;
+  const registers = [
+    ...(await db.any(sql.type(RegisterSchema)`
+      SELECT ${REGISTER_COLUMNS} FROM registers g WHERE g.nmi = ${nmi}
+      ORDER BY g.meter_serial_number, g.nmi_suffix, g.register_id`)),
+  ];
+  return {
+    ...point,
+    registers,
+    meterSerials: [...new Set(registers.map((r) => r.meterSerial))],
+    latestReadings: await latestReadingsWhere(db, sql.fragment`r.nmi = ${nmi}`),
+  };
+}
+
+export interface MeterDetail {
+  readonly meterSerial: string;
+  readonly nmis: string[];
+  readonly registers: Register[];
+  readonly latestReadings: Reading[];
+}
+
+export async function getMeter(db: CommonQueryMethods, serial: string): Promise<MeterDetail | null> {
+  const registers = [
+    ...(await db.any(sql.type(RegisterSchema)`
+      SELECT ${REGISTER_COLUMNS} FROM registers g WHERE g.meter_serial_number = ${serial}
+      ORDER BY g.nmi, g.nmi_suffix, g.register_id`)),
+  ];
+  if (registers.length === 0) return null;
+  return {
+    meterSerial: serial,
+    nmis: [...new Set(registers.map((r) => r.nmi))],
+    registers,
+    latestReadings: await latestReadingsWhere(db, sql.fragment`r.meter_serial_number = ${serial}`),
+  };
+}
+
+export const FILE_STATUSES = ['receiving', 'imported', 'rejected'] as const;
+export type FileStatus = (typeof FILE_STATUSES)[number];
+
+export const FileSummarySchema = z.object({
+  fileId: z.string(),
+  fileName: z.string(),
+  size: z.bigint().transform(Number),
+  channel: z.string(),
+  status: z.enum(FILE_STATUSES),
+  receivedAt: nemTime,
+  closedAt: nemTimeOrNull,
+  fromParticipant: z.string().nullable(),
+  toParticipant: z.string().nullable(),
+  registerReads: z.number().int(),
+  b2bDetails: z.number().int(),
+  errorCount: z.number().int(),
+  warningCount: z.number().int(),
+  receivedPosition: z.bigint().transform(String),
+});
+export type FileSummary = z.output<typeof FileSummarySchema>;
+
+export const FileDetailSchema = FileSummarySchema.extend({
+  container: z.string(),
+  zipMember: z.string().nullable(),
+  headerCreatedAt: nemTimeOrNull,
+  lines: z.number().int(),
+  errors: z.array(ProblemSchema),
+  warnings: z.array(ProblemSchema),
+});
+export type FileDetail = z.output<typeof FileDetailSchema>;
+
+const FILE_COLUMNS = sql.fragment`
+  file_id AS "fileId", file_name AS "fileName", size, channel, status, received_at AS "receivedAt",
+  closed_at AS "closedAt", from_participant AS "fromParticipant", to_participant AS "toParticipant",
+  register_reads AS "registerReads", b2b_details AS "b2bDetails", error_count AS "errorCount",
+  warning_count AS "warningCount", received_position AS "receivedPosition"`;
+
+export interface FilesQuery {
+  readonly status?: FileStatus;
+  /** Part of the file name, case-insensitive, or a SHA-256 prefix. */
+  readonly search?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** Files, newest received first. */
+export async function listFiles(db: CommonQueryMethods, query: FilesQuery): Promise<Page<FileSummary>> {
+  const conditions: FragmentSqlToken[] = [sql.fragment`TRUE`];
+  if (query.status !== undefined) conditions.push(sql.fragment`status = ${query.status}`);
+  if (query.search !== undefined && query.search !== '') {
+    const escaped = query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    conditions.push(sql.fragment`(lower(file_name) LIKE ${`%${escaped}%`} OR file_id LIKE ${`${escaped}%`})`);
+  }
+  if (query.cursor !== undefined) {
+    const [position] = decodeCursor(query.cursor, z.tuple([z.string()]));
+    conditions.push(sql.fragment`received_position < ${position}::int8`);
+  }
+  const rows = await db.any(sql.type(FileSummarySchema)`
+    SELECT ${FILE_COLUMNS} FROM files WHERE ${sql.join(conditions, sql.fragment` AND `)}
+    ORDER BY received_position DESC LIMIT ${query.limit + 1}`);
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor([last.receivedPosition]) : null,
+  };
+}
+
+/** One file by its SHA-256 (or a unique prefix of it) or by its name (the newest of that name). */
+export async function getFile(db: CommonQueryMethods, idOrName: string): Promise<FileDetail | null> {
+  const byId = /^[0-9a-f]{6,64}$/.test(idOrName);
+  return db.maybeOne(sql.type(FileDetailSchema)`
+    SELECT ${FILE_COLUMNS}, container, zip_member AS "zipMember", header_created_at AS "headerCreatedAt", lines,
+      errors, warnings
+    FROM files
+    WHERE ${byId ? sql.fragment`file_id LIKE ${`${idOrName}%`} OR file_name = ${idOrName}` : sql.fragment`file_name = ${idOrName}`}
+    ORDER BY (file_id = ${idOrName}) DESC, received_position DESC LIMIT 1`);
+}

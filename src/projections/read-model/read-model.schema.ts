@@ -1,0 +1,163 @@
+import { sql, type CommonQueryMethods, type IdentifierSqlToken } from 'slonik';
+
+/**
+ * The read model's tables. Physical names carry the model's version and a generation
+ * (`register_reads_v1_g3`); queries use views of the stable names (`register_reads`) that point at the
+ * active generation. A rebuild fills the next generation while the current one serves, then switches the
+ * views in one transaction and drops the old tables.
+ *
+ * A change of projection logic is a new VERSION (and a rebuild), never an in-place patch.
+ */
+export const READ_MODEL_VERSION = 1;
+export const READ_MODEL_PROJECTION = `read_model_v${READ_MODEL_VERSION}`;
+
+export const READ_MODEL_TABLES = ['files', 'register_reads', 'meter_points', 'registers'] as const;
+export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
+
+export function physicalName(table: ReadModelTable, generation: number): string {
+  return `${table}_v${READ_MODEL_VERSION}_g${generation}`;
+}
+
+export function tableOf(table: ReadModelTable, generation: number): IdentifierSqlToken {
+  return sql.identifier([physicalName(table, generation)]);
+}
+
+/** Creates the tables of one generation (idempotent). */
+export async function createReadModelTables(db: CommonQueryMethods, generation: number): Promise<void> {
+  const files = tableOf('files', generation);
+  const reads = tableOf('register_reads', generation);
+  const points = tableOf('meter_points', generation);
+  const registers = tableOf('registers', generation);
+  const index = (name: string) => sql.identifier([`${name}_v${READ_MODEL_VERSION}_g${generation}`]);
+
+  await db.query(sql.unsafe`
+    CREATE TABLE IF NOT EXISTS ${files} (
+      file_id text PRIMARY KEY,
+      file_name text NOT NULL,
+      size bigint NOT NULL,
+      container text NOT NULL,
+      zip_member text,
+      channel text NOT NULL,
+      received_at timestamptz NOT NULL,
+      header_created_at timestamptz,
+      from_participant text,
+      to_participant text,
+      status text NOT NULL CHECK (status IN ('receiving', 'imported', 'rejected')),
+      received_position bigint NOT NULL,
+      closed_position bigint,
+      closed_at timestamptz,
+      register_reads integer NOT NULL DEFAULT 0,
+      b2b_details integer NOT NULL DEFAULT 0,
+      lines integer NOT NULL DEFAULT 0,
+      error_count integer NOT NULL DEFAULT 0,
+      warning_count integer NOT NULL DEFAULT 0,
+      errors jsonb NOT NULL DEFAULT '[]',
+      warnings jsonb NOT NULL DEFAULT '[]'
+    )`);
+  await db.query(
+    sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('files_received')} ON ${files} (received_position DESC)`,
+  );
+  await db.query(
+    sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('files_status')} ON ${files} (status, received_position DESC)`,
+  );
+  await db.query(
+    sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('files_name')} ON ${files} (lower(file_name) text_pattern_ops)`,
+  );
+
+  await db.query(sql.unsafe`
+    CREATE TABLE IF NOT EXISTS ${reads} (
+      file_id text NOT NULL,
+      line integer NOT NULL,
+      nmi text COLLATE "C" NOT NULL,
+      nmi_configuration text NOT NULL,
+      register_id text NOT NULL,
+      nmi_suffix text NOT NULL,
+      mdm_data_stream_identifier text,
+      meter_serial_number text COLLATE "C" NOT NULL,
+      direction text NOT NULL,
+      previous_read_text text NOT NULL,
+      previous_read numeric NOT NULL,
+      previous_read_at timestamptz NOT NULL,
+      previous_quality text NOT NULL,
+      previous_quality_flag text NOT NULL,
+      previous_method integer,
+      previous_reason_code integer,
+      previous_reason_description text,
+      current_read_text text NOT NULL,
+      current_read numeric NOT NULL,
+      current_read_at timestamptz NOT NULL,
+      current_quality text NOT NULL,
+      current_quality_flag text NOT NULL,
+      current_method integer,
+      current_reason_code integer,
+      current_reason_description text,
+      quantity_text text NOT NULL,
+      quantity numeric NOT NULL,
+      uom_text text NOT NULL,
+      uom text NOT NULL,
+      next_scheduled_read_date date,
+      updated_at timestamptz NOT NULL,
+      msats_loaded_at timestamptz,
+      b2b_line integer,
+      previous_transaction_code text,
+      previous_retailer_service_order text,
+      current_transaction_code text,
+      current_retailer_service_order text,
+      b2b_source_text text,
+      source_text text NOT NULL,
+      import_position bigint NOT NULL,
+      superseded boolean NOT NULL DEFAULT false,
+      PRIMARY KEY (file_id, line)
+    )`);
+  // Newest first per NMI and per serial, ties broken by import order then line: the keyset order.
+  await db.query(sql.unsafe`
+    CREATE INDEX IF NOT EXISTS ${index('reads_nmi')}
+    ON ${reads} (nmi, current_read_at DESC, import_position DESC, line DESC)`);
+  await db.query(sql.unsafe`
+    CREATE INDEX IF NOT EXISTS ${index('reads_serial')}
+    ON ${reads} (meter_serial_number, current_read_at DESC, import_position DESC, line DESC)`);
+  // One register read sent again by a later file: the versions share this key.
+  await db.query(sql.unsafe`
+    CREATE INDEX IF NOT EXISTS ${index('reads_version_key')}
+    ON ${reads} (nmi, nmi_suffix, register_id, meter_serial_number, current_read_at)`);
+
+  await db.query(sql.unsafe`
+    CREATE TABLE IF NOT EXISTS ${points} (
+      nmi text COLLATE "C" PRIMARY KEY,
+      nmi_configuration text NOT NULL,
+      configuration_read_at timestamptz NOT NULL,
+      first_read_at timestamptz NOT NULL,
+      last_read_at timestamptz NOT NULL
+    )`);
+  await db.query(sql.unsafe`
+    CREATE TABLE IF NOT EXISTS ${registers} (
+      nmi text COLLATE "C" NOT NULL,
+      meter_serial_number text COLLATE "C" NOT NULL,
+      nmi_suffix text NOT NULL,
+      register_id text NOT NULL,
+      direction text NOT NULL,
+      uom text NOT NULL,
+      mdm_data_stream_identifier text,
+      first_read_at timestamptz NOT NULL,
+      last_read_at timestamptz NOT NULL,
+      PRIMARY KEY (nmi, meter_serial_number, nmi_suffix, register_id)
+    )`);
+  await db.query(
+    sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('registers_serial')} ON ${registers} (meter_serial_number, nmi)`,
+  );
+}
+
+/** Points the stable view names at a generation. */
+export async function pointViewsAt(db: CommonQueryMethods, generation: number): Promise<void> {
+  for (const table of READ_MODEL_TABLES) {
+    await db.query(
+      sql.unsafe`CREATE OR REPLACE VIEW ${sql.identifier([table])} AS SELECT * FROM ${tableOf(table, generation)}`,
+    );
+  }
+}
+
+export async function dropReadModelTables(db: CommonQueryMethods, generation: number): Promise<void> {
+  for (const table of READ_MODEL_TABLES) {
+    await db.query(sql.unsafe`DROP TABLE IF EXISTS ${tableOf(table, generation)}`);
+  }
+}

@@ -1,16 +1,19 @@
 /**
- * `npm run bench [-- section...]`: runs the benchmarks and checks their targets. Sections: reader, import.
+ * `npm run bench [-- section...]`: runs the benchmarks and checks their targets. Sections: reader, import, projection, search.
  * PostgreSQL figures use BENCH_DATABASE_URL (default: the local server as postgres), which must be
  * allowed to create databases.
  * Each measurement runs in a fresh process; generated inputs are cached in bench/out/.
  */
 import { importBenchmark } from './import.bench.js';
+import { projectionBenchmark, searchBenchmark } from './projection.bench.js';
 import { readerBenchmark } from './reader.bench.js';
 import type { Verdict } from './harness.js';
 
 const SECTIONS: Record<string, () => Promise<Verdict[]>> = {
   reader: () => readerBenchmark(),
   import: () => importBenchmark(),
+  projection: () => projectionBenchmark(),
+  search: () => searchBenchmark(),
 };
 
 const wanted = process.argv.slice(2);

@@ -13,6 +13,11 @@ import {
 /** Batches of one projection are applied one at a time, across processes too. */
 const PROJECTION_LOCK = 7_361_130_003;
 const DEFAULT_BATCH = 1000;
+/**
+ * The events the runner reads: ReadingRecorded events are written to the read model from their file's
+ * stream when its FileImported is applied, so reading them here too would only move megabytes of JSON.
+ */
+const PROJECTED_TYPES = ['FileReceived', 'FileImported', 'FileRejected'];
 
 const StateRow = z.object({ generation: z.number(), position: z.bigint().nullable(), active: z.boolean() });
 type StateRow = z.infer<typeof StateRow>;
@@ -95,6 +100,7 @@ export class ProjectionRunner {
       ...(state.position === null ? {} : { after: state.position }),
       maxCount: batchSize,
       streamPrefix: `${FILE_STREAM_CATEGORY}-`,
+      types: PROJECTED_TYPES,
     });
     const last = events.at(-1);
     if (last === undefined) return null;

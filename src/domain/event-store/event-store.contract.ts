@@ -180,6 +180,13 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreC
       expect(read.map((e) => e.id)).toEqual(events.map((e) => e.id));
     });
 
+    it('filters reads of all streams by event type', async () => {
+      const prefix = stream('types');
+      await store.append(`${prefix}-a`, [event('Kept'), event('Dropped'), event('Kept'), event('Other')], 'no_stream');
+      const kept = await store.readAll({ maxCount: 100, streamPrefix: prefix, types: ['Kept', 'Other'] });
+      expect(kept.map((e) => e.type)).toEqual(['Kept', 'Kept', 'Other']);
+    });
+
     it('filters reads of all streams by stream name prefix', async () => {
       const prefix = stream('prefix');
       await store.append(`${prefix}-mine`, [event('Mine')], 'no_stream');

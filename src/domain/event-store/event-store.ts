@@ -45,6 +45,8 @@ export interface ReadAllOptions {
   readonly maxCount: number;
   /** Only events of streams whose name starts with this prefix. */
   readonly streamPrefix?: string;
+  /** Only events of these types. */
+  readonly types?: readonly string[];
 }
 
 export interface EventStore {

@@ -33,6 +33,10 @@ const MIGRATIONS: ReadonlyArray<{ readonly id: string; readonly statements: read
       )`,
     ],
   },
+  {
+    id: '003-events-by-type',
+    statements: [sql.unsafe`CREATE INDEX nem_events_type_position ON nem_events (event_type, position)`],
+  },
 ];
 
 // Any constant: it only has to be the same for every process migrating this database.

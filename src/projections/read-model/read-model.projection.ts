@@ -16,7 +16,7 @@ const READING_PAGE = 2000;
  * The columns of register_reads, computed from `e.data` (a ReadingRecorded payload) whatever the source.
  * One expression serves both sources, so the rows cannot differ by where the events live.
  */
-function readingColumns(importPosition: bigint): FragmentSqlToken {
+export function readingColumns(importPosition: bigint): FragmentSqlToken {
   return sql.fragment`
     e.data->>'fileId',
     (e.data->>'line')::int,
@@ -60,7 +60,7 @@ function readingColumns(importPosition: bigint): FragmentSqlToken {
     ${importPosition.toString()}::int8`;
 }
 
-const READ_COLUMN_NAMES = sql.fragment`(
+export const READ_COLUMN_NAMES = sql.fragment`(
   file_id, line, nmi, nmi_configuration, register_id, nmi_suffix, mdm_data_stream_identifier, meter_serial_number,
   direction, previous_read_text, previous_read, previous_read_at, previous_quality, previous_quality_flag,
   previous_method, previous_reason_code, previous_reason_description, current_read_text, current_read,

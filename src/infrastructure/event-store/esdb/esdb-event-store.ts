@@ -155,7 +155,7 @@ class EsdbEventStore implements EventStore {
    * and each page asks for one more. The server appends in one log, in order, and serves $all only up
    * to what it has indexed, so a reader resuming after the last position it saw misses nothing.
    */
-  async readAll({ after, maxCount, streamPrefix }: ReadAllOptions): Promise<RecordedEvent[]> {
+  async readAll({ after, maxCount, streamPrefix, types }: ReadAllOptions): Promise<RecordedEvent[]> {
     const filter = streamPrefix === undefined ? NON_SYSTEM_STREAMS : streamNameFilter({ prefixes: [streamPrefix] });
     const events: RecordedEvent[] = [];
     let cursor = after;
@@ -176,7 +176,12 @@ class EsdbEventStore implements EventStore {
         lastSeen = event.position.commit;
         // The filter already leaves system streams out unless the prefix asks for them; link and
         // other `$` events can still sit in ordinary streams.
-        if (!isSystemStream(event.streamId) && !event.type.startsWith('$')) {
+        // Types are filtered here: the server takes one filter per read, and it already selects streams.
+        if (
+          !isSystemStream(event.streamId) &&
+          !event.type.startsWith('$') &&
+          (types === undefined || types.includes(event.type))
+        ) {
           events.push(toRecordedEvent(event, commitPosition));
         }
       }

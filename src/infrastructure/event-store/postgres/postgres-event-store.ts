@@ -264,6 +264,7 @@ export class PostgresEventStore implements EventStore {
       sql.type(EventRow)`
         SELECT ${EVENT_COLUMNS} FROM nem_events
         WHERE position > ${after.toString()}::int8 AND ${prefix}
+          AND ${options.types === undefined ? sql.fragment`TRUE` : sql.fragment`event_type = ANY(${sql.array([...options.types], 'text')})`}
         ORDER BY position LIMIT ${options.maxCount}`,
     );
     return rows.map(toRecorded);

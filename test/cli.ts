@@ -12,14 +12,25 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `nem` in a child process through its shebang's flags, as a user would. */
-export function runNem(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = REPO_ROOT): Promise<CliResult> {
+/**
+ * Runs `nem` in a child process through its shebang's flags, as a user would. Its stdin is a pipe (not a
+ * terminal) holding `input`, or nothing.
+ */
+export function runNem(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd = REPO_ROOT,
+  input?: string,
+): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, ...args], {
       cwd,
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // The command may exit before reading all of its input (a password is only the first line).
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input ?? '');
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

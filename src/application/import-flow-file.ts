@@ -45,6 +45,17 @@ export interface ImportOptions {
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
+/** The decompressed content is larger than allowed (a zip bomb, say): nothing is recorded for it. */
+export class ContentTooLargeError extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = 'ContentTooLargeError';
+  }
+}
+
 /** The file changed between the validation pass and the append pass. */
 export class FileChangedError extends Error {
   constructor(readonly path: string) {
@@ -116,6 +127,9 @@ export async function importFlowFile(
 ): Promise<ImportResult> {
   const first = await open();
   const report = await validateFlowFile(first);
+  const containerProblem = first.problem();
+  // Its identity would be the hash of a prefix: refuse without recording anything.
+  if (containerProblem?.limitExceeded === true) throw new ContentTooLargeError(first.path, containerProblem.message);
   const { sha256 } = report.digest;
   const file = report.file;
   const stream = fileStreamName(sha256);

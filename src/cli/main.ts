@@ -3,7 +3,11 @@ import { registerFiles } from './commands/files.command.js';
 import { registerImport } from './commands/import.command.js';
 import { registerProjections } from './commands/projections.command.js';
 import { registerReadings } from './commands/readings.command.js';
+import { registerServe } from './commands/serve.command.js';
+import { registerTokens } from './commands/tokens.command.js';
+import { registerUsers } from './commands/users.command.js';
 import { registerValidate } from './commands/validate.command.js';
+import { registerWatch } from './commands/watch.command.js';
 import { EXIT, type ExitCode } from './exit-codes.js';
 import { processOutput, type Output } from './output.js';
 
@@ -25,6 +29,10 @@ export function buildProgram(io: Output, setExit: (code: ExitCode) => void): Com
   registerReadings(program, io, setExit);
   registerFiles(program, io, setExit);
   registerProjections(program, io, setExit);
+  registerServe(program, io, setExit);
+  registerUsers(program, io, setExit);
+  registerTokens(program, io, setExit);
+  registerWatch(program, io, setExit);
   return program;
 }
 

@@ -17,6 +17,9 @@ const ConfigSchema = z.object({
     .regex(EVENTSTORE_URL, 'must be an EventStoreDB connection string such as esdb://localhost:2113?tls=false')
     .optional(),
   NEM_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./.nem-data'),
+  NEM_MAX_UPLOAD_MB: z.coerce.number().positive('must be a positive number of MiB').default(100),
+  NEM_MAX_DECOMPRESSED_MB: z.coerce.number().positive('must be a positive number of MiB').default(1024),
+  NEM_SECURE_COOKIES: z.enum(['true', 'false'], 'must be true or false').default('false'),
 });
 
 /** Where things are kept. Without a DATABASE_URL everything runs embedded on PGlite in `dataDir`. */
@@ -24,6 +27,12 @@ export interface Config {
   readonly databaseUrl: string | null;
   readonly eventStoreUrl: string | null;
   readonly dataDir: string;
+  /** Largest upload the API accepts, in bytes. */
+  readonly maxUploadBytes: number;
+  /** Largest decompressed content of an uploaded .gz or .zip, in bytes. */
+  readonly maxDecompressedBytes: number;
+  /** Mark cookies Secure (set when the service is reached over HTTPS). */
+  readonly secureCookies: boolean;
 }
 
 export class ConfigError extends Error {
@@ -43,6 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     DATABASE_URL: present('DATABASE_URL'),
     EVENTSTORE_URL: present('EVENTSTORE_URL'),
     NEM_DATA_DIR: present('NEM_DATA_DIR'),
+    NEM_MAX_UPLOAD_MB: present('NEM_MAX_UPLOAD_MB'),
+    NEM_MAX_DECOMPRESSED_MB: present('NEM_MAX_DECOMPRESSED_MB'),
+    NEM_SECURE_COOKIES: present('NEM_SECURE_COOKIES'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -52,6 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: parsed.data.DATABASE_URL ?? null,
     eventStoreUrl: parsed.data.EVENTSTORE_URL ?? null,
     dataDir: resolve(parsed.data.NEM_DATA_DIR),
+    maxUploadBytes: Math.round(parsed.data.NEM_MAX_UPLOAD_MB * 1024 * 1024),
+    maxDecompressedBytes: Math.round(parsed.data.NEM_MAX_DECOMPRESSED_MB * 1024 * 1024),
+    secureCookies: parsed.data.NEM_SECURE_COOKIES === 'true',
   };
 }
 

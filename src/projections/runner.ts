@@ -1,13 +1,14 @@
 import { sql, type DatabasePool, type DatabaseTransactionConnection } from 'slonik';
 import { z } from 'zod';
-import type { EventStore } from '../domain/event-store/event-store.js';
-import { FILE_STREAM_CATEGORY } from '../domain/events/file-events.js';
+import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
+import { FILE_STREAM_CATEGORY, fileStreamName } from '../domain/events/file-events.js';
 import { applyReadModelEvents, type ReadingSource } from './read-model/read-model.projection.js';
 import {
   createReadModelTables,
   dropReadModelTables,
   pointViewsAt,
   READ_MODEL_PROJECTION,
+  tableOf,
 } from './read-model/read-model.schema.js';
 
 /** Batches of one projection are applied one at a time, across processes too. */
@@ -165,6 +166,34 @@ export class ProjectionRunner {
       lag,
       upToDate: lag === null ? head === null || (checkpoint !== null && checkpoint >= head) : lag === 0,
     };
+  }
+
+  /**
+   * Re-projects one file: removes its rows from the active read model and applies its stream's events
+   * again, under the projection lock (as an audit step, or after a suspected inconsistency). Answers
+   * false when the store has no such file.
+   */
+  async replayFile(fileId: string): Promise<boolean> {
+    await this.ensureReadModel();
+    const stream = fileStreamName(fileId);
+    const events: RecordedEvent[] = [];
+    for await (const event of this.store.readStream(stream)) {
+      if (PROJECTED_TYPES.includes(event.type)) events.push(event);
+    }
+    if (events.length === 0) return false;
+    const state = await this.activeState(this.pool);
+    if (state === null) throw new Error('no active read model generation');
+    const checkpoint = state.position;
+    await this.pool.transaction(async (tx) => {
+      await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${PROJECTION_LOCK})`);
+      const generation = state.generation;
+      await tx.query(sql.unsafe`DELETE FROM ${tableOf('register_reads', generation)} WHERE file_id = ${fileId}`);
+      await tx.query(sql.unsafe`DELETE FROM ${tableOf('files', generation)} WHERE file_id = ${fileId}`);
+      // Only what the runner has already reached: later events are the runner's to apply.
+      const reached = events.filter((event) => checkpoint !== null && event.position <= checkpoint);
+      await applyReadModelEvents(tx, reached, { generation, readings: this.readings });
+    });
+    return true;
   }
 
   /**

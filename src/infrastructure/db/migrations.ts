@@ -37,6 +37,40 @@ const MIGRATIONS: ReadonlyArray<{ readonly id: string; readonly statements: read
     id: '003-events-by-type',
     statements: [sql.unsafe`CREATE INDEX nem_events_type_position ON nem_events (event_type, position)`],
   },
+  {
+    id: '004-accounts',
+    statements: [
+      sql.unsafe`CREATE TABLE nem_users (
+        id bigserial PRIMARY KEY,
+        username text NOT NULL UNIQUE,
+        role text NOT NULL CHECK (role IN ('viewer', 'admin')),
+        password_hash text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      sql.unsafe`CREATE TABLE nem_api_tokens (
+        id bigserial PRIMARY KEY,
+        user_id bigint NOT NULL REFERENCES nem_users ON DELETE CASCADE,
+        name text NOT NULL,
+        token_hash text NOT NULL UNIQUE,
+        token_prefix text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_used_at timestamptz,
+        revoked_at timestamptz
+      )`,
+      sql.unsafe`CREATE INDEX nem_api_tokens_user_id ON nem_api_tokens (user_id)`,
+      sql.unsafe`CREATE INDEX nem_api_tokens_token_prefix ON nem_api_tokens (token_prefix)`,
+      sql.unsafe`CREATE TABLE nem_sessions (
+        id_hash text PRIMARY KEY,
+        user_id bigint NOT NULL REFERENCES nem_users ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        last_seen_at timestamptz
+      )`,
+      sql.unsafe`CREATE INDEX nem_sessions_user_id ON nem_sessions (user_id)`,
+      sql.unsafe`CREATE INDEX nem_sessions_expires_at ON nem_sessions (expires_at)`,
+    ],
+  },
 ];
 
 // Any constant: it only has to be the same for every process migrating this database.

@@ -13,6 +13,8 @@ export type Container = 'plain' | 'gzip' | 'zip';
 export interface ContainerProblem {
   readonly code: 'NEM13_BAD_ARCHIVE' | 'NEM13_ZIP_MEMBERS';
   readonly message: string;
+  /** The content went past the size limit: reading stopped, so the content (and its hash) is incomplete. */
+  readonly limitExceeded?: boolean;
 }
 
 export interface ContentDigest {
@@ -199,6 +201,7 @@ export async function openFlowFile(path: string, limits: FlowFileLimits = DEFAUL
           problem = {
             code: 'NEM13_BAD_ARCHIVE',
             message: `the content is larger than the limit of ${limits.maxContentBytes} bytes`,
+            limitExceeded: true,
           };
           break;
         }

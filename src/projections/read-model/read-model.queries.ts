@@ -11,12 +11,19 @@ import { toNemIso } from '../../domain/nem-time.js';
 
 const nemTime = z.string().transform((value) => toNemIso(value));
 const nemTimeOrNull = nemTime.nullable();
+/** An instant as the queries answer it: ISO 8601 in NEM time. */
+const NemTimeText = z.string().describe('ISO 8601 instant in NEM time, e.g. 2004-01-07T10:03:33+10:00');
 
-export const ReadingSchema = z.object({
+/**
+ * Each value comes as a plain schema of what callers get (`...View`, also the HTTP API's response
+ * schemas) and a row schema that parses the database row into it (`...Row`: instants to NEM time,
+ * bigints to text).
+ */
+export const ReadingView = z.object({
   fileId: z.string(),
   line: z.number().int(),
   fileName: z.string(),
-  fileReceivedAt: nemTime,
+  fileReceivedAt: NemTimeText,
   nmi: z.string(),
   nmiConfiguration: z.string(),
   nmiSuffix: z.string(),
@@ -26,13 +33,13 @@ export const ReadingSchema = z.object({
   direction: z.string(),
   previousRead: z.string().describe('as sent in the file'),
   previousReadValue: z.string().describe('exact decimal'),
-  previousReadAt: nemTime,
+  previousReadAt: NemTimeText,
   previousQuality: z.string(),
   previousReasonCode: z.number().int().nullable(),
   previousReasonDescription: z.string().nullable(),
   currentRead: z.string().describe('as sent in the file'),
   currentReadValue: z.string().describe('exact decimal'),
-  currentReadAt: nemTime,
+  currentReadAt: NemTimeText,
   currentQuality: z.string(),
   currentReasonCode: z.number().int().nullable(),
   currentReasonDescription: z.string().nullable(),
@@ -41,16 +48,24 @@ export const ReadingSchema = z.object({
   uom: z.string().describe('normalised unit'),
   uomText: z.string().describe('unit as sent'),
   nextScheduledReadDate: z.string().nullable(),
-  updatedAt: nemTime,
-  msatsLoadedAt: nemTimeOrNull,
+  updatedAt: NemTimeText,
+  msatsLoadedAt: NemTimeText.nullable(),
   previousTransactionCode: z.string().nullable(),
   previousRetailerServiceOrder: z.string().nullable(),
   currentTransactionCode: z.string().nullable(),
   currentRetailerServiceOrder: z.string().nullable(),
-  importPosition: z.bigint().transform(String),
+  importPosition: z.string().describe("global position of the file's FileImported: the import order"),
   superseded: z.boolean(),
 });
-export type Reading = z.output<typeof ReadingSchema>;
+export type Reading = z.output<typeof ReadingView>;
+const ReadingSchema = ReadingView.extend({
+  fileReceivedAt: nemTime,
+  previousReadAt: nemTime,
+  currentReadAt: nemTime,
+  updatedAt: nemTime,
+  msatsLoadedAt: nemTimeOrNull,
+  importPosition: z.bigint().transform(String),
+});
 
 const READING_COLUMNS = sql.fragment`
   r.file_id AS "fileId", r.line, f.file_name AS "fileName", f.received_at AS "fileReceivedAt",
@@ -169,7 +184,7 @@ export async function readingVersions(
   ];
 }
 
-export const RegisterSchema = z.object({
+export const RegisterView = z.object({
   nmi: z.string(),
   meterSerial: z.string(),
   nmiSuffix: z.string(),
@@ -177,29 +192,31 @@ export const RegisterSchema = z.object({
   direction: z.string(),
   uom: z.string(),
   mdmDataStreamIdentifier: z.string().nullable(),
-  firstReadAt: nemTime,
-  lastReadAt: nemTime,
+  firstReadAt: NemTimeText,
+  lastReadAt: NemTimeText,
 });
-export type Register = z.output<typeof RegisterSchema>;
+export type Register = z.output<typeof RegisterView>;
+const RegisterSchema = RegisterView.extend({ firstReadAt: nemTime, lastReadAt: nemTime });
 
 const REGISTER_COLUMNS = sql.fragment`
   g.nmi, g.meter_serial_number AS "meterSerial", g.nmi_suffix AS "nmiSuffix", g.register_id AS "registerId",
   g.direction, g.uom, g.mdm_data_stream_identifier AS "mdmDataStreamIdentifier",
   g.first_read_at AS "firstReadAt", g.last_read_at AS "lastReadAt"`;
 
-export const MeterPointSchema = z.object({
+const MeterPointView = z.object({
   nmi: z.string(),
   nmiConfiguration: z.string(),
-  firstReadAt: nemTime,
-  lastReadAt: nemTime,
+  firstReadAt: NemTimeText,
+  lastReadAt: NemTimeText,
 });
+const MeterPointSchema = MeterPointView.extend({ firstReadAt: nemTime, lastReadAt: nemTime });
 
-export interface MeterPointDetail extends z.output<typeof MeterPointSchema> {
-  readonly registers: Register[];
-  readonly meterSerials: string[];
-  /** The newest (non-superseded) reading of each register. */
-  readonly latestReadings: Reading[];
-}
+export const MeterPointDetailView = MeterPointView.extend({
+  registers: z.array(RegisterView),
+  meterSerials: z.array(z.string()),
+  latestReadings: z.array(ReadingView).describe('the newest (non-superseded) reading of each register'),
+});
+export type MeterPointDetail = z.output<typeof MeterPointDetailView>;
 
 async function latestReadingsWhere(db: CommonQueryMethods, condition: FragmentSqlToken): Promise<Reading[]> {
   return [
@@ -233,12 +250,13 @@ export async function getMeterPoint(db: CommonQueryMethods, nmi: string): Promis
   };
 }
 
-export interface MeterDetail {
-  readonly meterSerial: string;
-  readonly nmis: string[];
-  readonly registers: Register[];
-  readonly latestReadings: Reading[];
-}
+export const MeterDetailView = z.object({
+  meterSerial: z.string(),
+  nmis: z.array(z.string()),
+  registers: z.array(RegisterView),
+  latestReadings: z.array(ReadingView),
+});
+export type MeterDetail = z.output<typeof MeterDetailView>;
 
 export async function getMeter(db: CommonQueryMethods, serial: string): Promise<MeterDetail | null> {
   const registers = [
@@ -258,33 +276,41 @@ export async function getMeter(db: CommonQueryMethods, serial: string): Promise<
 export const FILE_STATUSES = ['receiving', 'imported', 'rejected'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
 
-export const FileSummarySchema = z.object({
-  fileId: z.string(),
+export const FileSummaryView = z.object({
+  fileId: z.string().describe('SHA-256 of the content'),
   fileName: z.string(),
-  size: z.bigint().transform(Number),
+  size: z.number().int().describe('decompressed bytes'),
   channel: z.string(),
   status: z.enum(FILE_STATUSES),
-  receivedAt: nemTime,
-  closedAt: nemTimeOrNull,
+  receivedAt: NemTimeText,
+  closedAt: NemTimeText.nullable(),
   fromParticipant: z.string().nullable(),
   toParticipant: z.string().nullable(),
   registerReads: z.number().int(),
   b2bDetails: z.number().int(),
   errorCount: z.number().int(),
   warningCount: z.number().int(),
-  receivedPosition: z.bigint().transform(String),
+  receivedPosition: z.string(),
 });
-export type FileSummary = z.output<typeof FileSummarySchema>;
+export type FileSummary = z.output<typeof FileSummaryView>;
+const FileSummaryTransforms = {
+  size: z.bigint().transform(Number),
+  receivedAt: nemTime,
+  closedAt: nemTimeOrNull,
+  receivedPosition: z.bigint().transform(String),
+};
+const FileSummarySchema = FileSummaryView.extend(FileSummaryTransforms);
 
-export const FileDetailSchema = FileSummarySchema.extend({
+export const FileDetailView = FileSummaryView.extend({
   container: z.string(),
   zipMember: z.string().nullable(),
-  headerCreatedAt: nemTimeOrNull,
+  headerCreatedAt: NemTimeText.nullable(),
   lines: z.number().int(),
   errors: z.array(ProblemSchema),
   warnings: z.array(ProblemSchema),
 });
-export type FileDetail = z.output<typeof FileDetailSchema>;
+export type FileDetail = z.output<typeof FileDetailView>;
+const FileDetailSchema = FileDetailView.extend({ ...FileSummaryTransforms, headerCreatedAt: nemTimeOrNull });
 
 const FILE_COLUMNS = sql.fragment`
   file_id AS "fileId", file_name AS "fileName", size, channel, status, received_at AS "receivedAt",

@@ -1,0 +1,110 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps.js';
+import { registerErrorHandler } from './errors.js';
+import { registerAuth } from './plugins/auth.js';
+import { RebuildJob } from './rebuild-job.js';
+import { accountRoutes } from './routes/accounts.routes.js';
+import { fileRoutes } from './routes/files.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { projectionRoutes } from './routes/projections.routes.js';
+import { readingRoutes } from './routes/readings.routes.js';
+import { sessionRoutes } from './routes/session.routes.js';
+
+export { DEFAULT_API_OPTIONS, type ApiOptions, type AppDeps } from './deps.js';
+
+export interface RouteEntry {
+  readonly method: string;
+  readonly url: string;
+  readonly hidden: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeInventory: RouteEntry[];
+  }
+}
+
+/**
+ * The HTTP API as a plugin-composed Fastify instance with no port: the server listens, tests inject.
+ * Every route declares its schemas (zod, shared with the domain), which also make the OpenAPI document
+ * served at /docs.
+ */
+export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    bodyLimit: 1024 * 1024,
+    ...fastifyOptions,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  // The inventory of routes, so the OpenAPI document can be checked against what is served.
+  const routes: RouteEntry[] = [];
+  app.decorate('routeInventory', routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      routes.push({ method, url: route.url, hidden: route.schema?.hide === true });
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    hsts: deps.options.secureCookies,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: deps.options.maxUploadBytes, files: 20, fields: 10, fieldSize: 1024 },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'nem',
+        description:
+          'NEM13 flow files and the register reads they carry. Every /api route needs a session (sign in at POST /api/session) or an API token (Authorization: Bearer).',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'nem_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  registerAuth(app, deps.accounts);
+  const rebuild = new RebuildJob(deps.projections);
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  await typed.register(healthRoutes, { deps });
+  await typed.register(sessionRoutes, { deps });
+  await typed.register(readingRoutes, { deps });
+  await typed.register(fileRoutes, { deps });
+  await typed.register(projectionRoutes, { deps, rebuild });
+  await typed.register(accountRoutes, { deps });
+  return app;
+}

@@ -1,0 +1,37 @@
+import type { EventStore } from '../domain/event-store/event-store.js';
+import type { AccountStore } from '../infrastructure/accounts/account-store.js';
+import type { Database } from '../infrastructure/db/database.js';
+import type { ProjectionRunner } from '../projections/runner.js';
+
+export interface ApiOptions {
+  /** Largest upload accepted, in bytes (413 beyond). */
+  readonly maxUploadBytes: number;
+  /** Largest decompressed content of an uploaded .gz or .zip, in bytes. */
+  readonly maxContentBytes: number;
+  /** Folder for uploads while they are imported (each is deleted after). */
+  readonly uploadDir: string;
+  /** How long a browser session lasts without signing in again. */
+  readonly sessionTtlMs: number;
+  /** Mark cookies Secure (behind HTTPS). */
+  readonly secureCookies: boolean;
+  /** Failed sign-ins allowed per client address and minute. */
+  readonly loginAttemptsPerMinute: number;
+}
+
+export const DEFAULT_API_OPTIONS: Omit<ApiOptions, 'uploadDir'> = {
+  maxUploadBytes: 100 * 1024 * 1024,
+  maxContentBytes: 1024 * 1024 * 1024,
+  sessionTtlMs: 12 * 60 * 60 * 1000,
+  secureCookies: false,
+  loginAttemptsPerMinute: 10,
+};
+
+export interface AppDeps {
+  readonly database: Database;
+  readonly store: EventStore;
+  readonly projections: ProjectionRunner;
+  readonly accounts: AccountStore;
+  readonly options: ApiOptions;
+  /** After an upload is imported: bring the read model up to date (the server's live runner). */
+  readonly afterImport?: () => Promise<void>;
+}

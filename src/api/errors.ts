@@ -1,0 +1,74 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+/** Every error answer of the API has this shape. */
+export const ErrorResponse = z.object({
+  code: z.string().describe('stable, machine-readable'),
+  message: z.string(),
+  issues: z
+    .array(z.object({ path: z.string(), message: z.string() }))
+    .optional()
+    .describe('what is wrong with the request, field by field'),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+/** An expected failure a route answers with: status, stable code, message for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', message);
+
+/** The one place errors become HTTP answers. A 5xx tells nothing of internals; the log keeps them. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      return reply.code(400).send({
+        code: 'BAD_REQUEST',
+        message: `the request's ${error.validationContext ?? 'input'} is not valid`,
+        issues: error.validation.map((issue) => ({
+          path: `${error.validationContext ?? ''}${issue.instancePath.replace(/\//g, '.')}`,
+          message: issue.message ?? 'invalid',
+        })),
+      } satisfies ErrorResponse);
+    }
+    if (error instanceof ApiError) {
+      return reply.code(error.statusCode).send({ code: error.code, message: error.message } satisfies ErrorResponse);
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return reply.code(500).send({ code: 'INTERNAL', message: 'internal error' } satisfies ErrorResponse);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.code(status).send({ code: 'INTERNAL', message: 'internal error' } satisfies ErrorResponse);
+    }
+    if (status === 429) {
+      return reply.code(429).send({
+        code: 'RATE_LIMITED',
+        message: 'too many attempts; wait a minute and try again',
+      } satisfies ErrorResponse);
+    }
+    if (status === 413) {
+      return reply.code(413).send({ code: 'TOO_LARGE', message: error.message } satisfies ErrorResponse);
+    }
+    return reply.code(status).send({
+      code: (error.code as string | undefined)?.replace(/^FST_/, '') ?? 'BAD_REQUEST',
+      message: error.message,
+    } satisfies ErrorResponse);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send({ code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } satisfies ErrorResponse),
+  );
+}

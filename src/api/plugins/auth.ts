@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can, type User } from '../../domain/accounts.js';
+import type { AccountStore } from '../../infrastructure/accounts/account-store.js';
+import { ApiError } from '../errors.js';
+
+export const SESSION_COOKIE = 'nem_session';
+export const CSRF_COOKIE = 'nem_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** What a route needs: nothing (public), to be signed in, or to be an admin. */
+export type Access = 'public' | 'viewer' | 'admin';
+
+export interface Principal {
+  readonly user: User;
+  readonly via: 'session' | 'token';
+  /** The session's secret, for signing out. */
+  readonly sessionSecret: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+/**
+ * The CSRF token of a session: derived from its secret, so it needs no storage. The browser gets it in
+ * a readable cookie and sends it back in a header; another site can neither read it nor make the
+ * browser send it.
+ */
+export function csrfTokenOf(sessionSecret: string): string {
+  return createHash('sha256').update(`csrf:${sessionSecret}`).digest('base64url');
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+async function identify(accounts: AccountStore, request: FastifyRequest): Promise<Principal | null> {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (match?.[1] === undefined)
+      throw new ApiError(401, 'UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
+    const user = await accounts.authenticateToken(match[1]);
+    if (user === null) throw new ApiError(401, 'UNAUTHENTICATED', 'the API token is not valid (unknown or revoked)');
+    return { user, via: 'token', sessionSecret: null };
+  }
+  const secret = request.cookies[SESSION_COOKIE];
+  if (secret === undefined || secret === '') return null;
+  const user = await accounts.sessionUser(secret);
+  return user === null ? null : { user, via: 'session', sessionSecret: secret };
+}
+
+/**
+ * Every route says who may call it (`config.access`; signed-in viewers by default under /api, anyone
+ * elsewhere, such as the documentation): a session cookie
+ * or a bearer token identifies the caller, 401 without either, 403 for a viewer on an admin route.
+ * State-changing requests made with the session cookie must carry the CSRF token.
+ */
+export function registerAuth(app: FastifyInstance, accounts: AccountStore): void {
+  app.decorateRequest('principal', null);
+  // On request, before the body is read or validated: an anonymous caller learns nothing of the input.
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const access =
+      request.routeOptions.config.access ??
+      ((request.routeOptions.url ?? '').startsWith('/api/') ? 'viewer' : 'public');
+    request.principal = await identify(accounts, request);
+    if (access === 'public') return;
+    const principal = request.principal;
+    if (principal === null)
+      throw new ApiError(401, 'UNAUTHENTICATED', 'sign in, or send an API token as "Authorization: Bearer <token>"');
+    if (access === 'admin' && !can(principal.user.role, 'manage-users')) {
+      throw new ApiError(
+        403,
+        'FORBIDDEN',
+        `this needs the admin role; ${principal.user.username} is a ${principal.user.role}`,
+      );
+    }
+    if (principal.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (
+        typeof sent !== 'string' ||
+        principal.sessionSecret === null ||
+        sent !== csrfTokenOf(principal.sessionSecret)
+      ) {
+        throw new ApiError(
+          403,
+          'CSRF',
+          `a change made with a session needs the ${CSRF_HEADER} header (from the ${CSRF_COOKIE} cookie)`,
+        );
+      }
+    }
+  });
+}

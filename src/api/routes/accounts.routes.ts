@@ -1,0 +1,149 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AccountError, ApiTokenSchema, ROLES, UserSchema, type AccountErrorCode } from '../../domain/accounts.js';
+import type { AppDeps } from '../deps.js';
+import { ApiError, ErrorResponse } from '../errors.js';
+
+const UserView = UserSchema.pick({ username: true, role: true, createdAt: true });
+const TokenView = ApiTokenSchema;
+
+const STATUS: Record<AccountErrorCode, number> = {
+  USER_EXISTS: 409,
+  NO_SUCH_USER: 404,
+  INVALID_USERNAME: 400,
+  WEAK_PASSWORD: 400,
+  INVALID_TOKEN_NAME: 400,
+  LAST_ADMIN: 409,
+  NO_SUCH_TOKEN: 404,
+};
+
+async function accountCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof AccountError) throw new ApiError(STATUS[error.code], error.code, error.message);
+    throw error;
+  }
+}
+
+const ADMIN_ERRORS = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+};
+
+/** Users and API tokens, for admins. */
+export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const accounts = deps.accounts;
+  const admin = { access: 'admin' as const };
+
+  app.get(
+    '/api/users',
+    {
+      config: admin,
+      schema: { summary: 'Users', tags: ['accounts'], response: { 200: z.array(UserView), ...ADMIN_ERRORS } },
+    },
+    async () => (await accounts.listUsers()).map(({ username, role, createdAt }) => ({ username, role, createdAt })),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      config: admin,
+      schema: {
+        summary: 'Add a user',
+        tags: ['accounts'],
+        body: z.object({ username: z.string(), role: z.enum(ROLES), password: z.string() }),
+        response: { 201: UserView, ...ADMIN_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      const user = await accountCall(() =>
+        accounts.addUser(request.body.username, request.body.role, request.body.password),
+      );
+      return reply.code(201).send({ username: user.username, role: user.role, createdAt: user.createdAt });
+    },
+  );
+
+  app.delete(
+    '/api/users/:username',
+    {
+      config: admin,
+      schema: {
+        summary: 'Remove a user',
+        tags: ['accounts'],
+        params: z.object({ username: z.string() }),
+        response: { 204: z.null(), ...ADMIN_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      await accountCall(() => accounts.removeUser(request.params.username));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/api/users/:username/password',
+    {
+      config: admin,
+      schema: {
+        summary: "Set a user's password (ends their sessions)",
+        tags: ['accounts'],
+        params: z.object({ username: z.string() }),
+        body: z.object({ password: z.string() }),
+        response: { 204: z.null(), ...ADMIN_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      await accountCall(() => accounts.setPassword(request.params.username, request.body.password));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/tokens',
+    {
+      config: admin,
+      schema: {
+        summary: 'API tokens (never the tokens themselves)',
+        tags: ['accounts'],
+        response: { 200: z.array(TokenView), ...ADMIN_ERRORS },
+      },
+    },
+    async () => accounts.listTokens(),
+  );
+
+  app.post(
+    '/api/tokens',
+    {
+      config: admin,
+      schema: {
+        summary: 'Create an API token: the answer is the only time it is shown',
+        tags: ['accounts'],
+        body: z.object({ username: z.string(), name: z.string() }),
+        response: { 201: z.object({ id: z.string(), prefix: z.string(), token: z.string() }), ...ADMIN_ERRORS },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await accountCall(() => accounts.createToken(request.body.username, request.body.name))),
+  );
+
+  app.delete(
+    '/api/tokens/:token',
+    {
+      config: admin,
+      schema: {
+        summary: 'Revoke an API token by id or prefix',
+        tags: ['accounts'],
+        params: z.object({ token: z.string() }),
+        response: { 204: z.null(), ...ADMIN_ERRORS },
+      },
+    },
+    async (request, reply) => {
+      await accountCall(() => accounts.revokeToken(request.params.token));
+      return reply.code(204).send(null);
+    },
+  );
+};

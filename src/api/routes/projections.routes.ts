@@ -1,0 +1,70 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from '../deps.js';
+import { ErrorResponse } from '../errors.js';
+import type { RebuildJob } from '../rebuild-job.js';
+
+const ProjectionStatusView = z.object({
+  projection: z.string(),
+  generation: z.number().int(),
+  checkpoint: z.string().nullable(),
+  head: z.string().nullable(),
+  lag: z.number().int().nullable(),
+  upToDate: z.boolean(),
+});
+const RebuildStatusView = z.object({
+  state: z.enum(['idle', 'running', 'succeeded', 'failed']),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  eventsApplied: z.number().int(),
+  generation: z.number().int().nullable(),
+  error: z.string().nullable(),
+});
+
+export const projectionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; rebuild: RebuildJob }> = async (
+  app,
+  { deps, rebuild },
+) => {
+  app.get(
+    '/api/projections',
+    {
+      schema: {
+        summary: 'The read model: checkpoint, head of the event store, lag',
+        tags: ['projections'],
+        response: { 200: ProjectionStatusView, 401: ErrorResponse },
+      },
+    },
+    async () => {
+      const status = await deps.projections.status();
+      return { ...status, checkpoint: status.checkpoint?.toString() ?? null, head: status.head?.toString() ?? null };
+    },
+  );
+
+  app.get(
+    '/api/projections/rebuild',
+    {
+      schema: {
+        summary: 'Progress of the last rebuild started here',
+        tags: ['projections'],
+        response: { 200: RebuildStatusView, 401: ErrorResponse },
+      },
+    },
+    () => rebuild.status(),
+  );
+
+  app.post(
+    '/api/projections/rebuild',
+    {
+      config: { access: 'admin' },
+      schema: {
+        summary: 'Rebuild the read model from every event, in the background (poll GET for progress)',
+        tags: ['projections'],
+        response: { 202: RebuildStatusView, 401: ErrorResponse, 403: ErrorResponse, 409: RebuildStatusView },
+      },
+    },
+    async (request, reply) => {
+      const started = rebuild.start((error) => request.log.error({ err: error }, 'rebuild failed'));
+      return reply.code(started ? 202 : 409).send(rebuild.status());
+    },
+  );
+};

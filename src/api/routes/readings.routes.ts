@@ -1,0 +1,138 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  findReadings,
+  getMeter,
+  getMeterPoint,
+  InvalidCursorError,
+  MeterDetailView,
+  MeterPointDetailView,
+  ReadingView,
+  readingVersions,
+} from '../../projections/read-model/read-model.queries.js';
+import type { AppDeps } from '../deps.js';
+import { ApiError, ErrorResponse, notFound } from '../errors.js';
+
+const DATE = /^\d{4}-\d\d-\d\d$/;
+/** A day in NEM time (YYYY-MM-DD) or an instant with an offset. */
+const DateOrInstant = z
+  .string()
+  .refine(
+    (value) =>
+      DATE.test(value)
+        ? !Number.isNaN(Date.parse(`${value}T00:00:00+10:00`))
+        : /T.*([zZ]|[+-]\d\d:\d\d)$/.test(value) && !Number.isNaN(Date.parse(value)),
+    'expected YYYY-MM-DD or an ISO 8601 instant with an offset',
+  );
+
+function bound(value: string | undefined, which: 'from' | 'to'): Date | undefined {
+  if (value === undefined) return undefined;
+  if (!DATE.test(value)) return new Date(value);
+  const start = Date.parse(`${value}T00:00:00+10:00`);
+  return new Date(which === 'from' ? start : start + 24 * 3600_000);
+}
+
+const ReadingsQuery = z
+  .object({
+    nmi: z.string().min(1).max(10).optional(),
+    serial: z.string().min(1).max(12).optional(),
+    prefix: z.enum(['true', 'false']).default('false').describe('match the NMI or serial as a prefix'),
+    from: DateOrInstant.optional().describe('current reads on or after this day (NEM time) or instant'),
+    to: DateOrInstant.optional().describe('current reads up to the end of this day (NEM time), or before this instant'),
+    includeSuperseded: z.enum(['true', 'false']).default('false'),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
+  })
+  .refine((q) => (q.nmi === undefined) !== (q.serial === undefined), {
+    error: 'give exactly one of nmi and serial',
+    path: ['nmi'],
+  });
+
+const PageOfReadings = z.object({ items: z.array(ReadingView), nextCursor: z.string().nullable() });
+
+export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const db = deps.database.pool;
+
+  app.get(
+    '/api/readings',
+    {
+      schema: {
+        summary: 'Readings of a NMI or a meter serial, newest first, a page at a time',
+        tags: ['readings'],
+        querystring: ReadingsQuery,
+        response: { 200: PageOfReadings, 400: ErrorResponse, 401: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      try {
+        return await findReadings(db, {
+          ...(q.nmi === undefined ? {} : { nmi: q.nmi.toUpperCase() }),
+          ...(q.serial === undefined ? {} : { serial: q.serial }),
+          prefix: q.prefix === 'true',
+          ...(q.from === undefined ? {} : { from: bound(q.from, 'from') }),
+          ...(q.to === undefined ? {} : { to: bound(q.to, 'to') }),
+          includeSuperseded: q.includeSuperseded === 'true',
+          limit: q.limit,
+          ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+        } as Parameters<typeof findReadings>[1]);
+      } catch (error) {
+        if (error instanceof InvalidCursorError) throw new ApiError(400, 'BAD_CURSOR', error.message);
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/api/readings/versions',
+    {
+      schema: {
+        summary: 'Every version of one register read (the superseded ones too), newest first',
+        tags: ['readings'],
+        querystring: z.object({
+          nmi: z.string().min(1).max(10),
+          nmiSuffix: z.string().min(1).max(2),
+          registerId: z.string().min(1).max(10),
+          meterSerial: z.string().min(1).max(12),
+          currentReadAt: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO 8601 instant'),
+        }),
+        response: { 200: z.array(ReadingView), 400: ErrorResponse, 401: ErrorResponse },
+      },
+    },
+    async (request) => readingVersions(db, request.query),
+  );
+
+  app.get(
+    '/api/meter-points/:nmi',
+    {
+      schema: {
+        summary: 'A meter point: configuration, meters, registers, latest reads',
+        tags: ['meter points'],
+        params: z.object({ nmi: z.string().min(1).max(10) }),
+        response: { 200: MeterPointDetailView, 401: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const point = await getMeterPoint(db, request.params.nmi.toUpperCase());
+      if (point === null) throw notFound(`no meter point ${request.params.nmi}`);
+      return point;
+    },
+  );
+
+  app.get(
+    '/api/meters/:serial',
+    {
+      schema: {
+        summary: 'A meter: its NMIs, registers and latest reads',
+        tags: ['meters'],
+        params: z.object({ serial: z.string().min(1).max(12) }),
+        response: { 200: MeterDetailView, 401: ErrorResponse, 404: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const meter = await getMeter(db, request.params.serial);
+      if (meter === null) throw notFound(`no meter with serial ${request.params.serial}`);
+      return meter;
+    },
+  );
+};

@@ -1,0 +1,76 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { importFromInbox, InboxFolderError, InboxWatcher } from '../../application/inbox.js';
+import { startServer } from '../../api/server.js';
+import { EXIT, type ExitCode } from '../exit-codes.js';
+import type { Output } from '../output.js';
+import { withServices } from '../services.js';
+
+export interface ServeOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly inbox?: string;
+  readonly log: boolean;
+}
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+    const handler = (signal: NodeJS.Signals) => {
+      for (const s of signals) process.off(s, handler);
+      resolve(signal);
+    };
+    for (const s of signals) process.on(s, handler);
+  });
+}
+
+/** `nem serve`: the HTTP API (and the admin), the live read model, and optionally the landing folder. */
+export async function runServe(options: ServeOptions, io: Output): Promise<ExitCode> {
+  return withServices(io, async (services) => {
+    const server = await startServer(services, { host: options.host, port: options.port, log: options.log });
+    let watcher: InboxWatcher | null = null;
+    if (options.inbox !== undefined) {
+      watcher = new InboxWatcher(options.inbox, {
+        importFile: importFromInbox(services.store, { maxContentBytes: services.config.maxDecompressedBytes }),
+        afterImport: async () => {
+          await server.projections.catchUp();
+        },
+        logger: { info: (line) => io.out(line), error: (line) => io.err(line) },
+      });
+      try {
+        await watcher.start();
+      } catch (error) {
+        await server.close();
+        if (!(error instanceof InboxFolderError)) throw error;
+        io.err(`nem serve: ${error.message}`);
+        return EXIT.usage;
+      }
+    }
+    io.err(`nem serve: listening on ${server.url} (API under /api, documentation at ${server.url}/docs)`);
+    if (options.inbox !== undefined) io.err(`nem serve: importing files that land in ${options.inbox}`);
+    const signal = await untilSignal();
+    io.err(`nem serve: ${signal}: shutting down`);
+    await watcher?.stop();
+    await server.close();
+    return EXIT.ok;
+  });
+}
+
+function port(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0 || number > 65535)
+    throw new InvalidArgumentError('expected a port from 0 to 65535');
+  return number;
+}
+
+export function registerServe(program: Command, io: Output, setExit: (code: ExitCode) => void): void {
+  program
+    .command('serve')
+    .description('run the HTTP API and the admin, keeping the read model up to date')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port to listen on', port, 3000)
+    .option('--inbox <dir>', 'also import each flow file that lands in this folder (as nem watch)')
+    .option('--no-log', 'do not log requests')
+    .action(async (options: ServeOptions) => {
+      setExit(await runServe(options, io));
+    });
+}

@@ -1,9 +1,10 @@
 /**
- * `npm run bench [-- section...]`: runs the benchmarks and checks their targets. Sections: reader, import, projection, search.
+ * `npm run bench [-- section...]`: runs the benchmarks and checks their targets. Sections: reader, import, projection, search, api.
  * PostgreSQL figures use BENCH_DATABASE_URL (default: the local server as postgres), which must be
  * allowed to create databases.
  * Each measurement runs in a fresh process; generated inputs are cached in bench/out/.
  */
+import { apiBenchmark } from './api.bench.js';
 import { importBenchmark } from './import.bench.js';
 import { projectionBenchmark, searchBenchmark } from './projection.bench.js';
 import { readerBenchmark } from './reader.bench.js';
@@ -14,6 +15,7 @@ const SECTIONS: Record<string, () => Promise<Verdict[]>> = {
   import: () => importBenchmark(),
   projection: () => projectionBenchmark(),
   search: () => searchBenchmark(),
+  api: () => apiBenchmark(),
 };
 
 const wanted = process.argv.slice(2);

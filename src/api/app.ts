@@ -2,8 +2,11 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -97,7 +100,13 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
 
-  registerAuth(app, deps.accounts);
+  const uiDir = deps.options.uiDir;
+  if (uiDir != null && existsSync(join(uiDir, 'index.html'))) {
+    // The admin's files; its pages are routed in the browser (#/...), so `/` is the only page.
+    await app.register(fastifyStatic, { root: uiDir, prefix: '/', index: 'index.html', schemaHide: true });
+  }
+
+  const auth = registerAuth(app, deps.accounts);
   const rebuild = new RebuildJob(deps.projections);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(healthRoutes, { deps });
@@ -105,6 +114,6 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   await typed.register(readingRoutes, { deps });
   await typed.register(fileRoutes, { deps });
   await typed.register(projectionRoutes, { deps, rebuild });
-  await typed.register(accountRoutes, { deps });
+  await typed.register(accountRoutes, { deps, onTokenRevoked: auth.forgetTokens });
   return app;
 }

@@ -16,6 +16,8 @@ export interface ApiOptions {
   readonly secureCookies: boolean;
   /** Failed sign-ins allowed per client address and minute. */
   readonly loginAttemptsPerMinute: number;
+  /** The built admin UI (`ui/dist`), served at `/` when present. */
+  readonly uiDir?: string | null;
 }
 
 export const DEFAULT_API_OPTIONS: Omit<ApiOptions, 'uploadDir'> = {

@@ -1,10 +1,16 @@
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { AccountStore } from '../infrastructure/accounts/account-store.js';
 import type { Services } from '../infrastructure/compose.js';
 import { LiveProjections } from '../projections/live.js';
 import { buildApp, DEFAULT_API_OPTIONS } from './app.js';
+
+/** The built admin UI, from dist/src/api/ (compiled) or src/api/ (sources) alike. */
+export const UI_DIR = resolve(
+  import.meta.dirname,
+  import.meta.dirname.includes('/dist/') ? '../../../ui/dist' : '../../ui/dist',
+);
 
 export interface ServerOptions {
   readonly host: string;
@@ -40,6 +46,7 @@ export async function startServer(services: Services, options: ServerOptions): P
         maxContentBytes: services.config.maxDecompressedBytes,
         secureCookies: services.config.secureCookies,
         uploadDir: join(tmpdir(), 'nem-uploads'),
+        uiDir: UI_DIR,
       },
     },
     { logger: options.log ? { level: 'info' } : false, trustProxy: true },

@@ -4,6 +4,7 @@ import { registerImport } from './commands/import.command.js';
 import { registerProjections } from './commands/projections.command.js';
 import { registerReadings } from './commands/readings.command.js';
 import { registerServe } from './commands/serve.command.js';
+import { registerStart } from './commands/start.command.js';
 import { registerTokens } from './commands/tokens.command.js';
 import { registerUsers } from './commands/users.command.js';
 import { registerValidate } from './commands/validate.command.js';
@@ -30,6 +31,7 @@ export function buildProgram(io: Output, setExit: (code: ExitCode) => void): Com
   registerFiles(program, io, setExit);
   registerProjections(program, io, setExit);
   registerServe(program, io, setExit);
+  registerStart(program, io, setExit);
   registerUsers(program, io, setExit);
   registerTokens(program, io, setExit);
   registerWatch(program, io, setExit);

@@ -35,7 +35,10 @@ const ADMIN_ERRORS = {
 };
 
 /** Users and API tokens, for admins. */
-export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoked: () => void }> = async (
+  app,
+  { deps, onTokenRevoked },
+) => {
   const accounts = deps.accounts;
   const admin = { access: 'admin' as const };
 
@@ -80,6 +83,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     },
     async (request, reply) => {
       await accountCall(() => accounts.removeUser(request.params.username));
+      onTokenRevoked();
       return reply.code(204).send(null);
     },
   );
@@ -143,6 +147,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     },
     async (request, reply) => {
       await accountCall(() => accounts.revokeToken(request.params.token));
+      // Revoked here: this process stops accepting it at once (others within seconds).
+      onTokenRevoked();
       return reply.code(204).send(null);
     },
   );

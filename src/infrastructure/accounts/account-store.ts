@@ -191,13 +191,22 @@ export class AccountStore {
   }
 
   /** The user a bearer token belongs to, or null if it is unknown or revoked; records the use. */
+  /**
+   * The user of a valid token. `last_used_at` is written at most once a minute per token: a write (and
+   * its commit) on every request was most of the cost of an API call under load.
+   */
   async authenticateToken(token: string): Promise<User | null> {
     if (!TOKEN_PATTERN.test(token)) return null;
-    return this.pool.maybeOne(sql.type(UserSchema)`
-      UPDATE nem_api_tokens t SET last_used_at = now()
-      FROM nem_users u
-      WHERE t.token_hash = ${sha256Hex(token)} AND t.revoked_at IS NULL AND u.id = t.user_id
-      RETURNING ${USER_COLUMNS}`);
+    const hash = sha256Hex(token);
+    const user = await this.pool.maybeOne(sql.type(UserSchema)`
+      SELECT ${USER_COLUMNS} FROM nem_api_tokens t JOIN nem_users u ON u.id = t.user_id
+      WHERE t.token_hash = ${hash} AND t.revoked_at IS NULL`);
+    if (user !== null) {
+      await this.pool.query(sql.unsafe`
+        UPDATE nem_api_tokens SET last_used_at = now()
+        WHERE token_hash = ${hash} AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`);
+    }
+    return user;
   }
 
   /**
@@ -220,13 +229,19 @@ export class AccountStore {
   }
 
   /** The user of a session that has not expired, or null; records that the session was seen. */
+  /** The user of a live session; `last_seen_at` is written at most once a minute, as for tokens. */
   async sessionUser(secret: string): Promise<User | null> {
     if (!SESSION_SECRET_PATTERN.test(secret)) return null;
-    return this.pool.maybeOne(sql.type(UserSchema)`
-      UPDATE nem_sessions s SET last_seen_at = now()
-      FROM nem_users u
-      WHERE s.id_hash = ${sha256Hex(secret)} AND s.expires_at > now() AND u.id = s.user_id
-      RETURNING ${USER_COLUMNS}`);
+    const hash = sha256Hex(secret);
+    const user = await this.pool.maybeOne(sql.type(UserSchema)`
+      SELECT ${USER_COLUMNS} FROM nem_sessions s JOIN nem_users u ON u.id = s.user_id
+      WHERE s.id_hash = ${hash} AND s.expires_at > now()`);
+    if (user !== null) {
+      await this.pool.query(sql.unsafe`
+        UPDATE nem_sessions SET last_seen_at = now()
+        WHERE id_hash = ${hash} AND (last_seen_at IS NULL OR last_seen_at < now() - interval '1 minute')`);
+    }
+    return user;
   }
 
   /** Ends a session (signing out); false if there was none. */

@@ -1,0 +1,47 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { NEM_BIN, REPO_ROOT } from './cli.js';
+
+export interface RunningCli {
+  readonly child: ChildProcessWithoutNullStreams;
+  /** Everything printed so far on stdout and stderr. */
+  output(): string;
+  /** Resolves with the first match of `pattern` in the output (rejects after `timeoutMs`). */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /** SIGTERM, then the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts a long-running `nem` command (serve, start, watch) as a child process. */
+export function startNem(args: readonly string[], env: NodeJS.ProcessEnv = {}): RunningCli {
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+  const exited = new Promise<number | null>((done) => child.once('close', (code) => done(code)));
+  return {
+    child,
+    output: () => text,
+    waitFor: (pattern, timeoutMs = 60_000) =>
+      new Promise((done, fail) => {
+        const started = Date.now();
+        const look = () => {
+          const match = pattern.exec(text);
+          if (match !== null) return done(match);
+          if (child.exitCode !== null)
+            return fail(new Error(`nem exited (${child.exitCode}) before printing ${pattern}:\n${text}`));
+          if (Date.now() - started > timeoutMs)
+            return fail(new Error(`nem did not print ${pattern} in ${timeoutMs} ms:\n${text}`));
+          setTimeout(look, 50);
+        };
+        look();
+      }),
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import type { FileDetail, FileSummary, ImportResult, Reading, Session } from './types.js';
+
+/** A reading as the API answers one, with any field overridden. */
+export function readingFixture(overrides: Partial<Reading> = {}): Reading {
+  return {
+    fileId: 'a'.repeat(64),
+    line: 3,
+    fileName: 'NEM13_000000000000011_CNRGYMDP_NEMMCO.csv',
+    fileReceivedAt: '2024-05-01T09:00:00+10:00',
+    nmi: '5787326565',
+    nmiConfiguration: 'E1',
+    nmiSuffix: '11',
+    registerId: 'E1',
+    mdmDataStreamIdentifier: '11',
+    meterSerial: 'PSMIL89KM79J',
+    direction: 'I',
+    previousRead: '00100.00',
+    previousReadValue: '100',
+    previousReadAt: '2004-01-07T10:03:33+10:00',
+    previousQuality: 'A',
+    previousReasonCode: null,
+    previousReasonDescription: null,
+    currentRead: '00123.40',
+    currentReadValue: '123.4',
+    currentReadAt: '2004-04-07T10:03:33+10:00',
+    currentQuality: 'A',
+    currentReasonCode: null,
+    currentReasonDescription: null,
+    quantity: '23.40',
+    quantityValue: '23.4',
+    uom: 'kWh',
+    uomText: 'KWH',
+    nextScheduledReadDate: '2004-07-07',
+    updatedAt: '2004-04-08T00:00:00+10:00',
+    msatsLoadedAt: null,
+    previousTransactionCode: null,
+    previousRetailerServiceOrder: null,
+    currentTransactionCode: 'N',
+    currentRetailerServiceOrder: null,
+    importPosition: '10',
+    superseded: false,
+    ...overrides,
+  };
+}
+
+export function sessionFixture(role: 'admin' | 'viewer' = 'admin', username = 'alice'): Session {
+  return { user: { username, role }, via: 'session', csrfToken: 'csrf-123' };
+}
+
+export function fileSummaryFixture(overrides: Partial<FileSummary> = {}): FileSummary {
+  return {
+    fileId: 'b'.repeat(64),
+    fileName: 'NEM13_GOOD.csv',
+    size: 2048,
+    channel: 'api',
+    status: 'imported',
+    receivedAt: '2024-05-01T09:00:00+10:00',
+    closedAt: '2024-05-01T09:00:01+10:00',
+    fromParticipant: 'CNRGYMDP',
+    toParticipant: 'NEMMCO',
+    registerReads: 12,
+    b2bDetails: 2,
+    errorCount: 0,
+    warningCount: 1,
+    receivedPosition: '100',
+    ...overrides,
+  };
+}
+
+export function fileDetailFixture(overrides: Partial<FileDetail> = {}): FileDetail {
+  return {
+    ...fileSummaryFixture(),
+    container: 'plain',
+    zipMember: null,
+    headerCreatedAt: '2004-04-08T12:00:00+10:00',
+    lines: 20,
+    errors: [],
+    warnings: [],
+    ...overrides,
+  };
+}
+
+export function importResultFixture(overrides: Partial<ImportResult> = {}): ImportResult {
+  return {
+    file: 'NEM13_GOOD.csv',
+    sha256: 'c'.repeat(64),
+    status: 'imported',
+    readings: 10,
+    errors: [],
+    warnings: [],
+    errorsOmitted: 0,
+    warningsOmitted: 0,
+    ...overrides,
+  };
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: Headers;
+  readonly body: BodyInit | null | undefined;
+}
+
+type Handler = (request: RecordedRequest) => { status?: number; body?: unknown } | undefined;
+
+/**
+ * A stand-in for fetch: answers each request with the first handler that takes it (404 otherwise) and
+ * records every request, for tests that render components against a pretend API.
+ */
+export function fakeFetch(handlers: Record<string, Handler>): { fetch: typeof fetch; requests: RecordedRequest[] } {
+  const requests: RecordedRequest[] = [];
+  const fetchImpl = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      'http://nem.test',
+    );
+    const method = init?.method ?? 'GET';
+    const request: RecordedRequest = { method, url, headers: new Headers(init?.headers), body: init?.body };
+    requests.push(request);
+    const handler = handlers[`${method} ${url.pathname}`];
+    const answer = handler?.(request) ?? {
+      status: 404,
+      body: { code: 'NOT_FOUND', message: `no route ${method} ${url.pathname}` },
+    };
+    const status = answer.status ?? 200;
+    return Promise.resolve(
+      new Response(status === 204 ? null : JSON.stringify(answer.body ?? null), {
+        status,
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+  };
+  return { fetch: fetchImpl, requests };
+}

@@ -1,0 +1,86 @@
+import { Task } from '@lit/task';
+import { html, LitElement } from 'lit';
+import { api, ApiError, errorMessage } from '../api/client.js';
+import type { MeterDetail } from '../api/types.js';
+import { href } from '../router.js';
+import { sharedStyles } from './shared-styles.js';
+import './consumption-charts.js';
+import './readings-panel.js';
+import './readings-table.js';
+import './registers-table.js';
+
+/** A meter (serial): the meter points it served, its registers, latest reads, charts and readings. */
+export class NemMeterPage extends LitElement {
+  static override properties = { serial: {} };
+  declare serial: string;
+
+  static override styles = [sharedStyles];
+
+  constructor() {
+    super();
+    this.serial = '';
+  }
+
+  private readonly meter = new Task(this, {
+    task: async ([serial], { signal }) => api.meter(serial, signal),
+    args: () => [this.serial] as const,
+  });
+
+  private detail(meter: MeterDetail) {
+    return html`<dl class="facts card" data-testid="meter-facts">
+        <dt>Meter serial</dt>
+        <dd class="mono" data-testid="meter-serial">${meter.meterSerial}</dd>
+        <dt>${meter.nmis.length === 1 ? 'Meter point' : 'Meter points'}</dt>
+        <dd data-testid="meter-nmis">
+          ${meter.nmis.map((nmi, i) => html`${i > 0 ? ', ' : ''}<a class="mono" href=${href.nmi(nmi)}>${nmi}</a>`)}
+        </dd>
+        <dt>Registers</dt>
+        <dd>${meter.registers.length}</dd>
+      </dl>
+      <p>
+        <a href=${href.search({ q: meter.meterSerial, kind: 'serial' })}
+          >Search these readings by date, or export them</a
+        >
+      </p>
+      <h2>Registers</h2>
+      <nem-registers-table
+        .registers=${meter.registers}
+        caption=${`Registers of meter ${meter.meterSerial}`}
+      ></nem-registers-table>
+      <h2>Latest read of each register</h2>
+      <nem-readings-table
+        .readings=${meter.latestReadings}
+        .sortable=${false}
+        caption=${`Latest read of each register of meter ${meter.meterSerial}`}
+      ></nem-readings-table>
+      <nem-consumption-charts by="serial" .value=${meter.meterSerial}></nem-consumption-charts>
+      <nem-readings-panel by="serial" .value=${meter.meterSerial}></nem-readings-panel>`;
+  }
+
+  override render() {
+    return html`<h1 tabindex="-1">Meter <span class="mono">${this.serial}</span></h1>
+      <div>
+        ${this.meter.render({
+          pending: () => html`<p class="status loading" role="status">Loading the meter…</p>`,
+          error: (error) =>
+            error instanceof ApiError && error.status === 404
+              ? html`<p class="status empty" data-testid="not-found">
+                  No readings have been imported for meter <span class="mono">${this.serial}</span>.
+                  <a href=${href.search({ q: this.serial, kind: 'serial', prefix: true })}
+                    >Search serials starting with it</a
+                  >.
+                </p>`
+              : html`<p class="status error" role="alert">Could not load the meter: ${errorMessage(error)}</p>`,
+          complete: (meter) => this.detail(meter),
+        })}
+      </div>`;
+  }
+}
+
+customElements.define('nem-meter-page', NemMeterPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nem-meter-page': NemMeterPage;
+  }
+}

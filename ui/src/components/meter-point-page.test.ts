@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { deepQuery, deepQueryAll, mount, text, until, useFetch } from './component.fixtures.js';
+import { fakeFetch, readingFixture } from '../api/api.fixtures.js';
+import type { MeterPointDetail } from '../api/types.js';
+import { NemMeterPointPage } from './meter-point-page.js';
+
+const latest = readingFixture();
+const older = readingFixture({
+  currentReadAt: '2004-01-07T10:03:33+10:00',
+  previousReadAt: '2003-10-07T10:03:33+10:00',
+  quantity: '10.0',
+  quantityValue: '10',
+});
+const superseded = readingFixture({ superseded: true, quantity: '99.0', importPosition: '5' });
+
+const point: MeterPointDetail = {
+  nmi: '5787326565',
+  nmiConfiguration: 'E1',
+  firstReadAt: '2003-10-07T10:03:33+10:00',
+  lastReadAt: '2004-04-07T10:03:33+10:00',
+  registers: [
+    {
+      nmi: '5787326565',
+      meterSerial: 'PSMIL89KM79J',
+      nmiSuffix: '11',
+      registerId: 'E1',
+      direction: 'I',
+      uom: 'kWh',
+      mdmDataStreamIdentifier: '11',
+      firstReadAt: '2003-10-07T10:03:33+10:00',
+      lastReadAt: '2004-04-07T10:03:33+10:00',
+    },
+  ],
+  meterSerials: ['PSMIL89KM79J'],
+  latestReadings: [latest],
+};
+
+function api() {
+  return fakeFetch({
+    'GET /api/meter-points/5787326565': () => ({ body: point }),
+    'GET /api/readings': (request) => ({
+      body: {
+        items:
+          request.url.searchParams.get('includeSuperseded') === 'true' ? [latest, superseded, older] : [latest, older],
+        nextCursor: null,
+      },
+    }),
+    'GET /api/readings/versions': () => ({ body: [latest, superseded] }),
+  });
+}
+
+describe('nem-meter-point-page', () => {
+  it('shows the configuration, meters, registers, a chart per register and the readings', async () => {
+    useFetch(api().fetch);
+    const element = new NemMeterPointPage();
+    element.nmi = '5787326565';
+    await mount(element);
+    await until(() => expect(text(deepQuery(element, '[data-testid="meter-point-configuration"]'))).toBe('E1'));
+    expect(deepQuery(element, '[data-testid="meter-point-meters"] a').getAttribute('href')).toBe(
+      '#/meter/PSMIL89KM79J',
+    );
+    expect(deepQueryAll(element, '[data-testid="register-row"]')).toHaveLength(1);
+    await until(() => expect(deepQueryAll(element, '[data-testid="consumption-chart"] canvas')).toHaveLength(1));
+    expect(deepQuery(element, 'canvas').getAttribute('aria-label')).toBe(
+      'Bar chart of consumption in kWh for 2 read periods, from 2003-10-07 to 2004-04-07.',
+    );
+    const panel = deepQuery(element, 'nem-readings-panel');
+    await until(() => expect(deepQueryAll(panel, '[data-testid="reading-row"]')).toHaveLength(2));
+  });
+
+  it('shows superseded versions on request, and the versions of one read', async () => {
+    const fake = api();
+    useFetch(fake.fetch);
+    const element = new NemMeterPointPage();
+    element.nmi = '5787326565';
+    await mount(element);
+    const panel = await until(() => deepQuery(element, 'nem-readings-panel'));
+    await until(() => expect(deepQueryAll(panel, '[data-testid="reading-row"]')).toHaveLength(2));
+    (deepQuery(panel, '[data-testid="superseded-toggle"]') as HTMLInputElement).click();
+    await until(() =>
+      expect(deepQueryAll(panel, 'nem-readings-table [data-testid="superseded-marker"]')).toHaveLength(1),
+    );
+    (deepQueryAll(panel, '[data-testid="history-button"]')[0] as HTMLButtonElement).click();
+    const versions = await until(() => deepQuery(panel, '[data-testid="reading-versions"]'));
+    await until(() => expect(deepQueryAll(versions, '[data-testid="reading-row"]')).toHaveLength(2));
+    const asked = fake.requests.find((r) => r.url.pathname === '/api/readings/versions');
+    expect(Object.fromEntries(asked!.url.searchParams)).toEqual({
+      nmi: '5787326565',
+      nmiSuffix: '11',
+      registerId: 'E1',
+      meterSerial: 'PSMIL89KM79J',
+      currentReadAt: '2004-04-07T10:03:33+10:00',
+    });
+  });
+
+  it('says when the NMI has no readings', async () => {
+    useFetch(fakeFetch({}).fetch);
+    const element = new NemMeterPointPage();
+    element.nmi = '0000000000';
+    await mount(element);
+    await until(() =>
+      expect(text(deepQuery(element, '[data-testid="not-found"]'))).toMatch(/No readings have been imported/),
+    );
+  });
+});

@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { deepQuery, mount, text, until, useFetch } from './component.fixtures.js';
+import { fakeFetch } from '../api/api.fixtures.js';
+import type { RebuildStatus } from '../api/types.js';
+import { NemRebuildPanel } from './rebuild-panel.js';
+
+const idle: RebuildStatus = {
+  state: 'idle',
+  startedAt: null,
+  finishedAt: null,
+  eventsApplied: 0,
+  generation: null,
+  error: null,
+};
+
+describe('nem-rebuild-panel', () => {
+  it('starts a rebuild and follows it until it ends', async () => {
+    let polls = 0;
+    const fake = fakeFetch({
+      'GET /api/projections': () => ({
+        body: { projection: 'read_model_v1', generation: 1, checkpoint: '10', head: '12', lag: 2, upToDate: false },
+      }),
+      'GET /api/projections/rebuild': () => {
+        if (fake.requests.every((r) => r.method === 'GET')) return { body: idle };
+        polls++;
+        return polls < 2
+          ? {
+              body: {
+                ...idle,
+                state: 'running',
+                startedAt: '2024-01-01T00:00:00Z',
+                eventsApplied: 1500,
+                generation: 2,
+              },
+            }
+          : {
+              body: {
+                ...idle,
+                state: 'succeeded',
+                startedAt: '2024-01-01T00:00:00Z',
+                finishedAt: '2024-01-01T00:00:02Z',
+                eventsApplied: 3000,
+                generation: 2,
+              },
+            };
+      },
+      'POST /api/projections/rebuild': () => ({
+        status: 202,
+        body: { ...idle, state: 'running', startedAt: '2024-01-01T00:00:00Z' },
+      }),
+    });
+    useFetch(fake.fetch);
+    const element = await mount(new NemRebuildPanel());
+    await until(() => expect(text(deepQuery(element, '[data-testid="projection-lag"]'))).toBe('2 events behind'));
+    (deepQuery(element, '[data-testid="rebuild-button"]') as HTMLButtonElement).click();
+    await until(() => deepQuery(element, '[data-testid="rebuild-progress"]'));
+    expect((deepQuery(element, '[data-testid="rebuild-button"]') as HTMLButtonElement).disabled).toBe(true);
+    await until(() =>
+      expect(text(deepQuery(element, '[data-testid="rebuild-status"]'))).toContain('1,500 events applied'),
+    );
+    await until(
+      () => expect(deepQuery(element, '[data-testid="rebuild-status"]').getAttribute('data-state')).toBe('succeeded'),
+      4000,
+    );
+    expect(text(deepQuery(element, '[data-testid="rebuild-status"]'))).toContain('Rebuilt: 3,000 events applied');
+    expect((deepQuery(element, '[data-testid="rebuild-button"]') as HTMLButtonElement).disabled).toBe(false);
+  });
+});

@@ -1,0 +1,180 @@
+import { Task } from '@lit/task';
+import { css, html, LitElement } from 'lit';
+import { api, errorMessage } from '../api/client.js';
+import type { ProjectionStatus, RebuildStatus } from '../api/types.js';
+import { Poller } from '../controllers/poller.js';
+import { formatCount, formatNemTime } from '../format.js';
+import { sharedStyles } from './shared-styles.js';
+
+/** Seconds between two instants, for people ("12 s"); '' when either is missing. */
+function took(status: RebuildStatus): string {
+  if (status.startedAt === null || status.finishedAt === null) return '';
+  const ms = Date.parse(status.finishedAt) - Date.parse(status.startedAt);
+  return Number.isNaN(ms) ? '' : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/**
+ * The read model (admins): its checkpoint and lag, and a rebuild of every projection from the events,
+ * started with POST and followed by polling GET /api/projections/rebuild until it ends.
+ */
+export class NemRebuildPanel extends LitElement {
+  static override properties = {
+    rebuild: { state: true },
+    starting: { state: true },
+    startError: { state: true },
+  };
+
+  declare rebuild: RebuildStatus | null;
+  declare starting: boolean;
+  declare startError: string | null;
+
+  static override styles = [
+    sharedStyles,
+    css`
+      progress {
+        width: min(100%, 24rem);
+        height: 1rem;
+      }
+      .progress {
+        display: grid;
+        gap: 0.4rem;
+        margin-top: 0.75rem;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.rebuild = null;
+    this.starting = false;
+    this.startError = null;
+  }
+
+  private readonly projections = new Task(this, {
+    task: async (_args, { signal }): Promise<ProjectionStatus> => {
+      const [status, rebuild] = await Promise.all([api.projections(signal), api.rebuildStatus(signal)]);
+      this.rebuild = rebuild;
+      if (rebuild.state === 'running') this.poller.start();
+      return status;
+    },
+    args: () => [] as const,
+  });
+
+  private readonly poller = new Poller(
+    this,
+    async () => {
+      const status = await api.rebuildStatus();
+      this.rebuild = status;
+      if (status.state === 'running') return true;
+      void this.projections.run();
+      return false;
+    },
+    500,
+  );
+
+  private async start(): Promise<void> {
+    this.starting = true;
+    this.startError = null;
+    try {
+      this.rebuild = await api.startRebuild();
+      this.poller.start();
+    } catch (error) {
+      this.startError = errorMessage(error);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  private renderProgress() {
+    const r = this.rebuild;
+    if (r === null || r.state === 'idle') return html``;
+    switch (r.state) {
+      case 'running':
+        return html`<div class="progress">
+          <progress data-testid="rebuild-progress" aria-label="Rebuild progress"></progress>
+          <p role="status" data-testid="rebuild-status" data-state="running">
+            Rebuilding: ${formatCount(r.eventsApplied)} events
+            applied${r.generation === null ? '' : ` into generation ${r.generation}`} (started
+            ${formatNemTime(r.startedAt)}). The current tables keep answering until it ends.
+          </p>
+        </div>`;
+      case 'succeeded':
+        return html`<div class="progress">
+          <progress data-testid="rebuild-progress" aria-label="Rebuild progress" max="1" value="1"></progress>
+          <p class="status ok" role="status" data-testid="rebuild-status" data-state="succeeded">
+            Rebuilt: ${formatCount(r.eventsApplied)} events applied, now generation ${r.generation ?? '?'}; finished
+            ${formatNemTime(r.finishedAt)}${took(r) === '' ? '' : ` after ${took(r)}`}.
+          </p>
+        </div>`;
+      case 'failed':
+        return html`<p class="status error" role="alert" data-testid="rebuild-status" data-state="failed">
+          The rebuild failed after ${formatCount(r.eventsApplied)} events: ${r.error ?? 'no reason given'}. The previous
+          tables are still in use.
+        </p>`;
+    }
+  }
+
+  private status(s: ProjectionStatus) {
+    return html`<dl class="facts" data-testid="projection-status">
+      <dt>Projection</dt>
+      <dd>${s.projection}, generation ${s.generation}</dd>
+      <dt>Checkpoint</dt>
+      <dd class="mono">${s.checkpoint ?? 'none'}</dd>
+      <dt>Event store head</dt>
+      <dd class="mono">${s.head ?? 'empty'}</dd>
+      <dt>Lag</dt>
+      <dd data-testid="projection-lag">
+        ${s.upToDate ? 'up to date' : s.lag === null ? 'unknown' : `${formatCount(s.lag)} events behind`}
+      </dd>
+    </dl>`;
+  }
+
+  override render() {
+    const running = this.rebuild?.state === 'running';
+    return html`<section class="card" aria-labelledby="rebuild-title" data-testid="rebuild-panel">
+      <h2 id="rebuild-title">Read model</h2>
+      <div>
+        ${this.projections.render({
+          pending: () =>
+            this.projections.value === undefined
+              ? html`<p class="status loading" role="status">Loading the read model's status…</p>`
+              : this.status(this.projections.value),
+          error: (error) => html`<p class="status error" role="alert">${errorMessage(error)}</p>`,
+          complete: (s) => this.status(s),
+        })}
+      </div>
+      <p class="hint">
+        A rebuild replays every event into new tables while the current ones keep serving, then switches to them.
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          class="primary"
+          data-testid="rebuild-button"
+          ?disabled=${running || this.starting}
+          @click=${() => void this.start()}
+        >
+          ${running ? 'Rebuilding…' : 'Rebuild all projections'}
+        </button>
+      </div>
+      <div aria-live="polite">
+        ${
+          this.startError === null
+            ? html``
+            : html`<p class="status error" role="alert" data-testid="rebuild-error">
+                Could not start the rebuild: ${this.startError}
+              </p>`
+        }
+        ${this.renderProgress()}
+      </div>
+    </section>`;
+  }
+}
+
+customElements.define('nem-rebuild-panel', NemRebuildPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nem-rebuild-panel': NemRebuildPanel;
+  }
+}

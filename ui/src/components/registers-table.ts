@@ -1,0 +1,69 @@
+import { html, LitElement } from 'lit';
+import type { Register } from '../api/types.js';
+import { href } from '../router.js';
+import { nemTime } from './nem-time.js';
+import { sharedStyles } from './shared-styles.js';
+
+const DIRECTIONS: Record<string, string> = { I: 'Import', E: 'Export' };
+
+/** The registers of a meter point or a meter: which meter, suffix, register, direction, unit, first and last read. */
+export class NemRegistersTable extends LitElement {
+  static override properties = { registers: { attribute: false }, caption: {} };
+  declare registers: readonly Register[];
+  declare caption: string;
+
+  static override styles = [sharedStyles];
+
+  constructor() {
+    super();
+    this.registers = [];
+    this.caption = 'Registers';
+  }
+
+  override render() {
+    return html`<div class="table-scroll" role="region" aria-label=${this.caption} tabindex="0">
+      <table data-testid="registers-table">
+        <caption class="visually-hidden">
+          ${this.caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">NMI</th>
+            <th scope="col">Meter serial</th>
+            <th scope="col">Suffix</th>
+            <th scope="col">Register</th>
+            <th scope="col">Direction</th>
+            <th scope="col">Unit</th>
+            <th scope="col">MDM data stream</th>
+            <th scope="col">First read</th>
+            <th scope="col">Last read</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${this.registers.map(
+            (g) =>
+              html`<tr data-testid="register-row">
+                <td><a class="mono" href=${href.nmi(g.nmi)}>${g.nmi}</a></td>
+                <td><a class="mono" href=${href.meter(g.meterSerial)}>${g.meterSerial}</a></td>
+                <td class="mono">${g.nmiSuffix}</td>
+                <td class="mono">${g.registerId}</td>
+                <td>${DIRECTIONS[g.direction] ?? g.direction} <span class="muted mono">(${g.direction})</span></td>
+                <td>${g.uom}</td>
+                <td class="mono">${g.mdmDataStreamIdentifier ?? '—'}</td>
+                <td class="when">${nemTime(g.firstReadAt)}</td>
+                <td class="when">${nemTime(g.lastReadAt)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+}
+
+customElements.define('nem-registers-table', NemRegistersTable);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nem-registers-table': NemRegistersTable;
+  }
+}

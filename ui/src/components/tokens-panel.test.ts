@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { deepQuery, deepQueryAll, mount, text, until, useFetch } from './component.fixtures.js';
+import { fakeFetch } from '../api/api.fixtures.js';
+import type { ApiToken } from '../api/types.js';
+import { NemTokensPanel } from './tokens-panel.js';
+
+const token: ApiToken = {
+  id: 't1',
+  prefix: 'nem_Ab3dE6gH',
+  name: 'nightly import',
+  username: 'bob',
+  createdAt: '2024-01-01T00:00:00Z',
+  lastUsedAt: null,
+  revokedAt: null,
+};
+
+describe('nem-tokens-panel', () => {
+  it('creates a token and shows it once', async () => {
+    const fake = fakeFetch({
+      'GET /api/tokens': () => ({ body: [token] }),
+      'GET /api/users': () => ({ body: [{ username: 'bob', role: 'viewer', createdAt: '2024-01-01T00:00:00Z' }] }),
+      'POST /api/tokens': () => ({
+        status: 201,
+        body: { id: 't2', prefix: 'nem_Zz9yX8wV', token: 'nem_Zz9yX8wVsecret' },
+      }),
+    });
+    useFetch(fake.fetch);
+    const element = await mount(new NemTokensPanel());
+    const row = await until(() => deepQuery(element, '[data-testid="token-row"]'));
+    expect(text(row)).toContain('nem_Ab3dE6gH nightly import bob 2024-01-01 10:00:00 +10:00 never active');
+    (deepQuery(element, '[data-testid="token-name"]') as HTMLInputElement).value = 'backup';
+    (deepQuery(element, '[data-testid="create-token-form"]') as HTMLFormElement).requestSubmit();
+    const shown = await until(() => deepQuery(element, '[data-testid="created-token-value"]'));
+    expect(text(shown)).toBe('nem_Zz9yX8wVsecret');
+    expect(JSON.parse(fake.requests.find((r) => r.method === 'POST')?.body as string)).toEqual({
+      username: 'bob',
+      name: 'backup',
+    });
+    (deepQuery(element, '[data-testid="dismiss-token"]') as HTMLButtonElement).click();
+    await element.updateComplete;
+    expect(deepQueryAll(element, '[data-testid="created-token"]')).toHaveLength(0);
+  });
+
+  it('revokes a token after confirming', async () => {
+    const fake = fakeFetch({
+      'GET /api/tokens': () => ({ body: [token] }),
+      'GET /api/users': () => ({ body: [] }),
+      'DELETE /api/tokens/t1': () => ({ status: 204 }),
+    });
+    useFetch(fake.fetch);
+    const element = await mount(new NemTokensPanel());
+    const revoke = await until(() => deepQuery(element, '[data-testid="revoke-token"]') as HTMLButtonElement);
+    revoke.click();
+    await element.updateComplete;
+    (deepQuery(element, '[data-testid="confirm-revoke-token"]') as HTMLButtonElement).click();
+    await until(() =>
+      expect(text(deepQuery(element, '[data-testid="tokens-message"]'))).toBe('Revoked nem_Ab3dE6gH (nightly import).'),
+    );
+  });
+});

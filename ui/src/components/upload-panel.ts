@@ -1,0 +1,244 @@
+import { css, html, LitElement } from 'lit';
+import { api, errorMessage } from '../api/client.js';
+import type { ImportResult, Problem } from '../api/types.js';
+import { plural } from '../format.js';
+import { href } from '../router.js';
+import { sharedStyles } from './shared-styles.js';
+
+const PROBLEMS_SHOWN = 20;
+
+/**
+ * Upload flow files (admins): drop them on the panel or pick them; each is imported as `nem import`
+ * would and its result listed (imported, duplicate or rejected, with its problems by line). Fires
+ * `uploaded` after a successful upload, so a list can refresh.
+ */
+export class NemUploadPanel extends LitElement {
+  static override properties = {
+    busy: { state: true },
+    dragging: { state: true },
+    results: { state: true },
+    error: { state: true },
+    names: { state: true },
+  };
+
+  declare busy: boolean;
+  declare dragging: boolean;
+  declare results: readonly ImportResult[];
+  declare error: string | null;
+  declare names: readonly string[];
+
+  static override styles = [
+    sharedStyles,
+    css`
+      .dropzone {
+        border: 2px dashed var(--nem-muted, #57606a);
+        border-radius: var(--nem-radius, 6px);
+        padding: 1.25rem;
+        text-align: center;
+        background: var(--nem-bg, #f6f8fa);
+      }
+      .dropzone.dragging {
+        border-color: var(--nem-accent, #0b5cad);
+        background: #e8f1fb;
+      }
+      .dropzone p {
+        margin: 0 0 0.5rem;
+      }
+      .picker-label {
+        display: block;
+        margin-bottom: 0.25rem;
+      }
+      input[type='file'] {
+        font: inherit;
+        max-width: 100%;
+      }
+      ul.results {
+        list-style: none;
+        padding: 0;
+        margin: 0.75rem 0 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      ul.results > li {
+        border: 1px solid var(--nem-border, #d0d7de);
+        border-radius: var(--nem-radius, 6px);
+        padding: 0.5rem 0.75rem;
+        background: var(--nem-surface, #fff);
+      }
+      .result-head {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: baseline;
+        overflow-wrap: anywhere;
+      }
+      ol.problems {
+        margin: 0.25rem 0 0;
+        padding-left: 1.25rem;
+        font-size: 0.9rem;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    this.busy = false;
+    this.dragging = false;
+    this.results = [];
+    this.error = null;
+    this.names = [];
+  }
+
+  /** A file dropped next to the zone would make the browser open it and leave the app. */
+  private readonly ignoreStrayDrop = (event: DragEvent): void => {
+    if (event.dataTransfer?.types.includes('Files') === true) event.preventDefault();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('dragover', this.ignoreStrayDrop);
+    window.addEventListener('drop', this.ignoreStrayDrop);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('dragover', this.ignoreStrayDrop);
+    window.removeEventListener('drop', this.ignoreStrayDrop);
+  }
+
+  private readonly onDragOver = (event: DragEvent): void => {
+    event.preventDefault();
+    if (event.dataTransfer !== null) event.dataTransfer.dropEffect = 'copy';
+    this.dragging = true;
+  };
+
+  private readonly onDragLeave = (event: DragEvent): void => {
+    // Leaving for a child of the zone is not leaving the zone.
+    const to = event.relatedTarget;
+    if (to instanceof Node && (event.currentTarget as HTMLElement).contains(to)) return;
+    this.dragging = false;
+  };
+
+  private readonly onDrop = (event: DragEvent): void => {
+    event.preventDefault();
+    this.dragging = false;
+    const files = [...(event.dataTransfer?.files ?? [])];
+    void this.upload(files);
+  };
+
+  private readonly onPick = (event: Event): void => {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    void this.upload(files).then(() => {
+      // The same file picked again is a new upload (it will be reported as a duplicate).
+      input.value = '';
+    });
+  };
+
+  async upload(files: readonly File[]): Promise<void> {
+    if (files.length === 0 || this.busy) return;
+    this.busy = true;
+    this.error = null;
+    this.results = [];
+    this.names = files.map((f) => f.name);
+    try {
+      this.results = await api.upload(files);
+      this.dispatchEvent(new CustomEvent('uploaded', { detail: this.results, bubbles: true, composed: true }));
+    } catch (error) {
+      this.error = errorMessage(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private problems(label: string, problems: readonly Problem[], omitted: number) {
+    if (problems.length === 0) return html``;
+    const shown = problems.slice(0, PROBLEMS_SHOWN);
+    const more = problems.length - shown.length + omitted;
+    return html`<details>
+      <summary>${plural(problems.length + omitted, label)}</summary>
+      <ol class="problems">
+        ${shown.map(
+          (p) =>
+            html`<li data-testid="upload-problem" data-line=${p.line}>
+              Line ${p.line}${p.field === null ? '' : html`, <span class="mono">${p.field}</span>`}: ${p.message}
+              <span class="muted mono">(${p.code})</span>
+            </li>`,
+        )}
+      </ol>
+      ${more > 0 ? html`<p class="muted">and ${plural(more, 'more')}: see the file's page.</p>` : html``}
+    </details>`;
+  }
+
+  private result(r: ImportResult) {
+    const summary =
+      r.status === 'imported'
+        ? `imported, ${plural(r.readings, 'reading')}`
+        : r.status === 'duplicate'
+          ? 'already imported: nothing new'
+          : `rejected, ${plural(r.errors.length + r.errorsOmitted, 'error')}`;
+    return html`<li data-testid="upload-result" data-status=${r.status} data-file=${r.file}>
+      <div class="result-head">
+        <strong>${r.file}</strong>
+        <span class="badge ${r.status}" data-testid="upload-status">${r.status}</span>
+        <span>${summary}</span>
+        <a href=${href.file(r.sha256)}>Open the file</a>
+      </div>
+      ${this.problems('error', r.errors, r.errorsOmitted)} ${this.problems('warning', r.warnings, r.warningsOmitted)}
+    </li>`;
+  }
+
+  override render() {
+    return html`<section class="card" aria-labelledby="upload-title" data-testid="upload-panel">
+      <h2 id="upload-title">Upload flow files</h2>
+      <div
+        class="dropzone ${this.dragging ? 'dragging' : ''}"
+        data-testid="upload-dropzone"
+        @dragover=${this.onDragOver}
+        @dragenter=${this.onDragOver}
+        @dragleave=${this.onDragLeave}
+        @drop=${this.onDrop}
+      >
+        <p>Drop NEM13 files here (plain, .gz or a .zip holding one file), or pick them.</p>
+        <label for="upload-input" class="picker-label">Choose NEM13 files to upload</label>
+        <input
+          id="upload-input"
+          type="file"
+          multiple
+          data-testid="upload-input"
+          ?disabled=${this.busy}
+          @change=${this.onPick}
+        />
+      </div>
+      <div aria-live="polite" data-testid="upload-live">
+        ${
+          this.busy
+            ? html`<p class="status loading" role="status" data-testid="upload-busy">
+                Uploading and importing ${plural(this.names.length, 'file')}…
+              </p>`
+            : html``
+        }
+        ${
+          this.error === null
+            ? html``
+            : html`<p class="status error" role="alert" data-testid="upload-error">The upload failed: ${this.error}</p>`
+        }
+        ${
+          this.results.length === 0
+            ? html``
+            : html`<ul class="results" data-testid="upload-results" aria-label="Upload results">
+                ${this.results.map((r) => this.result(r))}
+              </ul>`
+        }
+      </div>
+    </section>`;
+  }
+}
+
+customElements.define('nem-upload-panel', NemUploadPanel);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'nem-upload-panel': NemUploadPanel;
+  }
+}

@@ -1,0 +1,166 @@
+import {
+  QUALITY_FLAG_MEANINGS,
+  TRANSACTION_CODE_MEANINGS,
+  type QualityFlag,
+  type TransactionCode,
+} from '../../src/domain/nem13/code-lists.js';
+import type { Reading } from './api/types.js';
+
+/**
+ * Formatting for people: NEM time, code meanings, counts, and the CSV export. Pure functions, no DOM.
+ *
+ * NEM time is UTC+10:00 all year. The API answers instants as ISO 8601 strings with that offset; they are
+ * shown as they are (`2004-01-07 10:03:33 +10:00`), never in the browser's time zone.
+ */
+
+const NEM_OFFSET = '+10:00';
+const NEM_OFFSET_MS = 10 * 3600_000;
+const ISO_INSTANT = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d)(:\d\d)?(\.\d+)?(Z|[+-]\d\d:?\d\d)$/i;
+
+/** The date and time of an instant in NEM time, or null when the text is not an ISO 8601 instant. */
+function nemParts(iso: string): { date: string; time: string } | null {
+  const match = ISO_INSTANT.exec(iso.trim());
+  if (match === null) return null;
+  const [, date = '', hm = '', seconds = ':00', , offset = ''] = match;
+  if (offset === NEM_OFFSET || offset === '+1000') return { date, time: `${hm}${seconds}` };
+  // Another offset (an account's createdAt in UTC, say): the same instant, in NEM time.
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return null;
+  const shifted = new Date(ms + NEM_OFFSET_MS).toISOString();
+  return { date: shifted.slice(0, 10), time: shifted.slice(11, 19) };
+}
+
+/** `2004-01-07T10:03:33+10:00` → `2004-01-07 10:03:33 +10:00`; null → ''; text that is no instant unchanged. */
+export function formatNemTime(iso: string | null | undefined): string {
+  if (iso === null || iso === undefined || iso === '') return '';
+  const parts = nemParts(iso);
+  return parts === null ? iso : `${parts.date} ${parts.time} ${NEM_OFFSET}`;
+}
+
+/** The calendar day of an instant in NEM time: `2004-01-07`. */
+export function formatNemDate(iso: string | null | undefined): string {
+  if (iso === null || iso === undefined || iso === '') return '';
+  return nemParts(iso)?.date ?? iso;
+}
+
+/** Today's date in NEM time, YYYY-MM-DD (for file names). */
+export function nemToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + NEM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+function isQualityFlag(flag: string): flag is QualityFlag {
+  return Object.hasOwn(QUALITY_FLAG_MEANINGS, flag);
+}
+
+/** The MDFF meaning of a quality flag (`A` → `Actual reading`). */
+export function qualityMeaning(flag: string): string {
+  const upper = flag.toUpperCase();
+  return isQualityFlag(upper) ? QUALITY_FLAG_MEANINGS[upper] : `Unknown quality flag "${flag}"`;
+}
+
+/** A reading's quality for a tooltip: the meaning, with the reason when there is one. */
+export function qualityDescription(flag: string, reasonCode: number | null, reasonDescription: string | null): string {
+  const reason =
+    reasonCode === null
+      ? ''
+      : `; reason ${reasonCode}${reasonDescription === null || reasonDescription === '' ? '' : `: ${reasonDescription}`}`;
+  return `${qualityMeaning(flag)}${reason}`;
+}
+
+function isTransactionCode(code: string): code is TransactionCode {
+  return Object.hasOwn(TRANSACTION_CODE_MEANINGS, code);
+}
+
+/** The MDFF meaning of a B2B transaction code (`N` → `Normal scheduled read`). */
+export function transactionMeaning(code: string | null): string {
+  if (code === null || code === '') return '';
+  const upper = code.toUpperCase();
+  return isTransactionCode(upper) ? TRANSACTION_CODE_MEANINGS[upper] : `Unknown transaction code "${code}"`;
+}
+
+const COUNT = new Intl.NumberFormat('en-AU');
+
+export function formatCount(n: number): string {
+  return COUNT.format(n);
+}
+
+/** `1` → `1 reading`, `2` → `2 readings`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit] ?? 'GiB'}`;
+}
+
+/** The key that names one register of a meter point: meter serial, NMI suffix, register id. */
+export function registerKey(reading: Pick<Reading, 'nmi' | 'meterSerial' | 'nmiSuffix' | 'registerId'>): string {
+  return `${reading.nmi} ${reading.meterSerial} ${reading.nmiSuffix} ${reading.registerId}`;
+}
+
+// CSV
+
+/** Characters that make a spreadsheet read a cell as a formula (OWASP's list, with tab and carriage return). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field: a value a spreadsheet would take for a formula gets a leading single quote (so `=1+2`
+ * and `-5` stay text), then the field is quoted when it holds a comma, a quote or a line break, with
+ * quotes doubled (RFC 4180).
+ */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows as CSV text, lines ended by CRLF as RFC 4180 has it. */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>): string {
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+export const READING_CSV_COLUMNS: ReadonlyArray<readonly [string, (reading: Reading) => string | number | boolean]> = [
+  ['NMI', (r) => r.nmi],
+  ['NMI configuration', (r) => r.nmiConfiguration],
+  ['Meter serial', (r) => r.meterSerial],
+  ['Register', (r) => r.registerId],
+  ['NMI suffix', (r) => r.nmiSuffix],
+  ['Direction', (r) => r.direction],
+  ['Previous read', (r) => r.previousRead],
+  ['Previous read date', (r) => formatNemTime(r.previousReadAt)],
+  ['Previous quality', (r) => r.previousQuality],
+  ['Current read', (r) => r.currentRead],
+  ['Current read date', (r) => formatNemTime(r.currentReadAt)],
+  ['Current quality', (r) => r.currentQuality],
+  ['Current reason code', (r) => r.currentReasonCode ?? ''],
+  ['Quantity', (r) => r.quantity],
+  ['Unit', (r) => r.uom],
+  ['Updated', (r) => formatNemTime(r.updatedAt)],
+  ['Superseded', (r) => (r.superseded ? 'yes' : 'no')],
+  ['File', (r) => r.fileName],
+  ['File SHA-256', (r) => r.fileId],
+  ['Line', (r) => r.line],
+];
+
+/** Readings as CSV, with a header row; values as sent in the file, times in NEM time. */
+export function readingsToCsv(readings: readonly Reading[]): string {
+  return toCsv([
+    READING_CSV_COLUMNS.map(([header]) => header),
+    ...readings.map((reading) => READING_CSV_COLUMNS.map(([, value]) => value(reading))),
+  ]);
+}
+
+/** A file name made safe to download as: letters, digits, dot, dash and underscore. */
+export function safeFileName(text: string): string {
+  const cleaned = text.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '');
+  return cleaned === '' ? 'export' : cleaned.slice(0, 100);
+}

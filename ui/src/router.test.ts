@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_SEARCH, href, parseRoute, routeTitle } from './router.js';
+
+describe('parseRoute', () => {
+  it('opens on the search page', () => {
+    expect(parseRoute('')).toEqual({ name: 'search', params: EMPTY_SEARCH });
+    expect(parseRoute('#')).toEqual({ name: 'search', params: EMPTY_SEARCH });
+    expect(parseRoute('#/')).toEqual({ name: 'search', params: EMPTY_SEARCH });
+    expect(parseRoute('#/search')).toEqual({ name: 'search', params: EMPTY_SEARCH });
+  });
+
+  it('reads a search from the hash', () => {
+    expect(parseRoute('#/search?q=5787326565&by=nmi&prefix=1&from=2004-01-01&to=2004-03-31&superseded=1')).toEqual({
+      name: 'search',
+      params: { q: '5787326565', kind: 'nmi', prefix: true, from: '2004-01-01', to: '2004-03-31', superseded: true },
+    });
+    expect(parseRoute('#/search?q=%20PSM%20&by=other&from=yesterday')).toEqual({
+      name: 'search',
+      params: { ...EMPTY_SEARCH, q: 'PSM' },
+    });
+  });
+
+  it('names meter points, meters, files and admin', () => {
+    expect(parseRoute('#/nmi/5787326565')).toEqual({ name: 'nmi', nmi: '5787326565' });
+    expect(parseRoute('#/meter/PSM%2F1')).toEqual({ name: 'meter', serial: 'PSM/1' });
+    expect(parseRoute('#/files')).toEqual({ name: 'files', params: { search: '', status: '' } });
+    expect(parseRoute('#/files?search=NEM13&status=rejected')).toEqual({
+      name: 'files',
+      params: { search: 'NEM13', status: 'rejected' },
+    });
+    expect(parseRoute('#/files?status=lost')).toEqual({ name: 'files', params: { search: '', status: '' } });
+    expect(parseRoute('#/files/NEM13%23001.csv')).toEqual({ name: 'file', id: 'NEM13#001.csv' });
+    expect(parseRoute('#/admin')).toEqual({ name: 'admin' });
+  });
+
+  it('answers not-found for anything else', () => {
+    expect(parseRoute('#/nope')).toEqual({ name: 'not-found', path: '/nope' });
+    expect(parseRoute('#/nmi')).toEqual({ name: 'not-found', path: '/nmi' });
+    expect(parseRoute('#/nmi/1/2')).toEqual({ name: 'not-found', path: '/nmi/1/2' });
+    expect(parseRoute('#main')).toEqual({ name: 'not-found', path: '/main' });
+  });
+
+  it('keeps a malformed escape as it is', () => {
+    expect(parseRoute('#/meter/%E0%A4%A')).toEqual({ name: 'meter', serial: '%E0%A4%A' });
+  });
+});
+
+describe('href', () => {
+  it('builds hashes that parse back to the same route', () => {
+    const params = { q: 'PSM', kind: 'serial' as const, prefix: true, from: '2004-01-01', to: '', superseded: false };
+    expect(href.search(params)).toBe('#/search?q=PSM&by=serial&prefix=1&from=2004-01-01');
+    expect(parseRoute(href.search(params))).toEqual({ name: 'search', params });
+    expect(href.search()).toBe('#/search');
+    expect(parseRoute(href.nmi('57873265 5'))).toEqual({ name: 'nmi', nmi: '57873265 5' });
+    expect(parseRoute(href.meter('A/B?C#D'))).toEqual({ name: 'meter', serial: 'A/B?C#D' });
+    expect(parseRoute(href.file('a&b=c.csv'))).toEqual({ name: 'file', id: 'a&b=c.csv' });
+    expect(href.files({ status: 'imported' })).toBe('#/files?status=imported');
+  });
+});
+
+describe('routeTitle', () => {
+  it('titles each page', () => {
+    expect(routeTitle(parseRoute('#/nmi/123'))).toBe('NMI 123');
+    expect(routeTitle(parseRoute(`#/files/${'f'.repeat(64)}`))).toBe('File ffffffffffff');
+    expect(routeTitle(parseRoute('#/search?q=1'))).toBe('Search: 1');
+  });
+});

@@ -94,35 +94,9 @@ export function checkNemDateText(text: string, format: DateTimeFormat): DateProb
  * times slower as a template of slices.
  */
 export function nemInstantOf(text: string, format: DateTimeFormat): NemInstant {
-  const c = (i: number) => text.charCodeAt(i);
-  if (format !== 'CCYYMMDDhhmmss') return nemInstantOf(`${text.padEnd(12, '0')}00`, 'CCYYMMDDhhmmss');
-  return String.fromCharCode(
-    c(0),
-    c(1),
-    c(2),
-    c(3),
-    45,
-    c(4),
-    c(5),
-    45,
-    c(6),
-    c(7),
-    84,
-    c(8),
-    c(9),
-    58,
-    c(10),
-    c(11),
-    58,
-    c(12),
-    c(13),
-    43,
-    49,
-    48,
-    58,
-    48,
-    48,
-  ) as NemInstant;
+  const instant = nemInstantFromDateTime14(format === 'CCYYMMDDhhmmss' ? text : `${text.padEnd(12, '0')}00`);
+  if (instant === null) throw new RangeError(`not a NEM date-time: ${JSON.stringify(text)}`);
+  return instant;
 }
 
 /**

@@ -3,6 +3,7 @@ import { importFromInbox, InboxFolderError, InboxWatcher } from '../../applicati
 import { startServer } from '../../api/server.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
+import { untilStopSignal } from '../signals.js';
 import { withServices } from '../services.js';
 
 export interface ServeOptions {
@@ -10,17 +11,6 @@ export interface ServeOptions {
   readonly port: number;
   readonly inbox?: string;
   readonly log: boolean;
-}
-
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
-    const handler = (signal: NodeJS.Signals) => {
-      for (const s of signals) process.off(s, handler);
-      resolve(signal);
-    };
-    for (const s of signals) process.on(s, handler);
-  });
 }
 
 /** `nem serve`: the HTTP API (and the admin), the live read model, and optionally the landing folder. */
@@ -47,7 +37,7 @@ export async function runServe(options: ServeOptions, io: Output): Promise<ExitC
     }
     io.err(`nem serve: listening on ${server.url} (API under /api, documentation at ${server.url}/docs)`);
     if (options.inbox !== undefined) io.err(`nem serve: importing files that land in ${options.inbox}`);
-    const signal = await untilSignal();
+    const signal = await untilStopSignal();
     io.err(`nem serve: ${signal}: shutting down`);
     await watcher?.stop();
     await server.close();

@@ -8,6 +8,7 @@ import { AccountStore } from '../../infrastructure/accounts/account-store.js';
 import { expandPaths, openFlowFile } from '../../infrastructure/files/flow-file.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
+import { untilStopSignal } from '../signals.js';
 import { withServices } from '../services.js';
 
 /** The copy of the public sample files kept in the repository. */
@@ -20,17 +21,6 @@ interface StartOptions {
   readonly host: string;
   readonly port: number;
   readonly samples: string;
-}
-
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((done) => {
-    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
-    const handler = (signal: NodeJS.Signals) => {
-      for (const s of signals) process.off(s, handler);
-      done(signal);
-    };
-    for (const s of signals) process.on(s, handler);
-  });
 }
 
 /**
@@ -70,7 +60,7 @@ export async function runStart(options: StartOptions, io: Output): Promise<ExitC
     const server = await startServer(services, { host: options.host, port: options.port, log: false });
     await server.projections.catchUp();
     io.out(`nem start: open ${server.url}/ (API documentation at ${server.url}/docs); stop with Ctrl-C`);
-    const signal = await untilSignal();
+    const signal = await untilStopSignal();
     io.err(`nem start: ${signal}: shutting down`);
     await server.close();
     return EXIT.ok;

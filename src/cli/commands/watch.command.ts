@@ -2,22 +2,12 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { importFromInbox, InboxFolderError, InboxWatcher } from '../../application/inbox.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
+import { untilStopSignal } from '../signals.js';
 import { withServices } from '../services.js';
 
 export interface WatchCommandOptions {
   readonly stableMs: number;
   readonly pollMs: number;
-}
-
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
-    const handler = (signal: NodeJS.Signals) => {
-      for (const s of signals) process.off(s, handler);
-      resolve(signal);
-    };
-    for (const s of signals) process.on(s, handler);
-  });
 }
 
 /** `nem watch <dir>`: imports each file that lands in the folder until SIGINT or SIGTERM. */
@@ -42,7 +32,7 @@ export async function runWatch(dir: string, options: WatchCommandOptions, io: Ou
       return EXIT.usage;
     }
     io.err(`nem watch: watching ${dir} (complete after ${options.stableMs} ms unchanged); stop with Ctrl-C`);
-    const received = await untilSignal();
+    const received = await untilStopSignal();
     io.err(`nem watch: ${received}: finishing the file in progress`);
     await watcher.stop();
     return EXIT.ok;

@@ -51,6 +51,8 @@ export const FileImportedData = z.object({
 });
 export const FileRejectedData = z.object({
   fileId: z.string().regex(SHA256),
+  /** Added after the first version: optional, so events recorded without it still parse. */
+  lines: z.number().int().optional(),
   errors: z.array(ProblemSchema),
   errorCount: z.number().int(),
   warnings: z.array(ProblemSchema),
@@ -145,6 +147,7 @@ export function fileImported(fileId: string, summary: Nem13Summary, channel: Cha
 export function fileRejected(fileId: string, summary: Nem13Summary, channel: Channel): NewEvent {
   const data: FileRejectedData = {
     fileId,
+    lines: summary.lines,
     errors: [...summary.errors],
     errorCount: summary.errorCount,
     warnings: [...summary.warnings],

@@ -139,6 +139,7 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
     const file = await getFile(database.pool, 'handcopied-spec-example-nem13-meter-change.csv');
     expect(file?.errors).toEqual([expect.objectContaining({ line: 4, field: 'Quantity', code: 'NEM13_BAD_NUMBER' })]);
     expect(file?.warningCount).toBe(12);
+    expect(file?.lines).toBe(10);
     expect((await findReadings(database.pool, { nmi: 'NABC001492', limit: 10 })).items).toEqual([]);
     const imported = await listFiles(database.pool, { status: 'imported', limit: 100 });
     expect(imported.items).toHaveLength(EXPECTED.length);

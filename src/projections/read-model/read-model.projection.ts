@@ -134,6 +134,7 @@ async function onFileRejected(
       status = 'rejected',
       closed_position = ${recorded.position.toString()}::int8,
       closed_at = ${recorded.recordedAt}::timestamptz,
+      lines = ${data.lines ?? 0},
       error_count = ${data.errorCount},
       warning_count = ${data.warningCount},
       errors = ${JSON.stringify(data.errors)}::jsonb,

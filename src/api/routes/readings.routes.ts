@@ -25,8 +25,8 @@ const DateOrInstant = z
     'expected YYYY-MM-DD or an ISO 8601 instant with an offset',
   );
 
-function bound(value: string | undefined, which: 'from' | 'to'): Date | undefined {
-  if (value === undefined) return undefined;
+/** The instant a `from`/`to` value stands for: a plain day runs from its start to the next day's, in NEM time. */
+function bound(value: string, which: 'from' | 'to'): Date {
   if (!DATE.test(value)) return new Date(value);
   const start = Date.parse(`${value}T00:00:00+10:00`);
   return new Date(which === 'from' ? start : start + 24 * 3600_000);
@@ -75,7 +75,7 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
           includeSuperseded: q.includeSuperseded === 'true',
           limit: q.limit,
           ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
-        } as Parameters<typeof findReadings>[1]);
+        });
       } catch (error) {
         if (error instanceof InvalidCursorError) throw new ApiError(400, 'BAD_CURSOR', error.message);
         throw error;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { InvalidCursorError } from '../projections/read-model/read-model.queries.js';
 
 /** Every error answer of the API has this shape. */
 export const ErrorResponse = z.object({
@@ -39,6 +40,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
           message: issue.message ?? 'invalid',
         })),
       } satisfies ErrorResponse);
+    }
+    if (error instanceof InvalidCursorError) {
+      return reply.code(400).send({ code: 'BAD_CURSOR', message: error.message } satisfies ErrorResponse);
     }
     if (error instanceof ApiError) {
       return reply.code(error.statusCode).send({ code: error.code, message: error.message } satisfies ErrorResponse);

@@ -13,7 +13,6 @@ import {
   FileDetailView,
   FileSummaryView,
   getFile,
-  InvalidCursorError,
   listFiles,
 } from '../../projections/read-model/read-model.queries.js';
 import type { AppDeps } from '../deps.js';
@@ -79,17 +78,12 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     },
     async (request) => {
       const q = request.query;
-      try {
-        return await listFiles(db, {
-          ...(q.status === undefined ? {} : { status: q.status }),
-          ...(q.search === undefined ? {} : { search: q.search }),
-          limit: q.limit,
-          ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
-        });
-      } catch (error) {
-        if (error instanceof InvalidCursorError) throw new ApiError(400, 'BAD_CURSOR', error.message);
-        throw error;
-      }
+      return listFiles(db, {
+        ...(q.status === undefined ? {} : { status: q.status }),
+        ...(q.search === undefined ? {} : { search: q.search }),
+        limit: q.limit,
+        ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+      });
     },
   );
 

@@ -4,14 +4,13 @@ import {
   findReadings,
   getMeter,
   getMeterPoint,
-  InvalidCursorError,
   MeterDetailView,
   MeterPointDetailView,
   ReadingView,
   readingVersions,
 } from '../../projections/read-model/read-model.queries.js';
 import type { AppDeps } from '../deps.js';
-import { ApiError, ErrorResponse, notFound } from '../errors.js';
+import { ErrorResponse, notFound } from '../errors.js';
 
 const DATE = /^\d{4}-\d\d-\d\d$/;
 /** A day in NEM time (YYYY-MM-DD) or an instant with an offset. */
@@ -65,21 +64,16 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     },
     async (request) => {
       const q = request.query;
-      try {
-        return await findReadings(db, {
-          ...(q.nmi === undefined ? {} : { nmi: q.nmi.toUpperCase() }),
-          ...(q.serial === undefined ? {} : { serial: q.serial }),
-          prefix: q.prefix === 'true',
-          ...(q.from === undefined ? {} : { from: bound(q.from, 'from') }),
-          ...(q.to === undefined ? {} : { to: bound(q.to, 'to') }),
-          includeSuperseded: q.includeSuperseded === 'true',
-          limit: q.limit,
-          ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
-        });
-      } catch (error) {
-        if (error instanceof InvalidCursorError) throw new ApiError(400, 'BAD_CURSOR', error.message);
-        throw error;
-      }
+      return findReadings(db, {
+        ...(q.nmi === undefined ? {} : { nmi: q.nmi.toUpperCase() }),
+        ...(q.serial === undefined ? {} : { serial: q.serial }),
+        prefix: q.prefix === 'true',
+        ...(q.from === undefined ? {} : { from: bound(q.from, 'from') }),
+        ...(q.to === undefined ? {} : { to: bound(q.to, 'to') }),
+        includeSuperseded: q.includeSuperseded === 'true',
+        limit: q.limit,
+        ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
+      });
     },
   );
 

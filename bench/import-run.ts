@@ -6,6 +6,7 @@
  * Prints one JSON line: { mode, backend, events, seconds, eventsPerSecond, peakRssMiB }.
  */
 import { PGlite } from '@electric-sql/pglite';
+import { BENCH_LIMITS } from './limits.js';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ function copyField(value: string): string {
 
 /** Writes the rows the import would append (same ids, types, data) to a COPY file, untimed. */
 async function prepareRows(file: string): Promise<{ path: string; events: number; dir: string }> {
-  const report = await validateFlowFile(await openFlowFile(file));
+  const report = await validateFlowFile(await openFlowFile(file, BENCH_LIMITS));
   const sha = report.digest.sha256;
   const stream = fileStreamName(sha);
   const dir = mkdtempSync(join(tmpdir(), 'nem-bench-copy-'));
@@ -46,12 +47,13 @@ async function prepareRows(file: string): Promise<{ path: string; events: number
     ];
     if (!out.write(`${fields.map(copyField).join('\t')}\n`)) await once(out, 'drain');
   };
-  const flowFile = await openFlowFile(file);
+  const flowFile = await openFlowFile(file, BENCH_LIMITS);
   await write(
     fileReceived({
       fileId: sha,
       fileName: flowFile.name,
       size: report.digest.size,
+      identity: report.digest.basis,
       container: flowFile.container,
       zipMember: null,
       header: report.summary.header,
@@ -116,7 +118,7 @@ async function copyIntoPglite(dataDir: string, rows: string): Promise<void> {
 async function measureImport(bench: BenchDatabase, path: string): Promise<{ events: number; seconds: number }> {
   const store = new PostgresEventStore(bench.database.pool, bench.database.kind, { copyUrl: bench.database.url });
   const started = process.hrtime.bigint();
-  const result = await importFlowFile(store, () => openFlowFile(path), { channel: 'cli' });
+  const result = await importFlowFile(store, () => openFlowFile(path, BENCH_LIMITS), { channel: 'cli' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await store.close();
   if (result.status !== 'imported') throw new Error(`${path}: ${result.status}`);

@@ -7,6 +7,7 @@
  * Usage: node dist/bench/projection-run.js <postgres|pglite> <file>
  * Prints one JSON line: { backend, events, floorSeconds, projectSeconds, rebuildSeconds }.
  */
+import { BENCH_LIMITS } from './limits.js';
 import { sql } from 'slonik';
 import { importFlowFile } from '../src/application/import-flow-file.js';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
@@ -30,7 +31,7 @@ const bench = await freshDatabase(backend);
 try {
   const { pool } = bench.database;
   const store = new PostgresEventStore(pool, bench.database.kind, { copyUrl: bench.database.url });
-  const result = await importFlowFile(store, () => openFlowFile(path), { channel: 'cli' });
+  const result = await importFlowFile(store, () => openFlowFile(path, BENCH_LIMITS), { channel: 'cli' });
   await store.close();
   const events = result.readings + 2;
 

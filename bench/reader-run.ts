@@ -5,6 +5,7 @@
  * Usage: node dist/bench/reader-run.js <floor|reader|validate> <file>
  * Prints one JSON line: { mode, records, seconds, recordsPerSecond, peakRssMiB }.
  */
+import { BENCH_LIMITS } from './limits.js';
 import { createReadStream } from 'node:fs';
 import { validateFlowFile } from '../src/application/read-flow-file.js';
 import { readNem13Batches } from '../src/domain/nem13/reader.js';
@@ -41,7 +42,7 @@ async function reader(path: string): Promise<number> {
 
 /** What `nem validate` does for a file: the reader plus SHA-256 of the content. */
 async function validate(path: string): Promise<number> {
-  const report = await validateFlowFile(await openFlowFile(path));
+  const report = await validateFlowFile(await openFlowFile(path, BENCH_LIMITS));
   if (!report.summary.valid) throw new Error(`${path} is invalid`);
   return report.summary.counts.registerReads;
 }

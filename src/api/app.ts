@@ -19,7 +19,7 @@ import { registerErrorHandler } from './errors.js';
 import { registerAuth } from './plugins/auth.js';
 import { RebuildJob } from './rebuild-job.js';
 import { accountRoutes } from './routes/accounts.routes.js';
-import { fileRoutes } from './routes/files.routes.js';
+import { fileRoutes, MAX_FILES_PER_UPLOAD } from './routes/files.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { projectionRoutes } from './routes/projections.routes.js';
 import { readingRoutes } from './routes/readings.routes.js';
@@ -78,7 +78,9 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, {
-    limits: { fileSize: deps.options.maxUploadBytes, files: 20, fields: 10, fieldSize: 1024 },
+    // A file over the limit is cut short and marked (truncated), so the upload can answer per file.
+    throwFileSizeLimit: false,
+    limits: { fileSize: deps.options.maxUploadBytes, files: MAX_FILES_PER_UPLOAD, fields: 10, fieldSize: 1024 },
   });
   await app.register(fastifySwagger, {
     openapi: {

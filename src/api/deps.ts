@@ -8,7 +8,10 @@ export interface ApiOptions {
   readonly maxUploadBytes: number;
   /** Largest decompressed content of an uploaded .gz or .zip, in bytes. */
   readonly maxContentBytes: number;
-  /** Folder for uploads while they are imported (each is deleted after). */
+  /**
+   * Root of the private folders where uploads wait while they are imported (each is deleted after, and
+   * folders abandoned by a crash are removed at the next start).
+   */
   readonly uploadDir: string;
   /** How long a browser session lasts without signing in again. */
   readonly sessionTtlMs: number;

@@ -20,6 +20,8 @@ export class ApiError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** More members of the answer, documented by the route (e.g. the results of an upload cut short). */
+    readonly extra: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -45,7 +47,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(400).send({ code: 'BAD_CURSOR', message: error.message } satisfies ErrorResponse);
     }
     if (error instanceof ApiError) {
-      return reply.code(error.statusCode).send({ code: error.code, message: error.message } satisfies ErrorResponse);
+      return reply
+        .code(error.statusCode)
+        .send({ ...error.extra, code: error.code, message: error.message } satisfies ErrorResponse);
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');

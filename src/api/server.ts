@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { AccountStore } from '../infrastructure/accounts/account-store.js';
@@ -45,7 +44,7 @@ export async function startServer(services: Services, options: ServerOptions): P
         maxUploadBytes: services.config.maxUploadBytes,
         maxContentBytes: services.config.maxDecompressedBytes,
         secureCookies: services.config.secureCookies,
-        uploadDir: join(tmpdir(), 'nem-uploads'),
+        uploadDir: join(services.config.dataDir, 'uploads'),
         uiDir: UI_DIR,
       },
     },

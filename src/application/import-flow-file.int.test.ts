@@ -1,3 +1,4 @@
+import { TEST_LIMITS } from '../../test/limits.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ async function streamOf(store: EventStore, sha256: string): Promise<RecordedEven
 const work = mkdtempSync(join(tmpdir(), 'nem-import-'));
 
 const importPath = (store: EventStore, path: string, extra: { chunkSize?: number } = {}) =>
-  importFlowFile(store, () => openFlowFile(path), { channel: 'cli', ...extra });
+  importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli', ...extra });
 
 describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
   let database: Database;
@@ -39,7 +40,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
     for (const expected of EXPECTED) {
       const result = await importPath(store, samplePath(expected.file));
       expect(result).toMatchObject({ status: 'imported', readings: expected.n250, errors: [] });
-      const events = await streamOf(store, result.sha256);
+      const events = await streamOf(store, result.sha256 ?? '');
       expect(events.map((e) => e.type)).toEqual([
         'FileReceived',
         ...Array<string>(expected.n250).fill('ReadingRecorded'),
@@ -81,7 +82,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
       const result = await importPath(store, samplePath(name));
       expect(result.status).toBe('rejected');
       expect(result.readings).toBe(0);
-      const events = await streamOf(store, result.sha256);
+      const events = await streamOf(store, result.sha256 ?? '');
       expect(events.map((e) => e.type)).toEqual(['FileReceived', 'FileRejected']);
       const rejected = parseFileEvent(events[1]!);
       expect(rejected.type === 'FileRejected' && rejected.data.errors[0]).toMatchObject({ line, code });
@@ -109,7 +110,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
     await expect(importPath(dying, path, { chunkSize: 2 })).rejects.toThrow('killed');
     const partial = await importPath(store, path, { chunkSize: 2 });
     expect(partial).toMatchObject({ status: 'imported', readings: 6 });
-    const events = await streamOf(store, partial.sha256);
+    const events = await streamOf(store, partial.sha256 ?? '');
     expect(events.map((e) => e.type)).toEqual([
       'FileReceived',
       ...Array<string>(6).fill('ReadingRecorded'),
@@ -131,7 +132,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
     // the later one may land as an idempotent retry); either way the stream holds one copy.
     expect(results.map((r) => r.status)).toContain('imported');
     for (const result of results) expect(['imported', 'duplicate']).toContain(result.status);
-    const events = await streamOf(store, results[0].sha256);
+    const events = await streamOf(store, results[0].sha256 ?? '');
     expect(events.map((e) => e.type)).toEqual([
       'FileReceived',
       'ReadingRecorded',

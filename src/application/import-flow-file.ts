@@ -17,14 +17,20 @@ import {
 import type { Problem } from '../domain/nem13/problems.js';
 import type { Nem13Summary } from '../domain/nem13/records.js';
 import { toNemIso } from '../domain/nem-time.js';
+import { recordedFileName } from '../domain/text.js';
 import type { FlowFile } from '../infrastructure/files/flow-file.js';
 import { readFlowFile, validateFlowFile } from './read-flow-file.js';
 
-export type ImportStatus = 'imported' | 'duplicate' | 'rejected';
+/**
+ * `refused`: the file was not taken at all (larger than a limit), so nothing is recorded for it and it
+ * has no identity; the error says which limit.
+ */
+export type ImportStatus = 'imported' | 'duplicate' | 'rejected' | 'refused';
 
 export interface ImportResult {
   readonly file: string;
-  readonly sha256: string;
+  /** The file's identity; null when it was refused (it was never read whole). */
+  readonly sha256: string | null;
   readonly status: ImportStatus;
   /** ReadingRecorded events the file has in the store (0 for a rejected file). */
   readonly readings: number;
@@ -45,15 +51,18 @@ export interface ImportOptions {
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
-/** The decompressed content is larger than allowed (a zip bomb, say): nothing is recorded for it. */
-export class ContentTooLargeError extends Error {
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(`${path}: ${message}`);
-    this.name = 'ContentTooLargeError';
-  }
+/** A file that is not taken (larger than a limit): nothing is recorded for it. */
+export function refused(file: string, code: 'FILE_TOO_LARGE' | 'CONTENT_TOO_LARGE', message: string): ImportResult {
+  return {
+    file,
+    sha256: null,
+    status: 'refused',
+    readings: 0,
+    errors: [{ line: 0, record: null, field: null, code, severity: 'error', message }],
+    warnings: [],
+    errorCount: 1,
+    warningCount: 0,
+  };
 }
 
 /** The file changed between the validation pass and the append pass. */
@@ -129,7 +138,9 @@ export async function importFlowFile(
   const report = await validateFlowFile(first);
   const containerProblem = first.problem();
   // Its identity would be the hash of a prefix: refuse without recording anything.
-  if (containerProblem?.limitExceeded === true) throw new ContentTooLargeError(first.path, containerProblem.message);
+  if (containerProblem?.limitExceeded === true) {
+    return refused(report.file, 'CONTENT_TOO_LARGE', `nothing recorded: ${containerProblem.message}`);
+  }
   const { sha256 } = report.digest;
   const file = report.file;
   const stream = fileStreamName(sha256);
@@ -145,8 +156,9 @@ export async function importFlowFile(
       if (last === null) {
         const received = fileReceived({
           fileId: sha256,
-          fileName: options.fileName ?? first.name,
+          fileName: recordedFileName(options.fileName ?? first.name, 'file'),
           size: report.digest.size,
+          identity: report.digest.basis,
           container: first.container,
           zipMember: first.member,
           header: report.summary.header,

@@ -1,3 +1,4 @@
+import { TEST_LIMITS } from '../../test/limits.js';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -45,7 +46,7 @@ describe.each(TEST_DATABASES)('the inbox on $name', (target) => {
   let errors: string[] = [];
   let afterImports = 0;
 
-  const newWatcher = (importFile: InboxImport = importFromInbox(store), options: InboxOptions = {}) =>
+  const newWatcher = (importFile: InboxImport = importFromInbox(store, TEST_LIMITS), options: InboxOptions = {}) =>
     new InboxWatcher(
       inbox,
       {
@@ -243,7 +244,7 @@ describe.each(TEST_DATABASES)('the inbox on $name', (target) => {
     info = [];
     errors = [];
     let failing = true;
-    const real = importFromInbox(store);
+    const real = importFromInbox(store, TEST_LIMITS);
     const flaky = newWatcher((path, name): Promise<ImportResult> => {
       if (failing) return Promise.reject(new Error('database down'));
       return real(path, name);
@@ -278,7 +279,7 @@ describe.each(TEST_DATABASES)('the inbox on $name', (target) => {
     const source = join(work, `crash-${target.name}.csv`);
     await writeNem13File(source, 5, { seed: 23 });
     copyFileSync(source, join(inbox, 'crash.csv'));
-    expect((await importFromInbox(store)(join(inbox, 'crash.csv'), 'crash.csv')).status).toBe('imported');
+    expect((await importFromInbox(store, TEST_LIMITS)(join(inbox, 'crash.csv'), 'crash.csv')).status).toBe('imported');
     const before = await eventCount();
 
     watcher = newWatcher();
@@ -299,7 +300,7 @@ describe.each(TEST_DATABASES)('the inbox on $name', (target) => {
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     let started = false;
-    const real = importFromInbox(store);
+    const real = importFromInbox(store, TEST_LIMITS);
     const timed = new InboxWatcher(
       folder,
       {

@@ -2,8 +2,8 @@ import { lstat, mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises
 import { extname, join } from 'node:path';
 import type { EventStore } from '../domain/event-store/event-store.js';
 import type { Problem } from '../domain/nem13/problems.js';
-import { DEFAULT_LIMITS, openFlowFile, type FlowFileLimits } from '../infrastructure/files/flow-file.js';
-import { ContentTooLargeError, importFlowFile, type ImportResult } from './import-flow-file.js';
+import { openFlowFile, type FlowFileLimits } from '../infrastructure/files/flow-file.js';
+import { importFlowFile, type ImportResult } from './import-flow-file.js';
 
 /** Imports one file of the inbox: `path` to read, `fileName` to record. */
 export type InboxImport = (path: string, fileName: string) => Promise<ImportResult>;
@@ -35,7 +35,7 @@ const ERRORS_SUFFIX = '.errors.txt';
 const MAX_RETRY_MS = 60_000;
 
 /** The inbox import of the application: the same use case as `nem import`, on channel 'inbox'. */
-export function importFromInbox(store: EventStore, limits: FlowFileLimits = DEFAULT_LIMITS): InboxImport {
+export function importFromInbox(store: EventStore, limits: FlowFileLimits): InboxImport {
   return (path, fileName) => importFlowFile(store, () => openFlowFile(path, limits), { channel: 'inbox', fileName });
 }
 
@@ -224,9 +224,11 @@ export class InboxWatcher {
     let outcome: InboxOutcome;
     let result: ImportResult | null = null;
     try {
-      result = await this.importOrRefuse(path, name);
-      // A duplicate of a file rejected earlier (or one rejected just before a crash) is still a bad file.
-      const folder = result.status === 'rejected' || result.errorCount > 0 ? REJECTED_DIR : PROCESSED_DIR;
+      result = await this.deps.importFile(path, name);
+      // A duplicate of a file rejected earlier (or one rejected just before a crash) is still a bad file;
+      // a refused one (too large: a zip bomb, say) goes there too, with the reason, rather than being
+      // retried for ever.
+      const folder = result.errorCount === 0 ? PROCESSED_DIR : REJECTED_DIR;
       const movedAs = await this.move(name, result, folder);
       outcome = { name, result, folder, movedAs };
     } catch (error) {
@@ -251,29 +253,6 @@ export class InboxWatcher {
       }
     }
     return true;
-  }
-
-  /**
-   * A file too large once decompressed (a zip bomb, say) is refused without any event: it goes to
-   * rejected/ with the reason, rather than being retried for ever.
-   */
-  private async importOrRefuse(path: string, name: string): Promise<ImportResult> {
-    try {
-      return await this.deps.importFile(path, name);
-    } catch (error) {
-      if (!(error instanceof ContentTooLargeError)) throw error;
-      const message = error.message.slice(error.message.indexOf(': ') + 2);
-      return {
-        file: path,
-        sha256: '',
-        status: 'rejected',
-        readings: 0,
-        errors: [{ line: 0, record: null, field: null, code: 'NEM13_BAD_ARCHIVE', severity: 'error', message }],
-        warnings: [],
-        errorCount: 1,
-        warningCount: 0,
-      };
-    }
   }
 
   /** Renames the file into its folder under a free name (never over another file); answers that name. */
@@ -331,6 +310,7 @@ export function describeOutcome(outcome: InboxOutcome): string {
   let verdict: string;
   if (result.status === 'imported') verdict = `imported (${plural(result.readings, 'reading')}${warnings})`;
   else if (result.status === 'rejected') verdict = `rejected (${plural(result.errorCount, 'error')}${warnings})`;
+  else if (result.status === 'refused') verdict = `refused (${result.errors[0]?.message ?? 'too large'})`;
   else if (result.errorCount > 0) verdict = `duplicate of a rejected file (${plural(result.errorCount, 'error')})`;
   else verdict = 'duplicate';
   const where = outcome.movedAs === outcome.name ? `${outcome.folder}/` : `${outcome.folder}/${outcome.movedAs}`;
@@ -345,8 +325,10 @@ function problemLine(problem: Problem): string {
 /** The `.errors.txt` beside a rejected file. */
 export function errorsReport(name: string, result: ImportResult): string {
   const lines = [
-    `${name}: rejected with ${plural(result.errorCount, 'error')} and ${plural(result.warningCount, 'warning')}`,
-    `sha256: ${result.sha256}`,
+    result.status === 'refused'
+      ? `${name}: refused, nothing recorded`
+      : `${name}: rejected with ${plural(result.errorCount, 'error')} and ${plural(result.warningCount, 'warning')}`,
+    `sha256: ${result.sha256 ?? '(none: the file was not read whole)'}`,
     '',
     `Errors (${result.errorCount}):`,
     ...result.errors.map(problemLine),

@@ -1,3 +1,4 @@
+import { TEST_LIMITS } from '../../test/limits.js';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../domain/decimal.js';
@@ -7,7 +8,7 @@ import { EXPECTED, samplePath, SAMPLES_DIR } from '../../test/samples.js';
 import { readFlowFile, validateFlowFile } from './read-flow-file.js';
 
 async function readAll(path: string) {
-  const file = await openFlowFile(path);
+  const file = await openFlowFile(path, TEST_LIMITS);
   const reads: RegisterRead[] = [];
   let summary;
   for await (const batch of readFlowFile(file)) {
@@ -151,7 +152,7 @@ describe('the shared NEM13 samples', () => {
   });
 
   it('validates the challenge sample with its identity', async () => {
-    const report = await validateFlowFile(await openFlowFile(samplePath('challenge-sample.csv')));
+    const report = await validateFlowFile(await openFlowFile(samplePath('challenge-sample.csv'), TEST_LIMITS));
     expect(report.digest.size).toBe(1524);
     expect(report.digest.sha256).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -24,12 +24,15 @@ export async function* readFlowFile(file: FlowFile): AsyncGenerator<readonly Nem
   }
 }
 
-const SHADOWED_BY_CONTAINER = new Set(['NEM13_EMPTY_FILE', 'NEM13_MISSING_900']);
-
+/**
+ * A container that could not be read whole (corrupt, several zip members, past the size limit) gives
+ * content that is not the file's: what the reader made of that stream (a cut last line, a missing 900) is
+ * noise, so the container problem is the file's only problem.
+ */
 function withContainerProblem(summary: Nem13Summary, file: FlowFile): Nem13Summary {
   const problem = file.problem();
   if (problem === null) return summary;
-  const first: Problem = {
+  const only: Problem = {
     line: 0,
     record: null,
     field: null,
@@ -37,13 +40,16 @@ function withContainerProblem(summary: Nem13Summary, file: FlowFile): Nem13Summa
     severity: 'error',
     message: problem.message,
   };
-  const rest = summary.errors.filter((error) => !SHADOWED_BY_CONTAINER.has(error.code));
-  const errors = [first, ...rest];
   return {
     ...summary,
     valid: false,
-    errors,
-    errorCount: summary.errorCount - (summary.errors.length - rest.length) + 1,
+    counts: { registerReads: 0, b2bDetails: 0 },
+    errors: [only],
+    warnings: [],
+    errorCount: 1,
+    warningCount: 0,
+    omittedErrors: 0,
+    omittedWarnings: 0,
   };
 }
 

@@ -1,4 +1,13 @@
 import type { Problem } from '../domain/nem13/problems.js';
+import { escapeUnsafeCharacters } from '../domain/text.js';
+
+/**
+ * Text from outside (file names, values quoted from a file) as a terminal may show it: controls and
+ * bidirectional overrides escaped, so nothing recorded can move the cursor or reorder what is printed.
+ */
+export function shown(text: string): string {
+  return escapeUnsafeCharacters(text);
+}
 
 /** Where a command writes: stdout for results, stderr for progress and diagnostics. */
 export interface Output {
@@ -23,8 +32,8 @@ export function plural(count: number, noun: string): string {
 
 /** `file:line: field: message (severity CODE)`; line 0 means the file as a whole. */
 export function formatProblem(file: string, problem: Problem): string {
-  const where = problem.line > 0 ? `${file}:${problem.line}` : file;
-  return `${where}: ${problem.field ?? '-'}: ${problem.message} (${problem.severity} ${problem.code})`;
+  const where = problem.line > 0 ? `${shown(file)}:${problem.line}` : shown(file);
+  return `${where}: ${problem.field ?? '-'}: ${shown(problem.message)} (${problem.severity} ${problem.code})`;
 }
 
 export function formatOmitted(file: string, errors: number, warnings: number): string[] {
@@ -40,13 +49,14 @@ export function renderTable(
   rows: ReadonlyArray<readonly string[]>,
   rightAligned: ReadonlySet<number> = new Set(),
 ): string[] {
-  const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const cleanRows = rows.map((row) => row.map(shown));
+  const widths = headers.map((header, i) => Math.max(header.length, ...cleanRows.map((row) => (row[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => (rightAligned.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...cleanRows.map(line)];
 }
 
 /** JSON with bigints as strings. */

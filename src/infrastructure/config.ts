@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { FlowFileLimits } from './files/flow-file.js';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 const EVENTSTORE_URL = /^(esdb|kurrentdb|kdb)(\+discover)?:\/\//;
@@ -68,6 +69,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDecompressedBytes: Math.round(parsed.data.NEM_MAX_DECOMPRESSED_MB * 1024 * 1024),
     secureCookies: parsed.data.NEM_SECURE_COOKIES === 'true',
   };
+}
+
+/**
+ * The limits every way in (nem import, nem validate, nem watch, serve --inbox, upload) applies to a flow
+ * file: decided here once, from the configuration.
+ */
+export function intakeLimits(config: Pick<Config, 'maxDecompressedBytes'>): FlowFileLimits {
+  return { maxContentBytes: config.maxDecompressedBytes };
 }
 
 /** A URL with its password replaced, for messages. */

@@ -1,3 +1,4 @@
+import { TEST_LIMITS } from '../../test/limits.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ describe.each(TEST_DATABASES)('the projection runner on $name', (target) => {
   it('keeps its checkpoint and rows when a batch fails, and applies it once on the next run', async () => {
     const path = join(work, `fail-${target.name}.csv`);
     await writeNem13File(path, 30, { seed: 21 });
-    await importFlowFile(store, () => openFlowFile(path), { channel: 'cli' });
+    await importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
     // A store that, the first time, hands over the batch with a corrupt FileImported: the runner dies in
     // the middle of the batch, after applying its FileReceived.
     let corrupted = false;
@@ -94,7 +95,9 @@ describe.each(TEST_DATABASES)('the projection runner on $name', (target) => {
       }
     })();
     await Promise.all(
-      files.map((path) => importFlowFile(store, () => openFlowFile(path), { channel: 'cli', chunkSize: 40 })),
+      files.map((path) =>
+        importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli', chunkSize: 40 }),
+      ),
     );
     importing = false;
     await projecting;
@@ -140,8 +143,8 @@ describe.runIf(TEST_DATABASE_URL !== '')(
           while (!done) await runner.catchUp({ batchSize: 7 });
         })();
         await Promise.all([
-          importFlowFile(storeA, () => openFlowFile(paths[0] ?? ''), { channel: 'cli', chunkSize: 3 }),
-          importFlowFile(storeB, () => openFlowFile(paths[1] ?? ''), { channel: 'cli', chunkSize: 3 }),
+          importFlowFile(storeA, () => openFlowFile(paths[0] ?? '', TEST_LIMITS), { channel: 'cli', chunkSize: 3 }),
+          importFlowFile(storeB, () => openFlowFile(paths[1] ?? '', TEST_LIMITS), { channel: 'cli', chunkSize: 3 }),
         ]);
         done = true;
         await projecting;

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ContentTooLargeError, importFlowFile, type ImportResult } from '../../application/import-flow-file.js';
+import { importFlowFile, refused, type ImportResult } from '../../application/import-flow-file.js';
 import { ProblemSchema } from '../../domain/nem13/schemas.js';
-import { openFlowFile } from '../../infrastructure/files/flow-file.js';
+import { openFlowFile, type FlowFileLimits } from '../../infrastructure/files/flow-file.js';
+import { UploadArea } from '../../infrastructure/files/upload-area.js';
 import {
   FILE_STATUSES,
   FileDetailView,
@@ -15,13 +14,18 @@ import {
   getFile,
   listFiles,
 } from '../../projections/read-model/read-model.queries.js';
+import { recordedFileName } from '../../domain/text.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, ErrorResponse, notFound } from '../errors.js';
 
 export const ImportResultView = z.object({
   file: z.string().describe('the name the file was uploaded with'),
-  sha256: z.string(),
-  status: z.enum(['imported', 'duplicate', 'rejected']),
+  sha256: z.string().nullable().describe("the file's identity; null when it was refused (not read whole)"),
+  status: z
+    .enum(['imported', 'duplicate', 'rejected', 'refused'])
+    .describe(
+      'imported; duplicate (already received: nothing appended); rejected (recorded with its errors, no reading); refused (larger than a limit: nothing recorded, the error says which)',
+    ),
   readings: z.number().int(),
   errors: z.array(ProblemSchema),
   warnings: z.array(ProblemSchema),
@@ -42,24 +46,46 @@ function resultView(result: ImportResult, name: string): z.infer<typeof ImportRe
   };
 }
 
-/**
- * A client's file name is data: the last path segment, without control characters, at most 255
- * characters. It is recorded and shown, never used to build a path.
- */
-// eslint-disable-next-line no-control-regex -- control characters are what is removed
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
-
+/** A client's file name is data (see recordedFileName): recorded and shown, never used to build a path. */
 export function uploadedName(raw: string | undefined): string {
-  const last = (raw ?? '').split(/[\\/]/).at(-1)?.replace(CONTROL_CHARACTERS, '').trim() ?? '';
-  const name = last === '.' || last === '..' ? '' : last.slice(0, 255);
-  return name === '' ? 'upload' : name;
+  return recordedFileName(raw, 'upload');
+}
+
+export const MAX_FILES_PER_UPLOAD = 20;
+
+const UploadErrorResponse = ErrorResponse.extend({
+  results: z.array(ImportResultView).optional().describe('files processed before the request failed'),
+});
+
+/**
+ * A request that could not be read as multipart (no or a wrong boundary, cut off, too many parts) is the
+ * client's error, never a 500; the files read before it are reported, since they were imported.
+ */
+function multipartFailure(error: unknown, imported: Array<z.infer<typeof ImportResultView>>): unknown {
+  if (error instanceof ApiError) return error;
+  // A file system error writing the upload to disk is the server's.
+  if (error instanceof Error && 'syscall' in error) return error;
+  const status = (error as { statusCode?: number }).statusCode;
+  const message = error instanceof Error ? error.message : String(error);
+  const done = imported.length === 0 ? '' : ` (the ${imported.length} file(s) before it were processed: see results)`;
+  return new ApiError(
+    status === 413 ? 413 : 400,
+    status === 413 ? 'TOO_LARGE' : 'BAD_MULTIPART',
+    `the upload is not a readable multipart/form-data request: ${message}${done}`,
+    { results: imported },
+  );
 }
 
 const Page = z.object({ items: z.array(FileSummaryView), nextCursor: z.string().nullable() });
 
 export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const db = deps.database.pool;
-  await mkdir(deps.options.uploadDir, { recursive: true });
+  const intake: FlowFileLimits = { maxContentBytes: deps.options.maxContentBytes };
+  const uploads = await UploadArea.open(deps.options.uploadDir);
+  if (uploads.removedAbandoned > 0) {
+    app.log.info(`removed ${uploads.removedAbandoned} upload folder(s) abandoned by processes that are gone`);
+  }
+  app.addHook('onClose', () => uploads.close());
 
   app.get(
     '/api/files',
@@ -112,58 +138,65 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       validatorCompiler: () => (value: unknown) => ({ value }),
       schema: {
         summary: 'Upload NEM13 files (multipart); each is imported as with nem import',
-        description: `Plain, .gz or single-file .zip; at most ${deps.options.maxUploadBytes} bytes each (413 beyond).`,
+        description: `Plain, .gz or single-file .zip; at most ${MAX_FILES_PER_UPLOAD} files. Each file is judged on its own: one larger than ${deps.options.maxUploadBytes} bytes, or whose decompressed content is larger than ${deps.options.maxContentBytes} bytes, is \`refused\` (nothing recorded) while the others are imported. A request that cannot be read as multipart answers 400 with the results of the files read before the fault.`,
         tags: ['files'],
         consumes: ['multipart/form-data'],
         body: z.object({ file: z.string().describe('one or more files (format: binary)') }),
         response: {
-          200: z.object({ results: z.array(ImportResultView) }),
-          400: ErrorResponse,
+          200: z.object({ results: z.array(ImportResultView).describe('one result per file part, in order') }),
+          400: UploadErrorResponse,
           401: ErrorResponse,
           403: ErrorResponse,
-          413: ErrorResponse,
+          413: UploadErrorResponse,
         },
       },
     },
     async (request) => {
+      const limits = deps.options;
+      // Each file may be up to the limit; the request as a whole at most as many files as are accepted.
       const length = Number(request.headers['content-length'] ?? 0);
-      if (length > deps.options.maxUploadBytes + 64 * 1024) {
-        throw new ApiError(413, 'TOO_LARGE', `the upload is larger than ${deps.options.maxUploadBytes} bytes`);
+      if (length > (limits.maxUploadBytes + 64 * 1024) * MAX_FILES_PER_UPLOAD) {
+        throw new ApiError(
+          413,
+          'TOO_LARGE',
+          `the upload is larger than ${MAX_FILES_PER_UPLOAD} files of ${limits.maxUploadBytes} bytes`,
+        );
       }
       if (!request.isMultipart()) throw new ApiError(400, 'NOT_MULTIPART', 'send the files as multipart/form-data');
       const results: Array<z.infer<typeof ImportResultView>> = [];
-      for await (const part of request.parts()) {
-        if (part.type !== 'file') continue;
-        const name = uploadedName(part.filename);
-        const temporary = join(deps.options.uploadDir, `${randomUUID()}.upload`);
-        try {
-          await pipeline(part.file, createWriteStream(temporary, { flags: 'wx' }));
-          if (part.file.truncated)
-            throw new ApiError(413, 'TOO_LARGE', `${name} is larger than ${deps.options.maxUploadBytes} bytes`);
-          const result = await importFlowFile(
-            deps.store,
-            () => openFlowFile(temporary, { maxContentBytes: deps.options.maxContentBytes }),
-            { channel: 'api', fileName: name },
-          );
-          results.push(resultView(result, name));
-        } catch (error) {
-          if (error instanceof ContentTooLargeError) {
-            throw new ApiError(
-              413,
-              'CONTENT_TOO_LARGE',
-              `${name}: its decompressed content is larger than ${deps.options.maxContentBytes} bytes`,
-            );
+      // Whether a failure comes from reading the request (the client's) or from importing (the server's).
+      let phase: 'parse' | 'import' = 'parse';
+      try {
+        for await (const part of request.parts()) {
+          if (part.type !== 'file') continue;
+          const name = uploadedName(part.filename);
+          const temporary = uploads.reserve();
+          try {
+            await pipeline(part.file, createWriteStream(temporary, { flags: 'wx', mode: 0o600 }));
+            phase = 'import';
+            const result = part.file.truncated
+              ? refused(
+                  name,
+                  'FILE_TOO_LARGE',
+                  `nothing recorded: the file is larger than the upload limit of ${limits.maxUploadBytes} bytes`,
+                )
+              : await importFlowFile(deps.store, () => openFlowFile(temporary, intake), {
+                  channel: 'api',
+                  fileName: name,
+                });
+            results.push(resultView(result, name));
+          } finally {
+            await rm(temporary, { force: true });
           }
-          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new ApiError(413, 'TOO_LARGE', `${name} is larger than ${deps.options.maxUploadBytes} bytes`);
-          }
-          throw error;
-        } finally {
-          await rm(temporary, { force: true });
+          phase = 'parse';
         }
+      } catch (error) {
+        throw phase === 'parse' ? multipartFailure(error, results) : error;
       }
       if (results.length === 0) throw new ApiError(400, 'NO_FILE', 'the request holds no file part');
-      await (deps.afterImport ?? (() => deps.projections.catchUp().then(() => undefined)))();
+      if (results.some((result) => result.status !== 'refused')) {
+        await (deps.afterImport ?? (() => deps.projections.catchUp().then(() => undefined)))();
+      }
       return { results };
     },
   );

@@ -8,7 +8,7 @@ import {
   type FileStatus,
 } from '../../projections/read-model/read-model.queries.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { formatProblem, renderTable, toJson, type Output } from '../output.js';
+import { formatProblem, renderTable, shown, toJson, type Output } from '../output.js';
 import { withServices } from '../services.js';
 
 interface FilesOptions {
@@ -57,13 +57,13 @@ export async function runFiles(options: FilesOptions, io: Output): Promise<ExitC
 }
 
 function describeFile(file: FileDetail, io: Output): void {
-  io.out(`File:      ${file.fileName}`);
+  io.out(`File:      ${shown(file.fileName)}`);
   io.out(`Id:        ${file.fileId}`);
   io.out(`Status:    ${file.status}`);
   io.out(`Received:  ${formatNemTime(file.receivedAt)} (${file.channel})`);
   if (file.closedAt !== null) io.out(`Closed:    ${formatNemTime(file.closedAt)}`);
   io.out(
-    `Size:      ${file.size} bytes (${file.container}${file.zipMember === null ? '' : `, member ${file.zipMember}`})`,
+    `Size:      ${file.size} bytes (${file.container}${file.zipMember === null ? '' : `, member ${shown(file.zipMember)}`})`,
   );
   if (file.fromParticipant !== null) {
     io.out(`From/To:   ${file.fromParticipant} -> ${file.toParticipant ?? ''}`);

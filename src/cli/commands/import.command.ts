@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { importFlowFile, type ImportResult } from '../../application/import-flow-file.js';
-import { expandPaths, openFlowFile, UnreadablePathError } from '../../infrastructure/files/flow-file.js';
+import { intakeLimits } from '../../infrastructure/config.js';
+import { expandPaths, openFlowFile, SkippedPath, UnreadablePathError } from '../../infrastructure/files/flow-file.js';
 import { EXIT, worst, type ExitCode } from '../exit-codes.js';
-import { formatOmitted, formatProblem, plural, type Output } from '../output.js';
+import { formatOmitted, formatProblem, plural, shown, type Output } from '../output.js';
 import { withServices } from '../services.js';
 import { unreadableJson } from './validate.command.js';
 
@@ -19,9 +20,11 @@ function verdict(result: ImportResult): string {
     case 'imported':
       return `imported (${plural(result.readings, 'reading')}${result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : ''})`;
     case 'duplicate':
-      return `duplicate (already ${result.errorCount > 0 ? 'rejected' : `imported with ${plural(result.readings, 'reading')}`}; nothing appended)`;
+      return `duplicate (already ${result.errorCount > 0 ? `rejected with ${plural(result.errorCount, 'error')}` : `imported with ${plural(result.readings, 'reading')}`}; nothing appended)`;
     case 'rejected':
       return `rejected (${plural(result.errorCount, 'error')}${result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : ''})`;
+    case 'refused':
+      return `refused (${result.errors[0]?.message ?? 'too large'})`;
   }
 }
 
@@ -76,12 +79,17 @@ export async function runImport(
 ): Promise<ExitCode> {
   return withServices(io, async (services) => {
     let exit: ExitCode = EXIT.ok;
-    const tally = { imported: 0, duplicate: 0, rejected: 0, unreadable: 0, readings: 0 };
+    const tally = { imported: 0, duplicate: 0, rejected: 0, refused: 0, unreadable: 0, readings: 0 };
+    const limits = intakeLimits(services.config);
     for (const entry of await expandPaths(paths)) {
+      if (entry instanceof SkippedPath) {
+        io.err(`nem import: ${shown(entry.message)}`);
+        continue;
+      }
       let result: ImportResult;
       try {
         if (entry instanceof UnreadablePathError) throw entry;
-        result = await importFlowFile(services.store, () => openFlowFile(entry), {
+        result = await importFlowFile(services.store, () => openFlowFile(entry, limits), {
           channel: 'cli',
           onProgress: progressReporter(io, entry, options.progress),
         });
@@ -95,13 +103,14 @@ export async function runImport(
       }
       tally[result.status]++;
       if (result.status === 'imported') tally.readings += result.readings;
-      if (result.status === 'rejected') exit = worst(exit, EXIT.invalid);
+      // A duplicate of a rejected file is still a bad file: a script running the import again learns it.
+      if (result.errorCount > 0) exit = worst(exit, EXIT.invalid);
       if (options.json) {
         io.out(JSON.stringify(importJson(result)));
         continue;
       }
-      io.out(`${result.file}: ${verdict(result)}`);
-      if (result.status !== 'duplicate') {
+      io.out(`${shown(result.file)}: ${verdict(result)}`);
+      if (result.status !== 'refused' && (result.status !== 'duplicate' || result.errorCount > 0)) {
         for (const problem of [...result.errors, ...result.warnings]) io.out(formatProblem(result.file, problem));
         for (const line of formatOmitted(
           result.file,
@@ -117,11 +126,11 @@ export async function runImport(
       if (!options.json && !status.upToDate) io.err('nem import: the read model is still behind the event store');
     }
     if (!options.json) {
-      const files = tally.imported + tally.duplicate + tally.rejected + tally.unreadable;
+      const files = tally.imported + tally.duplicate + tally.rejected + tally.refused + tally.unreadable;
       io.out(
         `${plural(files, 'file')}: ${tally.imported} imported (${plural(tally.readings, 'reading')}), ${tally.duplicate} duplicate, ${tally.rejected} rejected${
-          tally.unreadable > 0 ? `, ${tally.unreadable} unreadable` : ''
-        }`,
+          tally.refused > 0 ? `, ${tally.refused} refused` : ''
+        }${tally.unreadable > 0 ? `, ${tally.unreadable} unreadable` : ''}`,
       );
     }
     return exit;

@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { importFromInbox, InboxFolderError, InboxWatcher } from '../../application/inbox.js';
 import { startServer } from '../../api/server.js';
+import { intakeLimits } from '../../infrastructure/config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { untilStopSignal } from '../signals.js';
@@ -20,7 +21,7 @@ export async function runServe(options: ServeOptions, io: Output): Promise<ExitC
     let watcher: InboxWatcher | null = null;
     if (options.inbox !== undefined) {
       watcher = new InboxWatcher(options.inbox, {
-        importFile: importFromInbox(services.store, { maxContentBytes: services.config.maxDecompressedBytes }),
+        importFile: importFromInbox(services.store, intakeLimits(services.config)),
         afterImport: async () => {
           await server.projections.catchUp();
         },

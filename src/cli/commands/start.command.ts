@@ -6,6 +6,7 @@ import { importFlowFile } from '../../application/import-flow-file.js';
 import { startServer } from '../../api/server.js';
 import { AccountStore } from '../../infrastructure/accounts/account-store.js';
 import { expandPaths, openFlowFile } from '../../infrastructure/files/flow-file.js';
+import { intakeLimits } from '../../infrastructure/config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { untilStopSignal } from '../signals.js';
@@ -48,7 +49,8 @@ export async function runStart(options: StartOptions, io: Output): Promise<ExitC
         resolve(options.samples, 'rejected'),
       ])) {
         if (typeof entry !== 'string') continue;
-        const result = await importFlowFile(services.store, () => openFlowFile(entry), { channel: 'cli' });
+        const limits = intakeLimits(services.config);
+        const result = await importFlowFile(services.store, () => openFlowFile(entry, limits), { channel: 'cli' });
         if (result.status === 'rejected') tally.rejected++;
         else tally.imported++;
         tally.readings += result.readings;

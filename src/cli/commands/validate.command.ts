@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { validateFlowFile, type FlowFileReport } from '../../application/read-flow-file.js';
-import { expandPaths, openFlowFile, UnreadablePathError } from '../../infrastructure/files/flow-file.js';
+import { intakeLimits, loadConfig } from '../../infrastructure/config.js';
+import { expandPaths, openFlowFile, SkippedPath, UnreadablePathError } from '../../infrastructure/files/flow-file.js';
 import { EXIT, worst, type ExitCode } from '../exit-codes.js';
-import { formatOmitted, formatProblem, plural, type Output } from '../output.js';
+import { formatOmitted, formatProblem, plural, shown, type Output } from '../output.js';
 
 export interface ValidateOptions {
   readonly json: boolean;
@@ -39,11 +40,16 @@ export function unreadableJson(error: UnreadablePathError): Record<string, unkno
 /** `nem validate <paths...>`: checks files without importing them. */
 export async function runValidate(paths: readonly string[], options: ValidateOptions, io: Output): Promise<ExitCode> {
   let exit: ExitCode = EXIT.ok;
+  const limits = intakeLimits(loadConfig());
   for (const entry of await expandPaths(paths)) {
+    if (entry instanceof SkippedPath) {
+      io.err(`nem validate: ${shown(entry.message)}`);
+      continue;
+    }
     let report: FlowFileReport;
     try {
       if (entry instanceof UnreadablePathError) throw entry;
-      report = await validateFlowFile(await openFlowFile(entry));
+      report = await validateFlowFile(await openFlowFile(entry, limits));
     } catch (error) {
       if (!(error instanceof UnreadablePathError)) throw error;
       exit = worst(exit, EXIT.usage);
@@ -56,7 +62,7 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
       io.out(JSON.stringify(validationJson(report)));
       continue;
     }
-    io.out(`${report.file}: ${verdict(report)}`);
+    io.out(`${shown(report.file)}: ${verdict(report)}`);
     for (const problem of report.summary.errors) io.out(formatProblem(report.file, problem));
     for (const problem of report.summary.warnings) io.out(formatProblem(report.file, problem));
     for (const line of formatOmitted(report.file, report.summary.omittedErrors, report.summary.omittedWarnings)) {

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { importFromInbox, InboxFolderError, InboxWatcher } from '../../application/inbox.js';
+import { intakeLimits } from '../../infrastructure/config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { untilStopSignal } from '../signals.js';
@@ -16,7 +17,7 @@ export async function runWatch(dir: string, options: WatchCommandOptions, io: Ou
     const watcher = new InboxWatcher(
       dir,
       {
-        importFile: importFromInbox(services.store),
+        importFile: importFromInbox(services.store, intakeLimits(services.config)),
         afterImport: async () => {
           await services.projections.catchUp();
         },

@@ -34,7 +34,13 @@ export type Channel = (typeof CHANNELS)[number];
 export const FileReceivedData = z.object({
   fileId: z.string().regex(SHA256),
   fileName: z.string(),
-  size: z.number().int().nonnegative().describe('decompressed size in bytes'),
+  size: z.number().int().nonnegative().describe('size in bytes of what fileId hashes'),
+  /**
+   * What fileId hashes: the decompressed content, or the raw bytes of a container that could not be read
+   * (a corrupt archive has no content to name it by). Absent in events recorded before it existed, where
+   * it was the content.
+   */
+  identity: z.enum(['content', 'raw']).optional(),
   container: z.enum(['plain', 'gzip', 'zip']),
   zipMember: z.string().nullable(),
   header: Nem13HeaderSchema.nullable().describe('the 100 record, when it was valid'),
@@ -106,6 +112,7 @@ export interface ReceivedFile {
   readonly fileId: string;
   readonly fileName: string;
   readonly size: number;
+  readonly identity: 'content' | 'raw';
   readonly container: 'plain' | 'gzip' | 'zip';
   readonly zipMember: string | null;
   readonly header: Nem13Header | null;

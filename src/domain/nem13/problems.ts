@@ -5,6 +5,10 @@
 export const PROBLEM_CODES = {
   // Container and byte level
   NEM13_BAD_ARCHIVE: 'error',
+  NEM13_NOT_MDFF: 'error',
+  /** A file refused before it was read: larger than a limit (nothing is recorded for it). */
+  FILE_TOO_LARGE: 'error',
+  CONTENT_TOO_LARGE: 'error',
   NEM13_ZIP_MEMBERS: 'error',
   NEM13_EMPTY_FILE: 'error',
   NEM13_INVALID_UTF8: 'error',

@@ -26,6 +26,7 @@ interface Fixture {
 /** One small file per problem code, with where the problem must be reported. */
 const FIXTURES: Fixture[] = [
   { code: 'NEM13_EMPTY_FILE', content: [''], line: 0, field: null },
+  { code: 'NEM13_NOT_MDFF', content: ['\n# nem\n\nBack-office service\n'], line: 2, field: null },
   {
     code: 'NEM13_INVALID_UTF8',
     content: [`${HEADER}\n`, bytes(0x32, 0x35, 0x30, 0xff, 0xfe), `\n${END}`],
@@ -176,7 +177,13 @@ const FIXTURES: Fixture[] = [
 ];
 
 /** Codes about the container, proven with real archives in the flow-file tests. */
-const CONTAINER_CODES: ProblemCode[] = ['NEM13_BAD_ARCHIVE', 'NEM13_ZIP_MEMBERS'];
+/** Codes the reader never raises: the container's (flow-file.test.ts) and the intake limits' (import tests). */
+const CONTAINER_CODES: ProblemCode[] = [
+  'NEM13_BAD_ARCHIVE',
+  'NEM13_ZIP_MEMBERS',
+  'FILE_TOO_LARGE',
+  'CONTENT_TOO_LARGE',
+];
 
 describe('readNem13 problem codes', () => {
   it('has a fixture for every code', () => {
@@ -310,6 +317,32 @@ describe('readNem13 records', () => {
     const summary = await validateNem13(bytesOf(noise));
     expect(summary.valid).toBe(false);
     expect(summary.errors.length).toBeGreaterThan(0);
+  });
+
+  it('says once that a file which is not MDFF at all is not a flow file, naming its first line', async () => {
+    const readme = ['# nem', '', 'Back-office service for an energy retailer,', ...Array(500).fill('more, text')];
+    const summary = await validateNem13(bytesOf(readme.join('\n')));
+    expect(summary.errors).toEqual([
+      expect.objectContaining({
+        line: 1,
+        code: 'NEM13_NOT_MDFF',
+        message: expect.stringContaining('its first line is "# nem"'),
+      }),
+    ]);
+    expect(summary.warnings).toEqual([]);
+    expect(summary.errorCount).toBe(1);
+    const binary = await validateNem13(bytesOf(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0)));
+    expect(binary.errors.map((e) => [e.line, e.code, e.message.includes('not text')])).toEqual([
+      [1, 'NEM13_NOT_MDFF', true],
+    ]);
+  });
+
+  it('still reports line by line when the first record is MDFF but the file is broken later', async () => {
+    const summary = await validateNem13(bytesOf(`${HEADER}\n# not a record\nhello\n${END}`));
+    expect(summary.errors.map((e) => [e.line, e.code])).toEqual([
+      [2, 'NEM13_UNKNOWN_RECORD'],
+      [3, 'NEM13_UNKNOWN_RECORD'],
+    ]);
   });
 
   it('rejects a 2 MB line without holding it', async () => {

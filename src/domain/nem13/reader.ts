@@ -46,6 +46,9 @@ export const NEM13_FIELD_NAMES: Readonly<Record<RecordType, readonly string[]>> 
 };
 
 const NEM12_RECORDS = new Set(['200', '300', '400', '500']);
+/** Every record indicator of AEMO's MDFF (NEM12 and NEM13): a first line with another is not a flow file. */
+const MDFF_RECORDS = new Set(['100', '200', '250', '300', '400', '500', '550', '900']);
+const SHOWN_CHARACTERS = 60;
 
 const FAULT_MESSAGES: Record<
   LineFault,
@@ -99,9 +102,15 @@ export class Nem13Parser implements LineSink {
   private pendingRead: { -readonly [K in keyof RegisterRead]: RegisterRead[K] } | null = null;
   private registerReads = 0;
   private b2bDetails = 0;
+  /**
+   * The first record line is not MDFF at all (a README, a spreadsheet, an image): one problem says so,
+   * rather than one per line of a file that was never a flow file.
+   */
+  private notMdff = false;
 
   line(number: number, text: string): void {
     this.lastLine = number;
+    if (this.notMdff) return;
     const blank = text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0);
     if (this.endLine > 0) {
       if (blank) {
@@ -118,6 +127,10 @@ export class Nem13Parser implements LineSink {
     this.recordLines++;
     const first = recordIndicatorOf(text);
     const indicator = first.length === 3 ? first : first.trim();
+    if (this.recordLines === 1 && !MDFF_RECORDS.has(indicator)) {
+      this.rejectAsNotMdff(number, `its first line is ${quote(text, SHOWN_CHARACTERS)}`);
+      return;
+    }
     if (indicator !== first) {
       this.log.add(number, null, 'RecordIndicator', 'NEM13_WHITESPACE', `${quote(first)} has spaces around the value`);
     }
@@ -171,6 +184,12 @@ export class Nem13Parser implements LineSink {
 
   fault(number: number, fault: LineFault): void {
     this.lastLine = number;
+    if (this.notMdff) return;
+    if (this.recordLines === 0 && fault !== 'too-long') {
+      this.recordLines++;
+      this.rejectAsNotMdff(number, 'its first line is not text (a binary file?)');
+      return;
+    }
     if (this.endLine > 0) {
       this.reportAfterEnd(number);
       return;
@@ -184,7 +203,9 @@ export class Nem13Parser implements LineSink {
 
   finish(): Nem13Summary {
     this.flush();
-    if (this.recordLines === 0) {
+    if (this.notMdff) {
+      // Nothing more to say of a file that is not a flow file.
+    } else if (this.recordLines === 0) {
       this.log.add(0, null, null, 'NEM13_EMPTY_FILE', 'the file holds no records (expected 100, 250 ... 900)');
     } else {
       if (this.headerLine === 0) this.requireHeader(this.lastLine, null);
@@ -213,6 +234,17 @@ export class Nem13Parser implements LineSink {
     };
     this.out.push({ kind: 'summary', summary });
     return summary;
+  }
+
+  private rejectAsNotMdff(number: number, found: string): void {
+    this.notMdff = true;
+    this.log.add(
+      number,
+      null,
+      null,
+      'NEM13_NOT_MDFF',
+      `not an MDFF flow file: ${found} (expected a 100 header record such as 100,NEM13,200401071003,MDA1,RET1)`,
+    );
   }
 
   private reportAfterEnd(number: number): void {

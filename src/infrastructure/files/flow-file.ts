@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -17,19 +18,24 @@ export interface ContainerProblem {
   readonly limitExceeded?: boolean;
 }
 
+/**
+ * What a file's identity hashes: its decompressed content, or (when the container cannot be read, so
+ * there is no content to hash) the file's raw bytes as they arrived.
+ */
+export type IdentityBasis = 'content' | 'raw';
+
 export interface ContentDigest {
-  /** SHA-256 of the decompressed content, lower-case hex: the file's identity. */
+  /** SHA-256, lower-case hex: the file's identity. */
   readonly sha256: string;
-  /** Decompressed size in bytes. */
+  /** Size in bytes of what was hashed. */
   readonly size: number;
+  readonly basis: IdentityBasis;
 }
 
 export interface FlowFileLimits {
   /** Stop reading (and report the archive as bad) past this many decompressed bytes. */
   readonly maxContentBytes: number;
 }
-
-export const DEFAULT_LIMITS: FlowFileLimits = { maxContentBytes: Number.MAX_SAFE_INTEGER };
 
 /**
  * One flow file opened for a single pass. `content()` yields the decompressed bytes while hashing them;
@@ -68,12 +74,43 @@ function describeCause(cause: unknown): string {
   return String(cause);
 }
 
+/** An entry of a directory that is not read as a flow file, and why. */
+export class SkippedPath {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {}
+
+  get message(): string {
+    return `${this.path}: skipped (${this.reason})`;
+  }
+}
+
+export type ExpandedPath = string | UnreadablePathError | SkippedPath;
+
+/** Why a directory entry that is not a regular file (or a link to one) is skipped. */
+async function skipReason(path: string, entry: Dirent): Promise<string | null> {
+  if (entry.isFile()) return null;
+  if (entry.isDirectory()) return 'a folder: only the files directly inside a directory are read';
+  if (entry.isSymbolicLink()) {
+    try {
+      const target = await stat(path);
+      if (target.isFile()) return null;
+      return target.isDirectory() ? 'a link to a folder' : 'a link to something that is not a file';
+    } catch {
+      return 'a dangling link: its target does not exist';
+    }
+  }
+  return 'not a regular file';
+}
+
 /**
  * Expands the paths given on a command line: a file stands for itself, a directory for every regular
- * file directly inside it, in name order. Unreadable paths are returned as errors, in place.
+ * file (or link to one) directly inside it, in name order. Unreadable paths are returned as errors, and
+ * entries of a directory that are not files as skipped, in place: nothing is left out silently.
  */
-export async function expandPaths(paths: readonly string[]): Promise<Array<string | UnreadablePathError>> {
-  const out: Array<string | UnreadablePathError> = [];
+export async function expandPaths(paths: readonly string[]): Promise<ExpandedPath[]> {
+  const out: ExpandedPath[] = [];
   for (const path of paths) {
     try {
       const info = await stat(path);
@@ -82,9 +119,12 @@ export async function expandPaths(paths: readonly string[]): Promise<Array<strin
         continue;
       }
       const entries = await readdir(path, { withFileTypes: true });
-      const files = entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
-      files.sort();
-      for (const name of files) out.push(join(path, name));
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        const full = join(path, entry.name);
+        const reason = await skipReason(full, entry);
+        out.push(reason === null ? full : new SkippedPath(full, reason));
+      }
     } catch (error) {
       out.push(new UnreadablePathError(path, error));
     }
@@ -133,8 +173,27 @@ function openZipEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable>
   });
 }
 
-/** Opens a flow file for one pass. Throws {@link UnreadablePathError} when the path cannot be read. */
-export async function openFlowFile(path: string, limits: FlowFileLimits = DEFAULT_LIMITS): Promise<FlowFile> {
+/** SHA-256 and size of a file's bytes as they are on disk. */
+async function rawDigest(path: string): Promise<ContentDigest> {
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    for await (const chunk of createReadStream(path) as AsyncIterable<Uint8Array>) {
+      size += chunk.length;
+      hash.update(chunk);
+    }
+  } catch (error) {
+    throw new UnreadablePathError(path, error);
+  }
+  return { sha256: hash.digest('hex'), size, basis: 'raw' };
+}
+
+/**
+ * Opens a flow file for one pass. The limits are not optional: every way in (CLI, landing folder,
+ * upload) passes the configured ones (`intakeLimits`). Throws {@link UnreadablePathError} when the path
+ * cannot be read.
+ */
+export async function openFlowFile(path: string, limits: FlowFileLimits): Promise<FlowFile> {
   let container: Container;
   try {
     container = await sniff(path);
@@ -212,7 +271,12 @@ export async function openFlowFile(path: string, limits: FlowFileLimits = DEFAUL
       if (container === 'plain') throw new UnreadablePathError(path, error);
       problem = { code: 'NEM13_BAD_ARCHIVE', message: `the ${container} archive is corrupt (${describeCause(error)})` };
     }
-    digest = { sha256: hash.digest('hex'), size };
+    // A container that could not be read has no content to name it by (the hash of nothing, or of a
+    // prefix, would make every broken archive the same file): its raw bytes name it instead.
+    digest =
+      problem !== null && problem.limitExceeded !== true
+        ? await rawDigest(path)
+        : { sha256: hash.digest('hex'), size, basis: 'content' };
   }
 
   return {

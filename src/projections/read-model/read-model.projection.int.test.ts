@@ -1,3 +1,4 @@
+import { TEST_LIMITS } from '../../../test/limits.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +60,7 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
   let database: Database;
   let store: PostgresEventStore;
   let runner: ProjectionRunner;
-  const importPath = (path: string) => importFlowFile(store, () => openFlowFile(path), { channel: 'cli' });
+  const importPath = (path: string) => importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
 
   beforeAll(async () => {
     database = await target.open();
@@ -156,14 +157,14 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
         'VABC005891',
       ),
     );
-    const report = await importFlowFile(store, () => openFlowFile(path), { channel: 'cli' });
+    const report = await importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
     // Remove the closing event: the state of an import that died before FileImported.
     await database.pool.query(
       sql.unsafe`DELETE FROM nem_events WHERE stream_name = ${`nem13File-${report.sha256}`} AND event_type = 'FileImported'`,
     );
     await runner.catchUp();
     expect((await findReadings(database.pool, { nmi: 'VABC005891', limit: 10 })).items).toEqual([]);
-    expect((await getFile(database.pool, report.sha256))?.status).toBe('receiving');
+    expect((await getFile(database.pool, report.sha256 ?? ''))?.status).toBe('receiving');
     await importPath(path);
     await runner.catchUp();
     expect((await findReadings(database.pool, { nmi: 'VABC005891', limit: 10 })).items).toHaveLength(1);

@@ -84,6 +84,7 @@ describe.each(TEST_DATABASES)('the HTTP API on $name', (target) => {
       ['POST', '/api/files'],
       ['POST', `/api/files/${'0'.repeat(64)}/replay`],
       ['POST', '/api/projections/rebuild'],
+      ['GET', '/api/projections/rebuild'],
       ['GET', '/api/users'],
       ['POST', '/api/users'],
       ['DELETE', '/api/users/admin'],
@@ -313,7 +314,7 @@ describe.each(TEST_DATABASES)('the HTTP API on $name', (target) => {
     for (let i = 0; i < 200 && state === 'running'; i++) {
       await new Promise((r) => setTimeout(r, 50));
       state = body<{ state: string }>(
-        await api.app.inject({ method: 'GET', url: '/api/projections/rebuild', ...as(viewer) }),
+        await api.app.inject({ method: 'GET', url: '/api/projections/rebuild', ...as(admin) }),
       ).state;
     }
     expect(state).toBe('succeeded');

@@ -109,7 +109,13 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   }
 
   const auth = registerAuth(app, deps.accounts);
-  const rebuild = new RebuildJob(deps.projections);
+  const rebuild =
+    deps.rebuild ??
+    new RebuildJob(deps.projections, {
+      info: (message) => app.log.info(message),
+      error: (message, error) => app.log.error({ err: error }, message),
+    });
+  app.addHook('onClose', () => rebuild.stop());
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(healthRoutes, { deps });
   await typed.register(sessionRoutes, { deps });

@@ -2,6 +2,7 @@ import type { EventStore } from '../domain/event-store/event-store.js';
 import type { AccountStore } from '../infrastructure/accounts/account-store.js';
 import type { Database } from '../infrastructure/db/database.js';
 import type { ProjectionRunner } from '../projections/runner.js';
+import type { RebuildJob } from './rebuild-job.js';
 
 export interface ApiOptions {
   /** Largest upload accepted, in bytes (413 beyond). */
@@ -37,6 +38,10 @@ export interface AppDeps {
   readonly projections: ProjectionRunner;
   readonly accounts: AccountStore;
   readonly options: ApiOptions;
+  /** The background rebuild (the server makes it, to stop and resume it); buildApp makes one otherwise. */
+  readonly rebuild?: RebuildJob;
+  /** Tells the operator something they should know (the server prints it; logged otherwise). */
+  readonly notice?: (message: string) => void;
   /** After an upload is imported: bring the read model up to date (the server's live runner). */
   readonly afterImport?: () => Promise<void>;
 }

@@ -1,6 +1,11 @@
-import type { ProjectionRunner } from '../projections/runner.js';
+import {
+  ProjectionStoppedError,
+  RebuildRunningError,
+  type ProjectionRunner,
+  type RebuildStart,
+} from '../projections/runner.js';
 
-export type RebuildState = 'idle' | 'running' | 'succeeded' | 'failed';
+export type RebuildState = 'idle' | 'running' | 'succeeded' | 'failed' | 'stopped';
 
 export interface RebuildStatus {
   readonly state: RebuildState;
@@ -8,46 +13,58 @@ export interface RebuildStatus {
   readonly finishedAt: string | null;
   readonly eventsApplied: number;
   readonly generation: number | null;
+  /** The rebuild continues one whose process went away (`builder`), from where it stopped. */
+  readonly resumed: boolean;
   readonly error: string | null;
 }
 
-/** One rebuild of the read model at a time, in the background, with a status to poll. */
-export class RebuildJob {
-  private current: RebuildStatus = {
-    state: 'idle',
-    startedAt: null,
-    finishedAt: null,
-    eventsApplied: 0,
-    generation: null,
-    error: null,
-  };
-  private running: Promise<void> | null = null;
+const IDLE: RebuildStatus = {
+  state: 'idle',
+  startedAt: null,
+  finishedAt: null,
+  eventsApplied: 0,
+  generation: null,
+  resumed: false,
+  error: null,
+};
 
-  constructor(private readonly projections: ProjectionRunner) {}
+/**
+ * One rebuild of the read model at a time, in the background, with a status to poll. `stop` ends it at a
+ * batch boundary (shutdown); the next start of the server resumes it.
+ */
+export class RebuildJob {
+  private current: RebuildStatus = IDLE;
+  private running: Promise<void> | null = null;
+  private abort: AbortController | null = null;
+
+  constructor(
+    private readonly projections: ProjectionRunner,
+    private readonly log: { info(message: string): void; error(message: string, error: unknown): void },
+  ) {}
 
   status(): RebuildStatus {
     return this.current;
   }
 
-  /** Starts a rebuild unless one is running; answers whether this call started it. */
-  start(onError: (error: unknown) => void): boolean {
+  /** Starts (or resumes) a rebuild unless one is running in this process; answers whether it started. */
+  start(): boolean {
     if (this.running !== null) return false;
-    this.current = {
-      state: 'running',
-      startedAt: new Date().toISOString(),
-      finishedAt: null,
-      eventsApplied: 0,
-      generation: null,
-      error: null,
-    };
+    const abort = new AbortController();
+    this.abort = abort;
+    this.current = { ...IDLE, state: 'running', startedAt: new Date().toISOString() };
     this.running = this.projections
       .rebuild({
+        signal: abort.signal,
+        onStart: (start: RebuildStart) => {
+          this.current = { ...this.current, generation: start.generation, resumed: start.resumed !== null };
+          if (start.resumed !== null) {
+            this.log.info(
+              `resuming the rebuild of read-model generation ${start.generation} left by ${start.resumed.builder} at position ${start.resumed.position?.toString() ?? 'the start'}`,
+            );
+          }
+        },
         onProgress: (progress) => {
-          this.current = {
-            ...this.current,
-            eventsApplied: this.current.eventsApplied + progress.applied,
-            generation: progress.generation,
-          };
+          this.current = { ...this.current, eventsApplied: this.current.eventsApplied + progress.applied };
         },
       })
       .then((status) => {
@@ -59,21 +76,33 @@ export class RebuildJob {
         };
       })
       .catch((error: unknown) => {
-        onError(error);
+        const stopped = error instanceof ProjectionStoppedError;
+        if (!stopped) this.log.error('the rebuild failed', error);
         this.current = {
           ...this.current,
-          state: 'failed',
+          state: stopped ? 'stopped' : 'failed',
           finishedAt: new Date().toISOString(),
-          error: 'the rebuild failed; see the server log',
+          error: stopped
+            ? 'stopped by a shutdown; the next start resumes it'
+            : error instanceof RebuildRunningError
+              ? error.message
+              : 'the rebuild failed; see the server log',
         };
       })
       .finally(() => {
         this.running = null;
+        this.abort = null;
       });
     return true;
   }
 
-  /** Waits for a running rebuild (for shutdown and tests). */
+  /** Stops a running rebuild at its next batch boundary and waits for it. */
+  async stop(): Promise<void> {
+    this.abort?.abort();
+    await this.running;
+  }
+
+  /** Waits for a running rebuild (tests). */
   async settled(): Promise<void> {
     await this.running;
   }

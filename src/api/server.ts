@@ -4,6 +4,7 @@ import { AccountStore } from '../infrastructure/accounts/account-store.js';
 import type { Services } from '../infrastructure/compose.js';
 import { LiveProjections } from '../projections/live.js';
 import { buildApp, DEFAULT_API_OPTIONS } from './app.js';
+import { RebuildJob } from './rebuild-job.js';
 
 /** The built admin UI, from dist/src/api/ (compiled) or src/api/ (sources) alike. */
 export const UI_DIR = resolve(
@@ -16,18 +17,32 @@ export interface ServerOptions {
   readonly port: number;
   /** Log requests (JSON lines on stdout). */
   readonly log: boolean;
+  /** Tells the operator something they should know (an abandoned upload folder removed, a rebuild resumed). */
+  readonly notice: (message: string) => void;
 }
 
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly url: string;
   readonly projections: LiveProjections;
+  /** What stopping the server waits for, in order (the command bounds the time it takes). */
+  readonly shutdownSteps: ReadonlyArray<{ readonly name: string; close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
-/** Listens with the API and keeps the read model live; `close` stops both (not the services). */
+/**
+ * Listens with the API and keeps the read model live; `close` stops both (not the services). A rebuild
+ * that a stopped or crashed process left part-way is resumed in the background.
+ */
 export async function startServer(services: Services, options: ServerOptions): Promise<RunningServer> {
   const live = new LiveProjections(services.projections, {
+    error: (message, error) => app.log.error({ err: error }, message),
+  });
+  const rebuild = new RebuildJob(services.projections, {
+    info: (message) => {
+      app.log.info(message);
+      options.notice(message);
+    },
     error: (message, error) => app.log.error({ err: error }, message),
   });
   const app = await buildApp(
@@ -36,6 +51,8 @@ export async function startServer(services: Services, options: ServerOptions): P
       store: services.store,
       projections: services.projections,
       accounts: new AccountStore(services.database.pool),
+      rebuild,
+      notice: options.notice,
       afterImport: async () => {
         await live.catchUp();
       },
@@ -51,15 +68,20 @@ export async function startServer(services: Services, options: ServerOptions): P
     { logger: options.log ? { level: 'info' } : false, trustProxy: true },
   );
   await services.projections.ensureReadModel();
+  if ((await services.projections.interruptedRebuild()) !== null) rebuild.start();
   live.start();
   const address = await app.listen({ host: options.host, port: options.port });
+  const shutdownSteps = [
+    { name: 'HTTP requests in flight and the rebuild (stopping at a batch boundary)', close: () => app.close() },
+    { name: 'the read model catch-up', close: () => live.stop() },
+  ];
   return {
     app,
     url: address,
     projections: live,
+    shutdownSteps,
     close: async () => {
-      await app.close();
-      await live.stop();
+      for (const step of shutdownSteps) await step.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import { sql, type DatabasePool, type DatabaseTransactionConnection } from 'slon
 import { z } from 'zod';
 import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
 import { FILE_STREAM_CATEGORY, fileStreamName } from '../domain/events/file-events.js';
+import { isProcessGone, PROCESS_IDENTITY } from '../infrastructure/process-identity.js';
 import { applyReadModelEvents, type ReadingSource } from './read-model/read-model.projection.js';
 import {
   createReadModelTables,
@@ -20,8 +21,15 @@ const DEFAULT_BATCH = 1000;
  */
 const PROJECTED_TYPES = ['FileReceived', 'FileImported', 'FileRejected'];
 
-const StateRow = z.object({ generation: z.number(), position: z.bigint().nullable(), active: z.boolean() });
+const StateRow = z.object({
+  generation: z.number(),
+  position: z.bigint().nullable(),
+  active: z.boolean(),
+  builder: z.string().nullable(),
+  updatedAt: z.string().transform((value) => new Date(value)),
+});
 type StateRow = z.infer<typeof StateRow>;
+const STATE_COLUMNS = sql.fragment`generation, position, active, builder, updated_at AS "updatedAt"`;
 
 export interface ProjectionStatus {
   readonly projection: string;
@@ -44,6 +52,45 @@ export interface CatchUpProgress {
 export interface RunnerOptions {
   readonly batchSize?: number;
   readonly onProgress?: (progress: CatchUpProgress) => void;
+  /** Stops the run at the next batch boundary (shutdown): it throws {@link ProjectionStoppedError}. */
+  readonly signal?: AbortSignal;
+}
+
+export interface RebuildOptions extends RunnerOptions {
+  /** Called once the generation to fill is known: a new one, or one whose builder died, resumed. */
+  readonly onStart?: (start: RebuildStart) => void;
+}
+
+export interface RebuildStart {
+  readonly generation: number;
+  /** The rebuild this one continues (its process is gone), or null for a fresh one. */
+  readonly resumed: { readonly builder: string; readonly position: bigint | null } | null;
+}
+
+/** A generation that a rebuild was filling when its process went away: the next rebuild resumes it. */
+export interface InterruptedRebuild {
+  readonly generation: number;
+  readonly builder: string;
+  readonly position: bigint | null;
+}
+
+/** Another process is rebuilding the read model now. */
+export class RebuildRunningError extends Error {
+  constructor(
+    readonly generation: number,
+    readonly builder: string,
+  ) {
+    super(`a rebuild of the read model (generation ${generation}) is already running in ${builder}`);
+    this.name = 'RebuildRunningError';
+  }
+}
+
+/** A run stopped at a batch boundary because its signal was aborted; what it applied is kept. */
+export class ProjectionStoppedError extends Error {
+  constructor(readonly generation: number) {
+    super(`stopped at a batch boundary; generation ${generation} keeps what was applied`);
+    this.name = 'ProjectionStoppedError';
+  }
 }
 
 /**
@@ -76,7 +123,7 @@ export class ProjectionRunner {
 
   private async activeState(db: DatabasePool | DatabaseTransactionConnection): Promise<StateRow | null> {
     return db.maybeOne(sql.type(StateRow)`
-      SELECT generation, position, active FROM projection_state
+      SELECT ${STATE_COLUMNS} FROM projection_state
       WHERE projection = ${READ_MODEL_PROJECTION} AND active`);
   }
 
@@ -85,8 +132,37 @@ export class ProjectionRunner {
     generation: number,
   ): Promise<StateRow | null> {
     return db.maybeOne(sql.type(StateRow)`
-      SELECT generation, position, active FROM projection_state
+      SELECT ${STATE_COLUMNS} FROM projection_state
       WHERE projection = ${READ_MODEL_PROJECTION} AND generation = ${generation}`);
+  }
+
+  /** Generations being built (not active yet), newest first. */
+  private async buildingStates(db: DatabasePool | DatabaseTransactionConnection): Promise<readonly StateRow[]> {
+    return db.any(sql.type(StateRow)`
+      SELECT ${STATE_COLUMNS} FROM projection_state
+      WHERE projection = ${READ_MODEL_PROJECTION} AND NOT active
+      ORDER BY generation DESC`);
+  }
+
+  /** A rebuild running now in another live process, if any. */
+  async rebuildElsewhere(): Promise<{ generation: number; builder: string } | null> {
+    for (const state of await this.buildingStates(this.pool)) {
+      if (state.builder !== null && state.builder !== PROCESS_IDENTITY && !isProcessGone(state.builder, state.updatedAt)) {
+        return { generation: state.generation, builder: state.builder };
+      }
+    }
+    return null;
+  }
+
+  /** A rebuild whose process is gone, left part-way: the next rebuild (or `nem serve`) resumes it. */
+  async interruptedRebuild(): Promise<InterruptedRebuild | null> {
+    for (const state of await this.buildingStates(this.pool)) {
+      const builder = state.builder ?? 'an earlier version';
+      if (state.builder === null || isProcessGone(state.builder, state.updatedAt)) {
+        return { generation: state.generation, builder, position: state.position };
+      }
+    }
+    return null;
   }
 
   /**
@@ -129,6 +205,9 @@ export class ProjectionRunner {
   private async drain(generation: number | null, options: RunnerOptions): Promise<void> {
     const batchSize = options.batchSize ?? DEFAULT_BATCH;
     for (;;) {
+      if (options.signal?.aborted === true) {
+        throw new ProjectionStoppedError(generation ?? (await this.activeState(this.pool))?.generation ?? 0);
+      }
       const progress = await this.step(generation, batchSize);
       if (progress === null) return;
       options.onProgress?.(progress);
@@ -197,24 +276,57 @@ export class ProjectionRunner {
   }
 
   /**
-   * Replays every event into a new generation of the tables while the current one keeps serving, then
-   * switches the views to it in one transaction (catching up the last events under the lock) and drops
-   * the old tables.
+   * Claims the generation a rebuild fills, under the projection lock: the one of a rebuild whose process
+   * is gone (resumed where it stopped: each of its batches was committed with its checkpoint), or a new
+   * one. Refuses while another live process is rebuilding.
    */
-  async rebuild(options: RunnerOptions = {}): Promise<ProjectionStatus> {
-    await this.ensureReadModel();
-    const generation = await this.pool.transaction(async (tx) => {
+  private async claimRebuildGeneration(): Promise<RebuildStart> {
+    return this.pool.transaction(async (tx) => {
       await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${PROJECTION_LOCK})`);
+      const building = await this.buildingStates(tx);
+      for (const state of building) {
+        if (state.builder !== null && !isProcessGone(state.builder, state.updatedAt)) {
+          throw new RebuildRunningError(state.generation, state.builder);
+        }
+      }
+      const [resumable, ...older] = building;
+      for (const state of older) {
+        await dropReadModelTables(tx, state.generation);
+        await tx.query(sql.unsafe`
+          DELETE FROM projection_state WHERE projection = ${READ_MODEL_PROJECTION} AND generation = ${state.generation}`);
+      }
+      if (resumable !== undefined) {
+        await createReadModelTables(tx, resumable.generation);
+        await tx.query(sql.unsafe`
+          UPDATE projection_state SET builder = ${PROCESS_IDENTITY}, updated_at = now()
+          WHERE projection = ${READ_MODEL_PROJECTION} AND generation = ${resumable.generation}`);
+        return {
+          generation: resumable.generation,
+          resumed: { builder: resumable.builder ?? 'an earlier version', position: resumable.position },
+        };
+      }
       const next =
         (await tx.oneFirst(sql.type(z.object({ max: z.number() }))`
           SELECT max(generation) AS max FROM projection_state WHERE projection = ${READ_MODEL_PROJECTION}`)) + 1;
       await dropReadModelTables(tx, next);
       await createReadModelTables(tx, next);
       await tx.query(sql.unsafe`
-        INSERT INTO projection_state (projection, generation, position, active)
-        VALUES (${READ_MODEL_PROJECTION}, ${next}, NULL, false)`);
-      return next;
+        INSERT INTO projection_state (projection, generation, position, active, builder)
+        VALUES (${READ_MODEL_PROJECTION}, ${next}, NULL, false, ${PROCESS_IDENTITY})`);
+      return { generation: next, resumed: null };
     });
+  }
+
+  /**
+   * Replays every event into a new generation of the tables while the current one keeps serving, then
+   * switches the views to it in one transaction (catching up the last events under the lock) and drops
+   * the old tables. A rebuild left part-way by a process that died (or was stopped) is resumed.
+   */
+  async rebuild(options: RebuildOptions = {}): Promise<ProjectionStatus> {
+    await this.ensureReadModel();
+    const start = await this.claimRebuildGeneration();
+    const { generation } = start;
+    options.onStart?.(start);
     for (;;) {
       await this.drain(generation, options);
       const switched = await this.pool.transaction(async (tx) => {
@@ -228,7 +340,8 @@ export class ProjectionRunner {
         const old = await this.activeState(tx);
         await pointViewsAt(tx, generation);
         await tx.query(sql.unsafe`
-          UPDATE projection_state SET active = (generation = ${generation}), updated_at = now()
+          UPDATE projection_state SET active = (generation = ${generation}),
+            builder = CASE WHEN generation = ${generation} THEN NULL ELSE builder END, updated_at = now()
           WHERE projection = ${READ_MODEL_PROJECTION}`);
         if (old !== null && old.generation !== generation) {
           await dropReadModelTables(tx, old.generation);

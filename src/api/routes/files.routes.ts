@@ -83,7 +83,9 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
   const intake: FlowFileLimits = { maxContentBytes: deps.options.maxContentBytes };
   const uploads = await UploadArea.open(deps.options.uploadDir);
   if (uploads.removedAbandoned > 0) {
-    app.log.info(`removed ${uploads.removedAbandoned} upload folder(s) abandoned by processes that are gone`);
+    const message = `removed ${uploads.removedAbandoned} upload folder(s) left by processes that are gone`;
+    app.log.info(message);
+    deps.notice?.(message);
   }
   app.addHook('onClose', () => uploads.close());
 

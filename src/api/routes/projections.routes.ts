@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { ErrorResponse } from '../errors.js';
+import { ApiError, ErrorResponse } from '../errors.js';
 import type { RebuildJob } from '../rebuild-job.js';
 
 const ProjectionStatusView = z.object({
@@ -13,11 +13,12 @@ const ProjectionStatusView = z.object({
   upToDate: z.boolean(),
 });
 const RebuildStatusView = z.object({
-  state: z.enum(['idle', 'running', 'succeeded', 'failed']),
+  state: z.enum(['idle', 'running', 'succeeded', 'failed', 'stopped']),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   eventsApplied: z.number().int(),
   generation: z.number().int().nullable(),
+  resumed: z.boolean().describe('whether it continues a rebuild whose process went away'),
   error: z.string().nullable(),
 });
 
@@ -43,10 +44,11 @@ export const projectionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; rebuild: R
   app.get(
     '/api/projections/rebuild',
     {
+      config: { access: 'admin' },
       schema: {
         summary: 'Progress of the last rebuild started here',
         tags: ['projections'],
-        response: { 200: RebuildStatusView, 401: ErrorResponse },
+        response: { 200: RebuildStatusView, 401: ErrorResponse, 403: ErrorResponse },
       },
     },
     () => rebuild.status(),
@@ -59,12 +61,20 @@ export const projectionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; rebuild: R
       schema: {
         summary: 'Rebuild the read model from every event, in the background (poll GET for progress)',
         tags: ['projections'],
-        response: { 202: RebuildStatusView, 401: ErrorResponse, 403: ErrorResponse, 409: RebuildStatusView },
+        response: { 202: RebuildStatusView, 401: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse },
       },
     },
-    async (request, reply) => {
-      const started = rebuild.start((error) => request.log.error({ err: error }, 'rebuild failed'));
-      return reply.code(started ? 202 : 409).send(rebuild.status());
+    async (_request, reply) => {
+      const elsewhere = await deps.projections.rebuildElsewhere();
+      if (elsewhere !== null) {
+        throw new ApiError(
+          409,
+          'REBUILD_RUNNING',
+          `a rebuild (generation ${elsewhere.generation}) is already running in another process (${elsewhere.builder})`,
+        );
+      }
+      if (!rebuild.start()) throw new ApiError(409, 'REBUILD_RUNNING', 'a rebuild is already running here');
+      return reply.code(202).send(rebuild.status());
     },
   );
 };

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { ProjectionStatus } from '../../projections/runner.js';
+import { ProjectionStoppedError, RebuildRunningError, type ProjectionStatus } from '../../projections/runner.js';
+import { untilStopSignal } from '../signals.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { toJson, type Output } from '../output.js';
 import { withServices } from '../services.js';
@@ -12,7 +13,14 @@ function describeStatus(status: ProjectionStatus, io: Output): void {
 }
 
 export function registerProjections(program: Command, io: Output, setExit: (code: ExitCode) => void): void {
-  const projections = program.command('projections').description('the read model built from the events');
+  const projections = program
+    .command('projections')
+    .description('the read model built from the events')
+    .action(() => {
+      projections.outputHelp({ error: true });
+      io.err('nem projections: name a subcommand (status, catch-up or rebuild)');
+      setExit(EXIT.usage);
+    });
   projections
     .command('status')
     .description('checkpoint, head of the event store, and lag')
@@ -42,25 +50,52 @@ export function registerProjections(program: Command, io: Output, setExit: (code
     });
   projections
     .command('rebuild')
-    .description('replay every event into new tables, then switch to them (the old tables serve until the switch)')
+    .description(
+      'replay every event into new tables, then switch to them (the old tables serve until the switch); resumes a rebuild that was stopped or whose process died',
+    )
     .action(async () => {
       setExit(
         await withServices(io, async (services) => {
           const started = Date.now();
           let applied = 0;
-          const status = await services.projections.rebuild({
-            onProgress: (progress) => {
-              applied += progress.applied;
-              io.err(
-                `rebuild: generation ${progress.generation}: ${applied} events applied (position ${progress.position})`,
-              );
-            },
+          const stop = new AbortController();
+          void untilStopSignal().then((signal) => {
+            io.err(`nem projections rebuild: ${signal}: stopping at the next batch boundary`);
+            stop.abort();
           });
-          io.out(
-            `rebuilt ${status.projection} as generation ${status.generation} from ${applied} events in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-          );
-          describeStatus(status, io);
-          return EXIT.ok;
+          try {
+            const status = await services.projections.rebuild({
+              signal: stop.signal,
+              onStart: (start) => {
+                if (start.resumed !== null) {
+                  io.err(
+                    `rebuild: resuming generation ${start.generation} left by ${start.resumed.builder} at position ${start.resumed.position?.toString() ?? 'the start'}`,
+                  );
+                }
+              },
+              onProgress: (progress) => {
+                applied += progress.applied;
+                io.err(
+                  `rebuild: generation ${progress.generation}: ${applied} events applied (position ${progress.position})`,
+                );
+              },
+            });
+            io.out(
+              `rebuilt ${status.projection} as generation ${status.generation} from ${applied} events in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+            );
+            describeStatus(status, io);
+            return EXIT.ok;
+          } catch (error) {
+            if (error instanceof ProjectionStoppedError) {
+              io.err(`nem projections rebuild: stopped; generation ${error.generation} keeps its progress, run the rebuild again to continue`);
+              return EXIT.usage;
+            }
+            if (error instanceof RebuildRunningError) {
+              io.err(`nem projections rebuild: ${error.message}`);
+              return EXIT.invalid;
+            }
+            throw error;
+          }
         }),
       );
     });

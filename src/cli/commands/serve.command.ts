@@ -4,7 +4,7 @@ import { startServer } from '../../api/server.js';
 import { intakeLimits } from '../../infrastructure/config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
-import { untilStopSignal } from '../signals.js';
+import { giveUp, shutDown, untilStopSignal } from '../signals.js';
 import { withServices } from '../services.js';
 
 export interface ServeOptions {
@@ -17,7 +17,12 @@ export interface ServeOptions {
 /** `nem serve`: the HTTP API (and the admin), the live read model, and optionally the landing folder. */
 export async function runServe(options: ServeOptions, io: Output): Promise<ExitCode> {
   return withServices(io, async (services) => {
-    const server = await startServer(services, { host: options.host, port: options.port, log: options.log });
+    const server = await startServer(services, {
+      host: options.host,
+      port: options.port,
+      log: options.log,
+      notice: (message) => io.err(`nem serve: ${message}`),
+    });
     let watcher: InboxWatcher | null = null;
     if (options.inbox !== undefined) {
       watcher = new InboxWatcher(options.inbox, {
@@ -40,8 +45,11 @@ export async function runServe(options: ServeOptions, io: Output): Promise<ExitC
     if (options.inbox !== undefined) io.err(`nem serve: importing files that land in ${options.inbox}`);
     const signal = await untilStopSignal();
     io.err(`nem serve: ${signal}: shutting down`);
-    await watcher?.stop();
-    await server.close();
+    const unfinished = await shutDown([
+      ...(watcher === null ? [] : [{ name: 'the file being imported from the inbox', close: () => watcher.stop() }]),
+      ...server.shutdownSteps,
+    ]);
+    if (unfinished.length > 0) return giveUp('nem serve', unfinished, io);
     return EXIT.ok;
   });
 }

@@ -9,7 +9,7 @@ import { expandPaths, openFlowFile } from '../../infrastructure/files/flow-file.
 import { intakeLimits } from '../../infrastructure/config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
-import { untilStopSignal } from '../signals.js';
+import { giveUp, shutDown, untilStopSignal } from '../signals.js';
 import { withServices } from '../services.js';
 
 /** The copy of the public sample files kept in the repository. */
@@ -59,12 +59,18 @@ export async function runStart(options: StartOptions, io: Output): Promise<ExitC
         `nem start: imported the sample files: ${tally.imported} files (${tally.readings} readings), ${tally.rejected} rejected`,
       );
     }
-    const server = await startServer(services, { host: options.host, port: options.port, log: false });
+    const server = await startServer(services, {
+      host: options.host,
+      port: options.port,
+      log: false,
+      notice: (message) => io.err(`nem start: ${message}`),
+    });
     await server.projections.catchUp();
     io.out(`nem start: open ${server.url}/ (API documentation at ${server.url}/docs); stop with Ctrl-C`);
     const signal = await untilStopSignal();
     io.err(`nem start: ${signal}: shutting down`);
-    await server.close();
+    const unfinished = await shutDown(server.shutdownSteps);
+    if (unfinished.length > 0) return giveUp('nem start', unfinished, io);
     return EXIT.ok;
   });
 }

@@ -3,7 +3,7 @@ import { importFromInbox, InboxFolderError, InboxWatcher } from '../../applicati
 import { intakeLimits } from '../../infrastructure/config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
-import { untilStopSignal } from '../signals.js';
+import { giveUp, shutDown, untilStopSignal } from '../signals.js';
 import { withServices } from '../services.js';
 
 export interface WatchCommandOptions {
@@ -35,7 +35,8 @@ export async function runWatch(dir: string, options: WatchCommandOptions, io: Ou
     io.err(`nem watch: watching ${dir} (complete after ${options.stableMs} ms unchanged); stop with Ctrl-C`);
     const received = await untilStopSignal();
     io.err(`nem watch: ${received}: finishing the file in progress`);
-    await watcher.stop();
+    const unfinished = await shutDown([{ name: 'the file being imported', close: () => watcher.stop() }]);
+    if (unfinished.length > 0) return giveUp('nem watch', unfinished, io);
     return EXIT.ok;
   });
 }

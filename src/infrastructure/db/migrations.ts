@@ -71,6 +71,14 @@ const MIGRATIONS: ReadonlyArray<{ readonly id: string; readonly statements: read
       sql.unsafe`CREATE INDEX nem_sessions_expires_at ON nem_sessions (expires_at)`,
     ],
   },
+  {
+    id: '005-rebuild-builder',
+    statements: [
+      // Who is building a generation that is not active yet (host.pid.random), so that a rebuild whose
+      // process died is recognised and resumed instead of being left half-built for ever.
+      sql.unsafe`ALTER TABLE projection_state ADD COLUMN builder text`,
+    ],
+  },
 ];
 
 // Any constant: it only has to be the same for every process migrating this database.

@@ -1,25 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
-
-/** Uploads are short-lived: a folder of another host untouched for this long is abandoned. */
-const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { isProcessGone, PROCESS_IDENTITY } from '../process-identity.js';
 
 /**
  * Where uploads wait while they are imported: a private folder (0700, files 0600) of this process under
  * `root` (the data folder's `uploads/`), so other local users cannot read a retailer's meter data, and
  * a server that crashed leaves nothing behind for long: opening the area removes the folders of
- * processes of this host that are gone (and of other hosts, after a day).
+ * processes that are gone.
  */
 export class UploadArea {
   private constructor(
@@ -31,19 +19,15 @@ export class UploadArea {
   static async open(root: string): Promise<UploadArea> {
     await mkdir(root, { recursive: true, mode: 0o700 });
     await chmod(root, 0o700);
-    const host = hostname().replace(/[^A-Za-z0-9-]/g, '_');
     let removed = 0;
     for (const entry of await readdir(root, { withFileTypes: true })) {
-      const owner = /^(.+)\.(\d+)\.[0-9a-f]+$/.exec(entry.name);
-      if (!entry.isDirectory() || owner === null) continue;
+      if (!entry.isDirectory()) continue;
       const path = join(root, entry.name);
-      const abandoned =
-        owner[1] === host ? !isAlive(Number(owner[2])) : Date.now() - (await stat(path)).mtimeMs > ABANDONED_AFTER_MS;
-      if (!abandoned) continue;
+      if (!isProcessGone(entry.name, (await stat(path)).mtime)) continue;
       await rm(path, { recursive: true, force: true });
       removed++;
     }
-    const folder = join(root, `${host}.${process.pid}.${randomBytes(4).toString('hex')}`);
+    const folder = join(root, `${PROCESS_IDENTITY}-${randomBytes(3).toString('hex')}`);
     await mkdir(folder, { mode: 0o700 });
     return new UploadArea(folder, removed);
   }

@@ -1,6 +1,7 @@
 import { TEST_LIMITS } from '../../../test/limits.js';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql, type DatabasePool } from 'slonik';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { openFlowFile } from '../../infrastructure/files/flow-file.js';
 import { eventStoreOn, TEST_DATABASES } from '../../../test/databases.js';
 import { ArrayEventStore } from '../../../test/array-event-store.js';
 import { EXPECTED, samplePath } from '../../../test/samples.js';
-import { ProjectionRunner } from '../runner.js';
+import { ProjectionRunner, ProjectionStoppedError, RebuildRunningError } from '../runner.js';
 import { findReadings, getFile, getMeter, getMeterPoint, listFiles, readingVersions } from './read-model.queries.js';
 import { applyReadModelEvents } from './read-model.projection.js';
 import { createReadModelTables, READ_MODEL_TABLES, tableOf } from './read-model.schema.js';
@@ -225,5 +226,48 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
       SELECT to_regclass(${`register_reads_v1_g${before.generation}`})::text AS name`);
     expect(oldTable).toBeNull();
     expect((await findReadings(database.pool, { nmi: '2291137510', limit: 10 })).items).toHaveLength(1);
+  });
+
+  it('resumes a rebuild whose process died where it stopped, and refuses one while another process rebuilds', async () => {
+    const before = await runner.status();
+    const live = await snapshot(database.pool, before.generation);
+    // A rebuild stopped at a batch boundary after its first batch...
+    const stop = new AbortController();
+    let first: number | null = null;
+    await expect(
+      runner.rebuild({
+        batchSize: 3,
+        signal: stop.signal,
+        onStart: (start) => (first = start.generation),
+        onProgress: () => stop.abort(),
+      }),
+    ).rejects.toBeInstanceOf(ProjectionStoppedError);
+    expect(first).toBe(before.generation + 1);
+    // ... and whose process is then gone (a pid that no longer runs on this host).
+    const gone = `${hostname().replace(/[^A-Za-z0-9-]/g, '_')}.${spawnSync(process.execPath, ['-e', '0']).pid}.0badc0de`;
+    await database.pool.query(sql.unsafe`UPDATE projection_state SET builder = ${gone} WHERE NOT active`);
+    const interrupted = await runner.interruptedRebuild();
+    expect(interrupted).toMatchObject({ generation: first, builder: gone });
+    expect(interrupted?.position).not.toBeNull();
+    expect((await runner.status()).generation).toBe(before.generation);
+
+    // Another live process rebuilding: refused, not doubled.
+    const alive = `${hostname().replace(/[^A-Za-z0-9-]/g, '_')}.${process.ppid}.0badc0de`;
+    await database.pool.query(sql.unsafe`UPDATE projection_state SET builder = ${alive} WHERE NOT active`);
+    expect(await runner.rebuildElsewhere()).toEqual({ generation: first, builder: alive });
+    await expect(runner.rebuild()).rejects.toBeInstanceOf(RebuildRunningError);
+
+    await database.pool.query(sql.unsafe`UPDATE projection_state SET builder = ${gone} WHERE NOT active`);
+    let resumed: unknown = null;
+    const rebuilt = await runner.rebuild({ onStart: (start) => (resumed = start.resumed) });
+    expect(resumed).toEqual({ builder: gone, position: interrupted?.position });
+    expect(rebuilt.generation).toBe(first);
+    expect(await snapshot(database.pool, rebuilt.generation)).toEqual(live);
+    expect(await runner.interruptedRebuild()).toBeNull();
+    const states = await database.pool.any(
+      sql.type(z.object({ generation: z.number(), active: z.boolean(), builder: z.string().nullable() }))`
+        SELECT generation, active, builder FROM projection_state ORDER BY generation`,
+    );
+    expect(states).toEqual([{ generation: first, active: true, builder: null }]);
   });
 });

@@ -3,7 +3,9 @@
  * read model of `readings` rows, filled by SQL (not by imports: this measures the queries). Four
  * readings per NMI (two registers, two reads each), two NMIs per meter serial... see the INSERT.
  * Usage: node dist/bench/search-run.js <readings> [queries]
- * Prints one JSON line: { readings, queries, nmi: {p50,p95,p99}, serial: {p50,p95,p99} } in ms.
+ * Prints one JSON line: { readings, queries, nmi, serial, nmiPrefix, serialPrefix } with {p50,p95,p99} in ms.
+ * The prefix searches use one or two characters (`N`, `N0`, ...): the widest a person types, matching
+ * up to every row.
  */
 import { findReadings } from '../src/projections/read-model/read-model.queries.js';
 import { freshDatabase } from './backends.js';
@@ -27,13 +29,24 @@ try {
   await loadReadModel(pool, readings);
 
   const random = prng(7);
-  const timings = { nmi: [] as number[], serial: [] as number[] };
+  const timings = {
+    nmi: [] as number[],
+    serial: [] as number[],
+    nmiPrefix: [] as number[],
+    serialPrefix: [] as number[],
+  };
   for (let i = 0; i < queries; i++) {
     const g = Math.floor(random() * readings);
-    for (const kind of ['nmi', 'serial'] as const) {
-      const key = kind === 'nmi' ? nmiOf(g) : serialOf(g);
+    for (const kind of ['nmi', 'serial', 'nmiPrefix', 'serialPrefix'] as const) {
+      const whole = kind.startsWith('nmi') ? nmiOf(g) : serialOf(g);
+      const prefix = kind.endsWith('Prefix');
+      const key = prefix ? whole.slice(0, 1 + (i % 2)) : whole;
       const started = process.hrtime.bigint();
-      const page = await findReadings(pool, { ...(kind === 'nmi' ? { nmi: key } : { serial: key }), limit: 50 });
+      const page = await findReadings(pool, {
+        ...(kind.startsWith('nmi') ? { nmi: key } : { serial: key }),
+        prefix,
+        limit: 50,
+      });
       timings[kind].push(Number(process.hrtime.bigint() - started) / 1e6);
       if (page.items.length === 0) throw new Error(`no readings for ${kind} ${key}`);
     }
@@ -43,7 +56,14 @@ try {
     return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
   };
   process.stdout.write(
-    `${JSON.stringify({ readings, queries, nmi: summary(timings.nmi), serial: summary(timings.serial) })}\n`,
+    `${JSON.stringify({
+      readings,
+      queries,
+      nmi: summary(timings.nmi),
+      serial: summary(timings.serial),
+      nmiPrefix: summary(timings.nmiPrefix),
+      serialPrefix: summary(timings.serialPrefix),
+    })}\n`,
   );
 } finally {
   await bench.dispose();

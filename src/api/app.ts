@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -15,7 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
-import { registerErrorHandler } from './errors.js';
+import { ErrorResponse, registerErrorHandler } from './errors.js';
 import { registerAuth } from './plugins/auth.js';
 import { RebuildJob } from './rebuild-job.js';
 import { accountRoutes } from './routes/accounts.routes.js';
@@ -26,6 +26,9 @@ import { readingRoutes } from './routes/readings.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 
 export { DEFAULT_API_OPTIONS, type ApiOptions, type AppDeps } from './deps.js';
+
+/** The longest path parameter routed: a 255-character file name, percent-encoded. */
+const MAX_PARAM_LENGTH = 255 * 12;
 
 export interface RouteEntry {
   readonly method: string;
@@ -48,6 +51,16 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   const app = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
+    // Path parameters are file names (up to 255 characters, percent-encoded up to 12 bytes each), NMIs and
+    // serials: long enough for all of them; the route schemas set the real limits.
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Errors Fastify raises before a route is found (a bad URL, a parameter over the limit) take the
+    // same shape as every other error.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      const answer: ErrorResponse = { code: error.code.replace(/^FST_ERR_/, ''), message: error.message };
+      void reply.code(status).send(answer);
+    },
     ...fastifyOptions,
   });
   app.setValidatorCompiler(validatorCompiler);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasUnsafeCharacters } from './text.js';
 
 /** Support-staff accounts: who may sign in, and what each role may do. */
 
@@ -45,7 +46,8 @@ export const TokenNameSchema = z
   .string()
   .trim()
   .min(1, 'a token needs a name')
-  .max(TOKEN_NAME_MAX, `a token name may have at most ${TOKEN_NAME_MAX} characters`);
+  .max(TOKEN_NAME_MAX, `a token name may have at most ${TOKEN_NAME_MAX} characters`)
+  .refine((name) => !hasUnsafeCharacters(name), 'a token name must not contain control characters');
 
 export const UserSchema = z.object({
   id: z.string(),

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AccountError, ApiTokenSchema, ROLES, UserSchema, type AccountErrorCode } from '../../domain/accounts.js';
+import { safeText } from '../contracts/params.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, ErrorResponse } from '../errors.js';
 
@@ -58,7 +59,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
       schema: {
         summary: 'Add a user',
         tags: ['accounts'],
-        body: z.object({ username: z.string(), role: z.enum(ROLES), password: z.string() }),
+        body: z.object({ username: safeText(64), role: z.enum(ROLES), password: z.string().max(1024) }),
         response: { 201: UserView, ...ADMIN_ERRORS },
       },
     },
@@ -77,7 +78,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
       schema: {
         summary: 'Remove a user',
         tags: ['accounts'],
-        params: z.object({ username: z.string() }),
+        params: z.object({ username: safeText(64) }),
         response: { 204: z.null(), ...ADMIN_ERRORS },
       },
     },
@@ -95,8 +96,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
       schema: {
         summary: "Set a user's password (ends their sessions)",
         tags: ['accounts'],
-        params: z.object({ username: z.string() }),
-        body: z.object({ password: z.string() }),
+        params: z.object({ username: safeText(64) }),
+        body: z.object({ password: z.string().max(1024) }),
         response: { 204: z.null(), ...ADMIN_ERRORS },
       },
     },
@@ -126,7 +127,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
       schema: {
         summary: 'Create an API token: the answer is the only time it is shown',
         tags: ['accounts'],
-        body: z.object({ username: z.string(), name: z.string() }),
+        body: z.object({ username: safeText(64), name: safeText(100) }),
         response: { 201: z.object({ id: z.string(), prefix: z.string(), token: z.string() }), ...ADMIN_ERRORS },
       },
     },
@@ -141,7 +142,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
       schema: {
         summary: 'Revoke an API token by id or prefix',
         tags: ['accounts'],
-        params: z.object({ token: z.string() }),
+        params: z.object({ token: safeText(100) }),
         response: { 204: z.null(), ...ADMIN_ERRORS },
       },
     },

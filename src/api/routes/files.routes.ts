@@ -15,6 +15,7 @@ import {
   listFiles,
 } from '../../projections/read-model/read-model.queries.js';
 import { recordedFileName } from '../../domain/text.js';
+import { safeText } from '../contracts/params.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, ErrorResponse, notFound } from '../errors.js';
 
@@ -97,7 +98,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         tags: ['files'],
         querystring: z.object({
           status: z.enum(FILE_STATUSES).optional(),
-          search: z.string().max(255).optional().describe('part of the file name, or the start of its SHA-256'),
+          search: safeText(255, 0).optional().describe('part of the file name, or the start of its SHA-256'),
           limit: z.coerce.number().int().min(1).max(500).default(50),
           cursor: z.string().max(200).optional(),
         }),
@@ -121,7 +122,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       schema: {
         summary: 'One file by SHA-256 (or its start) or name, with its errors and warnings by line',
         tags: ['files'],
-        params: z.object({ file: z.string().min(1).max(255) }),
+        params: z.object({ file: safeText(255) }),
         response: { 200: FileDetailView, 401: ErrorResponse, 404: ErrorResponse },
       },
     },

@@ -10,35 +10,19 @@ import {
   readingVersions,
 } from '../../projections/read-model/read-model.queries.js';
 import type { AppDeps } from '../deps.js';
+import { BooleanText, DayOrInstant, Instant, instantOf, safeText } from '../contracts/params.js';
 import { ErrorResponse, notFound } from '../errors.js';
-
-const DATE = /^\d{4}-\d\d-\d\d$/;
-/** A day in NEM time (YYYY-MM-DD) or an instant with an offset. */
-const DateOrInstant = z
-  .string()
-  .refine(
-    (value) =>
-      DATE.test(value)
-        ? !Number.isNaN(Date.parse(`${value}T00:00:00+10:00`))
-        : /T.*([zZ]|[+-]\d\d:\d\d)$/.test(value) && !Number.isNaN(Date.parse(value)),
-    'expected YYYY-MM-DD or an ISO 8601 instant with an offset',
-  );
-
-/** The instant a `from`/`to` value stands for: a plain day runs from its start to the next day's, in NEM time. */
-function bound(value: string, which: 'from' | 'to'): Date {
-  if (!DATE.test(value)) return new Date(value);
-  const start = Date.parse(`${value}T00:00:00+10:00`);
-  return new Date(which === 'from' ? start : start + 24 * 3600_000);
-}
 
 const ReadingsQuery = z
   .object({
-    nmi: z.string().min(1).max(10).optional(),
-    serial: z.string().min(1).max(12).optional(),
-    prefix: z.enum(['true', 'false']).default('false').describe('match the NMI or serial as a prefix'),
-    from: DateOrInstant.optional().describe('current reads on or after this day (NEM time) or instant'),
-    to: DateOrInstant.optional().describe('current reads up to the end of this day (NEM time), or before this instant'),
-    includeSuperseded: z.enum(['true', 'false']).default('false'),
+    nmi: safeText(10).optional(),
+    serial: safeText(12).optional(),
+    prefix: BooleanText.default('false').describe(
+      'match the NMI or serial as a prefix: results come by NMI (or serial), then newest first',
+    ),
+    from: DayOrInstant.optional().describe('current reads on or after this day (NEM time) or instant'),
+    to: DayOrInstant.optional().describe('current reads up to the end of this day (NEM time), or before this instant'),
+    includeSuperseded: BooleanText.default('false'),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
   })
@@ -68,8 +52,8 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         ...(q.nmi === undefined ? {} : { nmi: q.nmi.toUpperCase() }),
         ...(q.serial === undefined ? {} : { serial: q.serial }),
         prefix: q.prefix === 'true',
-        ...(q.from === undefined ? {} : { from: bound(q.from, 'from') }),
-        ...(q.to === undefined ? {} : { to: bound(q.to, 'to') }),
+        ...(q.from === undefined ? {} : { from: instantOf(q.from, 'start') }),
+        ...(q.to === undefined ? {} : { to: instantOf(q.to, 'end') }),
         includeSuperseded: q.includeSuperseded === 'true',
         limit: q.limit,
         ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
@@ -84,11 +68,11 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         summary: 'Every version of one register read (the superseded ones too), newest first',
         tags: ['readings'],
         querystring: z.object({
-          nmi: z.string().min(1).max(10),
-          nmiSuffix: z.string().min(1).max(2),
-          registerId: z.string().min(1).max(10),
-          meterSerial: z.string().min(1).max(12),
-          currentReadAt: z.string().refine((v) => !Number.isNaN(Date.parse(v)), 'expected an ISO 8601 instant'),
+          nmi: safeText(10),
+          nmiSuffix: safeText(2),
+          registerId: safeText(10),
+          meterSerial: safeText(12),
+          currentReadAt: Instant,
         }),
         response: { 200: z.array(ReadingView), 400: ErrorResponse, 401: ErrorResponse },
       },
@@ -102,7 +86,7 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       schema: {
         summary: 'A meter point: configuration, meters, registers, latest reads',
         tags: ['meter points'],
-        params: z.object({ nmi: z.string().min(1).max(10) }),
+        params: z.object({ nmi: safeText(10) }),
         response: { 200: MeterPointDetailView, 401: ErrorResponse, 404: ErrorResponse },
       },
     },
@@ -119,7 +103,7 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       schema: {
         summary: 'A meter: its NMIs, registers and latest reads',
         tags: ['meters'],
-        params: z.object({ serial: z.string().min(1).max(12) }),
+        params: z.object({ serial: safeText(12) }),
         response: { 200: MeterDetailView, 401: ErrorResponse, 404: ErrorResponse },
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../domain/accounts.js';
+import { safeText } from '../contracts/params.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, ErrorResponse } from '../errors.js';
 import { CSRF_COOKIE, csrfTokenOf, SESSION_COOKIE } from '../plugins/auth.js';
@@ -24,7 +25,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         summary: 'Sign in: sets the session cookie',
         tags: ['session'],
         security: [],
-        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }),
+        body: z.object({ username: safeText(64), password: z.string().min(1).max(1024) }),
         response: { 200: SessionView, 401: ErrorResponse, 429: ErrorResponse },
       },
     },

@@ -133,6 +133,26 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
     expect(new Set(prefix.items.map((r) => r.nmi))).toEqual(
       new Set(['NEM1316101', 'NEM1316102', 'NEM1316103', 'NEM1316107', 'NEM1316109', 'NEM1316111']),
     );
+    // A prefix search comes by NMI, then newest first (the index's order), and pages through all of it.
+    const byKey = prefix.items.map((r) => [r.nmi, r.currentReadAt, r.importPosition, r.line]);
+    expect(byKey).toEqual(
+      [...byKey].sort((a, b) =>
+        a[0] !== b[0] ? String(a[0]).localeCompare(String(b[0])) : Date.parse(String(b[1])) - Date.parse(String(a[1])),
+      ),
+    );
+    const paged: unknown[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await findReadings(database.pool, {
+        nmi: 'NEM13161',
+        prefix: true,
+        limit: 4,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      paged.push(...page.items.map((r) => [r.nmi, r.currentReadAt, r.importPosition, r.line]));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    expect(paged).toEqual(byKey);
   });
 
   it('lists files with status, counts and errors; a rejected file has its error lines and no readings', async () => {

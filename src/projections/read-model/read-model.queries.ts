@@ -2,6 +2,7 @@ import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
 import { z } from 'zod';
 import { ProblemSchema } from '../../domain/nem13/schemas.js';
 import { toNemIso } from '../../domain/nem-time.js';
+import { hasUnsafeCharacters } from '../../domain/text.js';
 
 /**
  * Queries support staff run, on the views of the active read-model generation. Times come back as ISO
@@ -106,14 +107,32 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
-const ReadingCursor = z.tuple([z.string(), z.string(), z.number().int()]);
-
 export class InvalidCursorError extends Error {
   constructor() {
     super('the cursor is not one this service issued');
     this.name = 'InvalidCursorError';
   }
 }
+
+/**
+ * Cursors are opaque to clients but checked in full when they come back: every value must be one a row
+ * could have, so a forged cursor is refused (400) rather than reaching SQL.
+ */
+const CursorInstant = z.iso.datetime({ offset: true }).refine((value) => Number(value.slice(0, 4)) >= 1);
+const CursorPosition = z
+  .string()
+  .regex(/^\d{1,19}$/)
+  .refine((value) => BigInt(value) <= 9_223_372_036_854_775_807n);
+const CursorLine = z.number().int().min(0).max(2_147_483_647);
+const CursorKey = z
+  .string()
+  .min(1)
+  .max(12)
+  .refine((value) => !hasUnsafeCharacters(value));
+/** Exact match: newest first. */
+const ReadingCursor = z.tuple([z.literal('t'), CursorInstant, CursorPosition, CursorLine]);
+/** Prefix match: by key (NMI or serial), then newest first. */
+const PrefixReadingCursor = z.tuple([z.literal('k'), CursorKey, CursorInstant, CursorPosition, CursorLine]);
 
 function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
@@ -127,46 +146,62 @@ function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
   }
 }
 
-/** Key bounds for a prefix under the "C" collation: [prefix, prefix + U+FFFF). */
-function matchKey(column: FragmentSqlToken, value: string, prefix: boolean): FragmentSqlToken {
-  return prefix
-    ? sql.fragment`${column} >= ${value} AND ${column} < ${`${value}\uffff`}`
-    : sql.fragment`${column} = ${value}`;
-}
-
-/** Readings of a NMI or a meter serial, newest first (then by import order), one keyset page at a time. */
+/**
+ * Readings of a NMI or a meter serial, newest first (then by import order), one keyset page at a time.
+ * A prefix search comes by key (NMI or serial), then newest first: the order of the index it reads, so a
+ * one-character prefix reads one page of the index instead of sorting every match.
+ */
 export async function findReadings(db: CommonQueryMethods, query: ReadingsQuery): Promise<Page<Reading>> {
-  const conditions: FragmentSqlToken[] = [];
-  if (query.nmi !== undefined) conditions.push(matchKey(sql.fragment`r.nmi`, query.nmi, query.prefix ?? false));
-  if (query.serial !== undefined) {
-    conditions.push(matchKey(sql.fragment`r.meter_serial_number`, query.serial, query.prefix ?? false));
+  const key =
+    query.nmi !== undefined
+      ? { column: sql.fragment`r.nmi`, value: query.nmi }
+      : query.serial !== undefined
+        ? { column: sql.fragment`r.meter_serial_number`, value: query.serial }
+        : null;
+  if (key === null) throw new RangeError('findReadings needs a NMI or a meter serial');
+  const prefix = query.prefix ?? false;
+  const conditions: FragmentSqlToken[] = [
+    prefix
+      ? // Key bounds for a prefix under the "C" collation: [prefix, prefix + U+FFFF).
+        sql.fragment`${key.column} >= ${key.value} AND ${key.column} < ${`${key.value}\uffff`}`
+      : sql.fragment`${key.column} = ${key.value}`,
+  ];
+  if (query.nmi !== undefined && query.serial !== undefined) {
+    conditions.push(sql.fragment`r.meter_serial_number = ${query.serial}`);
   }
-  if (conditions.length === 0) throw new RangeError('findReadings needs a NMI or a meter serial');
   if (query.from !== undefined)
     conditions.push(sql.fragment`r.current_read_at >= ${query.from.toISOString()}::timestamptz`);
   if (query.to !== undefined) conditions.push(sql.fragment`r.current_read_at < ${query.to.toISOString()}::timestamptz`);
   if (query.includeSuperseded !== true) conditions.push(sql.fragment`NOT r.superseded`);
-  if (query.cursor !== undefined) {
-    const [at, position, line] = decodeCursor(query.cursor, ReadingCursor);
-    conditions.push(
-      sql.fragment`(r.current_read_at, r.import_position, r.line) < (${at}::timestamptz, ${position}::int8, ${line})`,
-    );
+  const newest = sql.fragment`(r.current_read_at, r.import_position, r.line)`;
+  if (query.cursor !== undefined && !prefix) {
+    const [, at, position, line] = decodeCursor(query.cursor, ReadingCursor);
+    conditions.push(sql.fragment`${newest} < (${at}::timestamptz, ${position}::int8, ${line})`);
   }
+  if (query.cursor !== undefined && prefix) {
+    const [, after, at, position, line] = decodeCursor(query.cursor, PrefixReadingCursor);
+    conditions.push(sql.fragment`(${key.column} > ${after}
+      OR (${key.column} = ${after} AND ${newest} < (${at}::timestamptz, ${position}::int8, ${line})))`);
+  }
+  const order = prefix
+    ? sql.fragment`${key.column}, r.current_read_at DESC, r.import_position DESC, r.line DESC`
+    : sql.fragment`r.current_read_at DESC, r.import_position DESC, r.line DESC`;
   const rows = await db.any(sql.type(ReadingSchema)`
     SELECT ${READING_COLUMNS}
     FROM register_reads r JOIN files f ON f.file_id = r.file_id
     WHERE ${sql.join(conditions, sql.fragment` AND `)}
-    ORDER BY r.current_read_at DESC, r.import_position DESC, r.line DESC
+    ORDER BY ${order}
     LIMIT ${query.limit + 1}`);
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
-  return {
-    items,
-    nextCursor:
-      rows.length > query.limit && last !== undefined
-        ? encodeCursor([last.currentReadAt, last.importPosition, last.line])
-        : null,
-  };
+  let nextCursor: string | null = null;
+  if (rows.length > query.limit && last !== undefined) {
+    const at = [last.currentReadAt, last.importPosition, last.line];
+    nextCursor = prefix
+      ? encodeCursor(['k', query.nmi !== undefined ? last.nmi : last.meterSerial, ...at])
+      : encodeCursor(['t', ...at]);
+  }
+  return { items, nextCursor };
 }
 
 /** Every version of one register read (the same NMI, suffix, register, serial and read time), newest first. */
@@ -335,7 +370,7 @@ export async function listFiles(db: CommonQueryMethods, query: FilesQuery): Prom
     conditions.push(sql.fragment`(lower(file_name) LIKE ${`%${escaped}%`} OR file_id LIKE ${`${escaped}%`})`);
   }
   if (query.cursor !== undefined) {
-    const [position] = decodeCursor(query.cursor, z.tuple([z.string()]));
+    const [position] = decodeCursor(query.cursor, z.tuple([CursorPosition]));
     conditions.push(sql.fragment`received_position < ${position}::int8`);
   }
   const rows = await db.any(sql.type(FileSummarySchema)`

@@ -14,6 +14,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { documentRouteErrors } from './contracts/error-responses.js';
+import { finishDocument } from './contracts/openapi.js';
 import type { AppDeps } from './deps.js';
 import { ErrorResponse, registerErrorHandler } from './errors.js';
 import { registerAuth } from './plugins/auth.js';
@@ -72,6 +74,7 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
       routes.push({ method, url: route.url, hidden: route.schema?.hide === true });
+    documentRouteErrors(route);
   });
 
   await app.register(fastifyHelmet, {
@@ -97,6 +100,8 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   });
   await app.register(fastifySwagger, {
     openapi: {
+      // 3.1: schemas are JSON Schema 2020-12, so a nullable enum is `type: [..., null]`, not 3.0's `nullable`.
+      openapi: '3.1.0',
       info: {
         title: 'nem',
         description:
@@ -112,6 +117,8 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: (documentObject) =>
+      finishDocument('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
 

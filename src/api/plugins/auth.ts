@@ -3,13 +3,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { can, type User } from '../../domain/accounts.js';
 import type { AccountStore } from '../../infrastructure/accounts/account-store.js';
 import { ApiError } from '../errors.js';
+import { accessOf, SAFE_METHODS, type Access } from './access.js';
 
 export const SESSION_COOKIE = 'nem_session';
 export const CSRF_COOKIE = 'nem_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
-
-/** What a route needs: nothing (public), to be signed in, or to be an admin. */
-export type Access = 'public' | 'viewer' | 'admin';
 
 export interface Principal {
   readonly user: User;
@@ -35,8 +33,6 @@ declare module 'fastify' {
 export function csrfTokenOf(sessionSecret: string): string {
   return createHash('sha256').update(`csrf:${sessionSecret}`).digest('base64url');
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Valid tokens, remembered for a few seconds: scripts send many requests in a row, and looking the
@@ -103,9 +99,7 @@ export function registerAuth(app: FastifyInstance, accounts: AccountStore): { fo
   app.decorateRequest('principal', null);
   // On request, before the body is read or validated: an anonymous caller learns nothing of the input.
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    const access =
-      request.routeOptions.config.access ??
-      ((request.routeOptions.url ?? '').startsWith('/api/') ? 'viewer' : 'public');
+    const access = accessOf(request.routeOptions.config.access, request.routeOptions.url);
     request.principal = await identify(accounts, tokens, request);
     if (access === 'public') return;
     const principal = request.principal;

@@ -27,14 +27,6 @@ async function accountCall<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-const ADMIN_ERRORS = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
-
 /** Users and API tokens, for admins. */
 export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoked: () => void }> = async (
   app,
@@ -47,7 +39,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
     '/api/users',
     {
       config: admin,
-      schema: { summary: 'Users', tags: ['accounts'], response: { 200: z.array(UserView), ...ADMIN_ERRORS } },
+      schema: { summary: 'Users', tags: ['accounts'], response: { 200: z.array(UserView) } },
     },
     async () => (await accounts.listUsers()).map(({ username, role, createdAt }) => ({ username, role, createdAt })),
   );
@@ -60,7 +52,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
         summary: 'Add a user',
         tags: ['accounts'],
         body: z.object({ username: safeText(64), role: z.enum(ROLES), password: z.string().max(1024) }),
-        response: { 201: UserView, ...ADMIN_ERRORS },
+        response: { 201: UserView, 409: ErrorResponse },
       },
     },
     async (request, reply) => {
@@ -79,7 +71,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
         summary: 'Remove a user',
         tags: ['accounts'],
         params: z.object({ username: safeText(64) }),
-        response: { 204: z.null(), ...ADMIN_ERRORS },
+        response: { 204: z.null(), 404: ErrorResponse, 409: ErrorResponse },
       },
     },
     async (request, reply) => {
@@ -98,7 +90,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
         tags: ['accounts'],
         params: z.object({ username: safeText(64) }),
         body: z.object({ password: z.string().max(1024) }),
-        response: { 204: z.null(), ...ADMIN_ERRORS },
+        response: { 204: z.null(), 404: ErrorResponse },
       },
     },
     async (request, reply) => {
@@ -114,7 +106,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
       schema: {
         summary: 'API tokens (never the tokens themselves)',
         tags: ['accounts'],
-        response: { 200: z.array(TokenView), ...ADMIN_ERRORS },
+        response: { 200: z.array(TokenView) },
       },
     },
     async () => accounts.listTokens(),
@@ -128,7 +120,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
         summary: 'Create an API token: the answer is the only time it is shown',
         tags: ['accounts'],
         body: z.object({ username: safeText(64), name: safeText(100) }),
-        response: { 201: z.object({ id: z.string(), prefix: z.string(), token: z.string() }), ...ADMIN_ERRORS },
+        response: { 201: z.object({ id: z.string(), prefix: z.string(), token: z.string() }), 404: ErrorResponse },
       },
     },
     async (request, reply) =>
@@ -143,7 +135,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
         summary: 'Revoke an API token by id or prefix',
         tags: ['accounts'],
         params: z.object({ token: safeText(100) }),
-        response: { 204: z.null(), ...ADMIN_ERRORS },
+        response: { 204: z.null(), 404: ErrorResponse },
       },
     },
     async (request, reply) => {

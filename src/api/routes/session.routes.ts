@@ -26,7 +26,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         tags: ['session'],
         security: [],
         body: z.object({ username: safeText(64), password: z.string().min(1).max(1024) }),
-        response: { 200: SessionView, 401: ErrorResponse, 429: ErrorResponse },
+        response: { 200: SessionView, 401: ErrorResponse },
       },
     },
     async (request, reply) => {
@@ -59,7 +59,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       schema: {
         summary: 'Who is signed in',
         tags: ['session'],
-        response: { 200: SessionView, 401: ErrorResponse },
+        response: { 200: SessionView },
       },
     },
     (request) => {
@@ -79,7 +79,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       schema: {
         summary: 'Sign out: ends the session',
         tags: ['session'],
-        response: { 204: z.null(), 401: ErrorResponse, 403: ErrorResponse },
+        response: { 204: z.null() },
       },
     },
     async (request, reply) => {

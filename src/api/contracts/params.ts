@@ -22,7 +22,7 @@ export const Day = z.iso.date('expected a real day as YYYY-MM-DD').refine(year, 
 
 /** An instant with its offset, e.g. `2004-01-07T10:03:33+10:00` (or `Z`). */
 export const Instant = z.iso
-  .datetime({ offset: true, message: 'expected an ISO 8601 instant with an offset, e.g. 2004-01-07T10:03:33+10:00' })
+  .datetime({ offset: true, error: 'expected an ISO 8601 instant with an offset, e.g. 2004-01-07T10:03:33+10:00' })
   .refine(year, 'the year must be 0001 to 9999');
 
 /** A day in NEM time or an instant with an offset. */

@@ -32,7 +32,7 @@ interface JsonSchema {
   readonly [key: string]: unknown;
 }
 interface Operation {
-  readonly method: string;
+  readonly method: HTTPMethods;
   readonly path: string;
   readonly parameters: readonly Parameter[];
   readonly body: { readonly type: string; readonly schema: JsonSchema } | null;
@@ -183,7 +183,7 @@ describe.each(TEST_DATABASES)('the API under generated requests on $name', (targ
         const content = (op.requestBody as { content?: Record<string, { schema: JsonSchema }> } | undefined)?.content;
         const [type, media] = Object.entries(content ?? {})[0] ?? [];
         const operation: Operation = {
-          method: method.toUpperCase(),
+          method: method.toUpperCase() as HTTPMethods,
           path,
           parameters: (op.parameters as Parameter[] | undefined) ?? [],
           body: type === undefined || media === undefined ? null : { type, schema: media.schema },
@@ -241,7 +241,7 @@ describe.each(TEST_DATABASES)('the API under generated requests on $name', (targ
       }
       const target = search === '' ? url : `${url}?${search}`;
       const options: InjectOptions = {
-        method: op.method as HTTPMethods,
+        method: op.method,
         url: target,
         headers,
         ...(cookies === undefined ? {} : { cookies }),

@@ -183,7 +183,7 @@ describe.each(TEST_DATABASES)('the API under generated requests on $name', (targ
         const content = (op.requestBody as { content?: Record<string, { schema: JsonSchema }> } | undefined)?.content;
         const [type, media] = Object.entries(content ?? {})[0] ?? [];
         const operation: Operation = {
-          method: method.toUpperCase() as HTTPMethods,
+          method: method.toUpperCase(),
           path,
           parameters: (op.parameters as Parameter[] | undefined) ?? [],
           body: type === undefined || media === undefined ? null : { type, schema: media.schema },

@@ -1,24 +1,22 @@
 # syntax=docker/dockerfile:1
-# Build: compile TypeScript (and the admin UI) with the dev dependencies, then keep only what runs.
+# Build: scripts/build-runtime.sh does every step (install from the lockfile, build, prune the dev
+# dependencies, gather what runs into /runtime) and the runtime stage copies that folder whole. CI has
+# no Docker engine, so test/production-image.e2e.test.ts runs the same script on a copy of the context
+# and starts the folder with this file's ENV, CMD and HEALTHCHECK: what CI starts is what this image
+# holds. Keep the build one `COPY . .` and one script run, and the runtime stage one COPY of /runtime;
+# that test reads this file and fails if either changes shape.
 FROM node:24-bookworm-slim AS build
-WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
-COPY src ./src
-COPY bench ./bench
-COPY ui ./ui
-RUN npm run build && npm prune --omit=dev
+WORKDIR /build
+COPY . .
+# The npm cache outlives the build, so the install that every source change repeats stays quick.
+RUN --mount=type=cache,target=/root/.npm sh scripts/build-runtime.sh /runtime
 
 # Run: non-root, data and landing folder as volumes.
 FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     NEM_DATA_DIR=/data
 WORKDIR /app
-COPY --from=build --chown=root:root /app/node_modules ./node_modules
-COPY --from=build --chown=root:root /app/dist ./dist
-COPY --chown=root:root package.json ./
-COPY --chown=root:root samples ./samples
+COPY --from=build --chown=root:root /runtime ./
 RUN mkdir -p /data /inbox && chown node:node /data /inbox
 USER node
 VOLUME ["/data", "/inbox"]

@@ -21,3 +21,30 @@ export function parseDateOption(value: string, bound: 'from' | 'to'): Date {
   }
   return new Date(instant);
 }
+
+const DURATION = /^(\d{1,5})([dhm])$/;
+const UNIT_MS = { d: DAY_MS, h: 3600_000, m: 60_000 } as const;
+
+/**
+ * When something ends, given as a duration from now (`90d`, `12h`, `30m`), a day in NEM time (its end)
+ * or an instant with an offset; it must be in the future.
+ */
+export function parseExpiry(value: string, now = new Date()): Date {
+  const duration = DURATION.exec(value.trim());
+  let at: Date;
+  if (duration !== null) {
+    at = new Date(now.getTime() + Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS]);
+  } else {
+    try {
+      at = parseDateOption(value, 'to');
+    } catch {
+      throw new InvalidArgumentError(
+        `"${value}" is not a duration (90d, 12h, 30m), a day (YYYY-MM-DD) or an instant with an offset`,
+      );
+    }
+  }
+  if (at.getTime() <= now.getTime() || Number(duration?.[1] ?? 1) === 0) {
+    throw new InvalidArgumentError(`"${value}" is not in the future`);
+  }
+  return at;
+}

@@ -68,6 +68,8 @@ export const ApiTokenSchema = z.object({
   username: z.string(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
+  /** Until when it works; null when it works until revoked. */
+  expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
@@ -79,13 +81,15 @@ export type AccountErrorCode =
   | 'WEAK_PASSWORD'
   | 'INVALID_TOKEN_NAME'
   | 'LAST_ADMIN'
-  | 'NO_SUCH_TOKEN';
+  | 'NO_SUCH_TOKEN'
+  | 'INVALID_EXPIRY';
 
 /** The codes that mean the request itself was malformed, as opposed to refused by the accounts' state. */
 export const ACCOUNT_INPUT_ERRORS: ReadonlySet<AccountErrorCode> = new Set([
   'INVALID_USERNAME',
   'WEAK_PASSWORD',
   'INVALID_TOKEN_NAME',
+  'INVALID_EXPIRY',
 ]);
 
 /** A request the accounts refuse; `message` is one line fit to show the person who asked. */

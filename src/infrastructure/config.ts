@@ -5,6 +5,14 @@ import type { FlowFileLimits } from './files/flow-file.js';
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 const EVENTSTORE_URL = /^(esdb|kurrentdb|kdb)(\+discover)?:\/\//;
 
+/** A positive number of MiB, said in words when it is not (zod's own text names types, not the setting). */
+const mebibytes = z
+  .string()
+  .trim()
+  .regex(/^\d+(\.\d+)?$/, 'must be a positive number of MiB, such as 100 or 0.5')
+  .transform(Number)
+  .refine((value) => value > 0, 'must be a positive number of MiB, such as 100 or 0.5');
+
 const ConfigSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -18,10 +26,31 @@ const ConfigSchema = z.object({
     .regex(EVENTSTORE_URL, 'must be an EventStoreDB connection string such as esdb://localhost:2113?tls=false')
     .optional(),
   NEM_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./.nem-data'),
-  NEM_MAX_UPLOAD_MB: z.coerce.number().positive('must be a positive number of MiB').default(100),
-  NEM_MAX_DECOMPRESSED_MB: z.coerce.number().positive('must be a positive number of MiB').default(1024),
+  NEM_MAX_UPLOAD_MB: mebibytes.default(100),
+  NEM_MAX_DECOMPRESSED_MB: mebibytes.default(1024),
   NEM_SECURE_COOKIES: z.enum(['true', 'false'], 'must be true or false').default('false'),
+  NEM_TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(false|true|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be false, true, a number of proxy hops, or a comma-separated list of proxy addresses (CIDR allowed)',
+    )
+    .default('false'),
 });
+
+/**
+ * Which proxies' X-Forwarded-For the server believes (Fastify's `trustProxy`): none by default, so a
+ * client cannot pick the address its sign-in attempts are counted against.
+ */
+export type TrustProxy = boolean | number | readonly string[];
+
+function trustProxyOf(value: string): TrustProxy {
+  if (value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((address) => address.trim());
+}
 
 /** Where things are kept. Without a DATABASE_URL everything runs embedded on PGlite in `dataDir`. */
 export interface Config {
@@ -34,6 +63,7 @@ export interface Config {
   readonly maxDecompressedBytes: number;
   /** Mark cookies Secure (set when the service is reached over HTTPS). */
   readonly secureCookies: boolean;
+  readonly trustProxy: TrustProxy;
 }
 
 export class ConfigError extends Error {
@@ -56,10 +86,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     NEM_MAX_UPLOAD_MB: present('NEM_MAX_UPLOAD_MB'),
     NEM_MAX_DECOMPRESSED_MB: present('NEM_MAX_DECOMPRESSED_MB'),
     NEM_SECURE_COOKIES: present('NEM_SECURE_COOKIES'),
+    NEM_TRUST_PROXY: present('NEM_TRUST_PROXY'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConfigError(`configuration: ${issue?.path.join('.') ?? '?'} ${issue?.message ?? 'is invalid'}`);
+    const name = issue?.path.join('.') ?? '?';
+    const given = typeof name === 'string' ? present(name) : undefined;
+    throw new ConfigError(
+      `configuration: ${name}${given === undefined ? '' : `=${JSON.stringify(given)}`} ${issue?.message ?? 'is invalid'}`,
+    );
   }
   return {
     databaseUrl: parsed.data.DATABASE_URL ?? null,
@@ -68,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: Math.round(parsed.data.NEM_MAX_UPLOAD_MB * 1024 * 1024),
     maxDecompressedBytes: Math.round(parsed.data.NEM_MAX_DECOMPRESSED_MB * 1024 * 1024),
     secureCookies: parsed.data.NEM_SECURE_COOKIES === 'true',
+    trustProxy: trustProxyOf(parsed.data.NEM_TRUST_PROXY),
   };
 }
 

@@ -55,9 +55,11 @@ class TokenCache {
     return entry.user;
   }
 
-  set(token: string, user: User): void {
+  /** Remembers a valid token for a few seconds, never past its expiry. */
+  set(token: string, user: User, expiresAt: Date | null): void {
     if (this.entries.size >= TOKEN_CACHE_SIZE) this.entries.clear();
-    this.entries.set(token, { user, until: Date.now() + TOKEN_CACHE_MS });
+    const until = Math.min(Date.now() + TOKEN_CACHE_MS, expiresAt?.getTime() ?? Number.POSITIVE_INFINITY);
+    this.entries.set(token, { user, until });
   }
 
   clear(): void {
@@ -77,10 +79,12 @@ async function identify(
       throw new ApiError(401, 'UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
     const cached = tokens.get(match[1]);
     if (cached !== undefined) return { user: cached, via: 'token', sessionSecret: null };
-    const user = await accounts.authenticateToken(match[1]);
-    if (user === null) throw new ApiError(401, 'UNAUTHENTICATED', 'the API token is not valid (unknown or revoked)');
-    tokens.set(match[1], user);
-    return { user, via: 'token', sessionSecret: null };
+    const valid = await accounts.authenticateToken(match[1]);
+    if (valid === null) {
+      throw new ApiError(401, 'UNAUTHENTICATED', 'the API token is not valid (unknown, expired or revoked)');
+    }
+    tokens.set(match[1], valid.user, valid.expiresAt);
+    return { user: valid.user, via: 'token', sessionSecret: null };
   }
   const secret = request.cookies[SESSION_COOKIE];
   if (secret === undefined || secret === '') return null;

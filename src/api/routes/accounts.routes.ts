@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AccountError, ApiTokenSchema, ROLES, UserSchema, type AccountErrorCode } from '../../domain/accounts.js';
-import { safeText } from '../contracts/params.js';
+import { Instant, safeText } from '../contracts/params.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError, ErrorResponse } from '../errors.js';
 
@@ -16,6 +16,7 @@ const STATUS: Record<AccountErrorCode, number> = {
   INVALID_TOKEN_NAME: 400,
   LAST_ADMIN: 409,
   NO_SUCH_TOKEN: 404,
+  INVALID_EXPIRY: 400,
 };
 
 async function accountCall<T>(call: () => Promise<T>): Promise<T> {
@@ -119,12 +120,29 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
       schema: {
         summary: 'Create an API token: the answer is the only time it is shown',
         tags: ['accounts'],
-        body: z.object({ username: safeText(64), name: safeText(100) }),
-        response: { 201: z.object({ id: z.string(), prefix: z.string(), token: z.string() }), 404: ErrorResponse },
+        body: z.object({
+          username: safeText(64),
+          name: safeText(100),
+          expiresAt: Instant.optional().describe('until when the token works (in the future); absent: until revoked'),
+        }),
+        response: {
+          201: z.object({
+            id: z.string(),
+            prefix: z.string(),
+            token: z.string(),
+            expiresAt: z.string().nullable().describe('NEM time (+10:00); null: until revoked'),
+          }),
+          404: ErrorResponse,
+        },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await accountCall(() => accounts.createToken(request.body.username, request.body.name))),
+    async (request, reply) => {
+      const { username, name, expiresAt } = request.body;
+      const created = await accountCall(() =>
+        accounts.createToken(username, name, expiresAt === undefined ? null : new Date(expiresAt)),
+      );
+      return reply.code(201).send(created);
+    },
   );
 
   app.delete(

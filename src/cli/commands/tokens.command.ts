@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ApiToken } from '../../domain/accounts.js';
 import { formatNemTime } from '../../domain/nem-time.js';
+import { parseExpiry } from '../dates.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { renderTable, toJson, type Output } from '../output.js';
 import { runAccountCommand, withAccounts } from './users.command.js';
@@ -9,15 +10,21 @@ function describeToken(token: ApiToken): string {
   return `${token.prefix} (id ${token.id}, "${token.name}") of ${token.username}`;
 }
 
-export function runTokensCreate(username: string, name: string, io: Output): Promise<ExitCode> {
+export function runTokensCreate(
+  username: string,
+  name: string,
+  expiresAt: Date | null,
+  io: Output,
+): Promise<ExitCode> {
   return runAccountCommand('tokens create', io, () =>
     withAccounts(io, async (accounts) => {
-      const created = await accounts.createToken(username, name);
+      const created = await accounts.createToken(username, name, expiresAt);
       // The token alone on stdout, so that `TOKEN=$(nem tokens create ...)` captures just it.
       io.out(created.token);
       io.err(
-        `nem tokens create: token ${created.prefix} (id ${created.id}) for ${username.toLowerCase()}: ` +
-          'copy it now, it will not be shown again (send it as "Authorization: Bearer <token>")',
+        `nem tokens create: token ${created.prefix} (id ${created.id}) for ${username.toLowerCase()}, ${
+          created.expiresAt === null ? 'valid until revoked' : `valid until ${formatNemTime(created.expiresAt)}`
+        }: copy it now, it will not be shown again (send it as "Authorization: Bearer <token>")`,
       );
       return EXIT.ok;
     }),
@@ -39,9 +46,13 @@ export function runTokensList(options: { user?: string; json: boolean }, io: Out
           token.username,
           time(token.createdAt),
           time(token.lastUsedAt),
+          token.expiresAt === null ? 'never' : time(token.expiresAt),
           time(token.revokedAt),
         ]);
-        for (const line of renderTable(['Id', 'Prefix', 'Name', 'User', 'Created', 'Last used', 'Revoked'], rows)) {
+        for (const line of renderTable(
+          ['Id', 'Prefix', 'Name', 'User', 'Created', 'Last used', 'Expires', 'Revoked'],
+          rows,
+        )) {
           io.out(line);
         }
       }
@@ -69,12 +80,15 @@ export function registerTokens(program: Command, io: Output, setExit: (code: Exi
     .description('create a token for a user and print it (once: only its hash is kept)')
     .argument('<username>')
     .requiredOption('--name <name>', 'what the token is for, e.g. "nightly import"')
-    .action(async (username: string, options: { name: string }) => {
-      setExit(await runTokensCreate(username, options.name, io));
+    .option('--expires <when>', 'when it stops working: 90d, 12h, 30m, a day (YYYY-MM-DD) or an instant', (v) =>
+      parseExpiry(v),
+    )
+    .action(async (username: string, options: { name: string; expires?: Date }) => {
+      setExit(await runTokensCreate(username, options.name, options.expires ?? null, io));
     });
   tokens
     .command('list')
-    .description('tokens with their prefix, name, user, and when they were created, last used and revoked')
+    .description('tokens with their prefix, name, user, and when they were created, last used, expire and were revoked')
     .option('--user <username>', "only this user's tokens")
     .option('--json', 'print a JSON array', false)
     .action(async (options: { user?: string; json: boolean }) => {

@@ -14,12 +14,23 @@ import {
   type Role,
   type User,
 } from '../../domain/accounts.js';
-import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
+import { toNemIso } from '../../domain/nem-time.js';
+import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './passwords.js';
+
+/** Instants come back in NEM time (`+10:00`), as everywhere else in the service. */
+const nemTime = z.string().transform((value) => toNemIso(value) as string);
+const UserRow = UserSchema.extend({ createdAt: nemTime });
+const TokenRow = ApiTokenSchema.extend({
+  createdAt: nemTime,
+  lastUsedAt: nemTime.nullable(),
+  expiresAt: nemTime.nullable(),
+  revokedAt: nemTime.nullable(),
+});
 
 const USER_COLUMNS = sql.fragment`u.id::text AS id, u.username, u.role, u.created_at AS "createdAt"`;
 const TOKEN_COLUMNS = sql.fragment`
   t.id::text AS id, t.token_prefix AS prefix, t.name, u.username, t.created_at AS "createdAt",
-  t.last_used_at AS "lastUsedAt", t.revoked_at AS "revokedAt"`;
+  t.last_used_at AS "lastUsedAt", t.expires_at AS "expiresAt", t.revoked_at AS "revokedAt"`;
 
 const TOKEN_PREFIX = 'nem_';
 /** `nem_` and 8 characters: 48 random bits, enough to tell a user's tokens apart at a glance. */
@@ -46,7 +57,8 @@ function noSuchUser(username: string): AccountError {
 /**
  * Users, their API tokens and their browser sessions. Usernames are case-insensitive (stored lower-case);
  * passwords are kept as scrypt hashes, tokens and session secrets as SHA-256 hashes, so the tables hold
- * nothing that signs anyone in. Refusals throw an AccountError with a stable code.
+ * nothing that signs anyone in. Passwords are Argon2id (older scrypt hashes are replaced at the next
+ * successful sign-in). Refusals throw an AccountError with a stable code.
  */
 export class AccountStore {
   constructor(private readonly pool: DatabasePool) {}
@@ -56,7 +68,7 @@ export class AccountStore {
     const name = parseUsername(username);
     const checkedRole = RoleSchema.parse(role);
     const hash = await hashPassword(checkPassword(password));
-    const user = await this.pool.maybeOne(sql.type(UserSchema)`
+    const user = await this.pool.maybeOne(sql.type(UserRow)`
       INSERT INTO nem_users AS u (username, role, password_hash) VALUES (${name}, ${checkedRole}, ${hash})
       ON CONFLICT (username) DO NOTHING
       RETURNING ${USER_COLUMNS}`);
@@ -67,13 +79,13 @@ export class AccountStore {
   /** Every user, by username. */
   async listUsers(): Promise<User[]> {
     return [
-      ...(await this.pool.any(sql.type(UserSchema)`SELECT ${USER_COLUMNS} FROM nem_users u ORDER BY u.username`)),
+      ...(await this.pool.any(sql.type(UserRow)`SELECT ${USER_COLUMNS} FROM nem_users u ORDER BY u.username`)),
     ];
   }
 
   async findUser(username: string): Promise<User | null> {
     return this.pool.maybeOne(
-      sql.type(UserSchema)`SELECT ${USER_COLUMNS} FROM nem_users u WHERE u.username = ${username.toLowerCase()}`,
+      sql.type(UserRow)`SELECT ${USER_COLUMNS} FROM nem_users u WHERE u.username = ${username.toLowerCase()}`,
     );
   }
 
@@ -100,7 +112,7 @@ export class AccountStore {
       const user = await lockedUser(tx, username);
       if (user.role === checkedRole) return user;
       if (user.role === 'admin') await refuseLastAdmin(tx, user, 'demote');
-      return tx.one(sql.type(UserSchema)`
+      return tx.one(sql.type(UserRow)`
         UPDATE nem_users u SET role = ${checkedRole}, updated_at = now() WHERE u.id = ${user.id}::int8
         RETURNING ${USER_COLUMNS}`);
     });
@@ -110,7 +122,7 @@ export class AccountStore {
   async setPassword(username: string, password: string): Promise<User> {
     const hash = await hashPassword(checkPassword(password));
     return this.pool.transaction(async (tx) => {
-      const user = await tx.maybeOne(sql.type(UserSchema)`
+      const user = await tx.maybeOne(sql.type(UserRow)`
         UPDATE nem_users u SET password_hash = ${hash}, updated_at = now()
         WHERE u.username = ${username.toLowerCase()}
         RETURNING ${USER_COLUMNS}`);
@@ -121,12 +133,13 @@ export class AccountStore {
   }
 
   /**
-   * The user if the password is theirs, else null. An unknown username costs the same scrypt work as a
-   * wrong password, so response times do not tell which usernames exist.
+   * The user if the password is theirs, else null. An unknown username costs the same hashing work as a
+   * wrong password, so response times do not tell which usernames exist. A hash of an older scheme (or
+   * weaker parameters) is replaced by a current one once the password is known to be right.
    */
   async verifyPassword(username: string, password: string): Promise<User | null> {
     if (password.length > PASSWORD_MAX) return null;
-    const row = await this.pool.maybeOne(sql.type(UserSchema.extend({ passwordHash: z.string() }))`
+    const row = await this.pool.maybeOne(sql.type(UserRow.extend({ passwordHash: z.string() }))`
       SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash"
       FROM nem_users u WHERE u.username = ${username.toLowerCase()}`);
     if (row === null) {
@@ -134,29 +147,46 @@ export class AccountStore {
       return null;
     }
     const { passwordHash, ...user } = row;
-    return (await verifyPassword(password, passwordHash)) ? user : null;
+    if (!(await verifyPassword(password, passwordHash))) return null;
+    if (needsRehash(passwordHash)) {
+      const upgraded = await hashPassword(password);
+      // Only if nobody changed the password meanwhile.
+      await this.pool.query(sql.unsafe`
+        UPDATE nem_users SET password_hash = ${upgraded}
+        WHERE id = ${user.id}::int8 AND password_hash = ${passwordHash}`);
+    }
+    return user;
   }
 
   /**
    * Creates an API token for a user. The token is in the answer only: the store keeps its SHA-256, and
    * its first 12 characters (`prefix`) to list and revoke it by.
    */
-  async createToken(username: string, name: string): Promise<{ token: string; id: string; prefix: string }> {
+  async createToken(
+    username: string,
+    name: string,
+    /** Until when the token works; null for a token that works until revoked. */
+    expiresAt: Date | null = null,
+  ): Promise<{ token: string; id: string; prefix: string; expiresAt: string | null }> {
     const tokenName = parseTokenName(name);
+    if (expiresAt !== null && !(expiresAt.getTime() > Date.now())) {
+      throw new AccountError('INVALID_EXPIRY', 'a token must expire in the future');
+    }
     const token = `${TOKEN_PREFIX}${randomSecret()}`;
     const prefix = token.slice(0, TOKEN_PREFIX_LENGTH);
-    const row = await this.pool.maybeOne(sql.type(z.object({ id: z.string() }))`
-      INSERT INTO nem_api_tokens (user_id, name, token_hash, token_prefix)
-      SELECT u.id, ${tokenName}, ${sha256Hex(token)}, ${prefix} FROM nem_users u WHERE u.username = ${username.toLowerCase()}
-      RETURNING id::text AS id`);
+    const row = await this.pool.maybeOne(sql.type(z.object({ id: z.string(), expiresAt: nemTime.nullable() }))`
+      INSERT INTO nem_api_tokens (user_id, name, token_hash, token_prefix, expires_at)
+      SELECT u.id, ${tokenName}, ${sha256Hex(token)}, ${prefix}, ${expiresAt?.toISOString() ?? null}::timestamptz
+      FROM nem_users u WHERE u.username = ${username.toLowerCase()}
+      RETURNING id::text AS id, expires_at AS "expiresAt"`);
     if (row === null) throw noSuchUser(username);
-    return { token, id: row.id, prefix };
+    return { token, id: row.id, prefix, expiresAt: row.expiresAt };
   }
 
   /** Tokens (revoked ones too), oldest first; only one user's when a username is given. */
   async listTokens(username?: string): Promise<ApiToken[]> {
     const where = username === undefined ? sql.fragment`TRUE` : sql.fragment`u.username = ${username.toLowerCase()}`;
-    const tokens = await this.pool.any(sql.type(ApiTokenSchema)`
+    const tokens = await this.pool.any(sql.type(TokenRow)`
       SELECT ${TOKEN_COLUMNS} FROM nem_api_tokens t JOIN nem_users u ON u.id = t.user_id
       WHERE ${where} ORDER BY t.id`);
     if (tokens.length === 0 && username !== undefined && (await this.findUser(username)) === null) {
@@ -184,29 +214,29 @@ export class AccountStore {
     if (found.length > 1) {
       throw new AccountError('NO_SUCH_TOKEN', `more than one token has the prefix ${JSON.stringify(key)}: give its id`);
     }
-    return this.pool.one(sql.type(ApiTokenSchema)`
+    return this.pool.one(sql.type(TokenRow)`
       UPDATE nem_api_tokens t SET revoked_at = coalesce(t.revoked_at, now())
       FROM nem_users u WHERE t.id = ${only.id}::int8 AND u.id = t.user_id
       RETURNING ${TOKEN_COLUMNS}`);
   }
 
-  /** The user a bearer token belongs to, or null if it is unknown or revoked; records the use. */
   /**
-   * The user of a valid token. `last_used_at` is written at most once a minute per token: a write (and
-   * its commit) on every request was most of the cost of an API call under load.
+   * The user of a valid token (known, not revoked, not expired) and until when it is valid, or null.
+   * `last_used_at` is written at most once a minute per token: a write (and its commit) on every request
+   * was most of the cost of an API call under load.
    */
-  async authenticateToken(token: string): Promise<User | null> {
+  async authenticateToken(token: string): Promise<{ user: User; expiresAt: Date | null } | null> {
     if (!TOKEN_PATTERN.test(token)) return null;
     const hash = sha256Hex(token);
-    const user = await this.pool.maybeOne(sql.type(UserSchema)`
-      SELECT ${USER_COLUMNS} FROM nem_api_tokens t JOIN nem_users u ON u.id = t.user_id
-      WHERE t.token_hash = ${hash} AND t.revoked_at IS NULL`);
-    if (user !== null) {
-      await this.pool.query(sql.unsafe`
-        UPDATE nem_api_tokens SET last_used_at = now()
-        WHERE token_hash = ${hash} AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`);
-    }
-    return user;
+    const row = await this.pool.maybeOne(sql.type(UserRow.extend({ expiresAt: z.string().nullable() }))`
+      SELECT ${USER_COLUMNS}, t.expires_at AS "expiresAt" FROM nem_api_tokens t JOIN nem_users u ON u.id = t.user_id
+      WHERE t.token_hash = ${hash} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`);
+    if (row === null) return null;
+    await this.pool.query(sql.unsafe`
+      UPDATE nem_api_tokens SET last_used_at = now()
+      WHERE token_hash = ${hash} AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`);
+    const { expiresAt, ...user } = row;
+    return { user, expiresAt: expiresAt === null ? null : new Date(expiresAt) };
   }
 
   /**
@@ -233,7 +263,7 @@ export class AccountStore {
   async sessionUser(secret: string): Promise<User | null> {
     if (!SESSION_SECRET_PATTERN.test(secret)) return null;
     const hash = sha256Hex(secret);
-    const user = await this.pool.maybeOne(sql.type(UserSchema)`
+    const user = await this.pool.maybeOne(sql.type(UserRow)`
       SELECT ${USER_COLUMNS} FROM nem_sessions s JOIN nem_users u ON u.id = s.user_id
       WHERE s.id_hash = ${hash} AND s.expires_at > now()`);
     if (user !== null) {
@@ -265,7 +295,7 @@ export class AccountStore {
 async function lockedUser(tx: CommonQueryMethods, username: string): Promise<User> {
   await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${ADMIN_LOCK})`);
   const user = await tx.maybeOne(
-    sql.type(UserSchema)`SELECT ${USER_COLUMNS} FROM nem_users u WHERE u.username = ${username.toLowerCase()}`,
+    sql.type(UserRow)`SELECT ${USER_COLUMNS} FROM nem_users u WHERE u.username = ${username.toLowerCase()}`,
   );
   if (user === null) throw noSuchUser(username);
   return user;

@@ -79,6 +79,20 @@ const MIGRATIONS: ReadonlyArray<{ readonly id: string; readonly statements: read
       sql.unsafe`ALTER TABLE projection_state ADD COLUMN builder text`,
     ],
   },
+  {
+    id: '006-token-expiry-and-sign-in-failures',
+    statements: [
+      sql.unsafe`ALTER TABLE nem_api_tokens ADD COLUMN expires_at timestamptz`,
+      // Failed sign-ins per account (`user:<name>`) and per address (`address:<ip>`), shared by every
+      // instance of the server, for back-off (see SignInThrottle).
+      sql.unsafe`CREATE TABLE nem_sign_in_failures (
+        key text PRIMARY KEY,
+        failures integer NOT NULL,
+        last_failure_at timestamptz NOT NULL,
+        blocked_until timestamptz
+      )`,
+    ],
+  },
 ];
 
 // Any constant: it only has to be the same for every process migrating this database.

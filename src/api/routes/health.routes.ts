@@ -10,7 +10,7 @@ import { ErrorResponse } from '../errors.js';
  * never answers and the statement timeout cannot fire there, so the route answers 503 after this
  * whatever the queries are doing: a load balancer learns within a few seconds.
  */
-export const HEALTH_DEADLINE_MS = 3_000;
+export const HEALTH_DEADLINE_MS = 4_000;
 
 const Check = z.object({ ok: z.boolean(), detail: z.string() });
 const Health = z.object({

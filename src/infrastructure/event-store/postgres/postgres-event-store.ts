@@ -20,7 +20,7 @@ import {
   type RecordedEvent,
 } from '../../../domain/event-store/event-store.js';
 import { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from '../../db/database.js';
-import { firstLine, unavailableReason } from '../../db/unavailable.js';
+import { unavailableReason } from '../../db/unavailable.js';
 
 const EventRow = z.object({
   position: z.bigint(),
@@ -83,15 +83,15 @@ export interface PostgresEventStoreOptions {
 }
 
 /**
- * A failed operation of the store: the port's "unavailable" error, saying why in a few words when the
- * database is out of reach ("connection refused"), else with the first line of what the driver said.
+ * The error of a failed operation, as the port states it: a database out of reach becomes
+ * EventStoreUnavailableError saying why in a few words ("connection refused"); anything else (a bug,
+ * data the schema refuses) stays what it is, so that it is not mistaken for an outage.
  */
-function unavailable(operation: string, error: unknown): EventStoreUnavailableError {
+function translated(operation: string, error: unknown): unknown {
   const reason = unavailableReason(error);
+  if (reason === null) return error;
   return new EventStoreUnavailableError(
-    reason === null
-      ? `${operation} failed: ${firstLine(error)}`
-      : `${operation} failed: the database is unavailable${reason === 'unavailable' ? '' : ` (${reason})`}`,
+    `${operation} failed: the database is unavailable${reason === 'unavailable' ? '' : ` (${reason})`}`,
     { cause: error },
   );
 }
@@ -148,7 +148,7 @@ export class PostgresEventStore implements EventStore {
       if (error instanceof UniqueIntegrityConstraintViolationError || (error as { code?: string }).code === '23505') {
         throw new WrongExpectedRevisionError(streamName, expected, undefined, { cause: error });
       }
-      throw unavailable(`appending to ${streamName}`, error);
+      throw translated(`appending to ${streamName}`, error);
     }
   }
 
@@ -293,7 +293,7 @@ export class PostgresEventStore implements EventStore {
             ORDER BY stream_revision LIMIT ${page}`,
         )
         .catch((error: unknown) => {
-          throw unavailable(`reading ${streamName}`, error);
+          throw translated(`reading ${streamName}`, error);
         });
       for (const row of rows) yield toRecorded(row);
       const last = rows.at(-1);
@@ -311,7 +311,7 @@ export class PostgresEventStore implements EventStore {
           ORDER BY stream_revision DESC LIMIT 1`,
       )
       .catch((error: unknown) => {
-        throw unavailable(`reading ${streamName}`, error);
+        throw translated(`reading ${streamName}`, error);
       });
     return row === null ? null : toRecorded(row);
   }
@@ -331,7 +331,7 @@ export class PostgresEventStore implements EventStore {
           ORDER BY position LIMIT ${options.maxCount}`,
       )
       .catch((error: unknown) => {
-        throw unavailable('reading all streams', error);
+        throw translated('reading all streams', error);
       });
     return rows.map(toRecorded);
   }
@@ -342,7 +342,7 @@ export class PostgresEventStore implements EventStore {
         sql.type(z.object({ position: z.bigint().nullable() }))`SELECT max(position) AS position FROM nem_events`,
       )
       .catch((error: unknown) => {
-        throw unavailable('reading the head position', error);
+        throw translated('reading the head position', error);
       });
   }
 

@@ -372,13 +372,31 @@ describe.each(TEST_DATABASES)('the HTTP API on $name', (target) => {
     );
   });
 
-  it('reports health and limits sign-in attempts', async () => {
-    const health = await api.app.inject({ method: 'GET', url: '/health' });
-    expect(health.statusCode).toBe(200);
-    expect(body<{ status: string; database: { ok: boolean } }>(health)).toMatchObject({
+  it('tells anyone whether it is healthy, and only signed-in callers where the database is', async () => {
+    const anonymous = await api.app.inject({ method: 'GET', url: '/health' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(body(anonymous)).toEqual({ status: 'ok' });
+
+    const expected = {
       status: 'ok',
-      database: { ok: true },
+      database: { ok: true, detail: `${database.kind} at ${database.location}` },
+      eventStore: { ok: true, detail: database.kind },
+      projection: { ok: true, checkpoint: expect.any(String), head: expect.any(String), lag: 0 },
+    };
+    const bySession = await api.app.inject({ method: 'GET', url: '/health', cookies: viewer.cookies });
+    expect(bySession.statusCode).toBe(200);
+    expect(body(bySession)).toEqual(expected);
+    const token = await api.accounts.createToken('viewer', 'health check');
+    const byToken = await api.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { authorization: `Bearer ${token.token}` },
     });
+    expect(byToken.statusCode).toBe(200);
+    expect(body(byToken)).toEqual(expected);
+  });
+
+  it('limits sign-in attempts', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
       statuses.push(

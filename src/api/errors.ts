@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { unavailableReason } from '../infrastructure/db/unavailable.js';
 import { InvalidCursorError } from '../projections/read-model/read-model.queries.js';
 
 /** Every error answer of the API has this shape. */
@@ -30,6 +31,9 @@ export class ApiError extends Error {
 
 export const notFound = (message: string) => new ApiError(404, 'NOT_FOUND', message);
 
+/** Seconds a client is asked to wait before retrying when the database is unavailable. */
+const RETRY_AFTER_S = 5;
+
 /** The one place errors become HTTP answers. A 5xx tells nothing of internals; the log keeps them. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -50,6 +54,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply
         .code(error.statusCode)
         .send({ ...error.extra, code: error.code, message: error.message } satisfies ErrorResponse);
+    }
+    // The database or the event store is out of reach (stopped, restarting, frozen): nothing the client
+    // did; it may retry. The reason is a few classified words, never the driver's text.
+    const unavailable = unavailableReason(error);
+    if (unavailable !== null) {
+      request.log.warn({ err: error, reason: unavailable }, 'database unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', String(RETRY_AFTER_S))
+        .send({
+          code: 'UNAVAILABLE',
+          message: `the database is unavailable${unavailable === 'unavailable' ? '' : ` (${unavailable})`}; try again shortly`,
+        } satisfies ErrorResponse);
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');

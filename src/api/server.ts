@@ -37,6 +37,7 @@ export interface RunningServer {
 export async function startServer(services: Services, options: ServerOptions): Promise<RunningServer> {
   const live = new LiveProjections(services.projections, {
     error: (message, error) => app.log.error({ err: error }, message),
+    info: (message) => app.log.info(message),
   });
   const rebuild = new RebuildJob(services.projections, {
     info: (message) => {

@@ -8,6 +8,9 @@ import { migrate } from './migrations.js';
 import { resultParserInterceptor } from './result-parser.js';
 import { createPgliteDriverFactory } from './pglite-driver.js';
 import { TYPE_PARSERS } from './type-parsers.js';
+import { DatabaseUnavailableError, firstLine, unavailableReason } from './unavailable.js';
+
+export { DatabaseUnavailableError } from './unavailable.js';
 
 /** The relational database behind the event store and the read models. */
 export interface Database {
@@ -17,21 +20,35 @@ export interface Database {
   /** The connection URL of a PostgreSQL server, for adapters that need connections of their own. */
   readonly url: string | null;
   readonly pool: DatabasePool;
+  /** The limits the connections of a PostgreSQL server run with; null for PGlite (in this process). */
+  readonly timeouts: DatabaseTimeouts | null;
   close(): Promise<void>;
 }
 
+/**
+ * Limits on a PostgreSQL server's connections, so that a lost or frozen server becomes an error instead
+ * of a wait without end.
+ */
+export interface DatabaseTimeouts {
+  /** Opening a connection (TCP and start-up): a server that does not answer in this time is unavailable. */
+  readonly connectMs: number;
+  /**
+   * Any one statement (the server's statement_timeout). It must let the longest legitimate statement
+   * finish: the projection writes a whole file's readings with one INSERT ... SELECT (about 25 s for
+   * 1,000,000 readings on the benchmark machine, and a file may hold several million), and migrations
+   * may build indexes on large tables. So it is long: it only ends runaway statements and frees their
+   * locks. Checks that must answer quickly (/health) keep deadlines of their own.
+   */
+  readonly statementMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementMs: 15 * 60_000 };
+
 export type DatabaseTarget =
-  | { readonly kind: 'postgres'; readonly url: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly timeouts?: Partial<DatabaseTimeouts> }
   | { readonly kind: 'pglite'; readonly dataDir: string }
   /** PGlite in memory: for tests. */
   | { readonly kind: 'pglite-memory' };
-
-export class DatabaseUnavailableError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'DatabaseUnavailableError';
-  }
-}
 
 const COMMON = {
   typeParsers: TYPE_PARSERS,
@@ -44,22 +61,36 @@ const COMMON = {
 
 function reason(error: unknown): string {
   if (error instanceof AggregateError && error.errors.length > 0) return reason(error.errors[0]);
+  const classified = unavailableReason(error);
+  if (classified !== null && classified !== 'unavailable') return classified;
   if (error instanceof Error) {
     const cause = (error as { cause?: unknown }).cause;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ECONNREFUSED') return 'connection refused';
-    if (code === 'ENOTFOUND') return 'host not found';
     if (cause !== undefined && error.message.length < 20) return reason(cause);
-    return error.message.split('\n')[0] ?? error.message;
   }
-  return String(error);
+  return firstLine(error);
 }
 
-async function openPostgres(url: string): Promise<Database> {
+/**
+ * Errors of a connection reach the caller whose query fails; slonik also emits them on the pool, and an
+ * EventEmitter without an 'error' listener throws what it emits. The listener makes sure a lost
+ * connection can never end the process from there.
+ */
+function ignorePoolErrors(pool: DatabasePool): void {
+  pool.on('error', () => undefined);
+}
+
+async function openPostgres(url: string, timeouts: DatabaseTimeouts): Promise<Database> {
   const location = redactUrl(url);
   let pool: DatabasePool;
   try {
-    pool = await createPool(url, { ...COMMON, maxPoolSize: 10, connectionTimeout: 5000, connectionRetryLimit: 1 });
+    pool = await createPool(url, {
+      ...COMMON,
+      maxPoolSize: 10,
+      connectionTimeout: timeouts.connectMs,
+      connectionRetryLimit: 1,
+      statementTimeout: timeouts.statementMs,
+    });
+    ignorePoolErrors(pool);
     await pool.query(sql.unsafe`SELECT 1`);
   } catch (error) {
     throw new DatabaseUnavailableError(`cannot connect to PostgreSQL at ${location}: ${reason(error)}`, {
@@ -67,7 +98,7 @@ async function openPostgres(url: string): Promise<Database> {
     });
   }
   let closing: Promise<void> | null = null;
-  return { kind: 'postgres', location, url, pool, close: () => (closing ??= pool.end()) };
+  return { kind: 'postgres', location, url, pool, timeouts, close: () => (closing ??= pool.end()) };
 }
 
 async function openPglite(dataDir: string | null): Promise<Database> {
@@ -85,12 +116,14 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       maxPoolSize: 1,
       connectionTimeout: 'DISABLE_TIMEOUT',
     });
+    ignorePoolErrors(pool);
     let closing: Promise<void> | null = null;
     return {
       kind: 'pglite',
       location: dataDir ?? '(memory)',
       url: null,
       pool,
+      timeouts: null,
       close: () =>
         (closing ??= (async () => {
           await pool.end();
@@ -113,7 +146,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const database =
     target.kind === 'postgres'
-      ? await openPostgres(target.url)
+      ? await openPostgres(target.url, { ...DEFAULT_TIMEOUTS, ...target.timeouts })
       : await openPglite(target.kind === 'pglite' ? target.dataDir : null);
   try {
     await migrate(database.pool);

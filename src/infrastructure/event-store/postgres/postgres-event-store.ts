@@ -19,6 +19,8 @@ import {
   type ReadAllOptions,
   type RecordedEvent,
 } from '../../../domain/event-store/event-store.js';
+import { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from '../../db/database.js';
+import { unavailableReason } from '../../db/unavailable.js';
 
 const EventRow = z.object({
   position: z.bigint(),
@@ -76,6 +78,35 @@ export interface PostgresEventStoreOptions {
    * (one in-process session, shared with slonik) appends with INSERT.
    */
   readonly copyUrl?: string | null;
+  /** Limits of the COPY connections, as those of the database's pool. */
+  readonly timeouts?: DatabaseTimeouts | null;
+}
+
+/**
+ * The error of a failed operation, as the port states it: a database out of reach becomes
+ * EventStoreUnavailableError saying why in a few words ("connection refused"); anything else (a bug,
+ * data the schema refuses) stays what it is, so that it is not mistaken for an outage.
+ */
+function translated(operation: string, error: unknown): unknown {
+  const reason = unavailableReason(error);
+  if (reason === null) return error;
+  return new EventStoreUnavailableError(
+    `${operation} failed: the database is unavailable${reason === 'unavailable' ? '' : ` (${reason})`}`,
+    { cause: error },
+  );
+}
+
+/** Ends a pool, waiting at most `ms` (ending waits for each connection's goodbye, which a frozen server never sends). */
+async function endWithin(pool: pg.Pool, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    pool.end().catch(() => undefined),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+      timer.unref();
+    }),
+  ]);
+  clearTimeout(timer);
 }
 
 export class PostgresEventStore implements EventStore {
@@ -86,10 +117,24 @@ export class PostgresEventStore implements EventStore {
     readonly kind: 'postgres' | 'pglite',
     options: PostgresEventStoreOptions = {},
   ) {
-    this.copyPool =
-      options.copyUrl === undefined || options.copyUrl === null
-        ? null
-        : new pg.Pool({ connectionString: options.copyUrl, max: 4, connectionTimeoutMillis: 5000 });
+    if (options.copyUrl === undefined || options.copyUrl === null) {
+      this.copyPool = null;
+      return;
+    }
+    const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+    this.copyPool = new pg.Pool({
+      connectionString: options.copyUrl,
+      max: 4,
+      connectionTimeoutMillis: timeouts.connectMs,
+      statement_timeout: timeouts.statementMs,
+      // The server enforces statement_timeout only while it runs: when it is frozen or cut off, the
+      // client gives up a little after the server would have.
+      query_timeout: timeouts.statementMs + 30_000,
+      keepAlive: true,
+    });
+    // A connection lost while idle in the pool (the server restarted, say) is dropped by the pool and
+    // emitted here; the next append connects anew. Without a listener the emit would end the process.
+    this.copyPool.on('error', () => undefined);
   }
 
   async append(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -103,9 +148,7 @@ export class PostgresEventStore implements EventStore {
       if (error instanceof UniqueIntegrityConstraintViolationError || (error as { code?: string }).code === '23505') {
         throw new WrongExpectedRevisionError(streamName, expected, undefined, { cause: error });
       }
-      throw new EventStoreUnavailableError(`appending to ${streamName} failed: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw translated(`appending to ${streamName}`, error);
     }
   }
 
@@ -117,6 +160,13 @@ export class PostgresEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     const client = await copyPool.connect();
+    // A checked-out client reports a lost connection twice: the query in progress fails, and the client
+    // emits 'error', which (without a listener) would end the process.
+    const connection: { lost: Error | null } = { lost: null };
+    const onError = (error: Error) => {
+      connection.lost = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
@@ -157,10 +207,14 @@ export class PostgresEventStore implements EventStore {
       await client.query('COMMIT');
       return { nextExpectedRevision: first + events.length - 1, position: BigInt(last.rows[0]?.position ?? '0') };
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (connection.lost === null && unavailableReason(error) === null)
+        await client.query('ROLLBACK').catch(() => undefined);
+      // A connection in an unknown state is closed rather than handed to the next append.
+      else connection.lost ??= error as Error;
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(connection.lost ?? undefined);
     }
   }
 
@@ -231,12 +285,16 @@ export class PostgresEventStore implements EventStore {
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     while (remaining > 0) {
       const page = Math.min(1000, remaining);
-      const rows = await this.pool.any(
-        sql.type(EventRow)`
-          SELECT ${EVENT_COLUMNS} FROM nem_events
-          WHERE stream_name = ${streamName} AND stream_revision >= ${from}
-          ORDER BY stream_revision LIMIT ${page}`,
-      );
+      const rows = await this.pool
+        .any(
+          sql.type(EventRow)`
+            SELECT ${EVENT_COLUMNS} FROM nem_events
+            WHERE stream_name = ${streamName} AND stream_revision >= ${from}
+            ORDER BY stream_revision LIMIT ${page}`,
+        )
+        .catch((error: unknown) => {
+          throw translated(`reading ${streamName}`, error);
+        });
       for (const row of rows) yield toRecorded(row);
       const last = rows.at(-1);
       if (rows.length < page || last === undefined) return;
@@ -246,11 +304,15 @@ export class PostgresEventStore implements EventStore {
   }
 
   async lastEvent(streamName: string): Promise<RecordedEvent | null> {
-    const row = await this.pool.maybeOne(
-      sql.type(EventRow)`
-        SELECT ${EVENT_COLUMNS} FROM nem_events WHERE stream_name = ${streamName}
-        ORDER BY stream_revision DESC LIMIT 1`,
-    );
+    const row = await this.pool
+      .maybeOne(
+        sql.type(EventRow)`
+          SELECT ${EVENT_COLUMNS} FROM nem_events WHERE stream_name = ${streamName}
+          ORDER BY stream_revision DESC LIMIT 1`,
+      )
+      .catch((error: unknown) => {
+        throw translated(`reading ${streamName}`, error);
+      });
     return row === null ? null : toRecorded(row);
   }
 
@@ -260,24 +322,32 @@ export class PostgresEventStore implements EventStore {
       options.streamPrefix === undefined
         ? sql.fragment`TRUE`
         : sql.fragment`starts_with(stream_name, ${options.streamPrefix})`;
-    const rows = await this.pool.any(
-      sql.type(EventRow)`
-        SELECT ${EVENT_COLUMNS} FROM nem_events
-        WHERE position > ${after.toString()}::int8 AND ${prefix}
-          AND ${options.types === undefined ? sql.fragment`TRUE` : sql.fragment`event_type = ANY(${sql.array([...options.types], 'text')})`}
-        ORDER BY position LIMIT ${options.maxCount}`,
-    );
+    const rows = await this.pool
+      .any(
+        sql.type(EventRow)`
+          SELECT ${EVENT_COLUMNS} FROM nem_events
+          WHERE position > ${after.toString()}::int8 AND ${prefix}
+            AND ${options.types === undefined ? sql.fragment`TRUE` : sql.fragment`event_type = ANY(${sql.array([...options.types], 'text')})`}
+          ORDER BY position LIMIT ${options.maxCount}`,
+      )
+      .catch((error: unknown) => {
+        throw translated('reading all streams', error);
+      });
     return rows.map(toRecorded);
   }
 
   async headPosition(): Promise<bigint | null> {
-    return this.pool.oneFirst(
-      sql.type(z.object({ position: z.bigint().nullable() }))`SELECT max(position) AS position FROM nem_events`,
-    );
+    return this.pool
+      .oneFirst(
+        sql.type(z.object({ position: z.bigint().nullable() }))`SELECT max(position) AS position FROM nem_events`,
+      )
+      .catch((error: unknown) => {
+        throw translated('reading the head position', error);
+      });
   }
 
   async close(): Promise<void> {
     // The slonik pool belongs to the Database that opened it; the COPY connections are ours.
-    await this.copyPool?.end();
+    if (this.copyPool !== null) await endWithin(this.copyPool, 5_000);
   }
 }

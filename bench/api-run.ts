@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildApp, DEFAULT_API_OPTIONS } from '../src/api/app.js';
+import { SignInThrottle } from '../src/infrastructure/accounts/sign-in-throttle.js';
 import { AccountStore } from '../src/infrastructure/accounts/account-store.js';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
@@ -33,6 +34,7 @@ try {
     store,
     projections: new ProjectionRunner(pool, store, { kind: 'events-table' }),
     accounts,
+    signInThrottle: new SignInThrottle(pool),
     options: { ...DEFAULT_API_OPTIONS, uploadDir: mkdtempSync(join(tmpdir(), 'nem-bench-uploads-')) },
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, DEFAULT_API_OPTIONS, type ApiOptions } from '../src/api/app.js';
+import { SignInThrottle } from '../src/infrastructure/accounts/sign-in-throttle.js';
 import { AccountStore } from '../src/infrastructure/accounts/account-store.js';
 import type { Database } from '../src/infrastructure/db/database.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
@@ -15,21 +16,38 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
+export interface TestApiSetup {
+  /** Believe X-Forwarded-For (the server's NEM_TRUST_PROXY=true). */
+  readonly trustProxy?: boolean;
+  /** Add the admin and the viewer (false for a second instance on the same database). */
+  readonly addUsers?: boolean;
+}
+
 /** The app on a database, with an admin and a viewer (passwords: `<name>-password-1`). */
-export async function testApi(database: Database, options: Partial<ApiOptions> = {}): Promise<TestApi> {
+export async function testApi(
+  database: Database,
+  options: Partial<ApiOptions> = {},
+  setup: TestApiSetup = {},
+): Promise<TestApi> {
   const store = eventStoreOn(database);
   const accounts = new AccountStore(database.pool);
   const projections = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
   await projections.ensureReadModel();
-  await accounts.addUser('admin', 'admin', 'admin-password-1');
-  await accounts.addUser('viewer', 'viewer', 'viewer-password-1');
-  const app = await buildApp({
-    database,
-    store,
-    projections,
-    accounts,
-    options: { ...DEFAULT_API_OPTIONS, uploadDir: mkdtempSync(join(tmpdir(), 'nem-uploads-')), ...options },
-  });
+  if (setup.addUsers !== false) {
+    await accounts.addUser('admin', 'admin', 'admin-password-1');
+    await accounts.addUser('viewer', 'viewer', 'viewer-password-1');
+  }
+  const app = await buildApp(
+    {
+      database,
+      store,
+      projections,
+      accounts,
+      signInThrottle: new SignInThrottle(database.pool),
+      options: { ...DEFAULT_API_OPTIONS, uploadDir: mkdtempSync(join(tmpdir(), 'nem-uploads-')), ...options },
+    },
+    { trustProxy: setup.trustProxy ?? false },
+  );
   return {
     app,
     accounts,

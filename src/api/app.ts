@@ -1,10 +1,11 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
@@ -28,6 +29,12 @@ import { readingRoutes } from './routes/readings.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 
 export { DEFAULT_API_OPTIONS, type ApiOptions, type AppDeps } from './deps.js';
+
+/** A request id taken from a caller: short, and nothing that could forge a log line. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** How long a request may take, unless its route says otherwise. */
+export const HANDLER_TIMEOUT_MS = 30_000;
 
 /** The longest path parameter routed: a 255-character file name, percent-encoded. */
 const MAX_PARAM_LENGTH = 255 * 12;
@@ -53,6 +60,14 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   const app = Fastify({
     logger: false,
     bodyLimit: 1024 * 1024,
+    // No request waits for ever (a frozen database): past this, 503 (uploads and replays set their own).
+    handlerTimeout: HANDLER_TIMEOUT_MS,
+    // A caller's (or a proxy's) request id is kept when it is sane, else one is made; it is echoed in the
+    // answer and in every log line of the request.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     // Path parameters are file names (up to 255 characters, percent-encoded up to 12 bytes each), NMIs and
     // serials: long enough for all of them; the route schemas set the real limits.
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
@@ -64,6 +79,9 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
       void reply.code(status).send(answer);
     },
     ...fastifyOptions,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -92,7 +110,16 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
     hsts: deps.options.secureCookies,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyCompress, { threshold: 1024 });
+  app.addHook('onSend', async (request, reply) => {
+    // Meter data and accounts must not sit in a browser's or a proxy's cache.
+    const url = request.url;
+    if (url.startsWith('/api/') || url === '/health' || url.startsWith('/health?')) {
+      reply.header('cache-control', 'no-store');
+    }
+    // RFC 9110: a 401 says how to authenticate (the browser's session cookie has no scheme of its own).
+    if (reply.statusCode === 401) reply.header('www-authenticate', 'Bearer realm="nem"');
+  });
   await app.register(fastifyMultipart, {
     // A file over the limit is cut short and marked (truncated), so the upload can answer per file.
     throwFileSizeLimit: false,
@@ -125,7 +152,21 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   const uiDir = deps.options.uiDir;
   if (uiDir != null && existsSync(join(uiDir, 'index.html'))) {
     // The admin's files; its pages are routed in the browser (#/...), so `/` is the only page.
-    await app.register(fastifyStatic, { root: uiDir, prefix: '/', index: 'index.html', schemaHide: true });
+    await app.register(fastifyStatic, {
+      root: uiDir,
+      prefix: '/',
+      index: 'index.html',
+      schemaHide: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        // Vite names built assets by their content hash: they never change, so they may be kept for good;
+        // the page that names them is checked every time.
+        reply.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   }
 
   const auth = registerAuth(app, deps.accounts);

@@ -1,5 +1,6 @@
 import type { EventStore } from '../domain/event-store/event-store.js';
 import type { AccountStore } from '../infrastructure/accounts/account-store.js';
+import type { SignInThrottle } from '../infrastructure/accounts/sign-in-throttle.js';
 import type { Database } from '../infrastructure/db/database.js';
 import type { ProjectionRunner } from '../projections/runner.js';
 import type { RebuildJob } from './rebuild-job.js';
@@ -18,8 +19,6 @@ export interface ApiOptions {
   readonly sessionTtlMs: number;
   /** Mark cookies Secure (behind HTTPS). */
   readonly secureCookies: boolean;
-  /** Failed sign-ins allowed per client address and minute. */
-  readonly loginAttemptsPerMinute: number;
   /** The built admin UI (`ui/dist`), served at `/` when present. */
   readonly uiDir?: string | null;
 }
@@ -29,7 +28,6 @@ export const DEFAULT_API_OPTIONS: Omit<ApiOptions, 'uploadDir'> = {
   maxContentBytes: 1024 * 1024 * 1024,
   sessionTtlMs: 12 * 60 * 60 * 1000,
   secureCookies: false,
-  loginAttemptsPerMinute: 10,
 };
 
 export interface AppDeps {
@@ -37,6 +35,8 @@ export interface AppDeps {
   readonly store: EventStore;
   readonly projections: ProjectionRunner;
   readonly accounts: AccountStore;
+  /** Failed sign-ins per account and address, in the database. */
+  readonly signInThrottle: SignInThrottle;
   readonly options: ApiOptions;
   /** The background rebuild (the server makes it, to stop and resume it); buildApp makes one otherwise. */
   readonly rebuild?: RebuildJob;

@@ -73,15 +73,19 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(500).send({ code: 'INTERNAL', message: 'internal error' } satisfies ErrorResponse);
     }
     const status = error.statusCode ?? 500;
+    if (error.code === 'FST_ERR_HANDLER_TIMEOUT') {
+      request.log.warn({ err: error }, 'request took too long');
+      return reply
+        .code(503)
+        .header('retry-after', String(RETRY_AFTER_S))
+        .send({
+          code: 'UNAVAILABLE',
+          message: 'the request took too long (is the database reachable?); try again shortly',
+        } satisfies ErrorResponse);
+    }
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
       return reply.code(status).send({ code: 'INTERNAL', message: 'internal error' } satisfies ErrorResponse);
-    }
-    if (status === 429) {
-      return reply.code(429).send({
-        code: 'RATE_LIMITED',
-        message: 'too many attempts; wait a minute and try again',
-      } satisfies ErrorResponse);
     }
     if (status === 413) {
       return reply.code(413).send({ code: 'TOO_LARGE', message: error.message } satisfies ErrorResponse);

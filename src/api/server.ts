@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { AccountStore } from '../infrastructure/accounts/account-store.js';
+import { SignInThrottle } from '../infrastructure/accounts/sign-in-throttle.js';
 import type { Services } from '../infrastructure/compose.js';
+import type { TrustProxy } from '../infrastructure/config.js';
 import { LiveProjections } from '../projections/live.js';
 import { buildApp, DEFAULT_API_OPTIONS } from './app.js';
 import { RebuildJob } from './rebuild-job.js';
@@ -15,8 +17,11 @@ export const UI_DIR = resolve(
 export interface ServerOptions {
   readonly host: string;
   readonly port: number;
-  /** Log requests (JSON lines on stdout). */
-  readonly log: boolean;
+  /**
+   * `requests`: every request and every error, as JSON lines on stdout; `errors`: failures only (5xx,
+   * a lost database), as JSON lines on stderr. Errors are always logged.
+   */
+  readonly log: 'requests' | 'errors';
   /** Tells the operator something they should know (an abandoned upload folder removed, a rebuild resumed). */
   readonly notice: (message: string) => void;
 }
@@ -28,6 +33,16 @@ export interface RunningServer {
   /** What stopping the server waits for, in order (the command bounds the time it takes). */
   readonly shutdownSteps: ReadonlyArray<{ readonly name: string; close(): Promise<void> }>;
   close(): Promise<void>;
+}
+
+/** Fastify's form of the setting: a hop count is a function of the hop (0 is the nearest proxy). */
+function trustProxyOption(trust: TrustProxy): NonNullable<FastifyServerOptions['trustProxy']> {
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return typeof trust === 'boolean' ? trust : [...trust];
+}
+
+function loggerOf(log: ServerOptions['log']): NonNullable<FastifyServerOptions['logger']> {
+  return log === 'requests' ? { level: 'info' } : { level: 'warn', stream: process.stderr };
 }
 
 /**
@@ -52,6 +67,7 @@ export async function startServer(services: Services, options: ServerOptions): P
       store: services.store,
       projections: services.projections,
       accounts: new AccountStore(services.database.pool),
+      signInThrottle: new SignInThrottle(services.database.pool),
       rebuild,
       notice: options.notice,
       afterImport: async () => {
@@ -66,7 +82,7 @@ export async function startServer(services: Services, options: ServerOptions): P
         uiDir: UI_DIR,
       },
     },
-    { logger: options.log ? { level: 'info' } : false, trustProxy: true },
+    { logger: loggerOf(options.log), trustProxy: trustProxyOption(services.config.trustProxy) },
   );
   await services.projections.ensureReadModel();
   if ((await services.projections.interruptedRebuild()) !== null) rebuild.start();

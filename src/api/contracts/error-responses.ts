@@ -29,7 +29,6 @@ export function documentRouteErrors(route: RouteOptions): void {
     add(413);
     add(415);
   }
-  if (route.config?.rateLimit !== undefined) add(429);
   add(500);
   add(503);
 }

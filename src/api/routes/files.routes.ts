@@ -137,6 +137,8 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     '/api/files',
     {
       config: { access: 'admin' },
+      // Up to 20 files of 100 MiB, each read twice and appended: long, but not for ever.
+      handlerTimeout: 60 * 60_000,
       // The body is a multipart stream read below, file by file: nothing to validate up front.
       validatorCompiler: () => (value: unknown) => ({ value }),
       schema: {
@@ -206,6 +208,8 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     '/api/files/:fileId/replay',
     {
       config: { access: 'admin' },
+      // Re-projecting a file of millions of readings takes a while.
+      handlerTimeout: 15 * 60_000,
       schema: {
         summary: "Re-project one file's events into the read model",
         tags: ['files'],

@@ -14,24 +14,34 @@ const SessionView = z.object({
 });
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
+  const throttle = deps.signInThrottle;
   app.post(
     '/api/session',
     {
-      config: {
-        access: 'public',
-        rateLimit: { max: deps.options.loginAttemptsPerMinute, timeWindow: '1 minute' },
-      },
+      config: { access: 'public' },
       schema: {
         summary: 'Sign in: sets the session cookie',
         tags: ['session'],
         security: [],
         body: z.object({ username: safeText(64), password: z.string().min(1).max(1024) }),
-        response: { 200: SessionView, 401: ErrorResponse },
+        description:
+          'Failed sign-ins are counted per account and per client address, shared by every server: past a few, each further one makes that account (at most a minute) or that address (up to 15 minutes) wait, answered with 429 and Retry-After. A successful sign-in clears its account.',
+        response: { 200: SessionView, 401: ErrorResponse, 429: ErrorResponse },
       },
     },
     async (request, reply) => {
+      const attempt = { username: request.body.username, address: request.ip };
+      const wait = await throttle.waitSeconds(attempt);
+      if (wait > 0) {
+        reply.header('retry-after', String(wait));
+        throw new ApiError(429, 'RATE_LIMITED', `too many failed sign-ins; try again in ${wait} s`);
+      }
       const user = await deps.accounts.verifyPassword(request.body.username, request.body.password);
-      if (user === null) throw new ApiError(401, 'BAD_CREDENTIALS', 'the username or the password is wrong');
+      if (user === null) {
+        await throttle.failed(attempt);
+        throw new ApiError(401, 'BAD_CREDENTIALS', 'the username or the password is wrong');
+      }
+      await throttle.succeeded(attempt);
       const session = await deps.accounts.createSession(user.id, deps.options.sessionTtlMs);
       const secure = deps.options.secureCookies || request.protocol === 'https';
       const csrfToken = csrfTokenOf(session.secret);

@@ -20,7 +20,7 @@ export async function runServe(options: ServeOptions, io: Output): Promise<ExitC
     const server = await startServer(services, {
       host: options.host,
       port: options.port,
-      log: options.log,
+      log: options.log ? 'requests' : 'errors',
       notice: (message) => io.err(`nem serve: ${message}`),
     });
     let watcher: InboxWatcher | null = null;
@@ -68,7 +68,7 @@ export function registerServe(program: Command, io: Output, setExit: (code: Exit
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on', port, 3000)
     .option('--inbox <dir>', 'also import each flow file that lands in this folder (as nem watch)')
-    .option('--no-log', 'do not log requests')
+    .option('--no-log', 'log only failures (on stderr), not every request')
     .action(async (options: ServeOptions) => {
       setExit(await runServe(options, io));
     });

@@ -62,7 +62,7 @@ export async function runStart(options: StartOptions, io: Output): Promise<ExitC
     const server = await startServer(services, {
       host: options.host,
       port: options.port,
-      log: false,
+      log: 'errors',
       notice: (message) => io.err(`nem start: ${message}`),
     });
     await server.projections.catchUp();

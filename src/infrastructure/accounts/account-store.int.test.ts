@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, scryptSync } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'slonik';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { TEST_DATABASES } from '../../../test/databases.js';
 import { AccountError, type AccountErrorCode } from '../../domain/accounts.js';
 import type { Database } from '../db/database.js';
 import { AccountStore } from './account-store.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
 
 const PASSWORD = 'correct horse battery';
 const OTHER_PASSWORD = 'staple and more words';
@@ -22,15 +22,31 @@ async function refusal(promise: Promise<unknown>): Promise<AccountErrorCode> {
 }
 
 describe('password hashes', () => {
-  it('are scrypt with N=2^15, r=8, p=1, a 16-byte salt and a 32-byte key, and verify only their password', async () => {
+  it('are Argon2id with OWASP parameters (19 MiB, 2 passes, 1 lane), a 16-byte salt and a 32-byte key', async () => {
     const hash = await hashPassword(PASSWORD);
-    const [scheme, n, r, p, salt, key, ...rest] = hash.split('$');
-    expect([scheme, n, r, p, rest]).toEqual(['scrypt', '32768', '8', '1', []]);
+    const [empty, scheme, version, cost, salt, key, ...rest] = hash.split('$');
+    expect([empty, scheme, version, cost, rest]).toEqual(['', 'argon2id', 'v=19', 'm=19456,t=2,p=1', []]);
     expect(Buffer.from(salt!, 'base64')).toHaveLength(16);
     expect(Buffer.from(key!, 'base64')).toHaveLength(32);
     expect(await verifyPassword(PASSWORD, hash)).toBe(true);
     expect(await verifyPassword(`${PASSWORD} `, hash)).toBe(false);
     expect(await hashPassword(PASSWORD)).not.toBe(hash);
+    expect(needsRehash(hash)).toBe(false);
+  });
+
+  it('still verify scrypt hashes made before, which need rehashing, as do weaker Argon2id ones', async () => {
+    // A hash made by the previous version (scrypt N=2^15, r=8, p=1) of PASSWORD.
+    const salt = randomBytes(16);
+    const key = scryptSync(PASSWORD.normalize('NFKC'), salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 128 * 1024 * 1024 });
+    const scrypt = ['scrypt', 32768, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
+    expect(await verifyPassword(PASSWORD, scrypt)).toBe(true);
+    expect(await verifyPassword(OTHER_PASSWORD, scrypt)).toBe(false);
+    expect(needsRehash(scrypt)).toBe(true);
+    const weak = (await hashPassword(PASSWORD)).replace('m=19456,t=2', 'm=19456,t=1');
+    expect(needsRehash(weak)).toBe(true);
+    await expect(
+      verifyPassword(PASSWORD, '$argon2id$v=19$m=99999999,t=2,p=1$AAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAA'),
+    ).rejects.toThrow();
   });
 
   it('treat composed and decomposed accents as the same password', async () => {
@@ -60,7 +76,7 @@ describe.each(TEST_DATABASES)('the account store on $name', (target) => {
       id: expect.stringMatching(/^\d+$/),
       username: 'alice@example.com',
       role: 'admin',
-      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+10:00$/),
     });
     await accounts.addUser('bob', 'viewer', PASSWORD);
     expect((await accounts.listUsers()).map((user) => [user.username, user.role])).toEqual([
@@ -121,12 +137,30 @@ describe.each(TEST_DATABASES)('the account store on $name', (target) => {
     expect(await accounts.verifyPassword('erin', 'x'.repeat(5000))).toBeNull();
   });
 
-  it('stores only the scrypt hash of a password', async () => {
+  it('stores only the Argon2id hash of a password', async () => {
     await accounts.addUser('frank', 'viewer', PASSWORD);
     const { hash } = await database.pool.one(sql.type(z.object({ hash: z.string() }))`
       SELECT password_hash AS hash FROM nem_users WHERE username = 'frank'`);
-    expect(hash).toMatch(/^scrypt\$32768\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+$/);
     expect(hash).not.toContain(PASSWORD);
+  });
+
+  it('replaces a scrypt hash by an Argon2id one at the next successful sign-in, not at a failed one', async () => {
+    const frank = await accounts.addUser('frank', 'viewer', PASSWORD);
+    const salt = randomBytes(16);
+    const key = scryptSync(PASSWORD, salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 128 * 1024 * 1024 });
+    const scrypt = ['scrypt', 32768, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
+    await database.pool.query(sql.unsafe`UPDATE nem_users SET password_hash = ${scrypt} WHERE username = 'frank'`);
+    const stored = () =>
+      database.pool.oneFirst(sql.type(z.object({ hash: z.string() }))`
+        SELECT password_hash AS hash FROM nem_users WHERE username = 'frank'`);
+    expect(await accounts.verifyPassword('frank', OTHER_PASSWORD)).toBeNull();
+    expect(await stored()).toBe(scrypt);
+    expect(await accounts.verifyPassword('frank', PASSWORD)).toEqual(frank);
+    const upgraded = await stored();
+    expect(upgraded).toMatch(/^\$argon2id\$/);
+    expect(await accounts.verifyPassword('frank', PASSWORD)).toEqual(frank);
+    expect(await stored()).toBe(upgraded);
   });
 
   it('changes a password and ends that user’s sessions only', async () => {
@@ -155,15 +189,16 @@ describe.each(TEST_DATABASES)('the account store on $name', (target) => {
     expect(rows[0]!.hash).toBe(createHash('sha256').update(created.token).digest('hex'));
     expect(rows[0]!.row).not.toContain(created.token);
     expect(rows[0]!.row).not.toContain(created.token.slice(12));
-    expect(await accounts.authenticateToken(created.token)).toEqual(ivan);
+    expect(await accounts.authenticateToken(created.token)).toEqual({ user: ivan, expiresAt: null });
     const [listed] = await accounts.listTokens('ivan');
     expect(listed).toEqual({
       id: created.id,
       prefix: created.prefix,
       name: 'nightly import',
       username: 'ivan',
-      createdAt: expect.any(String),
-      lastUsedAt: expect.any(String),
+      createdAt: expect.stringMatching(/\+10:00$/),
+      lastUsedAt: expect.stringMatching(/\+10:00$/),
+      expiresAt: null,
       revokedAt: null,
     });
     expect(JSON.stringify(await accounts.listTokens())).not.toContain(created.token.slice(12));
@@ -179,7 +214,7 @@ describe.each(TEST_DATABASES)('the account store on $name', (target) => {
     expect(await accounts.authenticateToken('Bearer nonsense')).toBeNull();
     expect(await accounts.revokeToken(first.prefix)).toMatchObject({ id: first.id, revokedAt: expect.any(String) });
     expect(await accounts.authenticateToken(first.token)).toBeNull();
-    expect(await accounts.authenticateToken(second.token)).toMatchObject({ username: 'judy' });
+    expect(await accounts.authenticateToken(second.token)).toMatchObject({ user: { username: 'judy' } });
     await accounts.revokeToken(second.id);
     expect(await accounts.authenticateToken(second.token)).toBeNull();
     expect((await accounts.listTokens('judy')).every((token) => token.revokedAt !== null)).toBe(true);
@@ -188,6 +223,26 @@ describe.each(TEST_DATABASES)('the account store on $name', (target) => {
     expect(await refusal(accounts.createToken('nobody', 'ci'))).toBe('NO_SUCH_USER');
     expect(await refusal(accounts.createToken('judy', '  '))).toBe('INVALID_TOKEN_NAME');
     expect(await refusal(accounts.listTokens('nobody'))).toBe('NO_SUCH_USER');
+  });
+
+  it('gives tokens an expiry: valid until then, refused after, listed with it', async () => {
+    await accounts.addUser('kim', 'viewer', PASSWORD);
+    const soon = new Date(Date.now() + 60 * 60_000);
+    const lasting = await accounts.createToken('kim', 'for an hour', soon);
+    expect(lasting.expiresAt).toMatch(/\+10:00$/);
+    expect(Date.parse(lasting.expiresAt ?? '')).toBe(Math.floor(soon.getTime() / 1000) * 1000);
+    expect(
+      Math.floor(((await accounts.authenticateToken(lasting.token))?.expiresAt?.getTime() ?? 0) / 1000) * 1000,
+    ).toBe(Date.parse(lasting.expiresAt ?? ''));
+    const ending = await accounts.createToken('kim', 'a moment', new Date(Date.now() + 60_000));
+    await database.pool.query(sql.unsafe`
+      UPDATE nem_api_tokens SET expires_at = now() - interval '1 second' WHERE id = ${ending.id}::int8`);
+    expect(await accounts.authenticateToken(ending.token)).toBeNull();
+    expect((await accounts.listTokens('kim')).map((token) => [token.name, token.expiresAt === null])).toEqual([
+      ['for an hour', false],
+      ['a moment', false],
+    ]);
+    expect(await refusal(accounts.createToken('kim', 'past', new Date(Date.now() - 1000)))).toBe('INVALID_EXPIRY');
   });
 
   it('revokes a leaked token given whole', async () => {

@@ -7,7 +7,13 @@ import { argon2, randomBytes, scrypt, timingSafeEqual, type Argon2Parameters, ty
  * ({@link needsRehash}). The parameters travel with each hash, so raising them later works the same way.
  */
 
-const ARGON2 = { memory: 19_456, passes: 2, parallelism: 1 } as const;
+interface Argon2Cost {
+  readonly memory: number;
+  readonly passes: number;
+  readonly parallelism: number;
+}
+
+const ARGON2: Argon2Cost = { memory: 19_456, passes: 2, parallelism: 1 };
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 /** Refuse stored parameters beyond these, so a tampered row cannot make one verification take minutes. */
@@ -20,7 +26,7 @@ function normalized(password: string): Buffer {
   return Buffer.from(password.normalize('NFKC'), 'utf8');
 }
 
-function argon2id(password: string, salt: Buffer, tagLength: number, cost: typeof ARGON2): Promise<Buffer> {
+function argon2id(password: string, salt: Buffer, tagLength: number, cost: Argon2Cost): Promise<Buffer> {
   const parameters: Argon2Parameters = {
     message: normalized(password),
     nonce: salt,
@@ -51,7 +57,7 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 type StoredHash =
-  | { readonly scheme: 'argon2id'; readonly cost: typeof ARGON2; readonly salt: Buffer; readonly key: Buffer }
+  | { readonly scheme: 'argon2id'; readonly cost: Argon2Cost; readonly salt: Buffer; readonly key: Buffer }
   | {
       readonly scheme: 'scrypt';
       readonly N: number;
@@ -81,7 +87,7 @@ function parseStoredHash(stored: string): StoredHash {
       salt.length >= 8 &&
       key.length >= 16
     ) {
-      return { scheme: 'argon2id', cost: cost as typeof ARGON2, salt, key };
+      return { scheme: 'argon2id', cost, salt, key };
     }
   }
   const parts = stored.split('$');

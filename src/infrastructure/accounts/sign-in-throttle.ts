@@ -2,8 +2,8 @@ import { sql, type DatabasePool } from 'slonik';
 import { z } from 'zod';
 
 /**
- * How failed sign-ins slow down: after `free` failures, each further one makes the key wait
- * `base * 2^(n - free - 1)` seconds, at most `capSeconds`; failures older than `forgetAfterSeconds` are
+ * How failed sign-ins slow down: from the `free`-th failure on, the n-th makes the key wait
+ * `base * 2^(n - free)` seconds, at most `capSeconds`; failures older than `forgetAfterSeconds` are
  * forgotten.
  */
 export interface BackOff {
@@ -73,9 +73,9 @@ export class SignInThrottle {
           )
           INSERT INTO nem_sign_in_failures (key, failures, last_failure_at, blocked_until)
           SELECT ${key}, c.failures, now(),
-            CASE WHEN c.failures > ${backOff.free} THEN now() + least(
+            CASE WHEN c.failures >= ${backOff.free} THEN now() + least(
               ${backOff.capSeconds}::float8,
-              ${backOff.baseSeconds}::float8 * power(2, c.failures - ${backOff.free} - 1)
+              ${backOff.baseSeconds}::float8 * power(2, c.failures - ${backOff.free})
             ) * interval '1 second' END
           FROM counted c
           ON CONFLICT (key) DO UPDATE SET failures = excluded.failures,

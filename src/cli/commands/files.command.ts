@@ -7,8 +7,9 @@ import {
   type FileDetail,
   type FileStatus,
 } from '../../projections/read-model/read-model.queries.js';
+import { positiveInteger } from '../options.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { formatProblem, renderTable, shown, toJson, type Output } from '../output.js';
+import { formatProblem, plural, renderTable, shown, toJson, type Output } from '../output.js';
 import { withServices } from '../services.js';
 
 interface FilesOptions {
@@ -69,11 +70,13 @@ function describeFile(file: FileDetail, io: Output): void {
     io.out(`From/To:   ${file.fromParticipant} -> ${file.toParticipant ?? ''}`);
   }
   if (file.headerCreatedAt !== null) io.out(`Created:   ${formatNemTime(file.headerCreatedAt)}`);
-  io.out(`Reads:     ${file.registerReads} (250), ${file.b2bDetails} B2B details (550), ${file.lines} lines`);
-  io.out(`Problems:  ${file.errorCount} errors, ${file.warningCount} warnings`);
+  io.out(
+    `Reads:     ${file.registerReads} (250), ${plural(file.b2bDetails, 'B2B detail')} (550), ${plural(file.lines, 'line')}`,
+  );
+  io.out(`Problems:  ${plural(file.errorCount, 'error')}, ${plural(file.warningCount, 'warning')}`);
   for (const problem of [...file.errors, ...file.warnings]) io.out(formatProblem(file.fileName, problem));
   const omitted = file.errorCount - file.errors.length + (file.warningCount - file.warnings.length);
-  if (omitted > 0) io.out(`... and ${omitted} more problems not recorded`);
+  if (omitted > 0) io.out(`... and ${plural(omitted, 'more problem')} not recorded`);
 }
 
 /** `nem files show <sha256-or-name>`. */
@@ -97,7 +100,7 @@ export function registerFiles(program: Command, io: Output, setExit: (code: Exit
     .description('list imported, rejected and in-progress files, newest first')
     .addOption(new Option('--status <status>', 'only files with this status').choices(FILE_STATUSES))
     .option('--search <text>', 'part of the file name, or the start of its SHA-256')
-    .option('--limit <n>', 'at most this many files', (v) => Number(v), 100)
+    .option('--limit <n>', 'at most this many files', positiveInteger(100_000), 100)
     .option('--json', 'print a JSON array', false)
     .action(async (options: FilesOptions) => {
       setExit(await runFiles(options, io));

@@ -87,7 +87,9 @@ export function registerProjections(program: Command, io: Output, setExit: (code
             return EXIT.ok;
           } catch (error) {
             if (error instanceof ProjectionStoppedError) {
-              io.err(`nem projections rebuild: stopped; generation ${error.generation} keeps its progress, run the rebuild again to continue`);
+              io.err(
+                `nem projections rebuild: stopped; generation ${error.generation} keeps its progress, run the rebuild again to continue`,
+              );
               return EXIT.usage;
             }
             if (error instanceof RebuildRunningError) {

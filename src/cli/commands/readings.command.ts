@@ -2,8 +2,9 @@ import { Option, type Command } from 'commander';
 import { formatNemTime } from '../../domain/nem-time.js';
 import { findReadings, type Reading } from '../../projections/read-model/read-model.queries.js';
 import { parseDateOption } from '../dates.js';
+import { positiveInteger } from '../options.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
-import { renderTable, toJson, type Output } from '../output.js';
+import { plural, renderTable, toJson, type Output } from '../output.js';
 import { withServices } from '../services.js';
 
 export interface ReadingsOptions {
@@ -71,15 +72,14 @@ export async function runReadings(options: ReadingsOptions, io: Output): Promise
     if (page.nextCursor !== null) {
       io.err(`nem readings: showing the newest ${options.limit}; narrow with --from/--to or raise --limit for more`);
     }
+    const status = await services.projections.status();
+    if (!status.upToDate) {
+      io.err(
+        `nem readings: the read model is ${status.lag === null ? 'behind' : `${plural(status.lag, 'event')} behind`} the event store, so recent files may be missing; run nem projections catch-up (nem serve keeps it up to date)`,
+      );
+    }
     return EXIT.ok;
   });
-}
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1 || number > 100_000)
-    throw new Error('expected a whole number from 1 to 100000');
-  return number;
 }
 
 export function registerReadings(program: Command, io: Output, setExit: (code: ExitCode) => void): void {
@@ -96,7 +96,7 @@ export function registerReadings(program: Command, io: Output, setExit: (code: E
       parseDateOption(v, 'to'),
     )
     .option('--include-superseded', 'also list older versions of reads a later file replaced', false)
-    .option('--limit <n>', 'at most this many readings', positiveInteger, 1000)
+    .option('--limit <n>', 'at most this many readings', positiveInteger(100_000), 1000)
     .option('--json', 'print a JSON array', false)
     .action(async (options: ReadingsOptions) => {
       setExit(await runReadings(options, io));

@@ -1,8 +1,9 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { importFromInbox, InboxFolderError, InboxWatcher } from '../../application/inbox.js';
 import { startServer } from '../../api/server.js';
 import { intakeLimits } from '../../infrastructure/config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
+import { port } from '../options.js';
 import type { Output } from '../output.js';
 import { giveUp, shutDown, untilStopSignal } from '../signals.js';
 import { withServices } from '../services.js';
@@ -52,13 +53,6 @@ export async function runServe(options: ServeOptions, io: Output): Promise<ExitC
     if (unfinished.length > 0) return giveUp('nem serve', unfinished, io);
     return EXIT.ok;
   });
-}
-
-function port(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0 || number > 65535)
-    throw new InvalidArgumentError('expected a port from 0 to 65535');
-  return number;
 }
 
 export function registerServe(program: Command, io: Output, setExit: (code: ExitCode) => void): void {

@@ -7,6 +7,7 @@ import { startServer } from '../../api/server.js';
 import { AccountStore } from '../../infrastructure/accounts/account-store.js';
 import { expandPaths, openFlowFile } from '../../infrastructure/files/flow-file.js';
 import { intakeLimits } from '../../infrastructure/config.js';
+import { port } from '../options.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { giveUp, shutDown, untilStopSignal } from '../signals.js';
@@ -82,7 +83,7 @@ export function registerStart(program: Command, io: Output, setExit: (code: Exit
       'first run in one command: create an admin if there is no user, import the samples into an empty store, serve',
     )
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port to listen on', (v) => Number(v), 3000)
+    .option('--port <port>', 'port to listen on', port, 3000)
     .option('--samples <dir>', 'sample files to import into an empty store', SAMPLES_DIR)
     .action(async (options: StartOptions) => {
       setExit(await runStart(options, io));

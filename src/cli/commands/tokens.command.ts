@@ -10,12 +10,7 @@ function describeToken(token: ApiToken): string {
   return `${token.prefix} (id ${token.id}, "${token.name}") of ${token.username}`;
 }
 
-export function runTokensCreate(
-  username: string,
-  name: string,
-  expiresAt: Date | null,
-  io: Output,
-): Promise<ExitCode> {
+export function runTokensCreate(username: string, name: string, expiresAt: Date | null, io: Output): Promise<ExitCode> {
   return runAccountCommand('tokens create', io, () =>
     withAccounts(io, async (accounts) => {
       const created = await accounts.createToken(username, name, expiresAt);

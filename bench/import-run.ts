@@ -62,7 +62,7 @@ async function prepareRows(file: string): Promise<{ path: string; events: number
     }),
   );
   for await (const batch of readFlowFile(flowFile)) {
-    for (const item of batch) if (item.kind === 'registerRead') await write(readingRecorded(sha, item.read, 'cli'));
+    for (const item of batch) if (item.kind === 'registerRead') await write(readingRecorded(sha, item.read));
   }
   await write(fileImported(sha, report.summary, 'cli'));
   out.end();

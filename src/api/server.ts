@@ -84,7 +84,7 @@ export async function startServer(services: Services, options: ServerOptions): P
     },
     { logger: loggerOf(options.log), trustProxy: trustProxyOption(services.config.trustProxy) },
   );
-  await services.projections.ensureReadModel();
+  await services.projections.ensureReadModel(options.notice);
   if ((await services.projections.interruptedRebuild()) !== null) rebuild.start();
   live.start();
   const address = await app.listen({ host: options.host, port: options.port });

@@ -213,7 +213,7 @@ async function appendReadings(
       if (item.kind !== 'registerRead') continue;
       index++;
       if (index <= revision) continue;
-      chunk.push(readingRecorded(sha256, item.read, options.channel));
+      chunk.push(readingRecorded(sha256, item.read));
       if (chunk.length >= chunkSize) await flush();
     }
   }

@@ -7,6 +7,7 @@ import { applyReadModelEvents, type ReadingSource } from './read-model/read-mode
 import {
   createReadModelTables,
   dropReadModelTables,
+  dropReadModelViews,
   pointViewsAt,
   READ_MODEL_PROJECTION,
   tableOf,
@@ -106,19 +107,39 @@ export class ProjectionRunner {
     private readonly readings: ReadingSource,
   ) {}
 
-  /** Creates the first generation of the read model and its views when there is none. */
-  async ensureReadModel(): Promise<number> {
-    return this.pool.transaction(async (tx) => {
+  /**
+   * Creates the first generation of the read model and its views when there is none. The tables of an
+   * earlier version of the model (a change of projection logic) are dropped: the new version is built
+   * from the events, and `notice` says so.
+   */
+  async ensureReadModel(notice?: (message: string) => void): Promise<number> {
+    const { generation, retired } = await this.pool.transaction(async (tx) => {
       await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${PROJECTION_LOCK})`);
       const active = await this.activeState(tx);
-      if (active !== null) return active.generation;
+      if (active !== null) return { generation: active.generation, retired: [] };
+      const older = await tx.any(sql.type(z.object({ projection: z.string(), generation: z.number() }))`
+        SELECT projection, generation FROM projection_state
+        WHERE projection <> ${READ_MODEL_PROJECTION} AND projection LIKE 'read\_model\_v%'`);
+      if (older.length > 0) await dropReadModelViews(tx);
+      for (const state of older) {
+        const version = Number(state.projection.slice('read_model_v'.length));
+        if (Number.isInteger(version)) await dropReadModelTables(tx, state.generation, version);
+        await tx.query(sql.unsafe`
+          DELETE FROM projection_state WHERE projection = ${state.projection} AND generation = ${state.generation}`);
+      }
       await createReadModelTables(tx, 1);
       await pointViewsAt(tx, 1);
       await tx.query(sql.unsafe`
         INSERT INTO projection_state (projection, generation, position, active)
         VALUES (${READ_MODEL_PROJECTION}, 1, NULL, true)`);
-      return 1;
+      return { generation: 1, retired: [...new Set(older.map((state) => state.projection))] };
     });
+    if (retired.length > 0) {
+      notice?.(
+        `the read model changed (${retired.join(', ')} to ${READ_MODEL_PROJECTION}): it is being built again from the events, and answers are incomplete until it has caught up`,
+      );
+    }
+    return generation;
   }
 
   private async activeState(db: DatabasePool | DatabaseTransactionConnection): Promise<StateRow | null> {
@@ -147,7 +168,11 @@ export class ProjectionRunner {
   /** A rebuild running now in another live process, if any. */
   async rebuildElsewhere(): Promise<{ generation: number; builder: string } | null> {
     for (const state of await this.buildingStates(this.pool)) {
-      if (state.builder !== null && state.builder !== PROCESS_IDENTITY && !isProcessGone(state.builder, state.updatedAt)) {
+      if (
+        state.builder !== null &&
+        state.builder !== PROCESS_IDENTITY &&
+        !isProcessGone(state.builder, state.updatedAt)
+      ) {
         return { generation: state.generation, builder: state.builder };
       }
     }

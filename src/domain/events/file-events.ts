@@ -47,7 +47,31 @@ export const FileReceivedData = z.object({
   receivedAt: NemInstantSchema,
   channel: z.enum(CHANNELS),
 });
-export const ReadingRecordedData = RegisterReadSchema.extend({ fileId: z.string().regex(SHA256) });
+/**
+ * ReadingRecorded, schema version 2 (current): each fact of the 250 (and its 550) once, as the reader
+ * accepted it: the 22 fields after the record indicator in the specification's order (NMI,
+ * NMIConfiguration, RegisterID, NMISuffix, MDMDataStreamIdentifier, MeterSerialNumber,
+ * DirectionIndicator, PreviousRegisterRead, PreviousRegisterReadDateTime, PreviousQualityMethod,
+ * PreviousReasonCode, PreviousReasonDescription, CurrentRegisterRead, CurrentRegisterReadDateTime,
+ * CurrentQualityMethod, CurrentReasonCode, CurrentReasonDescription, Quantity, UOM,
+ * NextScheduledReadDate, UpdateDateTime, MSATSLoadDateTime), surrounding spaces removed. The exact text
+ * of a decimal is its value; instants are NEM time as written (CCYYMMDDhhmmss); descriptions of codes
+ * belong to the code lists. The file is the stream's, the line the metadata's `sourceLine`.
+ */
+export const READING_FIELDS = 22;
+export const B2B_FIELDS = 4;
+export const ReadingRecordedData = z.object({
+  fields: z.array(z.string()).length(READING_FIELDS).describe("the 250's fields after its record indicator"),
+  b2b: z
+    .object({
+      line: z.number().int().positive(),
+      fields: z.array(z.string()).length(B2B_FIELDS).describe("the 550's fields after its record indicator"),
+    })
+    .nullable()
+    .describe('the 550 that follows the 250, if any'),
+});
+/** ReadingRecorded, schema version 1: every field typed, most of them twice, with the raw lines. */
+export const ReadingRecordedV1Data = RegisterReadSchema.extend({ fileId: z.string().regex(SHA256) });
 export const FileImportedData = z.object({
   fileId: z.string().regex(SHA256),
   counts: z.object({ registerReads: z.number().int(), b2bDetails: z.number().int() }),
@@ -65,15 +89,17 @@ export const FileRejectedData = z.object({
   warningCount: z.number().int(),
 });
 export const FileEventMetadata = z.object({
-  schemaVersion: z.literal(1),
-  channel: z.enum(CHANNELS),
+  schemaVersion: z.number().int().positive(),
   /** The line of the file the event comes from (0 for the file as a whole). */
   sourceLine: z.number().int().nonnegative(),
-  importer: z.string(),
+  /** How the file came in and which importer wrote it: on file-level events (and on v1 readings). */
+  channel: z.enum(CHANNELS).optional(),
+  importer: z.string().optional(),
 });
 
 export type FileReceivedData = z.infer<typeof FileReceivedData>;
 export type ReadingRecordedData = z.infer<typeof ReadingRecordedData>;
+export type ReadingRecordedV1Data = z.infer<typeof ReadingRecordedV1Data>;
 export type FileImportedData = z.infer<typeof FileImportedData>;
 export type FileRejectedData = z.infer<typeof FileRejectedData>;
 export type FileEventMetadata = z.infer<typeof FileEventMetadata>;
@@ -83,29 +109,93 @@ export type FileEvent =
   | { readonly type: 'ReadingRecorded'; readonly data: ReadingRecordedData }
   | { readonly type: 'FileImported'; readonly data: FileImportedData }
   | { readonly type: 'FileRejected'; readonly data: FileRejectedData };
-export type FileEventType = FileEvent['type'];
 
-const DATA_SCHEMAS = {
-  FileReceived: FileReceivedData,
-  ReadingRecorded: ReadingRecordedData,
-  FileImported: FileImportedData,
-  FileRejected: FileRejectedData,
-} as const;
+/** The schema version new events of each type are written with: what projections read. */
+export const CURRENT_SCHEMA_VERSIONS = {
+  FileReceived: 1,
+  ReadingRecorded: 2,
+  FileImported: 1,
+  FileRejected: 1,
+} as const satisfies Record<FileEvent['type'], number>;
+export type FileEventType = keyof typeof CURRENT_SCHEMA_VERSIONS;
 
 export function isFileEventType(type: string): type is FileEventType {
-  return type in DATA_SCHEMAS;
+  return type in CURRENT_SCHEMA_VERSIONS;
 }
 
-/** Reads a stored event as a file event (the place where older versions would be upcast). */
+/** A stored event of a schema version this version of nem does not know: refused, never skipped. */
+export class UnknownEventVersionError extends Error {
+  constructor(
+    readonly event: Pick<RecordedEvent, 'id' | 'type' | 'streamName' | 'revision' | 'position'>,
+    readonly schemaVersion: unknown,
+  ) {
+    super(
+      `event ${event.id} (${event.type}, ${event.streamName} revision ${event.revision}, position ${event.position}) has schema version ${JSON.stringify(schemaVersion)}, which this version of nem does not know: upgrade nem to read it`,
+    );
+    this.name = 'UnknownEventVersionError';
+  }
+}
+
+/** An event's schema version: from its metadata (events written before it was recorded are version 1). */
+export function schemaVersionOf(event: Pick<RecordedEvent, 'metadata'>): unknown {
+  return event.metadata.schemaVersion ?? 1;
+}
+
+/**
+ * ReadingRecorded v1 to v2: the fields as the reader accepted them are those of the lines v1 kept
+ * (`sourceText`), so the upcast is exact.
+ */
+export function upcastReadingRecordedV1(v1: ReadingRecordedV1Data): ReadingRecordedData {
+  return {
+    fields: fieldsOfLine(v1.sourceText, READING_FIELDS),
+    b2b:
+      v1.b2bDetails === null
+        ? null
+        : { line: v1.b2bDetails.line, fields: fieldsOfLine(v1.b2bDetails.sourceText, B2B_FIELDS) },
+  };
+}
+
+/** The `count` fields after a record indicator, without surrounding spaces (trailing padding dropped). */
+function fieldsOfLine(line: string, count: number): string[] {
+  const fields = line
+    .split(',')
+    .slice(1, count + 1)
+    .map((field) => field.trim());
+  while (fields.length < count) fields.push('');
+  return fields;
+}
+
+/**
+ * Reads a stored event as a file event of the current schema: the one place older versions are upcast
+ * and unknown ones refused ({@link UnknownEventVersionError}), so every reader sees one shape.
+ */
 export function parseFileEvent(event: RecordedEvent): FileEvent {
   if (!isFileEventType(event.type)) throw new RangeError(`not a file event: ${event.type}`);
-  return { type: event.type, data: DATA_SCHEMAS[event.type].parse(event.data) } as FileEvent;
+  const version = schemaVersionOf(event);
+  switch (event.type) {
+    case 'ReadingRecorded':
+      if (version === 2) return { type: event.type, data: ReadingRecordedData.parse(event.data) };
+      if (version === 1) {
+        return { type: event.type, data: upcastReadingRecordedV1(ReadingRecordedV1Data.parse(event.data)) };
+      }
+      break;
+    case 'FileReceived':
+      if (version === 1) return { type: event.type, data: FileReceivedData.parse(event.data) };
+      break;
+    case 'FileImported':
+      if (version === 1) return { type: event.type, data: FileImportedData.parse(event.data) };
+      break;
+    case 'FileRejected':
+      if (version === 1) return { type: event.type, data: FileRejectedData.parse(event.data) };
+      break;
+  }
+  throw new UnknownEventVersionError(event, version);
 }
 
 export const IMPORTER = 'nem/0.1.0';
 
-function metadata(channel: Channel, sourceLine: number): FileEventMetadata {
-  return { schemaVersion: 1, channel, sourceLine, importer: IMPORTER };
+function metadata(type: FileEventType, channel: Channel, sourceLine: number): FileEventMetadata {
+  return { schemaVersion: CURRENT_SCHEMA_VERSIONS[type], channel, sourceLine, importer: IMPORTER };
 }
 
 export interface ReceivedFile {
@@ -126,18 +216,24 @@ export function fileReceived(file: ReceivedFile): NewEvent {
     id: fileEventId(file.fileId, 'FileReceived', 0),
     type: 'FileReceived',
     data,
-    metadata: metadata(file.channel, 0),
+    metadata: metadata('FileReceived', file.channel, 0),
   };
 }
 
-export function readingRecorded(fileId: string, read: RegisterRead, channel: Channel): NewEvent {
-  const data: ReadingRecordedData = { ...read, fileId };
-  return {
-    id: fileEventId(fileId, 'ReadingRecorded', read.line),
-    type: 'ReadingRecorded',
-    data,
-    metadata: metadata(channel, read.line),
+/**
+ * One reading's event. Its metadata is the version and the line alone: the channel and the importer are
+ * the file's, on its FileReceived (a reading is small, and there are millions of them).
+ */
+export function readingRecorded(fileId: string, read: RegisterRead): NewEvent {
+  const data: ReadingRecordedData = {
+    fields: fieldsOfLine(read.sourceText, READING_FIELDS),
+    b2b:
+      read.b2bDetails === null
+        ? null
+        : { line: read.b2bDetails.line, fields: fieldsOfLine(read.b2bDetails.sourceText, B2B_FIELDS) },
   };
+  const meta: FileEventMetadata = { schemaVersion: CURRENT_SCHEMA_VERSIONS.ReadingRecorded, sourceLine: read.line };
+  return { id: fileEventId(fileId, 'ReadingRecorded', read.line), type: 'ReadingRecorded', data, metadata: meta };
 }
 
 export function fileImported(fileId: string, summary: Nem13Summary, channel: Channel): NewEvent {
@@ -148,7 +244,12 @@ export function fileImported(fileId: string, summary: Nem13Summary, channel: Cha
     warnings: [...summary.warnings],
     warningCount: summary.warningCount,
   };
-  return { id: fileEventId(fileId, 'FileImported', 0), type: 'FileImported', data, metadata: metadata(channel, 0) };
+  return {
+    id: fileEventId(fileId, 'FileImported', 0),
+    type: 'FileImported',
+    data,
+    metadata: metadata('FileImported', channel, 0),
+  };
 }
 
 export function fileRejected(fileId: string, summary: Nem13Summary, channel: Channel): NewEvent {
@@ -160,5 +261,10 @@ export function fileRejected(fileId: string, summary: Nem13Summary, channel: Cha
     warnings: [...summary.warnings],
     warningCount: summary.warningCount,
   };
-  return { id: fileEventId(fileId, 'FileRejected', 0), type: 'FileRejected', data, metadata: metadata(channel, 0) };
+  return {
+    id: fileEventId(fileId, 'FileRejected', 0),
+    type: 'FileRejected',
+    data,
+    metadata: metadata('FileRejected', channel, 0),
+  };
 }

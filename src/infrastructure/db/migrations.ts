@@ -93,6 +93,22 @@ const MIGRATIONS: ReadonlyArray<{ readonly id: string; readonly statements: read
       )`,
     ],
   },
+  {
+    id: '007-unknown-event-version',
+    statements: [
+      // Projections in SQL read each event version's own shape; any other version stops the statement
+      // with this error (the same words as UnknownEventVersionError), so no event is skipped silently.
+      sql.unsafe`CREATE OR REPLACE FUNCTION nem_unknown_event_version(
+          event_id uuid, event_type text, stream_name text, stream_revision integer, event_position bigint, version text)
+        RETURNS text LANGUAGE plpgsql AS $fn$
+        BEGIN
+          RAISE EXCEPTION 'event % (%, % revision %, position %) has schema version %, which this version of nem does not know: upgrade nem to read it',
+            event_id, event_type, stream_name, stream_revision, event_position, to_json(version)
+            USING ERRCODE = 'data_exception';
+        END
+        $fn$`,
+    ],
+  },
 ];
 
 // Any constant: it only has to be the same for every process migrating this database.

@@ -17,7 +17,7 @@ import { EXPECTED, samplePath } from '../../../test/samples.js';
 import { ProjectionRunner, ProjectionStoppedError, RebuildRunningError } from '../runner.js';
 import { findReadings, getFile, getMeter, getMeterPoint, listFiles, readingVersions } from './read-model.queries.js';
 import { applyReadModelEvents } from './read-model.projection.js';
-import { createReadModelTables, READ_MODEL_TABLES, tableOf } from './read-model.schema.js';
+import { createReadModelTables, physicalName, READ_MODEL_TABLES, tableOf } from './read-model.schema.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-projection-'));
 
@@ -243,7 +243,7 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
     expect(rebuilt.checkpoint).toBe(before.checkpoint);
     expect(await snapshot(database.pool, rebuilt.generation)).toEqual(live);
     const oldTable = await database.pool.maybeOneFirst(sql.type(z.object({ name: z.string().nullable() }))`
-      SELECT to_regclass(${`register_reads_v1_g${before.generation}`})::text AS name`);
+      SELECT to_regclass(${physicalName('register_reads', before.generation)})::text AS name`);
     expect(oldTable).toBeNull();
     expect((await findReadings(database.pool, { nmi: '2291137510', limit: 10 })).items).toHaveLength(1);
   });

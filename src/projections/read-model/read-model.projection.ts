@@ -1,6 +1,12 @@
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
+import { UOMS } from '../../domain/nem13/code-lists.js';
 import type { EventStore, RecordedEvent } from '../../domain/event-store/event-store.js';
-import { fileStreamName, parseFileEvent, type FileEvent } from '../../domain/events/file-events.js';
+import {
+  CURRENT_SCHEMA_VERSIONS,
+  fileStreamName,
+  parseFileEvent,
+  type FileEvent,
+} from '../../domain/events/file-events.js';
 import { tableOf } from './read-model.schema.js';
 
 /** Where the projection finds a file's ReadingRecorded events when the file is closed. */
@@ -12,52 +18,117 @@ export type ReadingSource =
 
 const READING_PAGE = 2000;
 
+/** The columns of register_reads, in the order of READ_COLUMN_NAMES after file_id, from one event version. */
+type ColumnSources = readonly FragmentSqlToken[];
+
+/** ReadingRecorded v1: every field typed in `data` (the raw lines too). */
+const V1_COLUMNS: ColumnSources = [
+  sql.fragment`(e.data->>'line')::int`,
+  sql.fragment`e.data->>'nmi'`,
+  sql.fragment`e.data->>'nmiConfiguration'`,
+  sql.fragment`e.data->>'registerId'`,
+  sql.fragment`e.data->>'nmiSuffix'`,
+  sql.fragment`e.data->>'mdmDataStreamIdentifier'`,
+  sql.fragment`e.data->>'meterSerialNumber'`,
+  sql.fragment`e.data->>'direction'`,
+  sql.fragment`e.data#>>'{previous,read,text}'`,
+  sql.fragment`(e.data#>>'{previous,read,value}')::numeric`,
+  sql.fragment`(e.data#>>'{previous,readAt}')::timestamptz`,
+  sql.fragment`e.data#>>'{previous,quality,text}'`,
+  sql.fragment`e.data#>>'{previous,quality,flag}'`,
+  sql.fragment`(e.data#>>'{previous,quality,method}')::int`,
+  sql.fragment`(e.data#>>'{previous,reasonCode}')::int`,
+  sql.fragment`e.data#>>'{previous,reasonDescription}'`,
+  sql.fragment`e.data#>>'{current,read,text}'`,
+  sql.fragment`(e.data#>>'{current,read,value}')::numeric`,
+  sql.fragment`(e.data#>>'{current,readAt}')::timestamptz`,
+  sql.fragment`e.data#>>'{current,quality,text}'`,
+  sql.fragment`e.data#>>'{current,quality,flag}'`,
+  sql.fragment`(e.data#>>'{current,quality,method}')::int`,
+  sql.fragment`(e.data#>>'{current,reasonCode}')::int`,
+  sql.fragment`e.data#>>'{current,reasonDescription}'`,
+  sql.fragment`e.data#>>'{quantity,text}'`,
+  sql.fragment`(e.data#>>'{quantity,value}')::numeric`,
+  sql.fragment`e.data#>>'{uom,text}'`,
+  sql.fragment`e.data#>>'{uom,unit}'`,
+  sql.fragment`(e.data->>'nextScheduledReadDate')::date`,
+  sql.fragment`(e.data->>'updatedAt')::timestamptz`,
+  sql.fragment`(e.data->>'msatsLoadedAt')::timestamptz`,
+  sql.fragment`(e.data#>>'{b2bDetails,line}')::int`,
+  sql.fragment`e.data#>>'{b2bDetails,previousTransactionCode}'`,
+  sql.fragment`e.data#>>'{b2bDetails,previousRetailerServiceOrder}'`,
+  sql.fragment`e.data#>>'{b2bDetails,currentTransactionCode}'`,
+  sql.fragment`e.data#>>'{b2bDetails,currentRetailerServiceOrder}'`,
+];
+
+/** Field i of the 250 (0 is the NMI), as sent; an empty optional field is null. */
+const field = (i: number) => sql.fragment`(e.data->'fields'->>${sql.literalValue(String(i))}::int)`;
+const optional = (i: number) => sql.fragment`nullif(${field(i)}, '')`;
+const b2bField = (i: number) => sql.fragment`(e.data->'b2b'->'fields'->>${sql.literalValue(String(i))}::int)`;
+/** CCYYMMDDhhmmss in NEM time (UTC+10, no daylight saving) to an instant. */
+const nemInstant = (text: FragmentSqlToken) => sql.fragment`to_timestamp(${text} || ' +10', 'YYYYMMDDHH24MISS TZH')`;
+/** The normalised unit of a UOM as sent (the code list is case-insensitive). */
+const UNIT_OF = sql.fragment`CASE upper(${field(18)}) ${sql.join(
+  UOMS.map((unit) => sql.fragment`WHEN ${sql.literalValue(unit.toUpperCase())} THEN ${sql.literalValue(unit)}`),
+  sql.fragment` `,
+)} END`;
+
+/** ReadingRecorded v2: the fields as sent, typed here (the one place they are read in SQL). */
+const V2_COLUMNS: ColumnSources = [
+  sql.fragment`(e.metadata->>'sourceLine')::int`,
+  field(0),
+  field(1),
+  field(2),
+  field(3),
+  optional(4),
+  field(5),
+  field(6),
+  field(7),
+  sql.fragment`${field(7)}::numeric`,
+  nemInstant(field(8)),
+  field(9),
+  sql.fragment`left(${field(9)}, 1)`,
+  sql.fragment`nullif(substr(${field(9)}, 2), '')::int`,
+  sql.fragment`${optional(10)}::int`,
+  optional(11),
+  field(12),
+  sql.fragment`${field(12)}::numeric`,
+  nemInstant(field(13)),
+  field(14),
+  sql.fragment`left(${field(14)}, 1)`,
+  sql.fragment`nullif(substr(${field(14)}, 2), '')::int`,
+  sql.fragment`${optional(15)}::int`,
+  optional(16),
+  field(17),
+  sql.fragment`${field(17)}::numeric`,
+  field(18),
+  UNIT_OF,
+  sql.fragment`to_date(${optional(19)}, 'YYYYMMDD')`,
+  nemInstant(field(20)),
+  nemInstant(optional(21)),
+  sql.fragment`(e.data#>>'{b2b,line}')::int`,
+  b2bField(0),
+  sql.fragment`nullif(${b2bField(1)}, '')`,
+  b2bField(2),
+  sql.fragment`nullif(${b2bField(3)}, '')`,
+];
+
 /**
- * The columns of register_reads, computed from `e.data` (a ReadingRecorded payload) whatever the source.
- * One expression serves both sources, so the rows cannot differ by where the events live.
+ * The columns of register_reads computed from a ReadingRecorded row `e` (data and metadata), whatever its
+ * schema version and wherever the events live (the events table, or pages sent from another store): each
+ * column reads the version's own shape, and a version this code does not know stops the statement with an
+ * error naming the event (nem_unknown_event_version), never a silent skip.
  */
-export function readingColumns(importPosition: bigint): FragmentSqlToken {
-  return sql.fragment`
-    e.data->>'fileId',
-    (e.data->>'line')::int,
-    e.data->>'nmi',
-    e.data->>'nmiConfiguration',
-    e.data->>'registerId',
-    e.data->>'nmiSuffix',
-    e.data->>'mdmDataStreamIdentifier',
-    e.data->>'meterSerialNumber',
-    e.data->>'direction',
-    e.data#>>'{previous,read,text}',
-    (e.data#>>'{previous,read,value}')::numeric,
-    (e.data#>>'{previous,readAt}')::timestamptz,
-    e.data#>>'{previous,quality,text}',
-    e.data#>>'{previous,quality,flag}',
-    (e.data#>>'{previous,quality,method}')::int,
-    (e.data#>>'{previous,reasonCode}')::int,
-    e.data#>>'{previous,reasonDescription}',
-    e.data#>>'{current,read,text}',
-    (e.data#>>'{current,read,value}')::numeric,
-    (e.data#>>'{current,readAt}')::timestamptz,
-    e.data#>>'{current,quality,text}',
-    e.data#>>'{current,quality,flag}',
-    (e.data#>>'{current,quality,method}')::int,
-    (e.data#>>'{current,reasonCode}')::int,
-    e.data#>>'{current,reasonDescription}',
-    e.data#>>'{quantity,text}',
-    (e.data#>>'{quantity,value}')::numeric,
-    e.data#>>'{uom,text}',
-    e.data#>>'{uom,unit}',
-    (e.data->>'nextScheduledReadDate')::date,
-    (e.data->>'updatedAt')::timestamptz,
-    (e.data->>'msatsLoadedAt')::timestamptz,
-    (e.data#>>'{b2bDetails,line}')::int,
-    e.data#>>'{b2bDetails,previousTransactionCode}',
-    e.data#>>'{b2bDetails,previousRetailerServiceOrder}',
-    e.data#>>'{b2bDetails,currentTransactionCode}',
-    e.data#>>'{b2bDetails,currentRetailerServiceOrder}',
-    e.data#>>'{b2bDetails,sourceText}',
-    e.data->>'sourceText',
-    ${importPosition.toString()}::int8`;
+export function readingColumns(fileId: string, importPosition: bigint): FragmentSqlToken {
+  const version = sql.fragment`coalesce(e.metadata->>'schemaVersion', '1')`;
+  // Unknown versions give NULL in every column but the first, which raises the error.
+  const fileColumn = sql.fragment`CASE WHEN ${version} IN ('1', '2') THEN ${fileId}
+    ELSE nem_unknown_event_version(e.event_id, 'ReadingRecorded', e.stream_name, e.stream_revision, e.position, ${version}) END`;
+  const columns = V2_COLUMNS.map(
+    (v2, i) =>
+      sql.fragment`CASE ${version} WHEN '2' THEN ${v2} WHEN '1' THEN ${V1_COLUMNS[i] ?? sql.fragment`NULL`} END`,
+  );
+  return sql.fragment`${fileColumn}, ${sql.join(columns, sql.fragment`, `)}, ${importPosition.toString()}::int8`;
 }
 
 export const READ_COLUMN_NAMES = sql.fragment`(
@@ -67,7 +138,7 @@ export const READ_COLUMN_NAMES = sql.fragment`(
   current_read_at, current_quality, current_quality_flag, current_method, current_reason_code,
   current_reason_description, quantity_text, quantity, uom_text, uom, next_scheduled_read_date, updated_at,
   msats_loaded_at, b2b_line, previous_transaction_code, previous_retailer_service_order, current_transaction_code,
-  current_retailer_service_order, b2b_source_text, source_text, import_position)`;
+  current_retailer_service_order, import_position)`;
 
 export interface ProjectionContext {
   readonly generation: number;
@@ -151,7 +222,7 @@ async function onFileImported(
   const { generation } = context;
   const reads = tableOf('register_reads', generation);
   const stream = fileStreamName(data.fileId);
-  const columns = readingColumns(recorded.position);
+  const columns = readingColumns(data.fileId, recorded.position);
   if (context.readings.kind === 'events-table') {
     await db.query(sql.unsafe`
       INSERT INTO ${reads} ${READ_COLUMN_NAMES}
@@ -159,18 +230,29 @@ async function onFileImported(
       WHERE e.stream_name = ${stream} AND e.event_type = 'ReadingRecorded'
       ON CONFLICT (file_id, line) DO NOTHING`);
   } else {
-    let page: Array<{ data: unknown }> = [];
+    // Each event is read (upcast, or refused when its version is unknown) here, and sent in the current
+    // shape with what the columns need of the row.
+    let page: Array<Record<string, unknown>> = [];
     const flush = async () => {
       if (page.length === 0) return;
       await db.query(sql.unsafe`
         INSERT INTO ${reads} ${READ_COLUMN_NAMES}
-        SELECT ${columns} FROM json_to_recordset(${JSON.stringify(page)}::json) AS e(data jsonb)
+        SELECT ${columns} FROM json_to_recordset(${JSON.stringify(page)}::json)
+          AS e(data jsonb, metadata jsonb, event_id uuid, stream_name text, stream_revision int, position int8)
         ON CONFLICT (file_id, line) DO NOTHING`);
       page = [];
     };
     for await (const event of context.readings.store.readStream(stream)) {
       if (event.type !== 'ReadingRecorded') continue;
-      page.push({ data: event.data });
+      const reading = parseFileEvent(event);
+      page.push({
+        data: reading.data,
+        metadata: { schemaVersion: CURRENT_SCHEMA_VERSIONS.ReadingRecorded, sourceLine: event.metadata.sourceLine },
+        event_id: event.id,
+        stream_name: event.streamName,
+        stream_revision: event.revision,
+        position: event.position.toString(),
+      });
       if (page.length >= READING_PAGE) await flush();
     }
     await flush();

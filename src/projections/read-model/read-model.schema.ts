@@ -8,18 +8,19 @@ import { sql, type CommonQueryMethods, type IdentifierSqlToken } from 'slonik';
  *
  * A change of projection logic is a new VERSION (and a rebuild), never an in-place patch.
  */
-export const READ_MODEL_VERSION = 1;
+/** 2: readings from ReadingRecorded v2 (no raw lines kept: the original file is the source). */
+export const READ_MODEL_VERSION = 2;
 export const READ_MODEL_PROJECTION = `read_model_v${READ_MODEL_VERSION}`;
 
 export const READ_MODEL_TABLES = ['files', 'register_reads', 'meter_points', 'registers'] as const;
 export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
 
-export function physicalName(table: ReadModelTable, generation: number): string {
-  return `${table}_v${READ_MODEL_VERSION}_g${generation}`;
+export function physicalName(table: ReadModelTable, generation: number, version = READ_MODEL_VERSION): string {
+  return `${table}_v${version}_g${generation}`;
 }
 
-export function tableOf(table: ReadModelTable, generation: number): IdentifierSqlToken {
-  return sql.identifier([physicalName(table, generation)]);
+export function tableOf(table: ReadModelTable, generation: number, version = READ_MODEL_VERSION): IdentifierSqlToken {
+  return sql.identifier([physicalName(table, generation, version)]);
 }
 
 /** Creates the tables of one generation (idempotent). */
@@ -103,8 +104,6 @@ export async function createReadModelTables(db: CommonQueryMethods, generation: 
       previous_retailer_service_order text,
       current_transaction_code text,
       current_retailer_service_order text,
-      b2b_source_text text,
-      source_text text NOT NULL,
       import_position bigint NOT NULL,
       superseded boolean NOT NULL DEFAULT false,
       PRIMARY KEY (file_id, line)
@@ -147,17 +146,28 @@ export async function createReadModelTables(db: CommonQueryMethods, generation: 
   );
 }
 
-/** Points the stable view names at a generation. */
+/**
+ * Points the stable view names at a generation. Dropped and created (not replaced): a new version of the
+ * model may have other columns. Callers hold the projection lock, in a transaction.
+ */
 export async function pointViewsAt(db: CommonQueryMethods, generation: number): Promise<void> {
   for (const table of READ_MODEL_TABLES) {
-    await db.query(
-      sql.unsafe`CREATE OR REPLACE VIEW ${sql.identifier([table])} AS SELECT * FROM ${tableOf(table, generation)}`,
-    );
+    await db.query(sql.unsafe`DROP VIEW IF EXISTS ${sql.identifier([table])}`);
+    await db.query(sql.unsafe`CREATE VIEW ${sql.identifier([table])} AS SELECT * FROM ${tableOf(table, generation)}`);
   }
 }
 
-export async function dropReadModelTables(db: CommonQueryMethods, generation: number): Promise<void> {
+/** Drops the stable views (before the tables they show are dropped). */
+export async function dropReadModelViews(db: CommonQueryMethods): Promise<void> {
+  for (const table of READ_MODEL_TABLES) await db.query(sql.unsafe`DROP VIEW IF EXISTS ${sql.identifier([table])}`);
+}
+
+export async function dropReadModelTables(
+  db: CommonQueryMethods,
+  generation: number,
+  version = READ_MODEL_VERSION,
+): Promise<void> {
   for (const table of READ_MODEL_TABLES) {
-    await db.query(sql.unsafe`DROP TABLE IF EXISTS ${tableOf(table, generation)}`);
+    await db.query(sql.unsafe`DROP TABLE IF EXISTS ${tableOf(table, generation, version)}`);
   }
 }

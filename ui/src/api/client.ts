@@ -272,8 +272,11 @@ export class ApiClient {
     return this.request('GET', '/api/tokens', { signal });
   }
 
-  createToken(username: string, name: string): Promise<CreatedToken> {
-    return this.request('POST', '/api/tokens', { json: { username, name } });
+  /** `expiresAt`: an instant with its offset, or null for a token that works until revoked. */
+  createToken(username: string, name: string, expiresAt: string | null = null): Promise<CreatedToken> {
+    return this.request('POST', '/api/tokens', {
+      json: expiresAt === null ? { username, name } : { username, name, expiresAt },
+    });
   }
 
   revokeToken(idOrPrefix: string): Promise<void> {

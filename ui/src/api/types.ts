@@ -131,8 +131,9 @@ export interface FileDetail extends FileSummary {
 
 export interface ImportResult {
   readonly file: string;
-  readonly sha256: string;
-  readonly status: 'imported' | 'duplicate' | 'rejected';
+  /** Null when the file was refused (over a limit: nothing recorded). */
+  readonly sha256: string | null;
+  readonly status: 'imported' | 'duplicate' | 'rejected' | 'refused';
   readonly readings: number;
   readonly errors: Problem[];
   readonly warnings: Problem[];
@@ -149,7 +150,7 @@ export interface ProjectionStatus {
   readonly upToDate: boolean;
 }
 
-export type RebuildState = 'idle' | 'running' | 'succeeded' | 'failed';
+export type RebuildState = 'idle' | 'running' | 'succeeded' | 'failed' | 'stopped';
 
 export interface RebuildStatus {
   readonly state: RebuildState;
@@ -157,6 +158,7 @@ export interface RebuildStatus {
   readonly finishedAt: string | null;
   readonly eventsApplied: number;
   readonly generation: number | null;
+  readonly resumed: boolean;
   readonly error: string | null;
 }
 
@@ -173,6 +175,7 @@ export interface ApiToken {
   readonly username: string;
   readonly createdAt: string;
   readonly lastUsedAt: string | null;
+  readonly expiresAt: string | null;
   readonly revokedAt: string | null;
 }
 
@@ -180,6 +183,7 @@ export interface CreatedToken {
   readonly id: string;
   readonly prefix: string;
   readonly token: string;
+  readonly expiresAt: string | null;
 }
 
 export interface ReadingsQuery {

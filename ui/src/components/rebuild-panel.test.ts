@@ -11,6 +11,7 @@ const idle: RebuildStatus = {
   finishedAt: null,
   eventsApplied: 0,
   generation: null,
+  resumed: false,
   error: null,
 };
 

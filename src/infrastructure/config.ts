@@ -91,7 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = issue?.path.join('.') ?? '?';
-    const given = typeof name === 'string' ? present(name) : undefined;
+    // The value helps, except in a URL, which may hold a password.
+    const given = name.endsWith('_URL') ? undefined : present(name);
     throw new ConfigError(
       `configuration: ${name}${given === undefined ? '' : `=${JSON.stringify(given)}`} ${issue?.message ?? 'is invalid'}`,
     );

@@ -103,7 +103,7 @@ describe('nem users and nem tokens (embedded database)', () => {
       }),
     ]);
     const table = await runNem(['tokens', 'list'], env);
-    expect(table.stdout).toMatch(/^Id\s+Prefix\s+Name\s+User\s+Created\s+Last used\s+Revoked\n/);
+    expect(table.stdout).toMatch(/^Id\s+Prefix\s+Name\s+User\s+Created\s+Last used\s+Expires\s+Revoked\n/);
     expect(table.stdout).toContain(token.slice(0, 12));
 
     const revoked = await runNem(['tokens', 'revoke', token.slice(0, 12)], env);

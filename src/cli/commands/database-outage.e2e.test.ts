@@ -232,7 +232,7 @@ describe('a database that goes away under nem serve and nem import', () => {
   }, 300_000);
 
   it('nem serve answers /health with 503 in a few seconds while the database is frozen (SIGSTOP), and 200 after', async () => {
-    const { url } = await prepare('frozen');
+    const { url, token } = await prepare('frozen');
     const { nem, base } = await serve(url);
     try {
       expect((await get(base, '/health')).status).toBe(200);
@@ -244,6 +244,18 @@ describe('a database that goes away under nem serve and nem import', () => {
           expect(health.status).toBe(503);
           expect(await health.json()).toEqual({ status: 'degraded' });
         }
+        // Signed in, the caller's token is looked up in the frozen database too: still a 503 in time.
+        const signedIn = await fetch(`${base}/health`, {
+          headers: { authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(10_000),
+        });
+        expect(signedIn.status).toBe(503);
+        // Any other request ends too, after its own (longer) bound, instead of hanging.
+        const search = await fetch(`${base}/api/readings?nmi=2291137510`, {
+          headers: { authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(60_000),
+        });
+        expect(search.status).toBe(503);
         expect(nem.child.exitCode, nem.output()).toBeNull();
       } finally {
         cluster.thaw();

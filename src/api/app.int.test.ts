@@ -232,8 +232,8 @@ describe.each(TEST_DATABASES)('the HTTP API on $name', (target) => {
     ]) {
       const response = await api.app.inject({ method: 'GET', url, ...as(viewer) });
       expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
-      const answer = body<{ code: string; message: string; issues?: unknown[] }>(response);
-      expect(answer.message.length).toBeGreaterThan(5);
+      const answer = body<{ code: string; detail: string; issues?: unknown[] }>(response);
+      expect(answer.detail.length).toBeGreaterThan(5);
       if (!url.includes('cursor')) expect(answer.issues?.length).toBeGreaterThan(0);
     }
   });

@@ -11,15 +11,18 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
+  jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { documentRouteErrors } from './contracts/error-responses.js';
+import './contracts/components.js';
+import { completeRouteContract } from './contracts/error-responses.js';
 import { finishDocument } from './contracts/openapi.js';
 import type { AppDeps } from './deps.js';
-import { ErrorResponse, registerErrorHandler } from './errors.js';
-import { registerAuth } from './plugins/auth.js';
+import { frameworkProblem, registerErrorHandler, sendProblem } from './errors.js';
+import { CSRF_HEADER, registerAuth } from './plugins/auth.js';
+import { registerEtags } from './plugins/etag.js';
 import { RebuildJob } from './rebuild-job.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { fileRoutes, MAX_FILES_PER_UPLOAD } from './routes/files.routes.js';
@@ -29,6 +32,15 @@ import { readingRoutes } from './routes/readings.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 
 export { DEFAULT_API_OPTIONS, type ApiOptions, type AppDeps } from './deps.js';
+
+/** The API's version: see "Versions" in docs/api.md for what changes it. */
+export const API_VERSION = '1.0.0';
+
+const API_DESCRIPTION = [
+  'Flow files (AEMO MDFF NEM13) imported by the service, and the register reads they carry, found by meter point (NMI) or meter serial.',
+  '',
+  'Every `/api` operation needs a session (sign in with signIn) or an API token (`Authorization: Bearer nem_...`); with a session, changes also send the `x-csrf-token` header. Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`. Instants are ISO 8601 in NEM time (`+10:00`, no daylight saving), days `YYYY-MM-DD`; register reads and quantities are exact decimals as strings. Lists come a keyset page at a time (`nextCursor`). Answers built from the read model carry an ETag: send it back in If-None-Match to get 304 while nothing changed.',
+].join('\n');
 
 /** A request id taken from a caller: short, and nothing that could forge a log line. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -74,9 +86,7 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
     // Errors Fastify raises before a route is found (a bad URL, a parameter over the limit) take the
     // same shape as every other error.
     frameworkErrors: (error, _request, reply: FastifyReply) => {
-      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
-      const answer: ErrorResponse = { code: error.code.replace(/^FST_ERR_/, ''), message: error.message };
-      void reply.code(status).send(answer);
+      void sendProblem(reply, frameworkProblem(error, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400));
     },
     ...fastifyOptions,
   });
@@ -92,7 +102,7 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
       routes.push({ method, url: route.url, hidden: route.schema?.hide === true });
-    documentRouteErrors(route);
+    completeRouteContract(route);
   });
 
   await app.register(fastifyHelmet, {
@@ -131,21 +141,38 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
       openapi: '3.1.0',
       info: {
         title: 'nem',
-        description:
-          'NEM13 flow files and the register reads they carry. Every /api route needs a session (sign in at POST /api/session) or an API token (Authorization: Bearer).',
-        version: '0.1.0',
+        summary: 'NEM13 flow files and the register reads they carry',
+        description: API_DESCRIPTION,
+        version: API_VERSION,
+        license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
       },
+      servers: [{ url: '/', description: 'the server that serves this document' }],
       components: {
         securitySchemes: {
-          bearer: { type: 'http', scheme: 'bearer' },
-          session: { type: 'apiKey', in: 'cookie', name: 'nem_session' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token (`nem tokens create`, or createToken): `Authorization: Bearer nem_...`.',
+          },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'nem_session',
+            description: 'The browser session cookie set by signIn.',
+          },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: CSRF_HEADER,
+            description:
+              'With a session, every change also sends the CSRF token (from signIn, or the `nem_csrf` cookie).',
+          },
         },
       },
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
-    transformObject: (documentObject) =>
-      finishDocument('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject),
+    transformObject: (documentObject) => finishDocument(jsonSchemaTransformObject(documentObject)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
 
@@ -170,6 +197,7 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   }
 
   const auth = registerAuth(app, deps.accounts);
+  registerEtags(app, () => deps.projections.readModelVersion());
   const rebuild =
     deps.rebuild ??
     new RebuildJob(deps.projections, {

@@ -12,10 +12,14 @@ import { samplePath } from '../../test/samples.js';
 
 const cursor = (values: unknown) => Buffer.from(JSON.stringify(values)).toString('base64url');
 
+/** A client error, as RFC 9457 problem details with our code. */
 function expectClientError(response: LightMyRequestResponse, status: number, code?: string): void {
   expect({ status: response.statusCode, body: response.body }).toMatchObject({ status });
-  const answer = body<{ code: string; message: string }>(response);
-  expect(typeof answer.message).toBe('string');
+  expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+  const answer = body<{ type: string; title: string; status: number; detail: string; code: string }>(response);
+  expect(answer).toMatchObject({ status, type: expect.stringMatching(/^urn:nem:problem:/) });
+  expect(answer.title.length).toBeGreaterThan(3);
+  expect(answer.detail.length).toBeGreaterThan(3);
   if (code !== undefined) expect(answer.code).toBe(code);
 }
 
@@ -170,8 +174,8 @@ describe.each(TEST_DATABASES)('hostile input on $name', (target) => {
     const long = 'x'.repeat(154);
     const missing = await get(`/api/files/${long}`);
     expectClientError(missing, 404, 'NOT_FOUND');
-    expect(body<{ message: string }>(missing).message).toContain(long);
+    expect(body<{ detail: string }>(missing).detail).toContain(long);
     expectClientError(await get(`/api/files/${'x'.repeat(256)}`), 400);
-    expectClientError(await get(`/api/files/${'x'.repeat(5000)}`), 414, 'MAX_PARAM_LENGTH');
+    expectClientError(await get(`/api/files/${'x'.repeat(5000)}`), 414, 'URI_TOO_LONG');
   });
 });

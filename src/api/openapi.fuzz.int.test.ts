@@ -98,6 +98,7 @@ const PLAUSIBLE: Record<string, readonly string[]> = {
   password: ['a-long-enough-password', 'short'],
   name: ['nightly import'],
   role: ['viewer', 'admin'],
+  'if-none-match': ['*', 'W/"read_model_v2.g1.p3"', '"x", W/"y"'],
 };
 
 function valueFor(name: string, schema: JsonSchema | undefined): fc.Arbitrary<unknown> {
@@ -191,8 +192,11 @@ describe.each(TEST_DATABASES)('the API under generated requests on $name', (targ
         };
         operations.push(operation);
         for (const [status, response] of Object.entries(operation.responses)) {
-          const schema = response.content?.['application/json']?.schema;
-          if (schema !== undefined) validators.set(`${operation.method} ${path} ${status}`, ajv.compile(schema));
+          for (const [type, media] of Object.entries(response.content ?? {})) {
+            if (media.schema !== undefined) {
+              validators.set(`${operation.method} ${path} ${status} ${type}`, ajv.compile(media.schema));
+            }
+          }
         }
       }
     }
@@ -213,6 +217,12 @@ describe.each(TEST_DATABASES)('the API under generated requests on $name', (targ
       ),
       { requiredKeys: [] },
     );
+    const headerValues = fc.record(
+      Object.fromEntries(
+        op.parameters.filter((p) => p.in === 'header').map((p) => [p.name, valueFor(p.name, p.schema)]),
+      ),
+      { requiredKeys: [] },
+    );
     const body =
       op.body === null
         ? fc.constant(null)
@@ -223,32 +233,37 @@ describe.each(TEST_DATABASES)('the API under generated requests on $name', (targ
               headers: { 'content-type': 'application/json' },
             }));
     const who = fc.constantFrom('token', 'token', 'token', 'admin-session', 'viewer', 'anonymous');
-    return fc.tuple(path, query, body, who).map(([pathValues, queryValues, payload, caller]) => {
-      let url = op.path;
-      for (const [name, value] of Object.entries(pathValues)) {
-        url = url.replace(`{${name}}`, encodeURIComponent(String(value)));
-      }
-      const search = new URLSearchParams(
-        Object.entries(queryValues).map(([k, v]): [string, string] => [k, String(v)]),
-      ).toString();
-      const headers: Record<string, string> = { ...(payload?.headers ?? {}) };
-      let cookies: Record<string, string> | undefined;
-      if (caller === 'token') headers.authorization = `Bearer ${token}`;
-      if (caller === 'admin-session' || caller === 'viewer') {
-        const session = caller === 'viewer' ? viewer : admin;
-        cookies = session.cookies;
-        headers['x-csrf-token'] = session.csrfToken;
-      }
-      const target = search === '' ? url : `${url}?${search}`;
-      const options: InjectOptions = {
-        method: op.method,
-        url: target,
-        headers,
-        ...(cookies === undefined ? {} : { cookies }),
-        ...(payload === null ? {} : { payload: payload.payload }),
-      };
-      return { op, url: target, options };
-    });
+    return fc
+      .tuple(path, query, headerValues, body, who)
+      .map(([pathValues, queryValues, extraHeaders, payload, caller]) => {
+        let url = op.path;
+        for (const [name, value] of Object.entries(pathValues)) {
+          url = url.replace(`{${name}}`, encodeURIComponent(String(value)));
+        }
+        const search = new URLSearchParams(
+          Object.entries(queryValues).map(([k, v]): [string, string] => [k, String(v)]),
+        ).toString();
+        const headers: Record<string, string> = {
+          ...Object.fromEntries(Object.entries(extraHeaders).map(([k, v]) => [k, String(v)])),
+          ...(payload?.headers ?? {}),
+        };
+        let cookies: Record<string, string> | undefined;
+        if (caller === 'token') headers.authorization = `Bearer ${token}`;
+        if (caller === 'admin-session' || caller === 'viewer') {
+          const session = caller === 'viewer' ? viewer : admin;
+          cookies = session.cookies;
+          headers['x-csrf-token'] = session.csrfToken;
+        }
+        const target = search === '' ? url : `${url}?${search}`;
+        const options: InjectOptions = {
+          method: op.method,
+          url: target,
+          headers,
+          ...(cookies === undefined ? {} : { cookies }),
+          ...(payload === null ? {} : { payload: payload.payload }),
+        };
+        return { op, url: target, options };
+      });
   }
 
   it('never answers 5xx, and every answer matches its documented status and schema', async () => {
@@ -262,13 +277,19 @@ describe.each(TEST_DATABASES)('the API under generated requests on $name', (targ
           expect(response.statusCode, where).toBeLessThan(500);
           const status = String(response.statusCode);
           expect(Object.keys(op.responses), `undocumented status: ${where}`).toContain(status);
-          const validate = validators.get(`${op.method} ${op.path} ${status}`);
-          if (validate !== undefined) {
-            const valid = validate(response.json());
-            expect(valid, `${where}\n${JSON.stringify(validate.errors)}`).toBe(true);
-          } else {
-            expect(response.body, `a body the document does not describe: ${where}`).toBe('');
+          const documented = Object.keys(op.responses[status]?.content ?? {});
+          if (response.body === '') {
+            expect(documented, `no body, but the document describes one: ${where}`).toEqual([]);
+            return;
           }
+          // The media type is one the document gives for this status (problem+json for every error).
+          const type = (response.headers['content-type'] ?? '').split(';')[0] ?? '';
+          expect(documented, `media type ${type} not documented: ${where}`).toContain(type);
+          if (response.statusCode >= 400) expect(type, where).toBe('application/problem+json');
+          const validate = validators.get(`${op.method} ${op.path} ${status} ${type}`);
+          expect(validate, `no schema for ${type}: ${where}`).toBeDefined();
+          const valid = validate?.(response.json());
+          expect(valid, `${where}\n${JSON.stringify(validate?.errors)}`).toBe(true);
         },
       ),
       { numRuns: 300, seed: Number(process.env.FUZZ_SEED ?? 20261130), endOnFailure: true },

@@ -1,3 +1,4 @@
+import { toNemIso } from '../domain/nem-time.js';
 import {
   ProjectionStoppedError,
   RebuildRunningError,
@@ -51,7 +52,7 @@ export class RebuildJob {
     if (this.running !== null) return false;
     const abort = new AbortController();
     this.abort = abort;
-    this.current = { ...IDLE, state: 'running', startedAt: new Date().toISOString() };
+    this.current = { ...IDLE, state: 'running', startedAt: toNemIso(new Date()) };
     this.running = this.projections
       .rebuild({
         signal: abort.signal,
@@ -71,7 +72,7 @@ export class RebuildJob {
         this.current = {
           ...this.current,
           state: 'succeeded',
-          finishedAt: new Date().toISOString(),
+          finishedAt: toNemIso(new Date()),
           generation: status.generation,
         };
       })
@@ -81,7 +82,7 @@ export class RebuildJob {
         this.current = {
           ...this.current,
           state: stopped ? 'stopped' : 'failed',
-          finishedAt: new Date().toISOString(),
+          finishedAt: toNemIso(new Date()),
           error: stopped
             ? 'stopped by a shutdown; the next start resumes it'
             : error instanceof RebuildRunningError

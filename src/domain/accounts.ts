@@ -60,17 +60,17 @@ export const UserSchema = z.object({
 export type User = z.infer<typeof UserSchema>;
 
 /** An API token as listed: never the token itself, which is shown once when created. */
+const Instant = z.iso.datetime({ offset: true });
+
 export const ApiTokenSchema = z.object({
   id: z.string(),
-  /** The first characters of the token (`nem_` and 8 more), enough to recognise it. */
-  prefix: z.string(),
+  prefix: z.string().describe('the first characters of the token (`nem_` and 8 more), enough to recognise it'),
   name: z.string(),
   username: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  /** Until when it works; null when it works until revoked. */
-  expiresAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
+  createdAt: Instant,
+  lastUsedAt: Instant.nullable().describe('written at most once a minute'),
+  expiresAt: Instant.nullable().describe('until when it works; null: until revoked'),
+  revokedAt: Instant.nullable(),
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 

@@ -249,6 +249,15 @@ export class ProjectionRunner {
       SELECT max(position) AS position FROM nem_events WHERE starts_with(stream_name, ${`${FILE_STREAM_CATEGORY}-`})`);
   }
 
+  /**
+   * The version of what the read model answers: its model version, generation and checkpoint. It changes
+   * whenever an event is applied or a rebuild switches tables (an ETag for answers built from it).
+   */
+  async readModelVersion(): Promise<string> {
+    const state = await this.activeState(this.pool);
+    return `${READ_MODEL_PROJECTION}.g${state?.generation ?? 0}.p${state?.position?.toString() ?? 'none'}`;
+  }
+
   async status(): Promise<ProjectionStatus> {
     const state = await this.activeState(this.pool);
     const head = await this.store.headPosition();

@@ -3,10 +3,38 @@ import { z } from 'zod';
 import { AccountError, ApiTokenSchema, ROLES, UserSchema, type AccountErrorCode } from '../../domain/accounts.js';
 import { Instant, safeText } from '../contracts/params.js';
 import type { AppDeps } from '../deps.js';
-import { ApiError, ErrorResponse } from '../errors.js';
+import { json, problems } from '../contracts/responses.js';
+import { ApiError } from '../errors.js';
 
-const UserView = UserSchema.pick({ username: true, role: true, createdAt: true });
+const UserView = UserSchema.pick({ username: true, role: true, createdAt: true })
+  .extend({
+    createdAt: z.iso.datetime({ offset: true }).describe('when the user was added, NEM time (+10:00)'),
+  })
+  .meta({
+    id: 'User',
+    description: 'A support-staff account: a viewer searches and reads; an admin may also change things.',
+    examples: [{ username: 'alice', role: 'admin', createdAt: '2026-11-30T09:00:00+10:00' }],
+  });
 const TokenView = ApiTokenSchema;
+const CreatedToken = z
+  .object({
+    id: z.string(),
+    prefix: z.string().describe('the first 12 characters, to recognise the token by'),
+    token: z.string().describe('the token: shown this once, only its SHA-256 is kept'),
+    expiresAt: z.iso.datetime({ offset: true }).nullable().describe('NEM time (+10:00); null: until revoked'),
+  })
+  .meta({
+    id: 'CreatedToken',
+    description: 'A new API token, the only time it is shown.',
+    examples: [
+      {
+        id: '2',
+        prefix: 'nem_Zz9yX8wV',
+        token: 'nem_Zz9yX8wVq3PbT1mA7cK0dE2fG4hJ6kL8nM9oP1rS3tU',
+        expiresAt: '2027-02-28T09:00:00+10:00',
+      },
+    ],
+  });
 
 const STATUS: Record<AccountErrorCode, number> = {
   USER_EXISTS: 409,
@@ -40,7 +68,13 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
     '/api/users',
     {
       config: admin,
-      schema: { summary: 'Users', tags: ['accounts'], response: { 200: z.array(UserView) } },
+      schema: {
+        operationId: 'listUsers',
+        summary: 'List users',
+        description: 'Every support-staff account, by username.',
+        tags: ['accounts'],
+        response: { 200: json('The users.', z.array(UserView)) },
+      },
     },
     async () => (await accounts.listUsers()).map(({ username, role, createdAt }) => ({ username, role, createdAt })),
   );
@@ -50,10 +84,15 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
     {
       config: admin,
       schema: {
+        operationId: 'addUser',
         summary: 'Add a user',
+        description:
+          'Usernames are 3 to 64 characters of a-z 0-9 . _ - @, case-insensitive (kept lower-case); passwords 12 to 1,024 characters.',
         tags: ['accounts'],
-        body: z.object({ username: safeText(64), role: z.enum(ROLES), password: z.string().max(1024) }),
-        response: { 201: UserView, 409: ErrorResponse },
+        body: z
+          .object({ username: safeText(64), role: z.enum(ROLES), password: z.string().max(1024) })
+          .meta({ id: 'NewUser' }),
+        response: { 201: json('The user was added.', UserView), 409: problems('A user of this name exists.') },
       },
     },
     async (request, reply) => {
@@ -69,10 +108,16 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
     {
       config: admin,
       schema: {
+        operationId: 'removeUser',
         summary: 'Remove a user',
+        description: 'Removes the user with their API tokens and sessions. The last admin cannot be removed.',
         tags: ['accounts'],
-        params: z.object({ username: safeText(64) }),
-        response: { 204: z.null(), 404: ErrorResponse, 409: ErrorResponse },
+        params: z.object({ username: safeText(64).describe('The username, any case.') }),
+        response: {
+          204: z.null().describe('The user was removed.'),
+          404: problems('No user of this name.'),
+          409: problems('The user is the last admin.'),
+        },
       },
     },
     async (request, reply) => {
@@ -87,11 +132,13 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
     {
       config: admin,
       schema: {
-        summary: "Set a user's password (ends their sessions)",
+        operationId: 'setUserPassword',
+        summary: "Set a user's password",
+        description: "Replaces the user's password and ends their sessions (their API tokens stay valid).",
         tags: ['accounts'],
-        params: z.object({ username: safeText(64) }),
-        body: z.object({ password: z.string().max(1024) }),
-        response: { 204: z.null(), 404: ErrorResponse },
+        params: z.object({ username: safeText(64).describe('The username, any case.') }),
+        body: z.object({ password: z.string().max(1024) }).meta({ id: 'NewPassword' }),
+        response: { 204: z.null().describe('The password was set.'), 404: problems('No user of this name.') },
       },
     },
     async (request, reply) => {
@@ -105,9 +152,11 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
     {
       config: admin,
       schema: {
-        summary: 'API tokens (never the tokens themselves)',
+        operationId: 'listTokens',
+        summary: 'List API tokens',
+        description: 'Every API token (revoked and expired ones too), oldest first; never the tokens themselves.',
         tags: ['accounts'],
-        response: { 200: z.array(TokenView) },
+        response: { 200: json('The tokens.', z.array(TokenView)) },
       },
     },
     async () => accounts.listTokens(),
@@ -118,22 +167,19 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
     {
       config: admin,
       schema: {
-        summary: 'Create an API token: the answer is the only time it is shown',
+        operationId: 'createToken',
+        summary: 'Create an API token',
+        description:
+          'A token acts as its user, with their role, sent as `Authorization: Bearer <token>`. The answer is the only time it is shown: only its SHA-256 is kept.',
         tags: ['accounts'],
-        body: z.object({
-          username: safeText(64),
-          name: safeText(100),
-          expiresAt: Instant.optional().describe('until when the token works (in the future); absent: until revoked'),
-        }),
-        response: {
-          201: z.object({
-            id: z.string(),
-            prefix: z.string(),
-            token: z.string(),
-            expiresAt: z.string().nullable().describe('NEM time (+10:00); null: until revoked'),
-          }),
-          404: ErrorResponse,
-        },
+        body: z
+          .object({
+            username: safeText(64).describe('whose token it is'),
+            name: safeText(100).describe('what it is for, e.g. `nightly import`'),
+            expiresAt: Instant.optional().describe('until when it works (in the future); absent: until revoked'),
+          })
+          .meta({ id: 'NewToken' }),
+        response: { 201: json('The token, shown once.', CreatedToken), 404: problems('No user of this name.') },
       },
     },
     async (request, reply) => {
@@ -150,10 +196,16 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
     {
       config: admin,
       schema: {
-        summary: 'Revoke an API token by id or prefix',
+        operationId: 'revokeToken',
+        summary: 'Revoke an API token',
+        description:
+          'Revokes a token named by its id, its prefix or the whole token; it stops working at once here, within seconds on other servers. A revoked token stays listed.',
         tags: ['accounts'],
-        params: z.object({ token: safeText(100) }),
-        response: { 204: z.null(), 404: ErrorResponse },
+        params: z.object({ token: safeText(100).describe('The id, the prefix (nem_ and 8 characters) or the token.') }),
+        response: {
+          204: z.null().describe('The token is revoked.'),
+          404: problems('No token matches (or, by prefix, more than one: give its id).'),
+        },
       },
     },
     async (request, reply) => {

@@ -7,31 +7,56 @@ import { importFlowFile, refused, type ImportResult } from '../../application/im
 import { ProblemSchema } from '../../domain/nem13/schemas.js';
 import { openFlowFile, type FlowFileLimits } from '../../infrastructure/files/flow-file.js';
 import { UploadArea } from '../../infrastructure/files/upload-area.js';
-import {
-  FILE_STATUSES,
-  FileDetailView,
-  FileSummaryView,
-  getFile,
-  listFiles,
-} from '../../projections/read-model/read-model.queries.js';
+import { FILE_STATUSES, FileDetailView, getFile, listFiles } from '../../projections/read-model/read-model.queries.js';
 import { recordedFileName } from '../../domain/text.js';
+import { FilePage } from '../contracts/components.js';
 import { safeText } from '../contracts/params.js';
+import { Problem } from '../contracts/problem.js';
+import { json, problems } from '../contracts/responses.js';
 import type { AppDeps } from '../deps.js';
-import { ApiError, ErrorResponse, notFound } from '../errors.js';
+import { ApiError, notFound } from '../errors.js';
 
-export const ImportResultView = z.object({
-  file: z.string().describe('the name the file was uploaded with'),
-  sha256: z.string().nullable().describe("the file's identity; null when it was refused (not read whole)"),
-  status: z
-    .enum(['imported', 'duplicate', 'rejected', 'refused'])
-    .describe(
-      'imported; duplicate (already received: nothing appended); rejected (recorded with its errors, no reading); refused (larger than a limit: nothing recorded, the error says which)',
-    ),
-  readings: z.number().int(),
-  errors: z.array(ProblemSchema),
-  warnings: z.array(ProblemSchema),
-  errorsOmitted: z.number().int(),
-  warningsOmitted: z.number().int(),
+export const ImportResultView = z
+  .object({
+    file: z.string().describe('the name the file was uploaded with'),
+    sha256: z.string().nullable().describe("the file's identity; null when it was refused (not read whole)"),
+    status: z
+      .enum(['imported', 'duplicate', 'rejected', 'refused'])
+      .describe(
+        'imported; duplicate (already received: nothing appended); rejected (recorded with its errors, no reading); refused (larger than a limit: nothing recorded, the error says which)',
+      ),
+    readings: z.number().int().describe('readings the file brought (for a duplicate: when it was imported)'),
+    errors: z.array(ProblemSchema).describe('the first 1,000'),
+    warnings: z.array(ProblemSchema).describe('the first 1,000'),
+    errorsOmitted: z.number().int().describe('errors beyond those listed'),
+    warningsOmitted: z.number().int().describe('warnings beyond those listed'),
+  })
+  .meta({
+    id: 'ImportResult',
+    description: 'What became of one uploaded file.',
+    examples: [
+      {
+        file: 'NEM13#0001#MDP#RET.csv',
+        sha256: '97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33',
+        status: 'imported',
+        readings: 2,
+        errors: [],
+        warnings: [],
+        errorsOmitted: 0,
+        warningsOmitted: 0,
+      },
+    ],
+  });
+
+const UploadResult = z
+  .object({ results: z.array(ImportResultView).describe('one result per file part, in order') })
+  .meta({ id: 'UploadResult', description: 'The result of every file of an upload.' });
+
+const UploadProblem = Problem.extend({
+  results: z.array(ImportResultView).optional().describe('the files processed before the request failed'),
+}).meta({
+  id: 'UploadProblem',
+  description: 'An upload that failed part-way: the problem, and what became of the files before it.',
 });
 
 function resultView(result: ImportResult, name: string): z.infer<typeof ImportResultView> {
@@ -54,10 +79,6 @@ export function uploadedName(raw: string | undefined): string {
 
 export const MAX_FILES_PER_UPLOAD = 20;
 
-const UploadErrorResponse = ErrorResponse.extend({
-  results: z.array(ImportResultView).optional().describe('files processed before the request failed'),
-});
-
 /**
  * A request that could not be read as multipart (no or a wrong boundary, cut off, too many parts) is the
  * client's error, never a 500; the files read before it are reported, since they were imported.
@@ -77,8 +98,6 @@ function multipartFailure(error: unknown, imported: Array<z.infer<typeof ImportR
   );
 }
 
-const Page = z.object({ items: z.array(FileSummaryView), nextCursor: z.string().nullable() });
-
 export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const db = deps.database.pool;
   const intake: FlowFileLimits = { maxContentBytes: deps.options.maxContentBytes };
@@ -93,16 +112,22 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
   app.get(
     '/api/files',
     {
+      config: { etag: true },
       schema: {
-        summary: 'Files, newest received first',
+        operationId: 'listFiles',
+        summary: 'List flow files',
+        description:
+          'The files received (imported, rejected, or still being received), newest first, one keyset page at a time.',
         tags: ['files'],
         querystring: z.object({
-          status: z.enum(FILE_STATUSES).optional(),
-          search: safeText(255, 0).optional().describe('part of the file name, or the start of its SHA-256'),
-          limit: z.coerce.number().int().min(1).max(500).default(50),
-          cursor: z.string().max(200).optional(),
+          status: z.enum(FILE_STATUSES).optional().describe('Only files with this status.'),
+          search: safeText(255, 0)
+            .optional()
+            .describe('Part of the file name (any case), or the start of its SHA-256.'),
+          limit: z.coerce.number().int().min(1).max(500).default(50).describe('Files per page, 1 to 500.'),
+          cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
         }),
-        response: { 200: Page },
+        response: { 200: json('A page of files.', FilePage) },
       },
     },
     async (request) => {
@@ -119,11 +144,18 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
   app.get(
     '/api/files/:file',
     {
+      config: { etag: true },
       schema: {
-        summary: 'One file by SHA-256 (or its start) or name, with its errors and warnings by line',
+        operationId: 'getFile',
+        summary: 'A flow file',
+        description:
+          'One file by its SHA-256 (or a unique start of it) or by its name (the newest of that name), with every error and warning recorded, by line.',
         tags: ['files'],
-        params: z.object({ file: safeText(255) }),
-        response: { 200: FileDetailView, 404: ErrorResponse },
+        params: z.object({ file: safeText(255).describe('The SHA-256 of the file (or its start), or its name.') }),
+        response: {
+          200: json('The file.', FileDetailView),
+          404: problems('No file has this SHA-256 or name.'),
+        },
       },
     },
     async (request) => {
@@ -142,15 +174,20 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       // The body is a multipart stream read below, file by file: nothing to validate up front.
       validatorCompiler: () => (value: unknown) => ({ value }),
       schema: {
-        summary: 'Upload NEM13 files (multipart); each is imported as with nem import',
-        description: `Plain, .gz or single-file .zip; at most ${MAX_FILES_PER_UPLOAD} files. Each file is judged on its own: one larger than ${deps.options.maxUploadBytes} bytes, or whose decompressed content is larger than ${deps.options.maxContentBytes} bytes, is \`refused\` (nothing recorded) while the others are imported. A request that cannot be read as multipart answers 400 with the results of the files read before the fault.`,
+        operationId: 'uploadFiles',
+        summary: 'Upload flow files',
+        description: `Imports each file of a multipart/form-data request (field \`file\`, repeated) as \`nem import\` does: plain, .gz or single-file .zip, at most ${MAX_FILES_PER_UPLOAD} files. Each file is judged on its own: one larger than ${deps.options.maxUploadBytes} bytes, or whose decompressed content is larger than ${deps.options.maxContentBytes} bytes, is \`refused\` (nothing recorded) while the others are imported. A request that cannot be read as multipart answers 400 with the results of the files read before the fault. The read model is up to date when the answer comes.`,
         tags: ['files'],
         consumes: ['multipart/form-data'],
-        body: z.object({ file: z.string().describe('one or more files (format: binary)') }),
+        body: z.object({
+          file: z
+            .array(z.string().meta({ format: 'binary' }))
+            .describe('one or more flow files, each its own part named `file`'),
+        }),
         response: {
-          200: z.object({ results: z.array(ImportResultView).describe('one result per file part, in order') }),
-          400: UploadErrorResponse,
-          413: UploadErrorResponse,
+          200: json('What became of each file.', UploadResult),
+          400: problems('The request is not multipart, holds no file, or could not be read.', UploadProblem),
+          413: problems('The request holds too many files or parts, or is larger than they could be.', UploadProblem),
         },
       },
     },
@@ -211,12 +248,23 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       // Re-projecting a file of millions of readings takes a while.
       handlerTimeout: 15 * 60_000,
       schema: {
-        summary: "Re-project one file's events into the read model",
+        operationId: 'replayFile',
+        summary: "Replay a file's events into the read model",
+        description:
+          "Removes the file's rows from the read model and applies its stream's events again (an audit step, or after a suspected inconsistency).",
         tags: ['files'],
-        params: z.object({ fileId: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in hex') }),
+        params: z.object({
+          fileId: z
+            .string()
+            .regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 in hex')
+            .describe('The SHA-256 of the file.'),
+        }),
         response: {
-          200: z.object({ fileId: z.string(), replayed: z.literal(true) }),
-          404: ErrorResponse,
+          200: json(
+            'The file was replayed.',
+            z.object({ fileId: z.string(), replayed: z.literal(true) }).meta({ id: 'Replayed' }),
+          ),
+          404: problems('The store has no events of this file.'),
         },
       },
     },

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { unavailableReason } from '../../infrastructure/db/unavailable.js';
 import type { AppDeps } from '../deps.js';
-import { ErrorResponse } from '../errors.js';
+import { Problem, PROBLEM_MEDIA_TYPE } from '../contracts/problem.js';
+import { json } from '../contracts/responses.js';
 
 /**
  * How long /health waits for its checks in all. A frozen database (stopped process, cut network)
@@ -12,21 +13,27 @@ import { ErrorResponse } from '../errors.js';
  */
 export const HEALTH_DEADLINE_MS = 4_000;
 
-const Check = z.object({ ok: z.boolean(), detail: z.string() });
-const Health = z.object({
-  status: z.enum(['ok', 'degraded']),
-  database: Check.optional().describe('signed-in callers only'),
-  eventStore: Check.optional().describe('signed-in callers only'),
-  projection: z
-    .object({
-      ok: z.boolean(),
-      checkpoint: z.string().nullable(),
-      head: z.string().nullable(),
-      lag: z.number().int().nullable().describe('events not yet in the read model, when countable'),
-    })
-    .optional()
-    .describe('signed-in callers only'),
-});
+const Check = z.object({ ok: z.boolean(), detail: z.string() }).meta({ id: 'HealthCheck' });
+const Health = z
+  .object({
+    status: z.enum(['ok', 'degraded']),
+    database: Check.optional().describe('signed-in callers only'),
+    eventStore: Check.optional().describe('signed-in callers only'),
+    projection: z
+      .object({
+        ok: z.boolean(),
+        checkpoint: z.string().nullable(),
+        head: z.string().nullable(),
+        lag: z.number().int().nullable().describe('events not yet in the read model, when countable'),
+      })
+      .optional()
+      .describe('signed-in callers only'),
+  })
+  .meta({
+    id: 'Health',
+    description: 'Whether the service can do its work; the checks are shown to signed-in callers only.',
+    examples: [{ status: 'ok' }],
+  });
 
 type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
@@ -64,14 +71,21 @@ export const healthRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
       // (503) a moment after the checks' own deadline.
       handlerTimeout: HEALTH_DEADLINE_MS + 1_000,
       schema: {
-        summary: 'Health of the database, the event store and the read model',
-        description: `"ok" (200) or "degraded" (503), within ${HEALTH_DEADLINE_MS / 1000} s. The checks themselves are shown to signed-in callers.`,
+        operationId: 'getHealth',
+        summary: 'Health',
+        description: `Whether the database, the event store and the read model answer: \`ok\` (200) or \`degraded\` (503), within ${HEALTH_DEADLINE_MS / 1000} s, for load balancers. Anyone may ask; the checks themselves are shown to signed-in callers.`,
         tags: ['health'],
-        security: [],
+        // Anyone; signed-in callers see more.
+        security: [{}, { bearer: [] }, { session: [] }],
         response: {
-          200: Health,
-          // Also the error answer when the database is lost before the route runs (checking credentials).
-          503: z.union([Health, ErrorResponse]),
+          200: json('Healthy.', Health),
+          503: {
+            description: 'Degraded; or, as a problem, the database was lost while the caller was being identified.',
+            content: {
+              'application/json': { schema: Health },
+              [PROBLEM_MEDIA_TYPE]: { schema: Problem },
+            },
+          },
         },
       },
     },

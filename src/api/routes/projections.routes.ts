@@ -1,26 +1,53 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { ApiError, ErrorResponse } from '../errors.js';
+import { json, problems } from '../contracts/responses.js';
+import { ApiError } from '../errors.js';
 import type { RebuildJob } from '../rebuild-job.js';
 
-const ProjectionStatusView = z.object({
-  projection: z.string(),
-  generation: z.number().int(),
-  checkpoint: z.string().nullable(),
-  head: z.string().nullable(),
-  lag: z.number().int().nullable(),
-  upToDate: z.boolean(),
-});
-const RebuildStatusView = z.object({
-  state: z.enum(['idle', 'running', 'succeeded', 'failed', 'stopped']),
-  startedAt: z.string().nullable(),
-  finishedAt: z.string().nullable(),
-  eventsApplied: z.number().int(),
-  generation: z.number().int().nullable(),
-  resumed: z.boolean().describe('whether it continues a rebuild whose process went away'),
-  error: z.string().nullable(),
-});
+const Instant = z.iso.datetime({ offset: true });
+
+const ProjectionStatusView = z
+  .object({
+    projection: z.string().describe('the read model and its version, e.g. `read_model_v2`'),
+    generation: z.number().int().describe('which set of its tables serves (a rebuild makes the next)'),
+    checkpoint: z.string().nullable().describe('global position of the last event applied; null: none yet'),
+    head: z.string().nullable().describe('global position of the newest event in the store; null: empty'),
+    lag: z.number().int().nullable().describe('events not yet applied, when the store can count them'),
+    upToDate: z.boolean(),
+  })
+  .meta({
+    id: 'ProjectionStatus',
+    description: 'How far the read model is behind the event store.',
+    examples: [
+      { projection: 'read_model_v2', generation: 1, checkpoint: '30207', head: '30207', lag: 0, upToDate: true },
+    ],
+  });
+const RebuildStatusView = z
+  .object({
+    state: z.enum(['idle', 'running', 'succeeded', 'failed', 'stopped']),
+    startedAt: Instant.nullable().describe('NEM time (+10:00)'),
+    finishedAt: Instant.nullable().describe('NEM time (+10:00)'),
+    eventsApplied: z.number().int(),
+    generation: z.number().int().nullable().describe('the generation being built, or built'),
+    resumed: z.boolean().describe('whether it continues a rebuild whose process went away'),
+    error: z.string().nullable(),
+  })
+  .meta({
+    id: 'RebuildStatus',
+    description: 'The last rebuild of the read model started by this server.',
+    examples: [
+      {
+        state: 'running',
+        startedAt: '2026-11-30T16:20:00+10:00',
+        finishedAt: null,
+        eventsApplied: 112,
+        generation: 2,
+        resumed: false,
+        error: null,
+      },
+    ],
+  });
 
 export const projectionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; rebuild: RebuildJob }> = async (
   app,
@@ -30,9 +57,11 @@ export const projectionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; rebuild: R
     '/api/projections',
     {
       schema: {
-        summary: 'The read model: checkpoint, head of the event store, lag',
+        operationId: 'getProjectionStatus',
+        summary: 'The read model',
+        description: 'Its checkpoint, the head of the event store, and the lag between them.',
         tags: ['projections'],
-        response: { 200: ProjectionStatusView },
+        response: { 200: json('The read model.', ProjectionStatusView) },
       },
     },
     async () => {
@@ -46,9 +75,11 @@ export const projectionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; rebuild: R
     {
       config: { access: 'admin' },
       schema: {
-        summary: 'Progress of the last rebuild started here',
+        operationId: 'getRebuildStatus',
+        summary: 'Progress of a rebuild',
+        description: 'The last rebuild started by this server (or resumed by it): its state and progress.',
         tags: ['projections'],
-        response: { 200: RebuildStatusView },
+        response: { 200: json('The rebuild.', RebuildStatusView) },
       },
     },
     () => rebuild.status(),
@@ -59,9 +90,15 @@ export const projectionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; rebuild: R
     {
       config: { access: 'admin' },
       schema: {
-        summary: 'Rebuild the read model from every event, in the background (poll GET for progress)',
+        operationId: 'startRebuild',
+        summary: 'Rebuild the read model',
+        description:
+          'Replays every event into new tables in the background while the current ones keep answering, then switches to them; poll getRebuildStatus for progress. A rebuild whose process went away is resumed.',
         tags: ['projections'],
-        response: { 202: RebuildStatusView, 409: ErrorResponse },
+        response: {
+          202: json('The rebuild started.', RebuildStatusView),
+          409: problems('A rebuild is already running, here or in another server.'),
+        },
       },
     },
     async (_request, reply) => {

@@ -3,15 +3,25 @@ import { z } from 'zod';
 import { ROLES } from '../../domain/accounts.js';
 import { safeText } from '../contracts/params.js';
 import type { AppDeps } from '../deps.js';
-import { ApiError, ErrorResponse } from '../errors.js';
+import { json, problems } from '../contracts/responses.js';
+import { ApiError } from '../errors.js';
 import { CSRF_COOKIE, csrfTokenOf, SESSION_COOKIE } from '../plugins/auth.js';
 
-export const UserView = z.object({ username: z.string(), role: z.enum(ROLES) });
-const SessionView = z.object({
-  user: UserView,
-  via: z.enum(['session', 'token']),
-  csrfToken: z.string().nullable().describe('send back in the x-csrf-token header of changes made with the session'),
-});
+const SignedInUser = z.object({ username: z.string(), role: z.enum(ROLES) });
+const SessionView = z
+  .object({
+    user: SignedInUser,
+    via: z.enum(['session', 'token']).describe('how the caller is signed in'),
+    csrfToken: z
+      .string()
+      .nullable()
+      .describe('send it back in the `x-csrf-token` header of changes made with the session; null for a token'),
+  })
+  .meta({
+    id: 'Session',
+    description: 'Who is signed in, and how.',
+    examples: [{ user: { username: 'alice', role: 'admin' }, via: 'session', csrfToken: 'mQ3v0b3T6oW0lq6J2G3c5Q' }],
+  });
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const throttle = deps.signInThrottle;
@@ -20,13 +30,20 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     {
       config: { access: 'public' },
       schema: {
-        summary: 'Sign in: sets the session cookie',
+        operationId: 'signIn',
+        summary: 'Sign in',
         tags: ['session'],
         security: [],
-        body: z.object({ username: safeText(64), password: z.string().min(1).max(1024) }),
+        body: z
+          .object({ username: safeText(64), password: z.string().min(1).max(1024) })
+          .meta({ id: 'Credentials', description: 'A username (any case) and its password.' }),
         description:
-          'Failed sign-ins are counted per account and per client address, shared by every server: past a few, each further one makes that account (at most a minute) or that address (up to 15 minutes) wait, answered with 429 and Retry-After. A successful sign-in clears its account.',
-        response: { 200: SessionView, 401: ErrorResponse, 429: ErrorResponse },
+          'Starts a browser session: sets the HttpOnly `nem_session` cookie and the readable `nem_csrf` cookie (also in the answer). Failed sign-ins are counted per account and per client address, shared by every server: past a few, each further one makes that account (at most a minute) or that address (up to 15 minutes) wait, answered with 429 and `Retry-After`. A successful sign-in clears its account. Scripts use API tokens instead.',
+        response: {
+          200: json('Signed in.', SessionView),
+          401: problems('The username or the password is wrong.'),
+          429: problems('Too many failed sign-ins for this account or from this address: wait `Retry-After` seconds.'),
+        },
       },
     },
     async (request, reply) => {
@@ -67,9 +84,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     '/api/session',
     {
       schema: {
+        operationId: 'getSession',
         summary: 'Who is signed in',
+        description: 'The signed-in user and how (session or token); for a session, its CSRF token again.',
         tags: ['session'],
-        response: { 200: SessionView },
+        response: { 200: json('The caller.', SessionView) },
       },
     },
     (request) => {
@@ -87,9 +106,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     '/api/session',
     {
       schema: {
-        summary: 'Sign out: ends the session',
+        operationId: 'signOut',
+        summary: 'Sign out',
+        description: 'Ends the session and clears its cookies (with a token: nothing to end).',
         tags: ['session'],
-        response: { 204: z.null() },
+        response: { 204: z.null().describe('Signed out.') },
       },
     },
     async (request, reply) => {

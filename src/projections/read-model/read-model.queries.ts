@@ -13,7 +13,12 @@ import { hasUnsafeCharacters } from '../../domain/text.js';
 const nemTime = z.string().transform((value) => toNemIso(value));
 const nemTimeOrNull = nemTime.nullable();
 /** An instant as the queries answer it: ISO 8601 in NEM time. */
-const NemTimeText = z.string().describe('ISO 8601 instant in NEM time, e.g. 2004-01-07T10:03:33+10:00');
+const NemTimeText = z.iso
+  .datetime({ offset: true })
+  .refine((value) => value.endsWith('+10:00'), 'expected an instant in NEM time (+10:00)')
+  .describe('an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00');
+/** A calendar day (meter data days are NEM days). */
+const DayText = z.iso.date().describe('a day, YYYY-MM-DD');
 
 /**
  * Each value comes as a plain schema of what callers get (`...View`, also the HTTP API's response
@@ -48,7 +53,7 @@ export const ReadingView = z.object({
   quantityValue: z.string().describe('exact decimal'),
   uom: z.string().describe('normalised unit'),
   uomText: z.string().describe('unit as sent'),
-  nextScheduledReadDate: z.string().nullable(),
+  nextScheduledReadDate: DayText.nullable().describe('NextScheduledReadDate: the day of the next scheduled read'),
   updatedAt: NemTimeText,
   msatsLoadedAt: NemTimeText.nullable(),
   previousTransactionCode: z.string().nullable(),

@@ -1,0 +1,184 @@
+/**
+ * The API's named schemas: the views the read model answers with (zod, shared with the CLI's JSON) and
+ * the API's own, registered here under the names clients see in the OpenAPI document (`Reading`,
+ * `FlowFile`, ...), with examples taken from the public sample files.
+ */
+import { z } from 'zod';
+import { ApiTokenSchema } from '../../domain/accounts.js';
+import { ProblemSchema } from '../../domain/nem13/schemas.js';
+import {
+  FileDetailView,
+  FileSummaryView,
+  MeterDetailView,
+  MeterPointDetailView,
+  ReadingView,
+  RegisterView,
+} from '../../projections/read-model/read-model.queries.js';
+
+/** A reading from the AEMO specification's forward-estimate example, as the API answers it. */
+const READING_EXAMPLE = {
+  fileId: '97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33',
+  line: 2,
+  fileName: 'NEM13#0001#MDP#RET.csv',
+  fileReceivedAt: '2026-11-30T16:05:12+10:00',
+  nmi: 'VDEF005890',
+  nmiConfiguration: '1141',
+  nmiSuffix: '11',
+  registerId: '1',
+  mdmDataStreamIdentifier: '11',
+  meterSerial: 'MET12345',
+  direction: 'E',
+  previousRead: '000888',
+  previousReadValue: '888',
+  previousReadAt: '2004-01-08T10:30:55+10:00',
+  previousQuality: 'A',
+  previousReasonCode: null,
+  previousReasonDescription: null,
+  currentRead: '000999',
+  currentReadValue: '999',
+  currentReadAt: '2004-04-08T00:00:00+10:00',
+  currentQuality: 'E64',
+  currentReasonCode: null,
+  currentReasonDescription: null,
+  quantity: '111',
+  quantityValue: '111',
+  uom: 'kWh',
+  uomText: 'kWh',
+  nextScheduledReadDate: '2004-04-08',
+  updatedAt: '2004-04-09T00:00:00+10:00',
+  msatsLoadedAt: '2004-01-09T10:30:23+10:00',
+  previousTransactionCode: 'N',
+  previousRetailerServiceOrder: null,
+  currentTransactionCode: 'E',
+  currentRetailerServiceOrder: null,
+  importPosition: '7',
+  superseded: false,
+};
+
+const REGISTER_EXAMPLE = {
+  nmi: 'VDEF005890',
+  meterSerial: 'MET12345',
+  nmiSuffix: '11',
+  registerId: '1',
+  direction: 'E',
+  uom: 'kWh',
+  mdmDataStreamIdentifier: '11',
+  firstReadAt: '2004-01-08T10:30:55+10:00',
+  lastReadAt: '2004-04-08T00:00:00+10:00',
+};
+
+const FILE_EXAMPLE = {
+  fileId: '97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33',
+  fileName: 'NEM13#0001#MDP#RET.csv',
+  size: 345,
+  channel: 'api',
+  status: 'imported',
+  receivedAt: '2026-11-30T16:05:12+10:00',
+  closedAt: '2026-11-30T16:05:12+10:00',
+  fromParticipant: 'MDA1',
+  toParticipant: 'Ret1',
+  registerReads: 2,
+  b2bDetails: 2,
+  errorCount: 0,
+  warningCount: 3,
+  receivedPosition: '1',
+};
+
+const FILE_PROBLEM_EXAMPLE = {
+  line: 4,
+  record: '250',
+  field: 'Quantity',
+  code: 'NEM13_QUANTITY_MISMATCH',
+  severity: 'warning',
+  message:
+    '65 differs from CurrentRegisterRead - PreviousRegisterRead = 9065, and no dial rollover explains it (a multiplier, a demand register or a typo)',
+};
+
+z.globalRegistry.add(ReadingView, {
+  id: 'Reading',
+  description:
+    'One register read (a 250 record, with its 550): exact decimals as strings (the text as sent, and its value), instants in NEM time (+10:00), days as YYYY-MM-DD.',
+  examples: [READING_EXAMPLE],
+});
+z.globalRegistry.add(RegisterView, {
+  id: 'Register',
+  description: 'A register of a meter at a meter point (NMI suffix and register id), with its first and last read.',
+  examples: [REGISTER_EXAMPLE],
+});
+z.globalRegistry.add(MeterPointDetailView, {
+  id: 'MeterPoint',
+  description: 'A meter point (NMI): its configuration, meters, registers and the latest read of each register.',
+  examples: [
+    {
+      nmi: 'VDEF005890',
+      nmiConfiguration: '1141',
+      firstReadAt: '2004-01-08T10:30:55+10:00',
+      lastReadAt: '2004-04-08T00:00:00+10:00',
+      registers: [REGISTER_EXAMPLE],
+      meterSerials: ['MET12345'],
+      latestReadings: [READING_EXAMPLE],
+    },
+  ],
+});
+z.globalRegistry.add(MeterDetailView, {
+  id: 'Meter',
+  description: 'A meter (by serial number): the NMIs it served, its registers and the latest read of each.',
+  examples: [
+    { meterSerial: 'MET12345', nmis: ['VDEF005890'], registers: [REGISTER_EXAMPLE], latestReadings: [READING_EXAMPLE] },
+  ],
+});
+z.globalRegistry.add(ProblemSchema, {
+  id: 'FileProblem',
+  description: 'A problem found in a flow file: where (line, record, field), a stable code, and what is wrong.',
+  examples: [FILE_PROBLEM_EXAMPLE],
+});
+z.globalRegistry.add(FileSummaryView, {
+  id: 'FlowFile',
+  description: 'A flow file received, named by the SHA-256 of its content, with its status and counts.',
+  examples: [FILE_EXAMPLE],
+});
+z.globalRegistry.add(FileDetailView, {
+  id: 'FlowFileDetail',
+  description: 'A flow file with its header facts and every error and warning recorded, by line.',
+  examples: [
+    {
+      ...FILE_EXAMPLE,
+      container: 'plain',
+      zipMember: null,
+      headerCreatedAt: '2004-01-10T10:30:00+10:00',
+      lines: 6,
+      errors: [],
+      warnings: [FILE_PROBLEM_EXAMPLE],
+    },
+  ],
+});
+z.globalRegistry.add(ApiTokenSchema, {
+  id: 'ApiToken',
+  description: 'An API token as listed: never the token itself, which is shown once when it is created.',
+  examples: [
+    {
+      id: '1',
+      prefix: 'nem_Ab3dE6gH',
+      name: 'nightly import',
+      username: 'alice',
+      createdAt: '2026-11-30T09:00:00+10:00',
+      lastUsedAt: '2026-11-30T10:15:02+10:00',
+      expiresAt: '2027-02-28T09:00:00+10:00',
+      revokedAt: null,
+    },
+  ],
+});
+
+export const ReadingPage = z
+  .object({
+    items: z.array(ReadingView),
+    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+  })
+  .meta({ id: 'ReadingPage', description: 'A page of readings.' });
+
+export const FilePage = z
+  .object({
+    items: z.array(FileSummaryView),
+    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+  })
+  .meta({ id: 'FilePage', description: 'A page of flow files, newest received first.' });

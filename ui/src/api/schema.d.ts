@@ -1,0 +1,3103 @@
+export interface paths {
+    "/api/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List flow files
+         * @description The files received (imported, rejected, or still being received), newest first, one keyset page at a time.
+         */
+        get: operations["listFiles"];
+        put?: never;
+        /**
+         * Upload flow files
+         * @description Imports each file of a multipart/form-data request (field `file`, repeated) as `nem import` does: plain, .gz or single-file .zip, at most 20 files. Each file is judged on its own: one larger than 104857600 bytes, or whose decompressed content is larger than 1073741824 bytes, is `refused` (nothing recorded) while the others are imported. A request that cannot be read as multipart answers 400 with the results of the files read before the fault. The read model is up to date when the answer comes.
+         */
+        post: operations["uploadFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A flow file
+         * @description One file by its SHA-256 (or a unique start of it) or by its name (the newest of that name), with every error and warning recorded, by line.
+         */
+        get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{fileId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a file's events into the read model
+         * @description Removes the file's rows from the read model and applies its stream's events again (an audit step, or after a suspected inconsistency).
+         */
+        post: operations["replayFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meter-points/{nmi}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A meter point
+         * @description Its configuration, meters, registers and the latest read of each register.
+         */
+        get: operations["getMeterPoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/meters/{serial}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A meter
+         * @description The NMIs it served, its registers and the latest read of each.
+         */
+        get: operations["getMeter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The read model
+         * @description Its checkpoint, the head of the event store, and the lag between them.
+         */
+        get: operations["getProjectionStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projections/rebuild": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Progress of a rebuild
+         * @description The last rebuild started by this server (or resumed by it): its state and progress.
+         */
+        get: operations["getRebuildStatus"];
+        put?: never;
+        /**
+         * Rebuild the read model
+         * @description Replays every event into new tables in the background while the current ones keep answering, then switches to them; poll getRebuildStatus for progress. A rebuild whose process went away is resumed.
+         */
+        post: operations["startRebuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the register reads of a NMI or a meter serial
+         * @description The register reads of a meter point (`nmi`) or a meter (`serial`), newest first, one keyset page at a time: pass `nextCursor` as `cursor` for the next page. Give exactly one of `nmi` and `serial` (400 otherwise). Times are NEM time (+10:00); reads and quantities are exact decimals as strings.
+         */
+        get: operations["searchReadings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/readings/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of one register read
+         * @description The versions of one register read (the same NMI, suffix, register, serial and read time) that files sent, newest first: the first is the one in force, the others are `superseded`.
+         */
+        get: operations["getReadingVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in
+         * @description The signed-in user and how (session or token); for a session, its CSRF token again.
+         */
+        get: operations["getSession"];
+        put?: never;
+        /**
+         * Sign in
+         * @description Starts a browser session: sets the HttpOnly `nem_session` cookie and the readable `nem_csrf` cookie (also in the answer). Failed sign-ins are counted per account and per client address, shared by every server: past a few, each further one makes that account (at most a minute) or that address (up to 15 minutes) wait, answered with 429 and `Retry-After`. A successful sign-in clears its account. Scripts use API tokens instead.
+         */
+        post: operations["signIn"];
+        /**
+         * Sign out
+         * @description Ends the session and clears its cookies (with a token: nothing to end).
+         */
+        delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API tokens
+         * @description Every API token (revoked and expired ones too), oldest first; never the tokens themselves.
+         */
+        get: operations["listTokens"];
+        put?: never;
+        /**
+         * Create an API token
+         * @description A token acts as its user, with their role, sent as `Authorization: Bearer <token>`. The answer is the only time it is shown: only its SHA-256 is kept.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API token
+         * @description Revokes a token named by its id, its prefix or the whole token; it stops working at once here, within seconds on other servers. A revoked token stays listed.
+         */
+        delete: operations["revokeToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Every support-staff account, by username.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * Add a user
+         * @description Usernames are 3 to 64 characters of a-z 0-9 . _ - @, case-insensitive (kept lower-case); passwords 12 to 1,024 characters.
+         */
+        post: operations["addUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a user
+         * @description Removes the user with their API tokens and sessions. The last admin cannot be removed.
+         */
+        delete: operations["removeUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a user's password
+         * @description Replaces the user's password and ends their sessions (their API tokens stay valid).
+         */
+        put: operations["setUserPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Health
+         * @description Whether the database, the event store and the read model answer: `ok` (200) or `degraded` (503), within 4 s, for load balancers. Anyone may ask; the checks themselves are shown to signed-in callers.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description An API token as listed: never the token itself, which is shown once when it is created.
+         * @example {
+         *       "id": "1",
+         *       "prefix": "nem_Ab3dE6gH",
+         *       "name": "nightly import",
+         *       "username": "alice",
+         *       "createdAt": "2026-11-30T09:00:00+10:00",
+         *       "lastUsedAt": "2026-11-30T10:15:02+10:00",
+         *       "expiresAt": "2027-02-28T09:00:00+10:00",
+         *       "revokedAt": null
+         *     }
+         */
+        ApiToken: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description until when it works; null: until revoked */
+            expiresAt: string | null;
+            id: string;
+            /** @description written at most once a minute */
+            lastUsedAt: string | null;
+            name: string;
+            /** @description the first characters of the token (`nem_` and 8 more), enough to recognise it */
+            prefix: string;
+            revokedAt: string | null;
+            username: string;
+        };
+        /**
+         * @description A new API token, the only time it is shown.
+         * @example {
+         *       "id": "2",
+         *       "prefix": "nem_Zz9yX8wV",
+         *       "token": "nem_Zz9yX8wVq3PbT1mA7cK0dE2fG4hJ6kL8nM9oP1rS3tU",
+         *       "expiresAt": "2027-02-28T09:00:00+10:00"
+         *     }
+         */
+        CreatedToken: {
+            /** @description NEM time (+10:00); null: until revoked */
+            expiresAt: string | null;
+            id: string;
+            /** @description the first 12 characters, to recognise the token by */
+            prefix: string;
+            /** @description the token: shown this once, only its SHA-256 is kept */
+            token: string;
+        };
+        /** @description A username (any case) and its password. */
+        CredentialsInput: {
+            password: string;
+            username: string;
+        };
+        /** @description A page of flow files, newest received first. */
+        FilePage: {
+            items: components["schemas"]["FlowFile"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @description A problem found in a flow file: where (line, record, field), a stable code, and what is wrong.
+         * @example {
+         *       "line": 4,
+         *       "record": "250",
+         *       "field": "Quantity",
+         *       "code": "NEM13_QUANTITY_MISMATCH",
+         *       "severity": "warning",
+         *       "message": "65 differs from CurrentRegisterRead - PreviousRegisterRead = 9065, and no dial rollover explains it (a multiplier, a demand register or a typo)"
+         *     }
+         */
+        FileProblem: {
+            /** @enum {string} */
+            code: "NEM13_BAD_ARCHIVE" | "NEM13_NOT_MDFF" | "FILE_TOO_LARGE" | "CONTENT_TOO_LARGE" | "NEM13_ZIP_MEMBERS" | "NEM13_EMPTY_FILE" | "NEM13_INVALID_UTF8" | "NEM13_BINARY_CONTENT" | "NEM13_LINE_TOO_LONG" | "NEM13_BLANK_LINE" | "NEM13_WHITESPACE" | "NEM13_UNKNOWN_RECORD" | "NEM13_NEM12_RECORD" | "NEM13_NEM12_FILE" | "NEM13_BAD_VERSION" | "NEM13_MISSING_100" | "NEM13_DUPLICATE_100" | "NEM13_MISSING_900" | "NEM13_AFTER_900" | "NEM13_ORPHAN_550" | "NEM13_DUPLICATE_550" | "NEM13_FIELD_COUNT" | "NEM13_MISSING_FIELD" | "NEM13_TOO_LONG" | "NEM13_BAD_DATE" | "NEM13_BAD_NUMBER" | "NEM13_BAD_DIRECTION" | "NEM13_BAD_NMI" | "NEM13_BAD_SUFFIX" | "NEM13_BAD_QUALITY" | "NEM13_BAD_REASON" | "NEM13_BAD_UOM" | "NEM13_BAD_TRANSACTION_CODE" | "NEM13_NULL_QUALITY" | "NEM13_METHOD_MISSING" | "NEM13_METHOD_OUT_OF_RANGE" | "NEM13_PREVIOUS_ESTIMATE" | "NEM13_OBSOLETE_REASON" | "NEM13_UNKNOWN_REASON" | "NEM13_REASON_REQUIRED" | "NEM13_DESCRIPTION_REQUIRED" | "NEM13_NEGATIVE_QUANTITY" | "NEM13_QUANTITY_MISMATCH";
+            field: string | null;
+            line: number;
+            message: string;
+            record: ("100" | "250" | "550" | "900") | null;
+            /** @enum {string} */
+            severity: "error" | "warning";
+        };
+        /**
+         * @description A flow file received, named by the SHA-256 of its content, with its status and counts.
+         * @example {
+         *       "fileId": "97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33",
+         *       "fileName": "NEM13#0001#MDP#RET.csv",
+         *       "size": 345,
+         *       "channel": "api",
+         *       "status": "imported",
+         *       "receivedAt": "2026-11-30T16:05:12+10:00",
+         *       "closedAt": "2026-11-30T16:05:12+10:00",
+         *       "fromParticipant": "MDA1",
+         *       "toParticipant": "Ret1",
+         *       "registerReads": 2,
+         *       "b2bDetails": 2,
+         *       "errorCount": 0,
+         *       "warningCount": 3,
+         *       "receivedPosition": "1"
+         *     }
+         */
+        FlowFile: {
+            b2bDetails: number;
+            channel: string;
+            closedAt: string | null;
+            errorCount: number;
+            /** @description SHA-256 of the content */
+            fileId: string;
+            fileName: string;
+            fromParticipant: string | null;
+            /**
+             * Format: date-time
+             * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
+             */
+            receivedAt: string;
+            receivedPosition: string;
+            registerReads: number;
+            /** @description decompressed bytes */
+            size: number;
+            /** @enum {string} */
+            status: "receiving" | "imported" | "rejected";
+            toParticipant: string | null;
+            warningCount: number;
+        };
+        /**
+         * @description A flow file with its header facts and every error and warning recorded, by line.
+         * @example {
+         *       "fileId": "97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33",
+         *       "fileName": "NEM13#0001#MDP#RET.csv",
+         *       "size": 345,
+         *       "channel": "api",
+         *       "status": "imported",
+         *       "receivedAt": "2026-11-30T16:05:12+10:00",
+         *       "closedAt": "2026-11-30T16:05:12+10:00",
+         *       "fromParticipant": "MDA1",
+         *       "toParticipant": "Ret1",
+         *       "registerReads": 2,
+         *       "b2bDetails": 2,
+         *       "errorCount": 0,
+         *       "warningCount": 3,
+         *       "receivedPosition": "1",
+         *       "container": "plain",
+         *       "zipMember": null,
+         *       "headerCreatedAt": "2004-01-10T10:30:00+10:00",
+         *       "lines": 6,
+         *       "errors": [],
+         *       "warnings": [
+         *         {
+         *           "line": 4,
+         *           "record": "250",
+         *           "field": "Quantity",
+         *           "code": "NEM13_QUANTITY_MISMATCH",
+         *           "severity": "warning",
+         *           "message": "65 differs from CurrentRegisterRead - PreviousRegisterRead = 9065, and no dial rollover explains it (a multiplier, a demand register or a typo)"
+         *         }
+         *       ]
+         *     }
+         */
+        FlowFileDetail: {
+            b2bDetails: number;
+            channel: string;
+            closedAt: string | null;
+            container: string;
+            errorCount: number;
+            errors: components["schemas"]["FileProblem"][];
+            /** @description SHA-256 of the content */
+            fileId: string;
+            fileName: string;
+            fromParticipant: string | null;
+            headerCreatedAt: string | null;
+            lines: number;
+            /**
+             * Format: date-time
+             * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
+             */
+            receivedAt: string;
+            receivedPosition: string;
+            registerReads: number;
+            /** @description decompressed bytes */
+            size: number;
+            /** @enum {string} */
+            status: "receiving" | "imported" | "rejected";
+            toParticipant: string | null;
+            warningCount: number;
+            warnings: components["schemas"]["FileProblem"][];
+            zipMember: string | null;
+        };
+        /**
+         * @description Whether the service can do its work; the checks are shown to signed-in callers only.
+         * @example {
+         *       "status": "ok"
+         *     }
+         */
+        Health: {
+            /** @description signed-in callers only */
+            database?: components["schemas"]["HealthCheck"];
+            /** @description signed-in callers only */
+            eventStore?: components["schemas"]["HealthCheck"];
+            /** @description signed-in callers only */
+            projection?: {
+                checkpoint: string | null;
+                head: string | null;
+                /** @description events not yet in the read model, when countable */
+                lag: number | null;
+                ok: boolean;
+            };
+            /** @enum {string} */
+            status: "ok" | "degraded";
+        };
+        HealthCheck: {
+            detail: string;
+            ok: boolean;
+        };
+        /**
+         * @description What became of one uploaded file.
+         * @example {
+         *       "file": "NEM13#0001#MDP#RET.csv",
+         *       "sha256": "97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33",
+         *       "status": "imported",
+         *       "readings": 2,
+         *       "errors": [],
+         *       "warnings": [],
+         *       "errorsOmitted": 0,
+         *       "warningsOmitted": 0
+         *     }
+         */
+        ImportResult: {
+            /** @description the first 1,000 */
+            errors: components["schemas"]["FileProblem"][];
+            /** @description errors beyond those listed */
+            errorsOmitted: number;
+            /** @description the name the file was uploaded with */
+            file: string;
+            /** @description readings the file brought (for a duplicate: when it was imported) */
+            readings: number;
+            /** @description the file's identity; null when it was refused (not read whole) */
+            sha256: string | null;
+            /**
+             * @description imported; duplicate (already received: nothing appended); rejected (recorded with its errors, no reading); refused (larger than a limit: nothing recorded, the error says which)
+             * @enum {string}
+             */
+            status: "imported" | "duplicate" | "rejected" | "refused";
+            /** @description the first 1,000 */
+            warnings: components["schemas"]["FileProblem"][];
+            /** @description warnings beyond those listed */
+            warningsOmitted: number;
+        };
+        /**
+         * @description A meter (by serial number): the NMIs it served, its registers and the latest read of each.
+         * @example {
+         *       "meterSerial": "MET12345",
+         *       "nmis": [
+         *         "VDEF005890"
+         *       ],
+         *       "registers": [
+         *         {
+         *           "nmi": "VDEF005890",
+         *           "meterSerial": "MET12345",
+         *           "nmiSuffix": "11",
+         *           "registerId": "1",
+         *           "direction": "E",
+         *           "uom": "kWh",
+         *           "mdmDataStreamIdentifier": "11",
+         *           "firstReadAt": "2004-01-08T10:30:55+10:00",
+         *           "lastReadAt": "2004-04-08T00:00:00+10:00"
+         *         }
+         *       ],
+         *       "latestReadings": [
+         *         {
+         *           "fileId": "97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33",
+         *           "line": 2,
+         *           "fileName": "NEM13#0001#MDP#RET.csv",
+         *           "fileReceivedAt": "2026-11-30T16:05:12+10:00",
+         *           "nmi": "VDEF005890",
+         *           "nmiConfiguration": "1141",
+         *           "nmiSuffix": "11",
+         *           "registerId": "1",
+         *           "mdmDataStreamIdentifier": "11",
+         *           "meterSerial": "MET12345",
+         *           "direction": "E",
+         *           "previousRead": "000888",
+         *           "previousReadValue": "888",
+         *           "previousReadAt": "2004-01-08T10:30:55+10:00",
+         *           "previousQuality": "A",
+         *           "previousReasonCode": null,
+         *           "previousReasonDescription": null,
+         *           "currentRead": "000999",
+         *           "currentReadValue": "999",
+         *           "currentReadAt": "2004-04-08T00:00:00+10:00",
+         *           "currentQuality": "E64",
+         *           "currentReasonCode": null,
+         *           "currentReasonDescription": null,
+         *           "quantity": "111",
+         *           "quantityValue": "111",
+         *           "uom": "kWh",
+         *           "uomText": "kWh",
+         *           "nextScheduledReadDate": "2004-04-08",
+         *           "updatedAt": "2004-04-09T00:00:00+10:00",
+         *           "msatsLoadedAt": "2004-01-09T10:30:23+10:00",
+         *           "previousTransactionCode": "N",
+         *           "previousRetailerServiceOrder": null,
+         *           "currentTransactionCode": "E",
+         *           "currentRetailerServiceOrder": null,
+         *           "importPosition": "7",
+         *           "superseded": false
+         *         }
+         *       ]
+         *     }
+         */
+        Meter: {
+            latestReadings: components["schemas"]["Reading"][];
+            meterSerial: string;
+            nmis: string[];
+            registers: components["schemas"]["Register"][];
+        };
+        /**
+         * @description A meter point (NMI): its configuration, meters, registers and the latest read of each register.
+         * @example {
+         *       "nmi": "VDEF005890",
+         *       "nmiConfiguration": "1141",
+         *       "firstReadAt": "2004-01-08T10:30:55+10:00",
+         *       "lastReadAt": "2004-04-08T00:00:00+10:00",
+         *       "registers": [
+         *         {
+         *           "nmi": "VDEF005890",
+         *           "meterSerial": "MET12345",
+         *           "nmiSuffix": "11",
+         *           "registerId": "1",
+         *           "direction": "E",
+         *           "uom": "kWh",
+         *           "mdmDataStreamIdentifier": "11",
+         *           "firstReadAt": "2004-01-08T10:30:55+10:00",
+         *           "lastReadAt": "2004-04-08T00:00:00+10:00"
+         *         }
+         *       ],
+         *       "meterSerials": [
+         *         "MET12345"
+         *       ],
+         *       "latestReadings": [
+         *         {
+         *           "fileId": "97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33",
+         *           "line": 2,
+         *           "fileName": "NEM13#0001#MDP#RET.csv",
+         *           "fileReceivedAt": "2026-11-30T16:05:12+10:00",
+         *           "nmi": "VDEF005890",
+         *           "nmiConfiguration": "1141",
+         *           "nmiSuffix": "11",
+         *           "registerId": "1",
+         *           "mdmDataStreamIdentifier": "11",
+         *           "meterSerial": "MET12345",
+         *           "direction": "E",
+         *           "previousRead": "000888",
+         *           "previousReadValue": "888",
+         *           "previousReadAt": "2004-01-08T10:30:55+10:00",
+         *           "previousQuality": "A",
+         *           "previousReasonCode": null,
+         *           "previousReasonDescription": null,
+         *           "currentRead": "000999",
+         *           "currentReadValue": "999",
+         *           "currentReadAt": "2004-04-08T00:00:00+10:00",
+         *           "currentQuality": "E64",
+         *           "currentReasonCode": null,
+         *           "currentReasonDescription": null,
+         *           "quantity": "111",
+         *           "quantityValue": "111",
+         *           "uom": "kWh",
+         *           "uomText": "kWh",
+         *           "nextScheduledReadDate": "2004-04-08",
+         *           "updatedAt": "2004-04-09T00:00:00+10:00",
+         *           "msatsLoadedAt": "2004-01-09T10:30:23+10:00",
+         *           "previousTransactionCode": "N",
+         *           "previousRetailerServiceOrder": null,
+         *           "currentTransactionCode": "E",
+         *           "currentRetailerServiceOrder": null,
+         *           "importPosition": "7",
+         *           "superseded": false
+         *         }
+         *       ]
+         *     }
+         */
+        MeterPoint: {
+            /**
+             * Format: date-time
+             * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
+             */
+            firstReadAt: string;
+            /**
+             * Format: date-time
+             * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
+             */
+            lastReadAt: string;
+            /** @description the newest (non-superseded) reading of each register */
+            latestReadings: components["schemas"]["Reading"][];
+            meterSerials: string[];
+            nmi: string;
+            nmiConfiguration: string;
+            registers: components["schemas"]["Register"][];
+        };
+        NewPasswordInput: {
+            password: string;
+        };
+        NewTokenInput: {
+            /**
+             * Format: date-time
+             * @description until when it works (in the future); absent: until revoked
+             */
+            expiresAt?: string;
+            /** @description what it is for, e.g. `nightly import` */
+            name: string;
+            /** @description whose token it is */
+            username: string;
+        };
+        NewUserInput: {
+            password: string;
+            /** @enum {string} */
+            role: "viewer" | "admin";
+            username: string;
+        };
+        /**
+         * @description An error, as RFC 9457 problem details (`application/problem+json`).
+         * @example {
+         *       "type": "urn:nem:problem:bad-request",
+         *       "title": "The request is not valid",
+         *       "status": 400,
+         *       "detail": "the request's querystring is not valid",
+         *       "code": "BAD_REQUEST",
+         *       "issues": [
+         *         {
+         *           "path": "querystring.from",
+         *           "message": "expected a real day as YYYY-MM-DD"
+         *         }
+         *       ]
+         *     }
+         */
+        Problem: {
+            /** @description the kind of problem, stable, for programs: `BAD_CURSOR`, `UNAVAILABLE`, ... */
+            code: string;
+            /** @description this occurrence, for people */
+            detail: string;
+            /** @description what is wrong with the request, field by field */
+            issues?: components["schemas"]["ProblemIssue"][];
+            /** @description the HTTP status */
+            status: number;
+            /** @description the kind of problem, for people: the same for every occurrence */
+            title: string;
+            /** @description the kind of problem, as a URI (`urn:nem:problem:<code>`) */
+            type: string;
+        };
+        /** @description One thing wrong with the request. */
+        ProblemIssue: {
+            message: string;
+            /** @description where in the request, e.g. `querystring.nmi` */
+            path: string;
+        };
+        /**
+         * @description How far the read model is behind the event store.
+         * @example {
+         *       "projection": "read_model_v2",
+         *       "generation": 1,
+         *       "checkpoint": "30207",
+         *       "head": "30207",
+         *       "lag": 0,
+         *       "upToDate": true
+         *     }
+         */
+        ProjectionStatus: {
+            /** @description global position of the last event applied; null: none yet */
+            checkpoint: string | null;
+            /** @description which set of its tables serves (a rebuild makes the next) */
+            generation: number;
+            /** @description global position of the newest event in the store; null: empty */
+            head: string | null;
+            /** @description events not yet applied, when the store can count them */
+            lag: number | null;
+            /** @description the read model and its version, e.g. `read_model_v2` */
+            projection: string;
+            upToDate: boolean;
+        };
+        /**
+         * @description One register read (a 250 record, with its 550): exact decimals as strings (the text as sent, and its value), instants in NEM time (+10:00), days as YYYY-MM-DD.
+         * @example {
+         *       "fileId": "97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33",
+         *       "line": 2,
+         *       "fileName": "NEM13#0001#MDP#RET.csv",
+         *       "fileReceivedAt": "2026-11-30T16:05:12+10:00",
+         *       "nmi": "VDEF005890",
+         *       "nmiConfiguration": "1141",
+         *       "nmiSuffix": "11",
+         *       "registerId": "1",
+         *       "mdmDataStreamIdentifier": "11",
+         *       "meterSerial": "MET12345",
+         *       "direction": "E",
+         *       "previousRead": "000888",
+         *       "previousReadValue": "888",
+         *       "previousReadAt": "2004-01-08T10:30:55+10:00",
+         *       "previousQuality": "A",
+         *       "previousReasonCode": null,
+         *       "previousReasonDescription": null,
+         *       "currentRead": "000999",
+         *       "currentReadValue": "999",
+         *       "currentReadAt": "2004-04-08T00:00:00+10:00",
+         *       "currentQuality": "E64",
+         *       "currentReasonCode": null,
+         *       "currentReasonDescription": null,
+         *       "quantity": "111",
+         *       "quantityValue": "111",
+         *       "uom": "kWh",
+         *       "uomText": "kWh",
+         *       "nextScheduledReadDate": "2004-04-08",
+         *       "updatedAt": "2004-04-09T00:00:00+10:00",
+         *       "msatsLoadedAt": "2004-01-09T10:30:23+10:00",
+         *       "previousTransactionCode": "N",
+         *       "previousRetailerServiceOrder": null,
+         *       "currentTransactionCode": "E",
+         *       "currentRetailerServiceOrder": null,
+         *       "importPosition": "7",
+         *       "superseded": false
+         *     }
+         */
+        Reading: {
+            currentQuality: string;
+            /** @description as sent in the file */
+            currentRead: string;
+            /**
+             * Format: date-time
+             * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
+             */
+            currentReadAt: string;
+            /** @description exact decimal */
+            currentReadValue: string;
+            currentReasonCode: number | null;
+            currentReasonDescription: string | null;
+            currentRetailerServiceOrder: string | null;
+            currentTransactionCode: string | null;
+            direction: string;
+            fileId: string;
+            fileName: string;
+            /**
+             * Format: date-time
+             * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
+             */
+            fileReceivedAt: string;
+            /** @description global position of the file's FileImported: the import order */
+            importPosition: string;
+            line: number;
+            mdmDataStreamIdentifier: string | null;
+            meterSerial: string;
+            msatsLoadedAt: string | null;
+            /** @description NextScheduledReadDate: the day of the next scheduled read */
+            nextScheduledReadDate: string | null;
+            nmi: string;
+            nmiConfiguration: string;
+            nmiSuffix: string;
+            previousQuality: string;
+            /** @description as sent in the file */
+            previousRead: string;
+            /**
+             * Format: date-time
+             * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
+             */
+            previousReadAt: string;
+            /** @description exact decimal */
+            previousReadValue: string;
+            previousReasonCode: number | null;
+            previousReasonDescription: string | null;
+            previousRetailerServiceOrder: string | null;
+            previousTransactionCode: string | null;
+            /** @description as sent in the file */
+            quantity: string;
+            /** @description exact decimal */
+            quantityValue: string;
+            registerId: string;
+            superseded: boolean;
+            /** @description normalised unit */
+            uom: string;
+            /** @description unit as sent */
+            uomText: string;
+            /**
+             * Format: date-time
+             * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
+             */
+            updatedAt: string;
+        };
+        /** @description A page of readings. */
+        ReadingPage: {
+            items: components["schemas"]["Reading"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @description The last rebuild of the read model started by this server.
+         * @example {
+         *       "state": "running",
+         *       "startedAt": "2026-11-30T16:20:00+10:00",
+         *       "finishedAt": null,
+         *       "eventsApplied": 112,
+         *       "generation": 2,
+         *       "resumed": false,
+         *       "error": null
+         *     }
+         */
+        RebuildStatus: {
+            error: string | null;
+            eventsApplied: number;
+            /** @description NEM time (+10:00) */
+            finishedAt: string | null;
+            /** @description the generation being built, or built */
+            generation: number | null;
+            /** @description whether it continues a rebuild whose process went away */
+            resumed: boolean;
+            /** @description NEM time (+10:00) */
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "idle" | "running" | "succeeded" | "failed" | "stopped";
+        };
+        /**
+         * @description A register of a meter at a meter point (NMI suffix and register id), with its first and last read.
+         * @example {
+         *       "nmi": "VDEF005890",
+         *       "meterSerial": "MET12345",
+         *       "nmiSuffix": "11",
+         *       "registerId": "1",
+         *       "direction": "E",
+         *       "uom": "kWh",
+         *       "mdmDataStreamIdentifier": "11",
+         *       "firstReadAt": "2004-01-08T10:30:55+10:00",
+         *       "lastReadAt": "2004-04-08T00:00:00+10:00"
+         *     }
+         */
+        Register: {
+            direction: string;
+            /**
+             * Format: date-time
+             * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
+             */
+            firstReadAt: string;
+            /**
+             * Format: date-time
+             * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
+             */
+            lastReadAt: string;
+            mdmDataStreamIdentifier: string | null;
+            meterSerial: string;
+            nmi: string;
+            nmiSuffix: string;
+            registerId: string;
+            uom: string;
+        };
+        Replayed: {
+            fileId: string;
+            /** @constant */
+            replayed: true;
+        };
+        /**
+         * @description Who is signed in, and how.
+         * @example {
+         *       "user": {
+         *         "username": "alice",
+         *         "role": "admin"
+         *       },
+         *       "via": "session",
+         *       "csrfToken": "mQ3v0b3T6oW0lq6J2G3c5Q"
+         *     }
+         */
+        Session: {
+            /** @description send it back in the `x-csrf-token` header of changes made with the session; null for a token */
+            csrfToken: string | null;
+            user: {
+                /** @enum {string} */
+                role: "viewer" | "admin";
+                username: string;
+            };
+            /**
+             * @description how the caller is signed in
+             * @enum {string}
+             */
+            via: "session" | "token";
+        };
+        /** @description An upload that failed part-way: the problem, and what became of the files before it. */
+        UploadProblem: {
+            /** @description the kind of problem, stable, for programs: `BAD_CURSOR`, `UNAVAILABLE`, ... */
+            code: string;
+            /** @description this occurrence, for people */
+            detail: string;
+            /** @description what is wrong with the request, field by field */
+            issues?: components["schemas"]["ProblemIssue"][];
+            /** @description the files processed before the request failed */
+            results?: components["schemas"]["ImportResult"][];
+            /** @description the HTTP status */
+            status: number;
+            /** @description the kind of problem, for people: the same for every occurrence */
+            title: string;
+            /** @description the kind of problem, as a URI (`urn:nem:problem:<code>`) */
+            type: string;
+        };
+        /** @description The result of every file of an upload. */
+        UploadResult: {
+            /** @description one result per file part, in order */
+            results: components["schemas"]["ImportResult"][];
+        };
+        /**
+         * @description A support-staff account: a viewer searches and reads; an admin may also change things.
+         * @example {
+         *       "username": "alice",
+         *       "role": "admin",
+         *       "createdAt": "2026-11-30T09:00:00+10:00"
+         *     }
+         */
+        User: {
+            /**
+             * Format: date-time
+             * @description when the user was added, NEM time (+10:00)
+             */
+            createdAt: string;
+            /** @enum {string} */
+            role: "viewer" | "admin";
+            username: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listFiles: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; absent for the first. */
+                cursor?: string;
+                /** @description Files per page, 1 to 500. */
+                limit?: number;
+                /** @description Part of the file name (any case), or the start of its SHA-256. */
+                search?: string;
+                /** @description Only files with this status. */
+                status?: "receiving" | "imported" | "rejected";
+            };
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of files. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilePage"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description one or more flow files, each its own part named `file` */
+                    file: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description What became of each file. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResult"];
+                };
+            };
+            /** @description The request is not multipart, holds no file, or could not be read. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UploadProblem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request holds too many files or parts, or is larger than they could be. */
+            413: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["UploadProblem"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description The SHA-256 of the file (or its start), or its name. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlowFileDetail"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No file has this SHA-256 or name. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SHA-256 of the file. */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file was replayed. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Replayed"];
+                };
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store has no events of this file. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMeterPoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description The meter point (NMI), any case. */
+                nmi: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meter point. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeterPoint"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No reads of this NMI have been imported. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMeter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description The meter serial number. */
+                serial: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The meter. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Meter"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No reads of a meter with this serial have been imported. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProjectionStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The read model. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectionStatus"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRebuildStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rebuild. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RebuildStatus"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startRebuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rebuild started. */
+            202: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RebuildStatus"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A rebuild is already running, here or in another server. */
+            409: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchReadings: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; absent for the first. */
+                cursor?: string;
+                /** @description Current reads on or after this day (YYYY-MM-DD, from 00:00 NEM time) or instant (with its offset). */
+                from?: string;
+                /** @description Also list the older versions of register reads that a later file sent again (marked `superseded`). */
+                includeSuperseded?: "true" | "false";
+                /** @description Readings per page, 1 to 500. */
+                limit?: number;
+                /** @description The meter point (NMI, 10 characters; any case). Give exactly one of `nmi` and `serial` (400 otherwise). */
+                nmi?: string;
+                /** @description Match the NMI or serial as a prefix: results then come by NMI (or serial), then newest first. */
+                prefix?: "true" | "false";
+                /** @description The meter serial number. Give exactly one of `nmi` and `serial` (400 otherwise). */
+                serial?: string;
+                /** @description Current reads up to the end of this day (YYYY-MM-DD, NEM time), or before this instant. */
+                to?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of readings. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingPage"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadingVersions: {
+        parameters: {
+            query: {
+                /** @description When the read was taken, with its offset. */
+                currentReadAt: string;
+                /** @description The meter serial number. */
+                meterSerial: string;
+                /** @description The meter point. */
+                nmi: string;
+                /** @description The NMI suffix of the register (channel), e.g. `11`. */
+                nmiSuffix: string;
+                /** @description The register id, e.g. `1`. */
+                registerId: string;
+            };
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, newest first (none when nothing matches). */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reading"][];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CredentialsInput"];
+            };
+        };
+        responses: {
+            /** @description Signed in. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The username or the password is wrong. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation takes. */
+            413: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed sign-ins for this account or from this address: wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken"][];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewTokenInput"];
+            };
+        };
+        responses: {
+            /** @description The token, shown once. */
+            201: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedToken"];
+                };
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No user of this name. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation takes. */
+            413: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id, the prefix (nem_ and 8 characters) or the token. */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token is revoked. */
+            204: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token matches (or, by prefix, more than one: give its id). */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewUserInput"];
+            };
+        };
+        responses: {
+            /** @description The user was added. */
+            201: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A user of this name exists. */
+            409: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation takes. */
+            413: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The username, any case. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user was removed. */
+            204: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No user of this name. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The user is the last admin. */
+            409: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setUserPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The username, any case. */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPasswordInput"];
+            };
+        };
+        responses: {
+            /** @description The password was set. */
+            204: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No user of this name. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation takes. */
+            413: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Healthy. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description An `Authorization` header was sent and is not a valid API token. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Degraded; or, as a problem, the database was lost while the caller was being identified. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

@@ -109,26 +109,51 @@ type Handler = (request: RecordedRequest) => { status?: number; body?: unknown }
  */
 export function fakeFetch(handlers: Record<string, Handler>): { fetch: typeof fetch; requests: RecordedRequest[] } {
   const requests: RecordedRequest[] = [];
-  const fetchImpl = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+  const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    // The client hands over a Request (openapi-fetch); plain fetch calls pass a URL and init.
+    const incoming = input instanceof Request ? input : null;
     const url = new URL(
       typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
       'http://nem.test',
     );
-    const method = init?.method ?? 'GET';
-    const request: RecordedRequest = { method, url, headers: new Headers(init?.headers), body: init?.body };
+    const method = incoming?.method ?? init?.method ?? 'GET';
+    const headers = new Headers(incoming?.headers ?? init?.headers);
+    let body: BodyInit | null | undefined = init?.body;
+    if (incoming !== null && incoming.body !== null) {
+      body = (headers.get('content-type') ?? '').startsWith('multipart/form-data')
+        ? await incoming.formData()
+        : await incoming.text();
+    }
+    const request: RecordedRequest = { method, url, headers, body };
     requests.push(request);
     const handler = handlers[`${method} ${url.pathname}`];
     const answer = handler?.(request) ?? {
       status: 404,
-      body: { code: 'NOT_FOUND', message: `no route ${method} ${url.pathname}` },
+      body: problem(404, 'NO_ROUTE', `no route ${method} ${url.pathname}`),
     };
     const status = answer.status ?? 200;
-    return Promise.resolve(
-      new Response(status === 204 ? null : JSON.stringify(answer.body ?? null), {
-        status,
-        headers: { 'content-type': 'application/json' },
-      }),
-    );
+    const error = status >= 400;
+    return new Response(status === 204 || status === 304 ? null : JSON.stringify(answer.body ?? null), {
+      status,
+      headers: { 'content-type': error ? 'application/problem+json' : 'application/json' },
+    });
   };
   return { fetch: fetchImpl, requests };
+}
+
+/** An error answer as the API gives it (RFC 9457 problem details). */
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  issues?: ReadonlyArray<{ path: string; message: string }>,
+): Record<string, unknown> {
+  return {
+    type: `urn:nem:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+    title: code,
+    status,
+    detail,
+    code,
+    ...(issues === undefined ? {} : { issues }),
+  };
 }

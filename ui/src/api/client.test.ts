@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fakeFetch, sessionFixture } from './api.fixtures.js';
-import { ApiClient, ApiError, buildQuery, errorMessage } from './client.js';
+import { fakeFetch, sessionFixture, problem } from './api.fixtures.js';
+import { ApiClient, ApiError, errorMessage } from './client.js';
 
 describe('ApiClient', () => {
   it('sends the CSRF token with changes, not with reads', async () => {
@@ -25,11 +25,9 @@ describe('ApiClient', () => {
     const fake = fakeFetch({
       'GET /api/readings': () => ({
         status: 400,
-        body: {
-          code: 'BAD_REQUEST',
-          message: "the request's querystring is not valid",
-          issues: [{ path: 'querystring.nmi', message: 'give exactly one of nmi and serial' }],
-        },
+        body: problem(400, 'BAD_REQUEST', "the request's querystring is not valid", [
+          { path: 'querystring.nmi', message: 'give exactly one of nmi and serial' },
+        ]),
       }),
     });
     const client = new ApiClient('', fake.fetch);
@@ -43,9 +41,9 @@ describe('ApiClient', () => {
 
   it('tells when the session has ended, except when signing in', async () => {
     const fake = fakeFetch({
-      'GET /api/files': () => ({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'sign in' } }),
-      'POST /api/session': () => ({ status: 401, body: { code: 'BAD_CREDENTIALS', message: 'wrong' } }),
-      'GET /api/session': () => ({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'not signed in' } }),
+      'GET /api/files': () => ({ status: 401, body: problem(401, 'UNAUTHENTICATED', 'sign in') }),
+      'POST /api/session': () => ({ status: 401, body: problem(401, 'BAD_CREDENTIALS', 'wrong') }),
+      'GET /api/session': () => ({ status: 401, body: problem(401, 'UNAUTHENTICATED', 'not signed in') }),
     });
     const client = new ApiClient('', fake.fetch);
     const ended = vi.fn();
@@ -57,10 +55,17 @@ describe('ApiClient', () => {
     expect(ended).toHaveBeenCalledTimes(1);
   });
 
-  it('takes a 409 rebuild answer as a status', async () => {
-    const running = { state: 'running', eventsApplied: 5 };
-    const fake = fakeFetch({ 'POST /api/projections/rebuild': () => ({ status: 409, body: running }) });
-    expect(await new ApiClient('', fake.fetch).startRebuild()).toEqual(running);
+  it('reports a rebuild already running as its problem (409)', async () => {
+    const fake = fakeFetch({
+      'POST /api/projections/rebuild': () => ({
+        status: 409,
+        body: problem(409, 'REBUILD_RUNNING', 'a rebuild is already running here'),
+      }),
+    });
+    await expect(new ApiClient('', fake.fetch).startRebuild()).rejects.toMatchObject({
+      status: 409,
+      code: 'REBUILD_RUNNING',
+    });
   });
 
   it('words an answer that is not the API shape and a server out of reach', async () => {
@@ -87,12 +92,15 @@ describe('ApiClient', () => {
   });
 });
 
-describe('buildQuery', () => {
-  it('leaves out empty and false values', () => {
-    expect(buildQuery({ nmi: '1', prefix: false, from: '', to: undefined, includeSuperseded: true, limit: 50 })).toBe(
-      '?nmi=1&includeSuperseded=true&limit=50',
-    );
-    expect(buildQuery({})).toBe('');
-    expect(buildQuery(undefined)).toBe('');
+describe('the generated client', () => {
+  it('leaves out empty and false query values and spells true as the API does', async () => {
+    const fake = fakeFetch({ 'GET /api/readings': () => ({ body: { items: [], nextCursor: null } }) });
+    const client = new ApiClient('', fake.fetch);
+    await client.readings({ nmi: '1', prefix: false, includeSuperseded: true, limit: 50 });
+    expect(Object.fromEntries(fake.requests[0]?.url.searchParams ?? [])).toEqual({
+      nmi: '1',
+      includeSuperseded: 'true',
+      limit: '50',
+    });
   });
 });

@@ -1,4 +1,7 @@
+import createClient from 'openapi-fetch';
+import type { paths } from './schema.js';
 import type {
+  ApiProblem,
   ApiToken,
   CreatedToken,
   FileDetail,
@@ -24,8 +27,8 @@ export interface ApiIssue {
 }
 
 /**
- * An answer that is not a success, as the API words it (`{ code, message, issues? }`). `status` 0 with
- * code `NETWORK` when the server could not be reached at all.
+ * An answer that is not a success, as the API words it (RFC 9457 problem details: `code`, `detail`,
+ * `issues`). `status` 0 with code `NETWORK` when the server could not be reached at all.
  */
 export class ApiError extends Error {
   constructor(
@@ -43,23 +46,12 @@ const CSRF_COOKIE = 'nem_csrf';
 const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
-type QueryValue = string | number | boolean | undefined;
-
-export interface RequestOptions {
-  readonly query?: Readonly<Record<string, QueryValue>>;
-  readonly json?: unknown;
-  readonly form?: FormData;
-  readonly signal?: AbortSignal | undefined;
-  /** Statuses besides 2xx whose JSON body is an answer, not an error (say 409 with a status body). */
-  readonly accept?: readonly number[];
-}
-
-function isErrorBody(body: unknown): body is { code: string; message: string; issues?: ApiIssue[] } {
+function isProblem(body: unknown): body is ApiProblem {
   return (
     typeof body === 'object' &&
     body !== null &&
     typeof (body as { code?: unknown }).code === 'string' &&
-    typeof (body as { message?: unknown }).message === 'string'
+    typeof (body as { detail?: unknown }).detail === 'string'
   );
 }
 
@@ -72,77 +64,70 @@ function readCookie(name: string): string | null {
   return null;
 }
 
-export function buildQuery(query: Readonly<Record<string, QueryValue>> | undefined): string {
-  if (query === undefined) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === '' || value === false) continue;
-    params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text === '' ? '' : `?${text}`;
+/** This page's origin; outside a browser (unit tests), a placeholder, since requests need one. */
+function sameOrigin(): string {
+  return typeof location === 'undefined' ? 'http://localhost' : location.origin;
 }
 
-const segment = encodeURIComponent;
+const flag = (value: boolean | undefined) => (value === true ? ('true' as const) : undefined);
+
+/** What openapi-fetch answers: the typed data, or the error body, with the response. */
+interface Answer<T> {
+  readonly data?: T;
+  readonly error?: unknown;
+  readonly response: Response;
+}
 
 /**
- * The API over fetch, same origin, with the session cookie. Changes (POST, PUT, DELETE) carry the CSRF
- * token: the one the session answer gave, or the `nem_csrf` cookie's (the cookie wins: it follows a
- * sign-in made in another tab).
+ * The API over fetch, same origin, with the session cookie, generated from the API's OpenAPI document
+ * (openapi-fetch over schema.d.ts): paths, parameters and answers are typed by the server's contract.
+ * Changes (POST, PUT, DELETE) carry the CSRF token: the one the session answer gave, or the `nem_csrf`
+ * cookie's (the cookie wins: it follows a sign-in made in another tab).
  */
 export class ApiClient {
   csrfToken: string | null = null;
   /** Called when a request other than signing in answers 401: the session has ended. */
   onUnauthenticated: (() => void) | null = null;
+  private readonly client;
 
   constructor(
-    private readonly base = '',
-    private readonly fetcher: typeof fetch = (input, init) => fetch(input, init),
-  ) {}
+    base = '',
+    private fetcher: typeof fetch = (input, init) => fetch(input, init),
+  ) {
+    this.client = createClient<paths>({
+      baseUrl: base === '' ? sameOrigin() : base,
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+      fetch: (request: Request) => this.fetcher(request),
+    });
+    this.client.use({
+      onRequest: ({ request }) => {
+        if (!SAFE_METHODS.has(request.method)) {
+          const token = readCookie(CSRF_COOKIE) ?? this.csrfToken;
+          if (token !== null) request.headers.set(CSRF_HEADER, token);
+        }
+        return request;
+      },
+    });
+  }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    let body: BodyInit | undefined;
-    if (options.json !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(options.json);
-    } else if (options.form !== undefined) {
-      body = options.form;
-    }
-    if (!SAFE_METHODS.has(method)) {
-      const token = readCookie(CSRF_COOKIE) ?? this.csrfToken;
-      if (token !== null) headers[CSRF_HEADER] = token;
-    }
-    let response: Response;
+  /** The data of a call, or an ApiError saying what went wrong. */
+  private async settle<T>(call: Promise<Answer<T>>, path: string): Promise<T> {
+    let answer: Answer<T>;
     try {
-      response = await this.fetcher(`${this.base}${path}${buildQuery(options.query)}`, {
-        method,
-        headers,
-        credentials: 'same-origin',
-        ...(body === undefined ? {} : { body }),
-        ...(options.signal === undefined ? {} : { signal: options.signal }),
-      });
+      answer = await call;
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      if (error instanceof SyntaxError) {
+        throw new ApiError(0, 'BAD_RESPONSE', 'the server answered with something that is not JSON');
+      }
       throw new ApiError(0, 'NETWORK', 'the server could not be reached; check the connection and try again');
     }
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    let parsed: unknown = undefined;
-    if (text !== '') {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
-      }
-    }
-    if (response.ok || options.accept?.includes(response.status) === true) {
-      if (parsed === undefined && text !== '')
-        throw new ApiError(response.status, 'BAD_RESPONSE', 'the server answered with something that is not JSON');
-      return parsed as T;
-    }
+    const { response } = answer;
+    if (response.ok) return answer.data as T;
     if (response.status === 401 && path !== '/api/session') this.onUnauthenticated?.();
-    if (isErrorBody(parsed)) throw new ApiError(response.status, parsed.code, parsed.message, parsed.issues ?? []);
+    const body = answer.error;
+    if (isProblem(body)) throw new ApiError(response.status, body.code, body.detail, body.issues ?? []);
     throw new ApiError(
       response.status,
       `HTTP_${response.status}`,
@@ -158,7 +143,7 @@ export class ApiClient {
     // is no session to ask about, and the browser is spared a logged 401.
     if (typeof document !== 'undefined' && readCookie(CSRF_COOKIE) === null && this.csrfToken === null) return null;
     try {
-      const session = await this.request<Session>('GET', '/api/session', { signal });
+      const session = await this.settle(this.client.GET('/api/session', { signal: signal ?? null }), '/api/session');
       this.csrfToken = session.csrfToken;
       return session;
     } catch (error) {
@@ -168,14 +153,17 @@ export class ApiClient {
   }
 
   async signIn(username: string, password: string): Promise<Session> {
-    const session = await this.request<Session>('POST', '/api/session', { json: { username, password } });
+    const session = await this.settle(
+      this.client.POST('/api/session', { body: { username, password } }),
+      '/api/session',
+    );
     this.csrfToken = session.csrfToken;
     return session;
   }
 
   async signOut(): Promise<void> {
     try {
-      await this.request<undefined>('DELETE', '/api/session');
+      await this.settle(this.client.DELETE('/api/session'), '/api/session');
     } finally {
       this.csrfToken = null;
     }
@@ -184,103 +172,148 @@ export class ApiClient {
   // Readings
 
   readings(query: ReadingsQuery, signal?: AbortSignal): Promise<Page<Reading>> {
-    return this.request('GET', '/api/readings', {
-      query: {
-        nmi: query.nmi,
-        serial: query.serial,
-        prefix: query.prefix,
-        from: query.from,
-        to: query.to,
-        includeSuperseded: query.includeSuperseded,
-        limit: query.limit,
-        cursor: query.cursor,
-      },
-      signal,
-    });
+    const { prefix, includeSuperseded, cursor, ...rest } = query;
+    return this.settle(
+      this.client.GET('/api/readings', {
+        params: {
+          query: {
+            ...rest,
+            ...(flag(prefix) === undefined ? {} : { prefix: 'true' }),
+            ...(flag(includeSuperseded) === undefined ? {} : { includeSuperseded: 'true' }),
+            ...(cursor === undefined ? {} : { cursor }),
+          },
+        },
+        signal: signal ?? null,
+      }),
+      '/api/readings',
+    );
   }
 
   readingVersions(key: ReadingKey, signal?: AbortSignal): Promise<Reading[]> {
-    return this.request('GET', '/api/readings/versions', { query: { ...key }, signal });
+    return this.settle(
+      this.client.GET('/api/readings/versions', { params: { query: key }, signal: signal ?? null }),
+      '/api/readings/versions',
+    );
   }
 
   meterPoint(nmi: string, signal?: AbortSignal): Promise<MeterPointDetail> {
-    return this.request('GET', `/api/meter-points/${segment(nmi)}`, { signal });
+    return this.settle(
+      this.client.GET('/api/meter-points/{nmi}', { params: { path: { nmi } }, signal: signal ?? null }),
+      '/api/meter-points',
+    );
   }
 
   meter(serial: string, signal?: AbortSignal): Promise<MeterDetail> {
-    return this.request('GET', `/api/meters/${segment(serial)}`, { signal });
+    return this.settle(
+      this.client.GET('/api/meters/{serial}', { params: { path: { serial } }, signal: signal ?? null }),
+      '/api/meters',
+    );
   }
 
   // Files
 
   files(query: FilesQuery, signal?: AbortSignal): Promise<Page<FileSummary>> {
-    return this.request('GET', '/api/files', {
-      query: { status: query.status, search: query.search, limit: query.limit, cursor: query.cursor },
-      signal,
-    });
+    return this.settle(
+      this.client.GET('/api/files', {
+        params: {
+          query: {
+            ...(query.status === undefined ? {} : { status: query.status }),
+            ...(query.search === undefined || query.search === '' ? {} : { search: query.search }),
+            ...(query.limit === undefined ? {} : { limit: query.limit }),
+            ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
+          },
+        },
+        signal: signal ?? null,
+      }),
+      '/api/files',
+    );
   }
 
   file(idOrName: string, signal?: AbortSignal): Promise<FileDetail> {
-    return this.request('GET', `/api/files/${segment(idOrName)}`, { signal });
+    return this.settle(
+      this.client.GET('/api/files/{file}', { params: { path: { file: idOrName } }, signal: signal ?? null }),
+      '/api/files',
+    );
   }
 
   async upload(files: readonly File[]): Promise<ImportResult[]> {
     const form = new FormData();
     for (const file of files) form.append('file', file, file.name);
-    const answer = await this.request<{ results: ImportResult[] }>('POST', '/api/files', { form });
+    const answer = await this.settle(
+      this.client.POST('/api/files', {
+        // A multipart body: the typed field stands for the parts, which go as they are.
+        body: { file: files.map((file) => file.name) },
+        bodySerializer: () => form,
+      }),
+      '/api/files',
+    );
     return answer.results;
   }
 
   replay(fileId: string): Promise<{ fileId: string; replayed: true }> {
-    return this.request('POST', `/api/files/${segment(fileId)}/replay`);
+    return this.settle(
+      this.client.POST('/api/files/{fileId}/replay', { params: { path: { fileId } } }),
+      '/api/files/replay',
+    );
   }
 
   // Projections
 
   projections(signal?: AbortSignal): Promise<ProjectionStatus> {
-    return this.request('GET', '/api/projections', { signal });
+    return this.settle(this.client.GET('/api/projections', { signal: signal ?? null }), '/api/projections');
   }
 
   rebuildStatus(signal?: AbortSignal): Promise<RebuildStatus> {
-    return this.request('GET', '/api/projections/rebuild', { signal });
+    return this.settle(
+      this.client.GET('/api/projections/rebuild', { signal: signal ?? null }),
+      '/api/projections/rebuild',
+    );
   }
 
-  /** Starts a rebuild; one already running answers 409 with its status, which is returned as well. */
   startRebuild(): Promise<RebuildStatus> {
-    return this.request('POST', '/api/projections/rebuild', { accept: [409] });
+    return this.settle(this.client.POST('/api/projections/rebuild'), '/api/projections/rebuild');
   }
 
   // Users and tokens
 
   users(signal?: AbortSignal): Promise<UserAccount[]> {
-    return this.request('GET', '/api/users', { signal });
+    return this.settle(this.client.GET('/api/users', { signal: signal ?? null }), '/api/users');
   }
 
   addUser(username: string, role: Role, password: string): Promise<UserAccount> {
-    return this.request('POST', '/api/users', { json: { username, role, password } });
+    return this.settle(this.client.POST('/api/users', { body: { username, role, password } }), '/api/users');
   }
 
-  removeUser(username: string): Promise<void> {
-    return this.request('DELETE', `/api/users/${segment(username)}`);
+  async removeUser(username: string): Promise<void> {
+    await this.settle(this.client.DELETE('/api/users/{username}', { params: { path: { username } } }), '/api/users');
   }
 
-  setPassword(username: string, password: string): Promise<void> {
-    return this.request('PUT', `/api/users/${segment(username)}/password`, { json: { password } });
+  async setPassword(username: string, password: string): Promise<void> {
+    await this.settle(
+      this.client.PUT('/api/users/{username}/password', { params: { path: { username } }, body: { password } }),
+      '/api/users',
+    );
   }
 
   tokens(signal?: AbortSignal): Promise<ApiToken[]> {
-    return this.request('GET', '/api/tokens', { signal });
+    return this.settle(this.client.GET('/api/tokens', { signal: signal ?? null }), '/api/tokens');
   }
 
   /** `expiresAt`: an instant with its offset, or null for a token that works until revoked. */
   createToken(username: string, name: string, expiresAt: string | null = null): Promise<CreatedToken> {
-    return this.request('POST', '/api/tokens', {
-      json: expiresAt === null ? { username, name } : { username, name, expiresAt },
-    });
+    return this.settle(
+      this.client.POST('/api/tokens', {
+        body: expiresAt === null ? { username, name } : { username, name, expiresAt },
+      }),
+      '/api/tokens',
+    );
   }
 
-  revokeToken(idOrPrefix: string): Promise<void> {
-    return this.request('DELETE', `/api/tokens/${segment(idOrPrefix)}`);
+  async revokeToken(idOrPrefix: string): Promise<void> {
+    await this.settle(
+      this.client.DELETE('/api/tokens/{token}', { params: { path: { token: idOrPrefix } } }),
+      '/api/tokens',
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deepQuery, deepQueryAll, mount, text, until, useFetch } from './component.fixtures.js';
-import { fakeFetch, sessionFixture } from '../api/api.fixtures.js';
+import { fakeFetch, sessionFixture, problem } from '../api/api.fixtures.js';
 import { api } from '../api/client.js';
 import type { Session } from '../api/types.js';
 import { NemApp } from './app-shell.js';
@@ -9,11 +9,9 @@ import { NemApp } from './app-shell.js';
 function signedInAs(session: Session | null) {
   return fakeFetch({
     'GET /api/session': () =>
-      session === null
-        ? { status: 401, body: { code: 'UNAUTHENTICATED', message: 'not signed in' } }
-        : { body: session },
+      session === null ? { status: 401, body: problem(401, 'UNAUTHENTICATED', 'not signed in') } : { body: session },
     'DELETE /api/session': () => ({ status: 204 }),
-    'GET /api/readings': () => ({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'sign in' } }),
+    'GET /api/readings': () => ({ status: 401, body: problem(401, 'UNAUTHENTICATED', 'sign in') }),
     'GET /api/files': () => ({ body: { items: [], nextCursor: null } }),
   });
 }

@@ -5,7 +5,7 @@ import { fakeFetch, fileDetailFixture, sessionFixture } from '../api/api.fixture
 import type { Problem } from '../api/types.js';
 import { NemFilePage } from './file-page.js';
 
-const problem = (line: number, code: string, severity: 'error' | 'warning'): Problem => ({
+const problem = (line: number, code: Problem['code'], severity: 'error' | 'warning'): Problem => ({
   line,
   record: '250',
   field: 'Quantity',

@@ -1,6 +1,6 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement } from 'lit';
-import { api, errorMessage } from '../api/client.js';
+import { api, ApiError, errorMessage } from '../api/client.js';
 import type { ProjectionStatus, RebuildStatus } from '../api/types.js';
 import { Poller } from '../controllers/poller.js';
 import { formatCount, formatNemTime } from '../format.js';
@@ -79,7 +79,9 @@ export class NemRebuildPanel extends LitElement {
       this.rebuild = await api.startRebuild();
       this.poller.start();
     } catch (error) {
-      this.startError = errorMessage(error);
+      // Already running (here or on another server): follow it rather than report a failure.
+      if (error instanceof ApiError && error.status === 409) this.poller.start();
+      else this.startError = errorMessage(error);
     } finally {
       this.starting = false;
     }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deepQuery, deepQueryAll, mount, text, until, useFetch } from './component.fixtures.js';
-import { fakeFetch, readingFixture } from '../api/api.fixtures.js';
+import { fakeFetch, readingFixture, problem } from '../api/api.fixtures.js';
 import { EMPTY_SEARCH, type SearchParams } from '../router.js';
 import { NemSearchPage, validateSearch } from './search-page.js';
 
@@ -56,10 +56,10 @@ describe('nem-search-page', () => {
     useFetch(fake.fetch);
     const element = await page({ q: '5787', prefix: true });
     await until(() => expect(deepQueryAll(element, '[data-testid="reading-row"]')).toHaveLength(1));
-    expect(fake.requests.map((r) => r.url.search)).toEqual(['?nmi=5787&prefix=true&limit=50']);
+    expect(fake.requests.map((r) => r.url.search)).toEqual(['?nmi=5787&limit=50&prefix=true']);
     (deepQuery(element, '[data-testid="next-page"]') as HTMLButtonElement).click();
     await until(() => expect(fake.requests).toHaveLength(2));
-    expect(fake.requests[1]?.url.search).toBe('?nmi=5787&prefix=true&limit=50&cursor=next-1');
+    expect(fake.requests[1]?.url.search).toBe('?nmi=5787&limit=50&prefix=true&cursor=next-1');
     await until(() => expect(text(deepQuery(element, '[data-testid="page-number"]'))).toBe('Page 2'));
   });
 
@@ -73,7 +73,7 @@ describe('nem-search-page', () => {
   it('shows an error the API gave', async () => {
     useFetch(
       fakeFetch({
-        'GET /api/readings': () => ({ status: 400, body: { code: 'BAD_CURSOR', message: 'the cursor is not one' } }),
+        'GET /api/readings': () => ({ status: 400, body: problem(400, 'BAD_CURSOR', 'the cursor is not one') }),
       }).fetch,
     );
     const element = await page({ q: '5787326565', kind: 'nmi' });

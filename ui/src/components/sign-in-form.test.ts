@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { deepQuery, mount, text, until, useFetch } from './component.fixtures.js';
-import { fakeFetch, sessionFixture } from '../api/api.fixtures.js';
+import { fakeFetch, sessionFixture, problem } from '../api/api.fixtures.js';
 import { NemSignIn } from './sign-in-form.js';
 
 async function fillAndSubmit(element: NemSignIn, username: string, password: string): Promise<void> {
@@ -26,7 +26,7 @@ describe('nem-sign-in', () => {
   it('says when the credentials are wrong and clears the password', async () => {
     useFetch(
       fakeFetch({
-        'POST /api/session': () => ({ status: 401, body: { code: 'BAD_CREDENTIALS', message: 'wrong' } }),
+        'POST /api/session': () => ({ status: 401, body: problem(401, 'BAD_CREDENTIALS', 'wrong') }),
       }).fetch,
     );
     const element = await mount(new NemSignIn());

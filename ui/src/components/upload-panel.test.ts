@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { deepQuery, deepQueryAll, mount, text, until, useFetch } from './component.fixtures.js';
-import { fakeFetch, importResultFixture } from '../api/api.fixtures.js';
+import { fakeFetch, importResultFixture, problem } from '../api/api.fixtures.js';
 import { api } from '../api/client.js';
 import { NemUploadPanel } from './upload-panel.js';
 
@@ -53,7 +53,7 @@ describe('nem-upload-panel', () => {
       fakeFetch({
         'POST /api/files': () => ({
           status: 413,
-          body: { code: 'TOO_LARGE', message: 'big.csv is larger than 100 bytes' },
+          body: problem(413, 'TOO_LARGE', 'big.csv is larger than 100 bytes'),
         }),
       }).fetch,
     );

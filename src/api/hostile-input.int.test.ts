@@ -178,4 +178,30 @@ describe.each(TEST_DATABASES)('hostile input on $name', (target) => {
     expectClientError(await get(`/api/files/${'x'.repeat(256)}`), 400);
     expectClientError(await get(`/api/files/${'x'.repeat(5000)}`), 414, 'URI_TOO_LONG');
   });
+
+  it("answers Fastify's own refusals as problem details too: 415, 413, 404, a bad URL", async () => {
+    const text = await api.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<credentials user="admin"/>',
+    });
+    expectClientError(text, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    const huge = await api.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ username: 'admin', password: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expectClientError(huge, 413, 'TOO_LARGE');
+    const broken = await api.app.inject({
+      method: 'POST',
+      url: '/api/session',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
+    expectClientError(broken, 400, 'BAD_REQUEST');
+    expectClientError(await get('/api/no-such-thing'), 404, 'NO_ROUTE');
+    expectClientError(await get('/api/files/%E0%A4%A'), 400, 'BAD_REQUEST');
+  });
 });

@@ -2,7 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'ui/dist/', 'node_modules/', 'coverage/', '.nem-data/', 'bench/out/', 'ui/src/api/schema.d.ts', 'docs/examples/'] },
+  {
+    ignores: [
+      'dist/',
+      'ui/dist/',
+      'node_modules/',
+      'coverage/',
+      '.nem-data/',
+      'bench/out/',
+      'ui/src/api/schema.d.ts',
+      'docs/examples/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

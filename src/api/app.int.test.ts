@@ -201,7 +201,7 @@ describe.each(TEST_DATABASES)('the HTTP API on $name', (target) => {
       meterSerials: ['PSMIL89KM79J'],
     });
     expect(
-      (await api.app.inject({ method: 'GET', url: '/api/meter-points/NOSUCHNMI0', ...as(viewer) })).statusCode,
+      (await api.app.inject({ method: 'GET', url: '/api/meter-points/NEM9999999', ...as(viewer) })).statusCode,
     ).toBe(404);
     const meter = await api.app.inject({ method: 'GET', url: '/api/meters/PSMIL89KM79J', ...as(viewer) });
     expect(body<{ nmis: string[] }>(meter).nmis).toEqual(['5787326565']);

@@ -53,6 +53,7 @@ const READING_EXAMPLE = {
   currentRetailerServiceOrder: null,
   importPosition: '7',
   superseded: false,
+  corrected: false,
 };
 
 const REGISTER_EXAMPLE = {
@@ -169,12 +170,39 @@ z.globalRegistry.add(ApiTokenSchema, {
   ],
 });
 
+export const Total = z
+  .object({
+    count: z.number().int().describe('how many match in all, counted up to a cap'),
+    capped: z.boolean().describe('`count` is the cap: there are at least that many'),
+  })
+  .meta({ id: 'Total', description: 'How many match in all: exact up to a cap (10,000), so it stays cheap.' });
+
+export const SearchMatch = z
+  .object({
+    by: z.enum(['nmi', 'serial']).describe('what was searched'),
+    value: z.string().describe('the NMI or serial searched, as the service read what was typed'),
+    typed: z.string().describe('what was typed'),
+    note: z
+      .string()
+      .nullable()
+      .describe('what was done to what was typed, e.g. `checksum digit 8 checked and removed`'),
+    known: z
+      .boolean()
+      .describe('whether it has any reads at all, whatever the date range (false: the service never heard of it)'),
+  })
+  .meta({
+    id: 'SearchMatch',
+    description: 'What a search matched: the NMI or serial as read, and whether it is known.',
+  });
+
 export const ReadingPage = z
   .object({
     items: z.array(ReadingView),
     nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+    total: Total,
+    matched: SearchMatch,
   })
-  .meta({ id: 'ReadingPage', description: 'A page of readings.' });
+  .meta({ id: 'ReadingPage', description: 'A page of readings, with how many match in all and what was matched.' });
 
 export const FilePage = z
   .object({

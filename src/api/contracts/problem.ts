@@ -11,6 +11,7 @@ export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 export const PROBLEM_TITLES: Readonly<Record<string, string>> = {
   BAD_REQUEST: 'The request is not valid',
   BAD_CURSOR: 'The cursor is not one this service issued',
+  BAD_NMI: 'The NMI is not a NMI, or its checksum digit is wrong',
   BAD_MULTIPART: 'The upload is not a readable multipart/form-data request',
   NOT_MULTIPART: 'The upload must be multipart/form-data',
   NO_FILE: 'The upload holds no file',

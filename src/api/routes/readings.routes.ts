@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   findReadings,
   getMeter,
+  isKnown,
   getMeterPoint,
   MeterDetailView,
   MeterPointDetailView,
@@ -13,14 +14,47 @@ import type { AppDeps } from '../deps.js';
 import { BooleanText, DayOrInstant, Instant, instantOf, safeText } from '../contracts/params.js';
 import { ReadingPage } from '../contracts/components.js';
 import { json, problems } from '../contracts/responses.js';
-import { notFound } from '../errors.js';
+import { parseNmiQuery } from '../../domain/nmi.js';
+import { ApiError, notFound } from '../errors.js';
 
 const ONE_OF = 'Give exactly one of `nmi` and `serial` (400 otherwise).';
 
+/**
+ * What a search is for, as the service reads what was typed: a NMI without spaces, upper-cased, its
+ * checksum digit checked and dropped (a prefix is only cleaned); a serial as typed (matched in any case).
+ */
+function searchMatch(nmi: string | undefined, serial: string | undefined, prefix: boolean) {
+  if (nmi === undefined) {
+    const value = (serial ?? '').trim();
+    return {
+      by: 'serial' as const,
+      value,
+      typed: serial ?? '',
+      note: value === serial ? null : 'spaces around it removed',
+    };
+  }
+  if (prefix) {
+    const value = nmi.replace(/\s+/g, '').toUpperCase();
+    return { by: 'nmi' as const, value, typed: nmi, note: value === nmi ? null : 'spaces removed, upper-cased' };
+  }
+  const parsed = parseNmiQuery(nmi);
+  if (!parsed.ok) throw new ApiError(400, 'BAD_NMI', parsed.reason);
+  const notes = [
+    ...(parsed.checksum === null ? [] : [`checksum digit ${parsed.checksum} checked and removed`]),
+    ...(/\s/.test(nmi) ? ['spaces removed'] : []),
+    ...(nmi.replace(/\s+/g, '').slice(0, 10) !== parsed.nmi ? ['upper-cased'] : []),
+  ];
+  return { by: 'nmi' as const, value: parsed.nmi, typed: nmi, note: notes.length === 0 ? null : notes.join(', ') };
+}
+
 const ReadingsQuery = z
   .object({
-    nmi: safeText(10).optional().describe(`The meter point (NMI, 10 characters; any case). ${ONE_OF}`),
-    serial: safeText(12).optional().describe(`The meter serial number. ${ONE_OF}`),
+    nmi: safeText(20)
+      .optional()
+      .describe(
+        `The meter point: its NMI (10 characters), or the NMI and its checksum digit (11, the digit is checked), in any case, spaces ignored. ${ONE_OF}`,
+      ),
+    serial: safeText(12).optional().describe(`The meter serial number, in any case. ${ONE_OF}`),
     prefix: BooleanText.default('false').describe(
       'Match the NMI or serial as a prefix: results then come by NMI (or serial), then newest first.',
     ),
@@ -30,6 +64,10 @@ const ReadingsQuery = z
     to: DayOrInstant.optional().describe(
       'Current reads up to the end of this day (YYYY-MM-DD, NEM time), or before this instant.',
     ),
+    order: z
+      .enum(['desc', 'asc'])
+      .default('desc')
+      .describe('By the time of the current read: newest first (`desc`) or oldest first (`asc`).'),
     includeSuperseded: BooleanText.default('false').describe(
       'Also list the older versions of register reads that a later file sent again (marked `superseded`).',
     ),
@@ -59,16 +97,20 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     },
     async (request) => {
       const q = request.query;
-      return findReadings(db, {
-        ...(q.nmi === undefined ? {} : { nmi: q.nmi.toUpperCase() }),
-        ...(q.serial === undefined ? {} : { serial: q.serial }),
-        prefix: q.prefix === 'true',
+      const prefix = q.prefix === 'true';
+      const matched = searchMatch(q.nmi, q.serial, prefix);
+      const page = await findReadings(db, {
+        ...(matched.by === 'nmi' ? { nmi: matched.value } : { serial: matched.value }),
+        prefix,
+        order: q.order,
         ...(q.from === undefined ? {} : { from: instantOf(q.from, 'start') }),
         ...(q.to === undefined ? {} : { to: instantOf(q.to, 'end') }),
         includeSuperseded: q.includeSuperseded === 'true',
         limit: q.limit,
         ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
       });
+      const known = prefix ? page.total.count > 0 : await isKnown(db, matched.by, matched.value);
+      return { ...page, matched: { ...matched, known } };
     },
   );
 
@@ -104,7 +146,9 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         summary: 'A meter point',
         description: 'Its configuration, meters, registers and the latest read of each register.',
         tags: ['meter points'],
-        params: z.object({ nmi: safeText(10).describe('The meter point (NMI), any case.') }),
+        params: z.object({
+          nmi: safeText(20).describe('The meter point: its NMI, or the NMI and its checksum digit; any case.'),
+        }),
         response: {
           200: json('The meter point.', MeterPointDetailView),
           404: problems('No reads of this NMI have been imported.'),
@@ -112,7 +156,9 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       },
     },
     async (request) => {
-      const point = await getMeterPoint(db, request.params.nmi.toUpperCase());
+      const parsed = parseNmiQuery(request.params.nmi);
+      if (!parsed.ok) throw new ApiError(400, 'BAD_NMI', parsed.reason);
+      const point = await getMeterPoint(db, parsed.nmi);
       if (point === null) throw notFound(`no meter point ${request.params.nmi}`);
       return point;
     },
@@ -127,7 +173,7 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         summary: 'A meter',
         description: 'The NMIs it served, its registers and the latest read of each.',
         tags: ['meters'],
-        params: z.object({ serial: safeText(12).describe('The meter serial number.') }),
+        params: z.object({ serial: safeText(12).describe('The meter serial number, in any case.') }),
         response: {
           200: json('The meter.', MeterDetailView),
           404: problems('No reads of a meter with this serial have been imported.'),

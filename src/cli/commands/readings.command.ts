@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { formatNemTime } from '../../domain/nem-time.js';
-import { findReadings, type Reading } from '../../projections/read-model/read-model.queries.js';
+import { parseNmiQuery } from '../../domain/nmi.js';
+import { findReadings, type Reading, type ReadingOrder } from '../../projections/read-model/read-model.queries.js';
 import { parseDateOption } from '../dates.js';
 import { positiveInteger } from '../options.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
@@ -14,6 +15,7 @@ export interface ReadingsOptions {
   readonly from?: Date;
   readonly to?: Date;
   readonly includeSuperseded: boolean;
+  readonly order: ReadingOrder;
   readonly limit: number;
   readonly json: boolean;
 }
@@ -38,23 +40,33 @@ export async function runReadings(options: ReadingsOptions, io: Output): Promise
     io.err('nem readings: give exactly one of --nmi and --serial');
     return EXIT.usage;
   }
+  let nmi = options.nmi;
+  if (nmi !== undefined && !options.prefix) {
+    const parsed = parseNmiQuery(nmi);
+    if (!parsed.ok) {
+      io.err(`nem readings: ${parsed.reason}`);
+      return EXIT.usage;
+    }
+    nmi = parsed.nmi;
+  } else if (nmi !== undefined) {
+    nmi = nmi.replace(/\s+/g, '').toUpperCase();
+  }
   return withServices(io, async (services) => {
     await services.projections.ensureReadModel();
     const page = await findReadings(services.database.pool, {
-      ...(options.nmi === undefined ? {} : { nmi: options.nmi }),
+      ...(nmi === undefined ? {} : { nmi }),
       ...(options.serial === undefined ? {} : { serial: options.serial }),
       prefix: options.prefix,
       ...(options.from === undefined ? {} : { from: options.from }),
       ...(options.to === undefined ? {} : { to: options.to }),
       includeSuperseded: options.includeSuperseded,
+      order: options.order,
       limit: options.limit,
     });
     if (options.json) {
       io.out(toJson(page.items, 2));
     } else if (page.items.length === 0) {
-      io.out(
-        `no readings for ${options.nmi === undefined ? `meter serial ${options.serial ?? ''}` : `NMI ${options.nmi}`}`,
-      );
+      io.out(`no readings for ${nmi === undefined ? `meter serial ${options.serial ?? ''}` : `NMI ${nmi}`}`);
     } else {
       const headers = [
         'NMI',
@@ -70,7 +82,9 @@ export async function runReadings(options: ReadingsOptions, io: Output): Promise
       for (const line of renderTable(headers, page.items.map(readingRow))) io.out(line);
     }
     if (page.nextCursor !== null) {
-      io.err(`nem readings: showing the newest ${options.limit}; narrow with --from/--to or raise --limit for more`);
+      io.err(
+        `nem readings: showing the ${options.order === 'desc' ? 'newest' : 'oldest'} ${options.limit} of ${page.total.capped ? `more than ${page.total.count - 1}` : page.total.count}; narrow with --from/--to or raise --limit for more`,
+      );
     }
     const status = await services.projections.status();
     if (!status.upToDate) {
@@ -86,8 +100,12 @@ export function registerReadings(program: Command, io: Output, setExit: (code: E
   program
     .command('readings')
     .description('list the register reads of a NMI or a meter serial, newest first (times in NEM time, +10:00)')
-    .addOption(new Option('--nmi <nmi>', 'the meter point (10 characters)').conflicts('serial'))
-    .addOption(new Option('--serial <serial>', 'the meter serial number'))
+    .addOption(
+      new Option('--nmi <nmi>', 'the meter point: 10 characters, or 11 with the checksum digit; any case').conflicts(
+        'serial',
+      ),
+    )
+    .addOption(new Option('--serial <serial>', 'the meter serial number, in any case'))
     .option('--prefix', 'match the NMI or serial as a prefix', false)
     .option('--from <date>', 'current reads on or after this day (YYYY-MM-DD, NEM time) or instant', (v) =>
       parseDateOption(v, 'from'),
@@ -96,6 +114,11 @@ export function registerReadings(program: Command, io: Output, setExit: (code: E
       parseDateOption(v, 'to'),
     )
     .option('--include-superseded', 'also list older versions of reads a later file replaced', false)
+    .addOption(
+      new Option('--order <order>', 'by read time: newest first, or oldest first')
+        .choices(['desc', 'asc'])
+        .default('desc'),
+    )
     .option('--limit <n>', 'at most this many readings', positiveInteger(100_000), 1000)
     .option('--json', 'print a JSON array', false)
     .action(async (options: ReadingsOptions) => {

@@ -199,10 +199,13 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
       ['56320.0', 'S61', 'challenge-corrected.csv'],
     ]);
     const withHistory = await findReadings(database.pool, { nmi: '2291137510', includeSuperseded: true, limit: 10 });
-    expect(withHistory.items.map((r) => [r.currentRead, r.superseded, r.fileName])).toEqual([
-      ['56320.0', false, 'challenge-corrected.csv'],
-      ['56311.0', true, 'challenge-sample.csv'],
+    expect(withHistory.items.map((r) => [r.currentRead, r.superseded, r.corrected, r.fileName])).toEqual([
+      ['56320.0', false, true, 'challenge-corrected.csv'],
+      ['56311.0', true, true, 'challenge-sample.csv'],
     ]);
+    // A read sent once is not marked corrected.
+    const other = await findReadings(database.pool, { nmi: '5787326565', limit: 10 });
+    expect(other.items.every((r) => !r.corrected)).toBe(true);
     const versions = await readingVersions(database.pool, {
       nmi: '2291137510',
       nmiSuffix: '11',

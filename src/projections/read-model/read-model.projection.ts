@@ -284,9 +284,8 @@ async function markSupersededVersions(db: CommonQueryMethods, fileId: string, ge
   await db.query(sql.unsafe`
     WITH versions AS (
       SELECT r.file_id, r.line,
-        row_number() OVER (
-          PARTITION BY r.nmi, r.nmi_suffix, r.register_id, r.meter_serial_number, r.current_read_at
-          ORDER BY r.updated_at DESC, r.import_position DESC, r.line DESC) > 1 AS superseded
+        row_number() OVER key_versions > 1 AS superseded,
+        count(*) OVER key_versions > 1 AS corrected
       FROM ${reads} r
       WHERE (r.nmi, r.nmi_suffix, r.register_id, r.meter_serial_number, r.current_read_at) IN (
         SELECT mine.nmi, mine.nmi_suffix, mine.register_id, mine.meter_serial_number, mine.current_read_at
@@ -297,10 +296,15 @@ async function markSupersededVersions(db: CommonQueryMethods, fileId: string, ge
             WHERE other.nmi = mine.nmi AND other.nmi_suffix = mine.nmi_suffix AND other.register_id = mine.register_id
               AND other.meter_serial_number = mine.meter_serial_number AND other.current_read_at = mine.current_read_at
               AND (other.file_id, other.line) <> (mine.file_id, mine.line)))
+      WINDOW key_versions AS (
+        PARTITION BY r.nmi, r.nmi_suffix, r.register_id, r.meter_serial_number, r.current_read_at
+        ORDER BY r.updated_at DESC, r.import_position DESC, r.line DESC
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
     )
-    UPDATE ${reads} r SET superseded = versions.superseded
+    UPDATE ${reads} r SET superseded = versions.superseded, corrected = versions.corrected
     FROM versions
-    WHERE r.file_id = versions.file_id AND r.line = versions.line AND r.superseded <> versions.superseded`);
+    WHERE r.file_id = versions.file_id AND r.line = versions.line
+      AND (r.superseded, r.corrected) IS DISTINCT FROM (versions.superseded, versions.corrected)`);
 }
 
 /** Meter points and registers seen in the file: first and last read, the newest configuration. */

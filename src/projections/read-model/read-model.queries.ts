@@ -61,7 +61,8 @@ export const ReadingView = z.object({
   currentTransactionCode: z.string().nullable(),
   currentRetailerServiceOrder: z.string().nullable(),
   importPosition: z.string().describe("global position of the file's FileImported: the import order"),
-  superseded: z.boolean(),
+  superseded: z.boolean().describe('a later version of this register read is in force'),
+  corrected: z.boolean().describe('files sent more than one version of this register read'),
 });
 export type Reading = z.output<typeof ReadingView>;
 const ReadingSchema = ReadingView.extend({
@@ -89,13 +90,18 @@ const READING_COLUMNS = sql.fragment`
   r.previous_retailer_service_order AS "previousRetailerServiceOrder",
   r.current_transaction_code AS "currentTransactionCode",
   r.current_retailer_service_order AS "currentRetailerServiceOrder",
-  r.import_position AS "importPosition", r.superseded`;
+  r.import_position AS "importPosition", r.superseded, r.corrected`;
+
+export type ReadingOrder = 'desc' | 'asc';
 
 export interface ReadingsQuery {
   readonly nmi?: string;
+  /** A meter serial, matched whatever its case. */
   readonly serial?: string;
   /** Match the NMI or serial as a prefix instead of exactly. */
   readonly prefix?: boolean;
+  /** By current read time: newest first (desc, the default) or oldest first. */
+  readonly order?: ReadingOrder;
   /** Readings whose current read is on or after this instant. */
   readonly from?: Date;
   /** Readings whose current read is before this instant. */
@@ -111,6 +117,15 @@ export interface Page<T> {
   /** Pass as `cursor` for the next page; null on the last page. */
   readonly nextCursor: string | null;
 }
+
+/** How many there are in all: exactly up to a cap, so that counting stays cheap however many match. */
+export interface Total {
+  readonly count: number;
+  /** `count` is the cap: there are at least that many (more than count - 1 shown). */
+  readonly capped: boolean;
+}
+
+export const TOTAL_CAP = 10_000;
 
 export class InvalidCursorError extends Error {
   constructor() {
@@ -134,10 +149,14 @@ const CursorKey = z
   .min(1)
   .max(12)
   .refine((value) => !hasUnsafeCharacters(value));
-/** Exact match: newest first. */
-const ReadingCursor = z.tuple([z.literal('t'), CursorInstant, CursorPosition, CursorLine]);
-/** Prefix match: by key (NMI or serial), then newest first. */
-const PrefixReadingCursor = z.tuple([z.literal('k'), CursorKey, CursorInstant, CursorPosition, CursorLine]);
+/** A page boundary: the order, the key (prefix searches only) and the last row's sort values. */
+const ReadingCursor = z.tuple([
+  z.enum(['desc', 'asc']),
+  CursorKey.nullable(),
+  CursorInstant,
+  CursorPosition,
+  CursorLine,
+]);
 
 function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
@@ -152,61 +171,73 @@ function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
 }
 
 /**
- * Readings of a NMI or a meter serial, newest first (then by import order), one keyset page at a time.
- * A prefix search comes by key (NMI or serial), then newest first: the order of the index it reads, so a
- * one-character prefix reads one page of the index instead of sorting every match.
+ * Readings of a NMI or a meter serial, newest (or oldest) first, then by import order, one keyset page at a
+ * time, with how many match in all (counted up to TOTAL_CAP). A prefix search comes by key (NMI or serial),
+ * then by time: the order of the index it reads, so a one-character prefix reads one page of the index
+ * instead of sorting every match. Serials match whatever their case.
  */
-export async function findReadings(db: CommonQueryMethods, query: ReadingsQuery): Promise<Page<Reading>> {
+export async function findReadings(
+  db: CommonQueryMethods,
+  query: ReadingsQuery,
+): Promise<Page<Reading> & { total: Total }> {
   const key =
     query.nmi !== undefined
       ? { column: sql.fragment`r.nmi`, value: query.nmi }
       : query.serial !== undefined
-        ? { column: sql.fragment`r.meter_serial_number`, value: query.serial }
+        ? { column: sql.fragment`upper(r.meter_serial_number)`, value: query.serial.toUpperCase() }
         : null;
   if (key === null) throw new RangeError('findReadings needs a NMI or a meter serial');
   const prefix = query.prefix ?? false;
-  const conditions: FragmentSqlToken[] = [
+  const order = query.order ?? 'desc';
+  const matches: FragmentSqlToken[] = [
     prefix
       ? // Key bounds for a prefix under the "C" collation: [prefix, prefix + U+FFFF).
         sql.fragment`${key.column} >= ${key.value} AND ${key.column} < ${`${key.value}\uffff`}`
       : sql.fragment`${key.column} = ${key.value}`,
   ];
   if (query.nmi !== undefined && query.serial !== undefined) {
-    conditions.push(sql.fragment`r.meter_serial_number = ${query.serial}`);
+    matches.push(sql.fragment`upper(r.meter_serial_number) = ${query.serial.toUpperCase()}`);
   }
   if (query.from !== undefined)
-    conditions.push(sql.fragment`r.current_read_at >= ${query.from.toISOString()}::timestamptz`);
-  if (query.to !== undefined) conditions.push(sql.fragment`r.current_read_at < ${query.to.toISOString()}::timestamptz`);
-  if (query.includeSuperseded !== true) conditions.push(sql.fragment`NOT r.superseded`);
-  const newest = sql.fragment`(r.current_read_at, r.import_position, r.line)`;
-  if (query.cursor !== undefined && !prefix) {
-    const [, at, position, line] = decodeCursor(query.cursor, ReadingCursor);
-    conditions.push(sql.fragment`${newest} < (${at}::timestamptz, ${position}::int8, ${line})`);
+    matches.push(sql.fragment`r.current_read_at >= ${query.from.toISOString()}::timestamptz`);
+  if (query.to !== undefined) matches.push(sql.fragment`r.current_read_at < ${query.to.toISOString()}::timestamptz`);
+  if (query.includeSuperseded !== true) matches.push(sql.fragment`NOT r.superseded`);
+
+  const conditions = [...matches];
+  const time = sql.fragment`(r.current_read_at, r.import_position, r.line)`;
+  const after = order === 'desc' ? sql.fragment`<` : sql.fragment`>`;
+  const direction = order === 'desc' ? sql.fragment`DESC` : sql.fragment`ASC`;
+  if (query.cursor !== undefined) {
+    const [cursorOrder, cursorKey, at, position, line] = decodeCursor(query.cursor, ReadingCursor);
+    // A cursor belongs to the search it came from: another order, or a prefix cursor on an exact search,
+    // is not a page boundary of this one.
+    if (cursorOrder !== order || (cursorKey === null) === prefix) throw new InvalidCursorError();
+    const past = sql.fragment`${time} ${after} (${at}::timestamptz, ${position}::int8, ${line})`;
+    conditions.push(
+      cursorKey === null
+        ? past
+        : sql.fragment`(${key.column} > ${cursorKey} OR (${key.column} = ${cursorKey} AND ${past}))`,
+    );
   }
-  if (query.cursor !== undefined && prefix) {
-    const [, after, at, position, line] = decodeCursor(query.cursor, PrefixReadingCursor);
-    conditions.push(sql.fragment`(${key.column} > ${after}
-      OR (${key.column} = ${after} AND ${newest} < (${at}::timestamptz, ${position}::int8, ${line})))`);
-  }
-  const order = prefix
-    ? sql.fragment`${key.column}, r.current_read_at DESC, r.import_position DESC, r.line DESC`
-    : sql.fragment`r.current_read_at DESC, r.import_position DESC, r.line DESC`;
+  const sort = sql.fragment`r.current_read_at ${direction}, r.import_position ${direction}, r.line ${direction}`;
   const rows = await db.any(sql.type(ReadingSchema)`
     SELECT ${READING_COLUMNS}
     FROM register_reads r JOIN files f ON f.file_id = r.file_id
     WHERE ${sql.join(conditions, sql.fragment` AND `)}
-    ORDER BY ${order}
+    ORDER BY ${prefix ? sql.fragment`${key.column}, ${sort}` : sort}
     LIMIT ${query.limit + 1}`);
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   let nextCursor: string | null = null;
   if (rows.length > query.limit && last !== undefined) {
-    const at = [last.currentReadAt, last.importPosition, last.line];
-    nextCursor = prefix
-      ? encodeCursor(['k', query.nmi !== undefined ? last.nmi : last.meterSerial, ...at])
-      : encodeCursor(['t', ...at]);
+    const lastKey = query.nmi !== undefined ? last.nmi : last.meterSerial.toUpperCase();
+    nextCursor = encodeCursor([order, prefix ? lastKey : null, last.currentReadAt, last.importPosition, last.line]);
   }
-  return { items, nextCursor };
+  const counted = await db.oneFirst(sql.type(z.object({ count: z.number() }))`
+    SELECT count(*)::int AS count FROM (
+      SELECT 1 FROM register_reads r WHERE ${sql.join(matches, sql.fragment` AND `)} LIMIT ${TOTAL_CAP}
+    ) capped`);
+  return { items, nextCursor, total: { count: counted, capped: counted >= TOTAL_CAP } };
 }
 
 /** Every version of one register read (the same NMI, suffix, register, serial and read time), newest first. */
@@ -298,19 +329,33 @@ export const MeterDetailView = z.object({
 });
 export type MeterDetail = z.output<typeof MeterDetailView>;
 
+/** A meter by its serial, whatever the case it is typed in; answered with the serial as files spell it. */
 export async function getMeter(db: CommonQueryMethods, serial: string): Promise<MeterDetail | null> {
   const registers = [
     ...(await db.any(sql.type(RegisterSchema)`
-      SELECT ${REGISTER_COLUMNS} FROM registers g WHERE g.meter_serial_number = ${serial}
+      SELECT ${REGISTER_COLUMNS} FROM registers g WHERE upper(g.meter_serial_number) = ${serial.toUpperCase()}
       ORDER BY g.nmi, g.nmi_suffix, g.register_id`)),
   ];
-  if (registers.length === 0) return null;
+  const first = registers[0];
+  if (first === undefined) return null;
   return {
-    meterSerial: serial,
+    meterSerial: first.meterSerial,
     nmis: [...new Set(registers.map((r) => r.nmi))],
     registers,
-    latestReadings: await latestReadingsWhere(db, sql.fragment`r.meter_serial_number = ${serial}`),
+    latestReadings: await latestReadingsWhere(db, sql.fragment`upper(r.meter_serial_number) = ${serial.toUpperCase()}`),
   };
+}
+
+/** Whether a NMI or a meter serial (any case) has any reads at all. */
+export async function isKnown(db: CommonQueryMethods, by: 'nmi' | 'serial', value: string): Promise<boolean> {
+  return db.oneFirst(sql.type(z.object({ known: z.boolean() }))`
+    SELECT EXISTS (
+      ${
+        by === 'nmi'
+          ? sql.fragment`SELECT 1 FROM meter_points WHERE nmi = ${value}`
+          : sql.fragment`SELECT 1 FROM registers WHERE upper(meter_serial_number) = ${value.toUpperCase()}`
+      }
+    ) AS known`);
 }
 
 export const FILE_STATUSES = ['receiving', 'imported', 'rejected'] as const;

@@ -106,15 +106,18 @@ export async function createReadModelTables(db: CommonQueryMethods, generation: 
       current_retailer_service_order text,
       import_position bigint NOT NULL,
       superseded boolean NOT NULL DEFAULT false,
+      -- Files sent more than one version of this register read (the winner and the others).
+      corrected boolean NOT NULL DEFAULT false,
       PRIMARY KEY (file_id, line)
     )`);
   // Newest first per NMI and per serial, ties broken by import order then line: the keyset order.
   await db.query(sql.unsafe`
     CREATE INDEX IF NOT EXISTS ${index('reads_nmi')}
     ON ${reads} (nmi, current_read_at DESC, import_position DESC, line DESC)`);
+  // Serials are searched whatever their case (PSMIL89KM79J and psmil89km79j are one meter).
   await db.query(sql.unsafe`
     CREATE INDEX IF NOT EXISTS ${index('reads_serial')}
-    ON ${reads} (meter_serial_number, current_read_at DESC, import_position DESC, line DESC)`);
+    ON ${reads} (upper(meter_serial_number), current_read_at DESC, import_position DESC, line DESC)`);
   // One register read sent again by a later file: the versions share this key.
   await db.query(sql.unsafe`
     CREATE INDEX IF NOT EXISTS ${index('reads_version_key')}
@@ -142,7 +145,7 @@ export async function createReadModelTables(db: CommonQueryMethods, generation: 
       PRIMARY KEY (nmi, meter_serial_number, nmi_suffix, register_id)
     )`);
   await db.query(
-    sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('registers_serial')} ON ${registers} (meter_serial_number, nmi)`,
+    sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('registers_serial')} ON ${registers} (upper(meter_serial_number), nmi)`,
   );
 }
 

@@ -646,7 +646,8 @@ export interface components {
          *           "currentTransactionCode": "E",
          *           "currentRetailerServiceOrder": null,
          *           "importPosition": "7",
-         *           "superseded": false
+         *           "superseded": false,
+         *           "corrected": false
          *         }
          *       ]
          *     }
@@ -717,7 +718,8 @@ export interface components {
          *           "currentTransactionCode": "E",
          *           "currentRetailerServiceOrder": null,
          *           "importPosition": "7",
-         *           "superseded": false
+         *           "superseded": false,
+         *           "corrected": false
          *         }
          *       ]
          *     }
@@ -858,10 +860,13 @@ export interface components {
          *       "currentTransactionCode": "E",
          *       "currentRetailerServiceOrder": null,
          *       "importPosition": "7",
-         *       "superseded": false
+         *       "superseded": false,
+         *       "corrected": false
          *     }
          */
         Reading: {
+            /** @description files sent more than one version of this register read */
+            corrected: boolean;
             currentQuality: string;
             /** @description as sent in the file */
             currentRead: string;
@@ -914,6 +919,7 @@ export interface components {
             /** @description exact decimal */
             quantityValue: string;
             registerId: string;
+            /** @description a later version of this register read is in force */
             superseded: boolean;
             /** @description normalised unit */
             uom: string;
@@ -925,11 +931,13 @@ export interface components {
              */
             updatedAt: string;
         };
-        /** @description A page of readings. */
+        /** @description A page of readings, with how many match in all and what was matched. */
         ReadingPage: {
             items: components["schemas"]["Reading"][];
+            matched: components["schemas"]["SearchMatch"];
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+            total: components["schemas"]["Total"];
         };
         /**
          * @description The last rebuild of the read model started by this server.
@@ -995,6 +1003,22 @@ export interface components {
             /** @constant */
             replayed: true;
         };
+        /** @description What a search matched: the NMI or serial as read, and whether it is known. */
+        SearchMatch: {
+            /**
+             * @description what was searched
+             * @enum {string}
+             */
+            by: "nmi" | "serial";
+            /** @description whether it has any reads at all, whatever the date range (false: the service never heard of it) */
+            known: boolean;
+            /** @description what was done to what was typed, e.g. `checksum digit 8 checked and removed` */
+            note: string | null;
+            /** @description what was typed */
+            typed: string;
+            /** @description the NMI or serial searched, as the service read what was typed */
+            value: string;
+        };
         /**
          * @description Who is signed in, and how.
          * @example {
@@ -1019,6 +1043,13 @@ export interface components {
              * @enum {string}
              */
             via: "session" | "token";
+        };
+        /** @description How many match in all: exact up to a cap (10,000), so it stays cheap. */
+        Total: {
+            /** @description `count` is the cap: there are at least that many */
+            capped: boolean;
+            /** @description how many match in all, counted up to a cap */
+            count: number;
         };
         /** @description An upload that failed part-way: the problem, and what became of the files before it. */
         UploadProblem: {
@@ -1491,7 +1522,7 @@ export interface operations {
                 "if-none-match"?: string;
             };
             path: {
-                /** @description The meter point (NMI), any case. */
+                /** @description The meter point: its NMI, or the NMI and its checksum digit; any case. */
                 nmi: string;
             };
             cookie?: never;
@@ -1600,7 +1631,7 @@ export interface operations {
                 "if-none-match"?: string;
             };
             path: {
-                /** @description The meter serial number. */
+                /** @description The meter serial number, in any case. */
                 serial: string;
             };
             cookie?: never;
@@ -1916,11 +1947,13 @@ export interface operations {
                 includeSuperseded?: "true" | "false";
                 /** @description Readings per page, 1 to 500. */
                 limit?: number;
-                /** @description The meter point (NMI, 10 characters; any case). Give exactly one of `nmi` and `serial` (400 otherwise). */
+                /** @description The meter point: its NMI (10 characters), or the NMI and its checksum digit (11, the digit is checked), in any case, spaces ignored. Give exactly one of `nmi` and `serial` (400 otherwise). */
                 nmi?: string;
+                /** @description By the time of the current read: newest first (`desc`) or oldest first (`asc`). */
+                order?: "desc" | "asc";
                 /** @description Match the NMI or serial as a prefix: results then come by NMI (or serial), then newest first. */
                 prefix?: "true" | "false";
-                /** @description The meter serial number. Give exactly one of `nmi` and `serial` (400 otherwise). */
+                /** @description The meter serial number, in any case. Give exactly one of `nmi` and `serial` (400 otherwise). */
                 serial?: string;
                 /** @description Current reads up to the end of this day (YYYY-MM-DD, NEM time), or before this instant. */
                 to?: string;

@@ -107,7 +107,7 @@ describe.each(TEST_DATABASES)('searching readings on $name', (target) => {
     const collect = async (order: 'asc' | 'desc') => {
       const seen: string[] = [];
       let cursor: string | null = null;
-      let total = 0;
+      let total: number;
       do {
         const page: Page = await search(
           `nmi=NEM13&prefix=true&order=${order}&limit=2${cursor === null ? '' : `&cursor=${cursor}`}`,

@@ -9,9 +9,9 @@ import {
   fileReceived,
   fileRejected,
   fileStreamName,
+  parseFileEvent,
   readingRecorded,
   type Channel,
-  type FileImportedData,
   type FileRejectedData,
 } from '../domain/events/file-events.js';
 import type { Problem } from '../domain/nem13/problems.js';
@@ -38,6 +38,8 @@ export interface ImportResult {
   readonly warnings: readonly Problem[];
   readonly errorCount: number;
   readonly warningCount: number;
+  /** For a duplicate: what became of the file when it was first received, and when that was. */
+  readonly duplicateOf?: { readonly status: 'imported' | 'rejected'; readonly receivedAt: string };
 }
 
 export interface ImportOptions {
@@ -79,9 +81,23 @@ export class FileChangedError extends Error {
  */
 const DEFAULT_CHUNK = 5000;
 
-function fromStored(file: string, sha256: string, last: RecordedEvent): ImportResult | null {
-  if (last.type === 'FileImported') {
-    const data = last.data as FileImportedData;
+/** A file already received and closed: what its stream says of it (null while it is still open). */
+async function fromStored(
+  store: EventStore,
+  stream: string,
+  file: string,
+  sha256: string,
+  last: RecordedEvent,
+): Promise<ImportResult | null> {
+  if (last.type !== 'FileImported' && last.type !== 'FileRejected') return null;
+  let receivedAt = last.recordedAt;
+  for await (const first of store.readStream(stream, { maxCount: 1 })) {
+    const received = parseFileEvent(first);
+    if (received.type === 'FileReceived') receivedAt = received.data.receivedAt;
+  }
+  const parsed = parseFileEvent(last);
+  if (parsed.type === 'FileImported') {
+    const data = parsed.data;
     return {
       file,
       sha256,
@@ -91,22 +107,21 @@ function fromStored(file: string, sha256: string, last: RecordedEvent): ImportRe
       warnings: data.warnings,
       errorCount: 0,
       warningCount: data.warningCount,
+      duplicateOf: { status: 'imported', receivedAt: toNemIso(receivedAt) },
     };
   }
-  if (last.type === 'FileRejected') {
-    const data = last.data as FileRejectedData;
-    return {
-      file,
-      sha256,
-      status: 'duplicate',
-      readings: 0,
-      errors: data.errors,
-      warnings: data.warnings,
-      errorCount: data.errorCount,
-      warningCount: data.warningCount,
-    };
-  }
-  return null;
+  const data = parsed.data as FileRejectedData;
+  return {
+    file,
+    sha256,
+    status: 'duplicate',
+    readings: 0,
+    errors: data.errors,
+    warnings: data.warnings,
+    errorCount: data.errorCount,
+    warningCount: data.warningCount,
+    duplicateOf: { status: 'rejected', receivedAt: toNemIso(receivedAt) },
+  };
 }
 
 function fresh(file: string, sha256: string, status: ImportStatus, summary: Nem13Summary): ImportResult {
@@ -149,7 +164,7 @@ export async function importFlowFile(
 
   for (;;) {
     const last = await store.lastEvent(stream);
-    const stored = last === null ? null : fromStored(file, sha256, last);
+    const stored = last === null ? null : await fromStored(store, stream, file, sha256, last);
     if (stored !== null) return stored;
     try {
       let revision: number;

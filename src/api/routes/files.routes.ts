@@ -30,6 +30,13 @@ export const ImportResultView = z
     warnings: z.array(ProblemSchema).describe('the first 1,000'),
     errorsOmitted: z.number().int().describe('errors beyond those listed'),
     warningsOmitted: z.number().int().describe('warnings beyond those listed'),
+    duplicateOf: z
+      .object({
+        status: z.enum(['imported', 'rejected']).describe('what became of the file when it was first received'),
+        receivedAt: z.iso.datetime({ offset: true }).describe('when it was first received, NEM time (+10:00)'),
+      })
+      .nullable()
+      .describe('for a duplicate: the file as it was first received; null otherwise'),
   })
   .meta({
     id: 'ImportResult',
@@ -44,6 +51,7 @@ export const ImportResultView = z
         warnings: [],
         errorsOmitted: 0,
         warningsOmitted: 0,
+        duplicateOf: null,
       },
     ],
   });
@@ -69,6 +77,7 @@ function resultView(result: ImportResult, name: string): z.infer<typeof ImportRe
     warnings: [...result.warnings],
     errorsOmitted: result.errorCount - result.errors.length,
     warningsOmitted: result.warningCount - result.warnings.length,
+    duplicateOf: result.duplicateOf ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { formatNemTime } from '../../domain/nem-time.js';
 import { importFlowFile, type ImportResult } from '../../application/import-flow-file.js';
 import { intakeLimits } from '../../infrastructure/config.js';
 import { expandPaths, openFlowFile, SkippedPath, UnreadablePathError } from '../../infrastructure/files/flow-file.js';
@@ -19,8 +20,10 @@ function verdict(result: ImportResult): string {
   switch (result.status) {
     case 'imported':
       return `imported (${plural(result.readings, 'reading')}${result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : ''})`;
-    case 'duplicate':
-      return `duplicate (already ${result.errorCount > 0 ? `rejected with ${plural(result.errorCount, 'error')}` : `imported with ${plural(result.readings, 'reading')}`}; nothing appended)`;
+    case 'duplicate': {
+      const when = result.duplicateOf === undefined ? '' : ` on ${formatNemTime(result.duplicateOf.receivedAt)}`;
+      return `duplicate (already received${when} and ${result.errorCount > 0 ? `rejected with ${plural(result.errorCount, 'error')}` : `imported with ${plural(result.readings, 'reading')}`}; nothing appended)`;
+    }
     case 'rejected':
       return `rejected (${plural(result.errorCount, 'error')}${result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : ''})`;
     case 'refused':

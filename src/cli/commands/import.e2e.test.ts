@@ -90,8 +90,8 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
     ]);
     const second = await runNem(['import', samplePath('challenge-sample.csv')], backend.env());
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain(
-      'challenge-sample.csv: duplicate (already imported with 10 readings; nothing appended)',
+    expect(second.stdout).toMatch(
+      /challenge-sample\.csv: duplicate \(already received on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+10:00 and imported with 10 readings; nothing appended\)/,
     );
     expect(second.stdout).toContain('1 file: 0 imported (0 readings), 1 duplicate, 0 rejected');
     const challenge = EXPECTED.find((f) => f.file === 'challenge-sample.csv');

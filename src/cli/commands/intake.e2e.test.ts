@@ -64,7 +64,11 @@ describe('broken archives are identified by their own bytes', () => {
     const again = await runNem(['import', ...files], env);
     expectExit(again, 1);
     for (const file of files) {
-      expect(again.stdout).toContain(`${file}: duplicate (already rejected with 1 error; nothing appended)`);
+      expect(again.stdout).toMatch(
+        new RegExp(
+          `${file.replace(/[.]/g, '\\.')}: duplicate \\(already received on [^)]+\\+10:00 and rejected with 1 error; nothing appended\\)`,
+        ),
+      );
     }
     expect(again.stdout).toContain('3 files: 0 imported (0 readings), 3 duplicate, 0 rejected');
     expect(again.stdout).toMatch(/two-members\.zip: -: a zip must hold exactly one file, this one holds 2/);

@@ -565,10 +565,24 @@ export interface components {
          *       "errors": [],
          *       "warnings": [],
          *       "errorsOmitted": 0,
-         *       "warningsOmitted": 0
+         *       "warningsOmitted": 0,
+         *       "duplicateOf": null
          *     }
          */
         ImportResult: {
+            /** @description for a duplicate: the file as it was first received; null otherwise */
+            duplicateOf: {
+                /**
+                 * Format: date-time
+                 * @description when it was first received, NEM time (+10:00)
+                 */
+                receivedAt: string;
+                /**
+                 * @description what became of the file when it was first received
+                 * @enum {string}
+                 */
+                status: "imported" | "rejected";
+            } | null;
             /** @description the first 1,000 */
             errors: components["schemas"]["FileProblem"][];
             /** @description errors beyond those listed */

@@ -317,6 +317,13 @@ describe.each(TEST_DATABASES)('the HTTP API on $name', (target) => {
       ).state;
     }
     expect(state).toBe('succeeded');
+    const finished = body<{ progress: { done: number; total: number; fraction: number } | null }>(
+      await api.app.inject({ method: 'GET', url: '/api/projections/rebuild', ...as(admin) }),
+    );
+    // Progress is against the whole store (readings included), and complete at the end.
+    expect(finished.progress).toMatchObject({ fraction: 1 });
+    expect(finished.progress?.total).toBeGreaterThan(100);
+    expect(finished.progress?.done).toBe(finished.progress?.total);
     const status = body<{ generation: number; lag: number }>(
       await api.app.inject({ method: 'GET', url: '/api/projections', ...as(viewer) }),
     );

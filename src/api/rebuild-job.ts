@@ -5,6 +5,7 @@ import {
   type ProjectionRunner,
   type RebuildStart,
 } from '../projections/runner.js';
+import { ProgressMeter, type Progress } from '../projections/progress.js';
 
 export type RebuildState = 'idle' | 'running' | 'succeeded' | 'failed' | 'stopped';
 
@@ -16,6 +17,8 @@ export interface RebuildStatus {
   readonly generation: number | null;
   /** The rebuild continues one whose process went away (`builder`), from where it stopped. */
   readonly resumed: boolean;
+  /** How far it has come against the events to replay (null until it has started). */
+  readonly progress: Progress | null;
   readonly error: string | null;
 }
 
@@ -26,6 +29,7 @@ const IDLE: RebuildStatus = {
   eventsApplied: 0,
   generation: null,
   resumed: false,
+  progress: null,
   error: null,
 };
 
@@ -52,12 +56,19 @@ export class RebuildJob {
     if (this.running !== null) return false;
     const abort = new AbortController();
     this.abort = abort;
+    let meter: ProgressMeter | null = null;
     this.current = { ...IDLE, state: 'running', startedAt: toNemIso(new Date()) };
     this.running = this.projections
       .rebuild({
         signal: abort.signal,
         onStart: (start: RebuildStart) => {
-          this.current = { ...this.current, generation: start.generation, resumed: start.resumed !== null };
+          meter = new ProgressMeter(start.from ?? 0n, start.head);
+          this.current = {
+            ...this.current,
+            generation: start.generation,
+            resumed: start.resumed !== null,
+            progress: meter.current(),
+          };
           if (start.resumed !== null) {
             this.log.info(
               `resuming the rebuild of read-model generation ${start.generation} left by ${start.resumed.builder} at position ${start.resumed.position?.toString() ?? 'the start'}`,
@@ -65,12 +76,18 @@ export class RebuildJob {
           }
         },
         onProgress: (progress) => {
-          this.current = { ...this.current, eventsApplied: this.current.eventsApplied + progress.applied };
+          this.current = {
+            ...this.current,
+            eventsApplied: this.current.eventsApplied + progress.applied,
+            progress: meter?.update(progress.position, progress.head) ?? null,
+          };
         },
       })
       .then((status) => {
+        const finished = meter?.current();
         this.current = {
           ...this.current,
+          progress: finished === undefined ? null : { ...finished, done: finished.total, fraction: 1, secondsLeft: 0 },
           state: 'succeeded',
           finishedAt: toNemIso(new Date()),
           generation: status.generation,

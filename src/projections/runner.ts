@@ -46,8 +46,12 @@ export interface ProjectionStatus {
 
 export interface CatchUpProgress {
   readonly generation: number;
+  /** The position of the last event applied: every event up to it is in the generation. */
   readonly position: bigint;
+  /** File-level events applied by this batch. */
   readonly applied: number;
+  /** The store's head when the batch was applied (for a rebuild's progress: how far is left). */
+  readonly head: bigint | null;
 }
 
 export interface RunnerOptions {
@@ -64,6 +68,10 @@ export interface RebuildOptions extends RunnerOptions {
 
 export interface RebuildStart {
   readonly generation: number;
+  /** Where the rebuild starts (the resumed generation's checkpoint; null: from the first event). */
+  readonly from: bigint | null;
+  /** The store's head when it started: the work to do is from `from` to about here. */
+  readonly head: bigint | null;
   /** The rebuild this one continues (its process is gone), or null for a fresh one. */
   readonly resumed: { readonly builder: string; readonly position: bigint | null } | null;
 }
@@ -217,7 +225,7 @@ export class ProjectionRunner {
         WHERE projection = ${READ_MODEL_PROJECTION} AND generation = ${state.generation}`);
       return true;
     });
-    return { generation: state.generation, position: last.position, applied: applied ? events.length : 0 };
+    return { generation: state.generation, position: last.position, applied: applied ? events.length : 0, head: null };
   }
 
   /** Applies every event not yet applied to the active generation, then returns its status. */
@@ -235,7 +243,7 @@ export class ProjectionRunner {
       }
       const progress = await this.step(generation, batchSize);
       if (progress === null) return;
-      options.onProgress?.(progress);
+      options.onProgress?.({ ...progress, head: await this.store.headPosition() });
     }
   }
 
@@ -314,7 +322,7 @@ export class ProjectionRunner {
    * is gone (resumed where it stopped: each of its batches was committed with its checkpoint), or a new
    * one. Refuses while another live process is rebuilding.
    */
-  private async claimRebuildGeneration(): Promise<RebuildStart> {
+  private async claimRebuildGeneration(): Promise<Omit<RebuildStart, 'from' | 'head'>> {
     return this.pool.transaction(async (tx) => {
       await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${PROJECTION_LOCK})`);
       const building = await this.buildingStates(tx);
@@ -358,9 +366,9 @@ export class ProjectionRunner {
    */
   async rebuild(options: RebuildOptions = {}): Promise<ProjectionStatus> {
     await this.ensureReadModel();
-    const start = await this.claimRebuildGeneration();
-    const { generation } = start;
-    options.onStart?.(start);
+    const claimed = await this.claimRebuildGeneration();
+    const { generation } = claimed;
+    options.onStart?.({ ...claimed, from: claimed.resumed?.position ?? null, head: await this.store.headPosition() });
     for (;;) {
       await this.drain(generation, options);
       const switched = await this.pool.transaction(async (tx) => {

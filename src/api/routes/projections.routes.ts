@@ -31,6 +31,16 @@ const RebuildStatusView = z
     eventsApplied: z.number().int(),
     generation: z.number().int().nullable().describe('the generation being built, or built'),
     resumed: z.boolean().describe('whether it continues a rebuild whose process went away'),
+    progress: z
+      .object({
+        done: z.number().int().describe('events replayed (by position, readings included)'),
+        total: z.number().int().describe('events to replay, up to the head of the store (it may grow)'),
+        fraction: z.number().min(0).max(1),
+        eventsPerSecond: z.number().int().nullable().describe('the rate so far; null before the first batch'),
+        secondsLeft: z.number().int().nullable().describe('an estimate; null before the first batch'),
+      })
+      .nullable()
+      .describe('how far it has come; null before it started'),
     error: z.string().nullable(),
   })
   .meta({
@@ -44,6 +54,7 @@ const RebuildStatusView = z
         eventsApplied: 112,
         generation: 2,
         resumed: false,
+        progress: { done: 12345, total: 30207, fraction: 0.41, eventsPerSecond: 2100, secondsLeft: 9 },
         error: null,
       },
     ],

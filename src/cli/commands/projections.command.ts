@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ProjectionStoppedError, RebuildRunningError, type ProjectionStatus } from '../../projections/runner.js';
+import { describeProgress, ProgressMeter } from '../../projections/progress.js';
 import { untilStopSignal } from '../signals.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { toJson, type Output } from '../output.js';
@@ -58,6 +59,7 @@ export function registerProjections(program: Command, io: Output, setExit: (code
         await withServices(io, async (services) => {
           const started = Date.now();
           let applied = 0;
+          let meter: ProgressMeter | null = null;
           const stop = new AbortController();
           void untilStopSignal().then((signal) => {
             io.err(`nem projections rebuild: ${signal}: stopping at the next batch boundary`);
@@ -67,6 +69,7 @@ export function registerProjections(program: Command, io: Output, setExit: (code
             const status = await services.projections.rebuild({
               signal: stop.signal,
               onStart: (start) => {
+                meter = new ProgressMeter(start.from ?? 0n, start.head);
                 if (start.resumed !== null) {
                   io.err(
                     `rebuild: resuming generation ${start.generation} left by ${start.resumed.builder} at position ${start.resumed.position?.toString() ?? 'the start'}`,
@@ -75,8 +78,9 @@ export function registerProjections(program: Command, io: Output, setExit: (code
               },
               onProgress: (progress) => {
                 applied += progress.applied;
+                const done = meter?.update(progress.position, progress.head);
                 io.err(
-                  `rebuild: generation ${progress.generation}: ${applied} events applied (position ${progress.position})`,
+                  `rebuild: generation ${progress.generation}: ${done === undefined ? `${applied} file events applied` : describeProgress(done)}`,
                 );
               },
             });

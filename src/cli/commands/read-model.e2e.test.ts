@@ -95,6 +95,8 @@ describe('nem readings, files and projections (embedded database)', () => {
     const rebuilt = await runNem(['projections', 'rebuild'], env);
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.stdout).toMatch(/^rebuilt read_model_v2 as generation 2 from \d+ events/);
+    // Progress against the whole store, to the end.
+    expect(rebuilt.stderr).toMatch(/rebuild: generation 2: ([\d,]+) of \1 events \(100%\)/);
     const status = JSON.parse((await runNem(['projections', 'status', '--json'], env)).stdout) as {
       lag: number;
       generation: number;

@@ -39,6 +39,7 @@ export function readingFixture(overrides: Partial<Reading> = {}): Reading {
     currentRetailerServiceOrder: null,
     importPosition: '10',
     superseded: false,
+    corrected: false,
     ...overrides,
   };
 }
@@ -90,6 +91,7 @@ export function importResultFixture(overrides: Partial<ImportResult> = {}): Impo
     warnings: [],
     errorsOmitted: 0,
     warningsOmitted: 0,
+    duplicateOf: null,
     ...overrides,
   };
 }

@@ -962,6 +962,13 @@ export interface components {
          *       "eventsApplied": 112,
          *       "generation": 2,
          *       "resumed": false,
+         *       "progress": {
+         *         "done": 12345,
+         *         "total": 30207,
+         *         "fraction": 0.41,
+         *         "eventsPerSecond": 2100,
+         *         "secondsLeft": 9
+         *       },
          *       "error": null
          *     }
          */
@@ -972,6 +979,18 @@ export interface components {
             finishedAt: string | null;
             /** @description the generation being built, or built */
             generation: number | null;
+            /** @description how far it has come; null before it started */
+            progress: {
+                /** @description events replayed (by position, readings included) */
+                done: number;
+                /** @description the rate so far; null before the first batch */
+                eventsPerSecond: number | null;
+                fraction: number;
+                /** @description an estimate; null before the first batch */
+                secondsLeft: number | null;
+                /** @description events to replay, up to the head of the store (it may grow) */
+                total: number;
+            } | null;
             /** @description whether it continues a rebuild whose process went away */
             resumed: boolean;
             /** @description NEM time (+10:00) */

@@ -12,6 +12,7 @@ const idle: RebuildStatus = {
   eventsApplied: 0,
   generation: null,
   resumed: false,
+  progress: null,
   error: null,
 };
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { buildApp, DEFAULT_API_OPTIONS } from '../src/api/app.js';
 import { SignInThrottle } from '../src/infrastructure/accounts/sign-in-throttle.js';
+import { DatabaseOriginalsArchive } from '../src/infrastructure/files/originals-archive.js';
 import { AccountStore } from '../src/infrastructure/accounts/account-store.js';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
@@ -35,6 +36,7 @@ try {
     projections: new ProjectionRunner(pool, store, { kind: 'events-table' }),
     accounts,
     signInThrottle: new SignInThrottle(pool),
+    originals: new DatabaseOriginalsArchive(pool, 100 * 1024 * 1024),
     options: { ...DEFAULT_API_OPTIONS, uploadDir: mkdtempSync(join(tmpdir(), 'nem-bench-uploads-')) },
   });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

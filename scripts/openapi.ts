@@ -12,6 +12,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { buildApp, DEFAULT_API_OPTIONS } from '../src/api/app.js';
 import { AccountStore } from '../src/infrastructure/accounts/account-store.js';
 import { SignInThrottle } from '../src/infrastructure/accounts/sign-in-throttle.js';
+import { DatabaseOriginalsArchive } from '../src/infrastructure/files/originals-archive.js';
 import { openDatabase } from '../src/infrastructure/db/database.js';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
@@ -34,6 +35,7 @@ export async function liveDocument(): Promise<Record<string, unknown>> {
       projections: new ProjectionRunner(database.pool, store, { kind: 'events-table' }),
       accounts: new AccountStore(database.pool),
       signInThrottle: new SignInThrottle(database.pool),
+      originals: new DatabaseOriginalsArchive(database.pool, 100 * 1024 * 1024),
       options: { ...DEFAULT_API_OPTIONS, uploadDir: await mkdtemp(join(tmpdir(), 'nem-openapi-')) },
     });
     try {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp, DEFAULT_API_OPTIONS, type ApiOptions } from '../src/api/app.js';
 import { SignInThrottle } from '../src/infrastructure/accounts/sign-in-throttle.js';
+import { DatabaseOriginalsArchive } from '../src/infrastructure/files/originals-archive.js';
 import { AccountStore } from '../src/infrastructure/accounts/account-store.js';
 import type { Database } from '../src/infrastructure/db/database.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
@@ -44,6 +45,7 @@ export async function testApi(
       projections,
       accounts,
       signInThrottle: new SignInThrottle(database.pool),
+      originals: new DatabaseOriginalsArchive(database.pool, 100 * 1024 * 1024),
       options: { ...DEFAULT_API_OPTIONS, uploadDir: mkdtempSync(join(tmpdir(), 'nem-uploads-')), ...options },
     },
     { trustProxy: setup.trustProxy ?? false },

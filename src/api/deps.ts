@@ -1,4 +1,5 @@
 import type { EventStore } from '../domain/event-store/event-store.js';
+import type { OriginalsArchive } from '../application/originals.js';
 import type { AccountStore } from '../infrastructure/accounts/account-store.js';
 import type { SignInThrottle } from '../infrastructure/accounts/sign-in-throttle.js';
 import type { Database } from '../infrastructure/db/database.js';
@@ -35,6 +36,8 @@ export interface AppDeps {
   readonly store: EventStore;
   readonly projections: ProjectionRunner;
   readonly accounts: AccountStore;
+  /** The original content of received files: kept at upload, served for download and source lines. */
+  readonly originals: OriginalsArchive;
   /** Failed sign-ins per account and address, in the database. */
   readonly signInThrottle: SignInThrottle;
   readonly options: ApiOptions;

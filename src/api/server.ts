@@ -68,6 +68,7 @@ export async function startServer(services: Services, options: ServerOptions): P
       projections: services.projections,
       accounts: new AccountStore(services.database.pool),
       signInThrottle: new SignInThrottle(services.database.pool),
+      originals: services.originals,
       rebuild,
       notice: options.notice,
       afterImport: async () => {

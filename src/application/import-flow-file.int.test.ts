@@ -1,5 +1,11 @@
 import { TEST_LIMITS } from '../../test/limits.js';
-import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdtempSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, gzipSync } from 'node:zlib';
+import { sql } from 'slonik';
+import { z } from 'zod';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +17,17 @@ import { PostgresEventStore } from '../infrastructure/event-store/postgres/postg
 import { openFlowFile } from '../infrastructure/files/flow-file.js';
 import { EXPECTED, samplePath } from '../../test/samples.js';
 import { eventStoreOn, TEST_DATABASES } from '../../test/databases.js';
+import { DatabaseOriginalsArchive } from '../infrastructure/files/originals-archive.js';
 import { importFlowFile } from './import-flow-file.js';
+import type { OriginalsArchive } from './originals.js';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+async function bytesOf(content: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  for await (const part of content) parts.push(part);
+  return Buffer.concat(parts);
+}
 
 async function streamOf(store: EventStore, sha256: string): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
@@ -142,5 +158,89 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
       'FileImported',
     ]);
     expect(results.every((r) => r.readings === 4)).toBe(true);
+  });
+
+  describe('keeping originals', () => {
+    let originals: DatabaseOriginalsArchive;
+    beforeAll(() => {
+      originals = new DatabaseOriginalsArchive(database.pool, 1024 * 1024);
+    });
+    const keeping = (path: string, archive: OriginalsArchive = originals) =>
+      importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli', originals: archive });
+
+    it('keeps the content each id is the SHA-256 of: as sent, decompressed from gzip and zip', async () => {
+      const plain = join(work, `original-${target.name}.csv`);
+      await writeNem13File(plain, 30, { seed: 21 });
+      await pipeline(createReadStream(plain), createGzip(), createWriteStream(`${plain}.gz`));
+      const sent = await readFile(plain);
+      for (const path of [`${plain}.gz`, plain]) {
+        const result = await keeping(path);
+        expect(await originals.describe(result.sha256 ?? '')).toMatchObject({ basis: 'content', size: sent.length });
+      }
+      const zipped = await keeping(samplePath('zipped/NEM13#000000000000012#CNRGYMDP#NEMMCO.zip'));
+      const fromZip = await originals.read(zipped.sha256 ?? '');
+      expect(sha256(await bytesOf(fromZip!))).toBe(zipped.sha256);
+      expect(sha256(await bytesOf((await originals.read(sha256(sent)))!))).toBe(sha256(sent));
+    });
+
+    it('keeps a rejected file, and the bytes of a container that could not be read', async () => {
+      const invalid = join(work, `invalid-${target.name}.csv`);
+      await writeFile(invalid, `100,NEM13,200401101030,MDA1,Ret1\n250,${target.name}\n900\n`);
+      const rejected = await keeping(invalid);
+      expect(rejected.status).toBe('rejected');
+      expect(await originals.describe(rejected.sha256 ?? '')).toMatchObject({ basis: 'content' });
+
+      const broken = join(work, `broken-${target.name}.csv.gz`);
+      await writeFile(broken, Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.from('not really gzip')]));
+      const result = await keeping(broken);
+      expect(result.status).toBe('rejected');
+      expect(await originals.describe(result.sha256 ?? '')).toMatchObject({ basis: 'raw', size: 19 });
+      expect(sha256(await bytesOf((await originals.read(result.sha256 ?? ''))!))).toBe(result.sha256);
+    });
+
+    it('imports a file larger than the limit without keeping it, and keeps nothing of a refused file', async () => {
+      const large = join(work, `large-original-${target.name}.csv`);
+      await writeNem13File(large, 2000, { seed: 22 });
+      const small = new DatabaseOriginalsArchive(database.pool, 10_000);
+      const result = await keeping(large, small);
+      expect(result).toMatchObject({ status: 'imported', readings: 2000 });
+      expect(await small.describe(result.sha256 ?? '')).toBeNull();
+
+      const bomb = join(work, `bomb-${target.name}.csv.gz`);
+      await writeFile(bomb, gzipSync(Buffer.alloc(100_001, 0x41)));
+      const before = await database.pool.oneFirst(sql.type(z.object({ n: z.number() }))`
+        SELECT count(*)::int AS n FROM nem_originals`);
+      const refused = await importFlowFile(store, () => openFlowFile(bomb, { maxContentBytes: 100_000 }), {
+        channel: 'cli',
+        originals,
+      });
+      expect(refused.status).toBe('refused');
+      expect(
+        await database.pool.oneFirst(
+          sql.type(z.object({ n: z.number() }))`SELECT count(*)::int AS n FROM nem_originals`,
+        ),
+      ).toBe(before);
+    });
+
+    it('keeps the original before the first event, so a crash between them leaves both to the next run', async () => {
+      const path = join(work, `crash-original-${target.name}.csv`);
+      await writeNem13File(path, 5, { seed: 23 });
+      const dead: EventStore = {
+        kind: store.kind,
+        lastEvent: (s) => store.lastEvent(s),
+        readStream: (s, o) => store.readStream(s, o),
+        readAll: (o) => store.readAll(o),
+        headPosition: () => store.headPosition(),
+        close: () => store.close(),
+        append: () => Promise.reject(new Error('killed')),
+      };
+      await expect(
+        importFlowFile(dead, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli', originals }),
+      ).rejects.toThrow('killed');
+      const id = sha256(await readFile(path));
+      expect(await originals.describe(id)).not.toBeNull();
+      expect(await store.lastEvent(fileStreamName(id))).toBeNull();
+      expect((await keeping(path)).status).toBe('imported');
+    });
   });
 });

@@ -19,6 +19,7 @@ import type { Nem13Summary } from '../domain/nem13/records.js';
 import { toNemIso } from '../domain/nem-time.js';
 import { recordedFileName } from '../domain/text.js';
 import type { FlowFile } from '../infrastructure/files/flow-file.js';
+import type { OriginalDraft, OriginalsArchive } from './originals.js';
 import { readFlowFile, validateFlowFile } from './read-flow-file.js';
 
 /**
@@ -51,6 +52,8 @@ export interface ImportOptions {
   readonly now?: () => Date;
   /** Called after each append of readings with how many of the file's readings are in the store. */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /** Where the file's original content is kept (read on the way through the validation pass). */
+  readonly originals?: OriginalsArchive | undefined;
 }
 
 /** A file that is not taken (larger than a limit): nothing is recorded for it. */
@@ -137,6 +140,19 @@ function fresh(file: string, sha256: string, status: ImportStatus, summary: Nem1
   };
 }
 
+/** The file with its content written to the draft as it is read. */
+function keepingContent(file: FlowFile, draft: OriginalDraft): FlowFile {
+  return {
+    ...file,
+    content: async function* () {
+      for await (const chunk of file.content()) {
+        await draft.write(chunk);
+        yield chunk;
+      }
+    },
+  };
+}
+
 /**
  * Imports one flow file: validates it whole (streaming), then appends FileReceived and either
  * FileRejected, or its ReadingRecorded events in chunks and FileImported. Safe to repeat (a finished
@@ -149,14 +165,38 @@ export async function importFlowFile(
   open: () => Promise<FlowFile>,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  const first = await open();
-  const report = await validateFlowFile(first);
+  const draft = options.originals?.draft('content') ?? null;
+  let first: FlowFile;
+  let report: Awaited<ReturnType<typeof validateFlowFile>>;
+  try {
+    first = await open();
+    report = await validateFlowFile(draft === null ? first : keepingContent(first, draft));
+  } catch (error) {
+    await draft?.discard();
+    throw error;
+  }
   const containerProblem = first.problem();
   // Its identity would be the hash of a prefix: refuse without recording anything.
   if (containerProblem?.limitExceeded === true) {
+    await draft?.discard();
     return refused(report.file, 'CONTENT_TOO_LARGE', `nothing recorded: ${containerProblem.message}`);
   }
   const { sha256 } = report.digest;
+  // Kept before the first event, so a file the store knows has its original (a crash between the two
+  // leaves an original whose file the next run imports).
+  if (draft !== null) {
+    if (report.digest.basis === 'raw') {
+      // The container could not be read: what its id hashes is the file itself, read again as it is.
+      await draft.discard();
+      const raw = options.originals?.draft('raw');
+      if (raw !== undefined) {
+        for await (const chunk of first.raw()) await raw.write(chunk);
+        await raw.keep(sha256);
+      }
+    } else {
+      await draft.keep(sha256);
+    }
+  }
   const file = report.file;
   const stream = fileStreamName(sha256);
   const total = report.summary.counts.registerReads;

@@ -4,6 +4,7 @@ import type { EventStore } from '../domain/event-store/event-store.js';
 import type { Problem } from '../domain/nem13/problems.js';
 import { openFlowFile, type FlowFileLimits } from '../infrastructure/files/flow-file.js';
 import { importFlowFile, type ImportResult } from './import-flow-file.js';
+import type { OriginalsArchive } from './originals.js';
 
 /** Imports one file of the inbox: `path` to read, `fileName` to record. */
 export type InboxImport = (path: string, fileName: string) => Promise<ImportResult>;
@@ -35,8 +36,9 @@ const ERRORS_SUFFIX = '.errors.txt';
 const MAX_RETRY_MS = 60_000;
 
 /** The inbox import of the application: the same use case as `nem import`, on channel 'inbox'. */
-export function importFromInbox(store: EventStore, limits: FlowFileLimits): InboxImport {
-  return (path, fileName) => importFlowFile(store, () => openFlowFile(path, limits), { channel: 'inbox', fileName });
+export function importFromInbox(store: EventStore, limits: FlowFileLimits, originals?: OriginalsArchive): InboxImport {
+  return (path, fileName) =>
+    importFlowFile(store, () => openFlowFile(path, limits), { channel: 'inbox', fileName, originals });
 }
 
 /** Names an uploader gives a file while it is still being written; the final name comes by a rename. */

@@ -20,6 +20,9 @@ export function buildProgram(io: Output, setExit: (code: ExitCode) => void): Com
     .description('Import AEMO NEM13 flow files and find register reads by NMI or meter serial')
     .version('0.1.0')
     .showHelpAfterError()
+    // An option after a subcommand is the subcommand's: `nem files show x --json` is show's --json, not
+    // the --json of `nem files` (with enablePositionalOptions on `files` too).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.out(text.trimEnd()),

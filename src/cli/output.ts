@@ -17,6 +17,8 @@ export interface Output {
   progress(text: string): void;
   /** Whether stderr is a terminal (progress bars only then). */
   readonly interactive: boolean;
+  /** Standard output for bytes (a download written to `-`). */
+  readonly data: NodeJS.WritableStream;
 }
 
 export const processOutput: Output = {
@@ -24,6 +26,7 @@ export const processOutput: Output = {
   err: (line) => process.stderr.write(`${line}\n`),
   progress: (text) => process.stderr.write(text),
   interactive: process.stderr.isTTY,
+  data: process.stdout,
 };
 
 export function plural(count: number, noun: string): string {

@@ -1,9 +1,11 @@
+import type { OriginalsArchive } from '../application/originals.js';
 import type { EventStore } from '../domain/event-store/event-store.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { openEsdbEventStore } from './event-store/esdb/esdb-event-store.js';
 import { PostgresEventStore } from './event-store/postgres/postgres-event-store.js';
+import { DatabaseOriginalsArchive } from './files/originals-archive.js';
 
 /** Everything a command needs, wired once from the configuration. */
 export interface Services {
@@ -11,6 +13,8 @@ export interface Services {
   readonly database: Database;
   readonly store: EventStore;
   readonly projections: ProjectionRunner;
+  /** The original content of received files (docs/adr/0007-keeping-originals.md). */
+  readonly originals: OriginalsArchive;
   close(): Promise<void>;
 }
 
@@ -44,6 +48,7 @@ export async function openServices(config: Config): Promise<Services> {
     database,
     store,
     projections,
+    originals: new DatabaseOriginalsArchive(database.pool, config.originalsMaxBytes),
     close: async () => {
       await store.close();
       await database.close();

@@ -28,6 +28,12 @@ const ConfigSchema = z.object({
   NEM_DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./.nem-data'),
   NEM_MAX_UPLOAD_MB: mebibytes.default(100),
   NEM_MAX_DECOMPRESSED_MB: mebibytes.default(1024),
+  NEM_ORIGINALS_MAX_MB: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, 'must be a number of MiB (0: keep no originals), such as 100')
+    .transform(Number)
+    .default(100),
   NEM_SECURE_COOKIES: z.enum(['true', 'false'], 'must be true or false').default('false'),
   NEM_TRUST_PROXY: z
     .string()
@@ -64,6 +70,8 @@ export interface Config {
   /** Mark cookies Secure (set when the service is reached over HTTPS). */
   readonly secureCookies: boolean;
   readonly trustProxy: TrustProxy;
+  /** Largest file whose original content is kept, in bytes (0: none are kept). */
+  readonly originalsMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -87,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     NEM_MAX_DECOMPRESSED_MB: present('NEM_MAX_DECOMPRESSED_MB'),
     NEM_SECURE_COOKIES: present('NEM_SECURE_COOKIES'),
     NEM_TRUST_PROXY: present('NEM_TRUST_PROXY'),
+    NEM_ORIGINALS_MAX_MB: present('NEM_ORIGINALS_MAX_MB'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -105,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDecompressedBytes: Math.round(parsed.data.NEM_MAX_DECOMPRESSED_MB * 1024 * 1024),
     secureCookies: parsed.data.NEM_SECURE_COOKIES === 'true',
     trustProxy: trustProxyOf(parsed.data.NEM_TRUST_PROXY),
+    originalsMaxBytes: Math.round(parsed.data.NEM_ORIGINALS_MAX_MB * 1024 * 1024),
   };
 }
 

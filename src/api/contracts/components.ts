@@ -6,8 +6,9 @@
 import { z } from 'zod';
 import { ApiTokenSchema } from '../../domain/accounts.js';
 import { ProblemSchema } from '../../domain/nem13/schemas.js';
+import { FileDetailsView } from '../../application/file-details.js';
 import {
-  FileDetailView,
+  FileNmiView,
   FileSummaryView,
   MeterDetailView,
   MeterPointDetailView,
@@ -138,9 +139,15 @@ z.globalRegistry.add(FileSummaryView, {
   description: 'A flow file received, named by the SHA-256 of its content, with its status and counts.',
   examples: [FILE_EXAMPLE],
 });
-z.globalRegistry.add(FileDetailView, {
+z.globalRegistry.add(FileNmiView, {
+  id: 'FileNmi',
+  description: 'A NMI a file brought readings for, with how many.',
+  examples: [{ nmi: 'VDEF005890', readings: 2 }],
+});
+z.globalRegistry.add(FileDetailsView, {
   id: 'FlowFileDetail',
-  description: 'A flow file with its header facts and every error and warning recorded, by line.',
+  description:
+    'A flow file with its header facts, every error and warning recorded (by line), its kept original and the NMIs it brought.',
   examples: [
     {
       ...FILE_EXAMPLE,
@@ -150,6 +157,9 @@ z.globalRegistry.add(FileDetailView, {
       lines: 6,
       errors: [],
       warnings: [FILE_PROBLEM_EXAMPLE],
+      original: { basis: 'content', size: 345, storedSize: 231, storedAt: '2026-11-30T16:05:12+10:00' },
+      nmis: [{ nmi: 'VDEF005890', readings: 2 }],
+      moreNmis: false,
     },
   ],
 });
@@ -210,3 +220,38 @@ export const FilePage = z
     nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
   })
   .meta({ id: 'FilePage', description: 'A page of flow files, newest received first.' });
+
+export const FileReadingPage = z
+  .object({
+    items: z.array(ReadingView),
+    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+  })
+  .meta({
+    id: 'FileReadingPage',
+    description: 'A page of the readings a file brought, in the order of its lines (superseded ones included).',
+  });
+
+export const SourceLineView = z
+  .object({
+    number: z.number().int().describe('the line number, as errors and readings give it'),
+    text: z
+      .string()
+      .describe('the line as sent, without its line ending; control and text-direction characters shown as `\\u{..}`'),
+    truncated: z.boolean().describe(`the line is longer than the 4,096 bytes shown`),
+    fieldNames: z
+      .array(z.string())
+      .nullable()
+      .describe("the names of the line's comma-separated fields, when its record indicator is known"),
+  })
+  .meta({
+    id: 'SourceLine',
+    description: 'One line of a flow file as it was sent, to show beside the problems found on it.',
+    examples: [
+      {
+        number: 6,
+        text: '900',
+        truncated: false,
+        fieldNames: ['RecordIndicator'],
+      },
+    ],
+  });

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,9 +8,17 @@ import { importFlowFile, refused, type ImportResult } from '../../application/im
 import { ProblemSchema } from '../../domain/nem13/schemas.js';
 import { openFlowFile, type FlowFileLimits } from '../../infrastructure/files/flow-file.js';
 import { UploadArea } from '../../infrastructure/files/upload-area.js';
-import { FILE_STATUSES, FileDetailView, getFile, listFiles } from '../../projections/read-model/read-model.queries.js';
+import {
+  FILE_STATUSES,
+  findFileReadings,
+  getFile,
+  listFiles,
+} from '../../projections/read-model/read-model.queries.js';
+import { fileDetails, FileDetailsView, fileSourceLines } from '../../application/file-details.js';
+import { originalFileName } from '../../domain/original-name.js';
+import { attachment } from '../content-disposition.js';
 import { recordedFileName } from '../../domain/text.js';
-import { FilePage } from '../contracts/components.js';
+import { FilePage, FileReadingPage, SourceLineView } from '../contracts/components.js';
 import { safeText } from '../contracts/params.js';
 import { Problem } from '../contracts/problem.js';
 import { json, problems } from '../contracts/responses.js';
@@ -87,6 +96,9 @@ export function uploadedName(raw: string | undefined): string {
 }
 
 export const MAX_FILES_PER_UPLOAD = 20;
+/** Source lines asked for at once: a page of problems. */
+const MAX_LINES_ASKED = 100;
+const LINE_NUMBERS = new RegExp(`^[1-9]\\d{0,8}(,[1-9]\\d{0,8}){0,${MAX_LINES_ASKED - 1}}$`);
 
 /**
  * A request that could not be read as multipart (no or a wrong boundary, cut off, too many parts) is the
@@ -150,6 +162,19 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
     },
   );
 
+  const fileParams = z.object({
+    file: safeText(255).describe('The SHA-256 of the file (or its start), or its name.'),
+  });
+
+  /** The file a path names, or 404. */
+  async function fileNamed(
+    file: string,
+  ): Promise<{ fileId: string; fileName: string; container: string; zipMember: string | null }> {
+    const found = await getFile(db, file);
+    if (found === null) throw notFound(`no file "${file}"`);
+    return found;
+  }
+
   app.get(
     '/api/files/:file',
     {
@@ -158,19 +183,125 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         operationId: 'getFile',
         summary: 'A flow file',
         description:
-          'One file by its SHA-256 (or a unique start of it) or by its name (the newest of that name), with every error and warning recorded, by line.',
+          'One file by its SHA-256 (or a unique start of it) or by its name (the newest of that name), with every error and warning recorded (by line), whether its original is kept, and the NMIs it brought readings for.',
         tags: ['files'],
-        params: z.object({ file: safeText(255).describe('The SHA-256 of the file (or its start), or its name.') }),
+        params: fileParams,
         response: {
-          200: json('The file.', FileDetailView),
+          200: json('The file.', FileDetailsView),
           404: problems('No file has this SHA-256 or name.'),
         },
       },
     },
     async (request) => {
-      const file = await getFile(db, request.params.file);
+      const file = await fileDetails({ db, originals: deps.originals }, request.params.file);
       if (file === null) throw notFound(`no file "${request.params.file}"`);
       return file;
+    },
+  );
+
+  app.get(
+    '/api/files/:file/readings',
+    {
+      config: { etag: true },
+      schema: {
+        operationId: 'listFileReadings',
+        summary: 'The readings a file brought',
+        description:
+          "The readings recorded from one file, in the order of its lines, superseded ones included (a later file's version may be in force: see `superseded`).",
+        tags: ['files'],
+        params: fileParams,
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(50).describe('Readings per page, 1 to 500.'),
+          cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
+        }),
+        response: {
+          200: json('A page of the readings of the file.', FileReadingPage),
+          404: problems('No file has this SHA-256 or name.'),
+        },
+      },
+    },
+    async (request) => {
+      const file = await fileNamed(request.params.file);
+      const { limit, cursor } = request.query;
+      return findFileReadings(db, file.fileId, { limit, ...(cursor === undefined ? {} : { cursor }) });
+    },
+  );
+
+  app.get(
+    '/api/files/:file/lines',
+    {
+      schema: {
+        operationId: 'getFileLines',
+        summary: 'Lines of a file as it was sent',
+        description: `Lines of the file's kept original by number (those of its errors and warnings, say), each with the names of its fields so that the one a problem names can be pointed out. Numbers past the end of the file are left out.`,
+        tags: ['files'],
+        params: fileParams,
+        querystring: z.object({
+          numbers: z
+            .string()
+            .regex(LINE_NUMBERS, `expected up to ${MAX_LINES_ASKED} line numbers, comma-separated, such as 2,7,19`)
+            .transform((value) => value.split(',').map(Number))
+            .describe(`Up to ${MAX_LINES_ASKED} line numbers, comma-separated.`),
+        }),
+        response: {
+          200: json(
+            'The lines, in order.',
+            z
+              .object({ lines: z.array(SourceLineView) })
+              .meta({ id: 'SourceLines', description: 'Lines of a flow file, in order.' }),
+          ),
+          404: problems('No file has this SHA-256 or name, or its original is not kept.'),
+        },
+      },
+    },
+    async (request) => {
+      const file = await fileNamed(request.params.file);
+      const lines = await fileSourceLines(deps.originals, file.fileId, request.query.numbers);
+      if (lines === null) throw notFound(`the original of file ${file.fileId} is not kept`);
+      return { lines };
+    },
+  );
+
+  app.get(
+    '/api/files/:file/original',
+    {
+      schema: {
+        operationId: 'downloadFileOriginal',
+        summary: 'Download the original of a file',
+        description:
+          "The bytes the file's SHA-256 is of: its content as sent (decompressed from .gz or .zip), or the file as it arrived when its container could not be read. `Repr-Digest` carries the SHA-256, so a client can check what it received.",
+        tags: ['files'],
+        params: fileParams,
+        response: {
+          200: {
+            description: 'The original, as an attachment named after the file.',
+            headers: z.object({
+              'content-disposition': z.string().describe('attachment, with the file name'),
+              'repr-digest': z.string().describe('the SHA-256 of the bytes (RFC 9530), e.g. sha-256=:l7lW...=:'),
+            }),
+            content: {
+              'text/csv': { schema: z.string().describe('the content of a flow file') },
+              'application/octet-stream': {
+                schema: z.string().meta({ format: 'binary' }).describe('a file whose container could not be read'),
+              },
+            },
+          },
+          404: problems('No file has this SHA-256 or name, or its original is not kept.'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await fileNamed(request.params.file);
+      const kept = await deps.originals.describe(file.fileId);
+      const content = kept === null ? null : await deps.originals.read(file.fileId);
+      if (kept === null || content === null) throw notFound(`the original of file ${file.fileId} is not kept`);
+      return reply
+        .header('content-type', kept.basis === 'content' ? 'text/csv; charset=utf-8' : 'application/octet-stream')
+        .header('content-length', kept.size)
+        .header('content-disposition', attachment(originalFileName(file, kept.basis)))
+        .header('repr-digest', `sha-256=:${Buffer.from(file.fileId, 'hex').toString('base64')}:`)
+        .header('etag', `"${file.fileId}"`)
+        .send(Readable.from(content));
     },
   );
 
@@ -232,6 +363,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
               : await importFlowFile(deps.store, () => openFlowFile(temporary, intake), {
                   channel: 'api',
                   fileName: name,
+                  originals: deps.originals,
                 });
             results.push(resultView(result, name));
           } finally {

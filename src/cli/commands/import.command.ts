@@ -93,6 +93,7 @@ export async function runImport(
       try {
         if (entry instanceof UnreadablePathError) throw entry;
         result = await importFlowFile(services.store, () => openFlowFile(entry, limits), {
+          originals: services.originals,
           channel: 'cli',
           onProgress: progressReporter(io, entry, options.progress),
         });

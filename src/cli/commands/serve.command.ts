@@ -27,7 +27,7 @@ export async function runServe(options: ServeOptions, io: Output): Promise<ExitC
     let watcher: InboxWatcher | null = null;
     if (options.inbox !== undefined) {
       watcher = new InboxWatcher(options.inbox, {
-        importFile: importFromInbox(services.store, intakeLimits(services.config)),
+        importFile: importFromInbox(services.store, intakeLimits(services.config), services.originals),
         afterImport: async () => {
           await server.projections.catchUp();
         },

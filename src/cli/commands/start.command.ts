@@ -51,7 +51,10 @@ export async function runStart(options: StartOptions, io: Output): Promise<ExitC
       ])) {
         if (typeof entry !== 'string') continue;
         const limits = intakeLimits(services.config);
-        const result = await importFlowFile(services.store, () => openFlowFile(entry, limits), { channel: 'cli' });
+        const result = await importFlowFile(services.store, () => openFlowFile(entry, limits), {
+          channel: 'cli',
+          originals: services.originals,
+        });
         if (result.status === 'rejected') tally.rejected++;
         else tally.imported++;
         tally.readings += result.readings;

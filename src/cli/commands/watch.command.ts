@@ -17,7 +17,7 @@ export async function runWatch(dir: string, options: WatchCommandOptions, io: Ou
     const watcher = new InboxWatcher(
       dir,
       {
-        importFile: importFromInbox(services.store, intakeLimits(services.config)),
+        importFile: importFromInbox(services.store, intakeLimits(services.config), services.originals),
         afterImport: async () => {
           await services.projections.catchUp();
         },

@@ -109,6 +109,27 @@ const MIGRATIONS: ReadonlyArray<{ readonly id: string; readonly statements: read
         $fn$`,
     ],
   },
+  {
+    id: '008-originals',
+    statements: [
+      // The original content of received files, gzip-compressed, in chunks of about 1 MiB so that
+      // neither writing nor reading one holds a whole file in memory (docs/adr/0007-keeping-originals.md).
+      sql.unsafe`CREATE TABLE nem_originals (
+        file_id text PRIMARY KEY,
+        basis text NOT NULL CHECK (basis IN ('content', 'raw')),
+        size bigint NOT NULL,
+        stored_size bigint NOT NULL,
+        encoding text NOT NULL CHECK (encoding = 'gzip'),
+        stored_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      sql.unsafe`CREATE TABLE nem_original_chunks (
+        file_id text NOT NULL REFERENCES nem_originals ON DELETE CASCADE,
+        seq integer NOT NULL,
+        bytes bytea NOT NULL,
+        PRIMARY KEY (file_id, seq)
+      )`,
+    ],
+  },
 ];
 
 // Any constant: it only has to be the same for every process migrating this database.

@@ -49,6 +49,8 @@ export interface FlowFile {
   /** The zip member's name, when the file is a zip. */
   readonly member: string | null;
   content(): AsyncIterable<Uint8Array>;
+  /** The file's bytes as they are on disk (what a container that cannot be read is named by). */
+  raw(): AsyncIterable<Uint8Array>;
   digest(): ContentDigest;
   problem(): ContainerProblem | null;
 }
@@ -285,6 +287,7 @@ export async function openFlowFile(path: string, limits: FlowFileLimits): Promis
     container,
     member,
     content,
+    raw: () => createReadStream(path) as AsyncIterable<Uint8Array>,
     digest() {
       if (digest === null) throw new Error(`digest of ${path} asked before its content was read`);
       return digest;

@@ -444,3 +444,43 @@ export async function getFile(db: CommonQueryMethods, idOrName: string): Promise
     WHERE ${byId ? sql.fragment`file_id LIKE ${`${idOrName}%`} OR file_name = ${idOrName}` : sql.fragment`file_name = ${idOrName}`}
     ORDER BY (file_id = ${idOrName}) DESC, received_position DESC LIMIT 1`);
 }
+
+export const FileNmiView = z.object({
+  nmi: z.string(),
+  readings: z.number().int().describe('readings of this NMI in the file'),
+});
+export type FileNmi = z.output<typeof FileNmiView>;
+
+/** The NMIs a file brought readings for, in NMI order: the first `limit`, and whether there are more. */
+export async function fileNmis(
+  db: CommonQueryMethods,
+  fileId: string,
+  limit: number,
+): Promise<{ items: FileNmi[]; more: boolean }> {
+  const rows = await db.any(sql.type(FileNmiView)`
+    SELECT nmi, count(*)::int AS readings FROM register_reads WHERE file_id = ${fileId}
+    GROUP BY nmi ORDER BY nmi LIMIT ${limit + 1}`);
+  return { items: rows.slice(0, limit), more: rows.length > limit };
+}
+
+const FileReadingCursor = z.tuple([z.literal('line'), CursorLine]);
+
+/** The readings one file brought, in the order of its lines (superseded ones included), a page at a time. */
+export async function findFileReadings(
+  db: CommonQueryMethods,
+  fileId: string,
+  query: { readonly limit: number; readonly cursor?: string },
+): Promise<Page<Reading>> {
+  const afterLine = query.cursor === undefined ? 0 : decodeCursor(query.cursor, FileReadingCursor)[1];
+  const rows = await db.any(sql.type(ReadingSchema)`
+    SELECT ${READING_COLUMNS}
+    FROM register_reads r JOIN files f ON f.file_id = r.file_id
+    WHERE r.file_id = ${fileId} AND r.line > ${afterLine}
+    ORDER BY r.line LIMIT ${query.limit + 1}`);
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(['line', last.line]) : null,
+  };
+}

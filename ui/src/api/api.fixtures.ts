@@ -77,6 +77,9 @@ export function fileDetailFixture(overrides: Partial<FileDetail> = {}): FileDeta
     lines: 20,
     errors: [],
     warnings: [],
+    original: { basis: 'content', size: 2048, storedSize: 512, storedAt: '2024-05-01T09:00:00+10:00' },
+    nmis: [{ nmi: 'NEM1201009', readings: 12 }],
+    moreNmis: false,
     ...overrides,
   };
 }

@@ -32,9 +32,69 @@ export interface paths {
         };
         /**
          * A flow file
-         * @description One file by its SHA-256 (or a unique start of it) or by its name (the newest of that name), with every error and warning recorded, by line.
+         * @description One file by its SHA-256 (or a unique start of it) or by its name (the newest of that name), with every error and warning recorded (by line), whether its original is kept, and the NMIs it brought readings for.
          */
         get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{file}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lines of a file as it was sent
+         * @description Lines of the file's kept original by number (those of its errors and warnings, say), each with the names of its fields so that the one a problem names can be pointed out. Numbers past the end of the file are left out.
+         */
+        get: operations["getFileLines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{file}/original": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the original of a file
+         * @description The bytes the file's SHA-256 is of: its content as sent (decompressed from .gz or .zip), or the file as it arrived when its container could not be read. `Repr-Digest` carries the SHA-256, so a client can check what it received.
+         */
+        get: operations["downloadFileOriginal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{file}/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The readings a file brought
+         * @description The readings recorded from one file, in the order of its lines, superseded ones included (a later file's version may be in force: see `superseded`).
+         */
+        get: operations["listFileReadings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -397,6 +457,18 @@ export interface components {
             password: string;
             username: string;
         };
+        /**
+         * @description A NMI a file brought readings for, with how many.
+         * @example {
+         *       "nmi": "VDEF005890",
+         *       "readings": 2
+         *     }
+         */
+        FileNmi: {
+            nmi: string;
+            /** @description readings of this NMI in the file */
+            readings: number;
+        };
         /** @description A page of flow files, newest received first. */
         FilePage: {
             items: components["schemas"]["FlowFile"][];
@@ -423,6 +495,12 @@ export interface components {
             record: ("100" | "250" | "550" | "900") | null;
             /** @enum {string} */
             severity: "error" | "warning";
+        };
+        /** @description A page of the readings a file brought, in the order of its lines (superseded ones included). */
+        FileReadingPage: {
+            items: components["schemas"]["Reading"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         /**
          * @description A flow file received, named by the SHA-256 of its content, with its status and counts.
@@ -467,7 +545,7 @@ export interface components {
             warningCount: number;
         };
         /**
-         * @description A flow file with its header facts and every error and warning recorded, by line.
+         * @description A flow file with its header facts, every error and warning recorded (by line), its kept original and the NMIs it brought.
          * @example {
          *       "fileId": "97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33",
          *       "fileName": "NEM13#0001#MDP#RET.csv",
@@ -497,7 +575,20 @@ export interface components {
          *           "severity": "warning",
          *           "message": "65 differs from CurrentRegisterRead - PreviousRegisterRead = 9065, and no dial rollover explains it (a multiplier, a demand register or a typo)"
          *         }
-         *       ]
+         *       ],
+         *       "original": {
+         *         "basis": "content",
+         *         "size": 345,
+         *         "storedSize": 231,
+         *         "storedAt": "2026-11-30T16:05:12+10:00"
+         *       },
+         *       "nmis": [
+         *         {
+         *           "nmi": "VDEF005890",
+         *           "readings": 2
+         *         }
+         *       ],
+         *       "moreNmis": false
          *     }
          */
         FlowFileDetail: {
@@ -513,6 +604,27 @@ export interface components {
             fromParticipant: string | null;
             headerCreatedAt: string | null;
             lines: number;
+            /** @description the file brought readings for more NMIs than listed */
+            moreNmis: boolean;
+            /** @description the NMIs the file brought readings for, in order: the first 100 */
+            nmis: components["schemas"]["FileNmi"][];
+            /** @description the original kept for download and source lines; null when it was larger than the limit, or received before originals were kept */
+            original: {
+                /**
+                 * @description content: what the file holds (decompressed from .gz or .zip); raw: the file as it arrived (a container that could not be read)
+                 * @enum {string}
+                 */
+                basis: "content" | "raw";
+                /** @description bytes of the original (the SHA-256 is of these bytes) */
+                size: number;
+                /**
+                 * Format: date-time
+                 * @description when it was kept, NEM time (+10:00)
+                 */
+                storedAt: string;
+                /** @description bytes it takes in the database, compressed */
+                storedSize: number;
+            } | null;
             /**
              * Format: date-time
              * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
@@ -1077,6 +1189,31 @@ export interface components {
              */
             via: "session" | "token";
         };
+        /**
+         * @description One line of a flow file as it was sent, to show beside the problems found on it.
+         * @example {
+         *       "number": 6,
+         *       "text": "900",
+         *       "truncated": false,
+         *       "fieldNames": [
+         *         "RecordIndicator"
+         *       ]
+         *     }
+         */
+        SourceLine: {
+            /** @description the names of the line's comma-separated fields, when its record indicator is known */
+            fieldNames: string[] | null;
+            /** @description the line number, as errors and readings give it */
+            number: number;
+            /** @description the line as sent, without its line ending; control and text-direction characters shown as `\u{..}` */
+            text: string;
+            /** @description the line is longer than the 4,096 bytes shown */
+            truncated: boolean;
+        };
+        /** @description Lines of a flow file, in order. */
+        SourceLines: {
+            lines: components["schemas"]["SourceLine"][];
+        };
         /** @description How many match in all: exact up to a cap (10,000), so it stays cheap. */
         Total: {
             /** @description `count` is the cap: there are at least that many */
@@ -1360,6 +1497,310 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FlowFileDetail"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No file has this SHA-256 or name. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFileLines: {
+        parameters: {
+            query: {
+                /** @description Up to 100 line numbers, comma-separated. */
+                numbers: string;
+            };
+            header?: never;
+            path: {
+                /** @description The SHA-256 of the file (or its start), or its name. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lines, in order. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourceLines"];
+                };
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No file has this SHA-256 or name, or its original is not kept. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadFileOriginal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The SHA-256 of the file (or its start), or its name. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The original, as an attachment named after the file. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No file has this SHA-256 or name, or its original is not kept. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFileReadings: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; absent for the first. */
+                cursor?: string;
+                /** @description Readings per page, 1 to 500. */
+                limit?: number;
+            };
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description The SHA-256 of the file (or its start), or its name. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the readings of the file. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileReadingPage"];
                 };
             };
             /** @description Not modified: the ETag sent in If-None-Match is still current. */

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkNemDateText, formatNemTime, nemInstantFromDateTime14, nemInstantOf, toNemIso } from './nem-time.js';
+import {
+  checkNemDateText,
+  formatNemTime,
+  nemInstantFromDateTime14,
+  nemInstantOf,
+  toNemIso,
+  yearsBefore,
+} from './nem-time.js';
 
 describe('NEM time', () => {
   it('reads a 14-digit date-time as an instant at +10:00', () => {
@@ -43,5 +50,19 @@ describe('NEM time', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('yearsBefore', () => {
+  it.each([
+    ['2004-01-07T10:03:33+10:00', 1, '2003-01-07T10:03:33+10:00'],
+    // Midnight NEM time is the previous day in UTC: the calendar is NEM's.
+    ['2004-03-01T00:00:00+10:00', 1, '2003-03-01T00:00:00+10:00'],
+    ['2004-02-29T12:00:00+10:00', 1, '2003-02-28T12:00:00+10:00'],
+    ['2004-02-29T12:00:00+10:00', 4, '2000-02-29T12:00:00+10:00'],
+    ['2004-12-31T23:59:59+10:00', 3, '2001-12-31T23:59:59+10:00'],
+    ['0101-06-01T00:00:00+10:00', 1, '0100-06-01T00:00:00+10:00'],
+  ])('%s less %i year(s) is %s', (instant, years, expected) => {
+    expect(yearsBefore(instant, years)).toBe(expected);
   });
 });

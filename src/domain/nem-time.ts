@@ -213,3 +213,27 @@ export function toNemIso(instant: string | Date): NemInstant {
   const nem = new Date(ms + NEM_OFFSET_MS);
   return `${nem.toISOString().slice(0, 19)}${NEM_TIME_OFFSET}` as NemInstant;
 }
+
+/**
+ * The same NEM wall-clock time `years` calendar years earlier (29 February becomes 28 February): where a
+ * window of "the last 12 months" up to an instant starts.
+ */
+export function yearsBefore(instant: string, years: number): NemInstant {
+  const nem = new Date(Date.parse(instant) + NEM_OFFSET_MS);
+  const year = nem.getUTCFullYear() - years;
+  const month = nem.getUTCMonth();
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const shifted = new Date(
+    Date.UTC(
+      year,
+      month,
+      Math.min(nem.getUTCDate(), lastDay),
+      nem.getUTCHours(),
+      nem.getUTCMinutes(),
+      nem.getUTCSeconds(),
+    ),
+  );
+  // Date.UTC maps years 0-99 to 1900-1999.
+  shifted.setUTCFullYear(year);
+  return toNemIso(new Date(shifted.getTime() - NEM_OFFSET_MS));
+}

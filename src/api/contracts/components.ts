@@ -109,7 +109,8 @@ z.globalRegistry.add(RegisterView, {
 });
 z.globalRegistry.add(MeterPointDetailView, {
   id: 'MeterPoint',
-  description: 'A meter point (NMI): its configuration, meters, registers and the latest read of each register.',
+  description:
+    'A meter point (NMI): its configuration, meters and registers, the latest read and the latest actual read of each register, its use per read period and over the last 12 months, and its next scheduled read.',
   examples: [
     {
       nmi: 'VDEF005890',
@@ -119,6 +120,38 @@ z.globalRegistry.add(MeterPointDetailView, {
       registers: [REGISTER_EXAMPLE],
       meterSerials: ['MET12345'],
       latestReadings: [READING_EXAMPLE],
+      latestActualReadings: [],
+      nextScheduledReadDate: '2004-04-08',
+      usage: {
+        periods: [
+          {
+            meterSerial: 'MET12345',
+            nmiSuffix: '11',
+            registerId: '1',
+            direction: 'E',
+            uom: 'kWh',
+            from: '2004-01-08T10:30:55+10:00',
+            to: '2004-04-08T00:00:00+10:00',
+            days: '90.56',
+            quantity: '111',
+            perDay: '1.226',
+            quality: 'E64',
+            corrected: false,
+            fileId: READING_EXAMPLE.fileId,
+            line: 2,
+          },
+        ],
+        last12Months: [
+          {
+            direction: 'E',
+            uom: 'kWh',
+            quantity: '111',
+            reads: 1,
+            from: '2004-01-08T10:30:55+10:00',
+            to: '2004-04-08T00:00:00+10:00',
+          },
+        ],
+      },
     },
   ],
 });

@@ -1,7 +1,7 @@
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
 import { z } from 'zod';
 import { ProblemSchema } from '../../domain/nem13/schemas.js';
-import { toNemIso } from '../../domain/nem-time.js';
+import { toNemIso, yearsBefore } from '../../domain/nem-time.js';
 import { hasUnsafeCharacters } from '../../domain/text.js';
 
 /**
@@ -282,10 +282,59 @@ const MeterPointView = z.object({
 });
 const MeterPointSchema = MeterPointView.extend({ firstReadAt: nemTime, lastReadAt: nemTime });
 
+/** How far back the usage of a meter point goes, from its last read. */
+const USAGE_YEARS = 3;
+const MAX_USAGE_PERIODS = 500;
+
+/** One read period of a register: what was used between two reads, and per day. */
+export const UsagePeriodView = z.object({
+  meterSerial: z.string(),
+  nmiSuffix: z.string(),
+  registerId: z.string(),
+  direction: z
+    .string()
+    .describe('E: energy delivered to the customer (consumption); I: from the customer (generation)'),
+  uom: z.string(),
+  from: NemTimeText.describe('the previous read'),
+  to: NemTimeText.describe('the current read'),
+  days: z.string().describe('length of the period in days, exact to the second (2 decimals)'),
+  quantity: z.string().describe('exact decimal, as the file stated it'),
+  perDay: z.string().nullable().describe('quantity per day (3 decimals); null for a period of no length'),
+  quality: z.string().describe('quality and method of the current read, e.g. A, E64'),
+  corrected: z.boolean().describe('files sent more than one version of this read'),
+  fileId: z.string(),
+  line: z.number().int(),
+});
+export type UsagePeriod = z.output<typeof UsagePeriodView>;
+
+export const UsageTotalView = z.object({
+  direction: z.string(),
+  uom: z.string(),
+  quantity: z.string().describe('exact sum of the quantities'),
+  reads: z.number().int().describe('reads summed'),
+  from: NemTimeText.describe('the earliest previous read of those summed: the total covers from here'),
+  to: NemTimeText.describe('the latest current read of those summed'),
+});
+export type UsageTotal = z.output<typeof UsageTotalView>;
+
 export const MeterPointDetailView = MeterPointView.extend({
   registers: z.array(RegisterView),
   meterSerials: z.array(z.string()),
   latestReadings: z.array(ReadingView).describe('the newest (non-superseded) reading of each register'),
+  latestActualReadings: z
+    .array(ReadingView)
+    .describe('the newest reading of each register whose current read is actual (quality A), where there is one'),
+  nextScheduledReadDate: DayText.nullable().describe("the NextScheduledReadDate of the NMI's newest reading"),
+  usage: z.object({
+    periods: z
+      .array(UsagePeriodView)
+      .describe(
+        `the read periods ending in the ${USAGE_YEARS} years up to the last read (at most ${MAX_USAGE_PERIODS}), oldest first`,
+      ),
+    last12Months: z
+      .array(UsageTotalView)
+      .describe('per direction and unit: the reads whose current read is in the 12 months up to the last read'),
+  }),
 });
 export type MeterPointDetail = z.output<typeof MeterPointDetailView>;
 
@@ -303,6 +352,34 @@ async function latestReadingsWhere(db: CommonQueryMethods, condition: FragmentSq
   ];
 }
 
+const UsagePeriodSchema = UsagePeriodView.extend({ from: nemTime, to: nemTime });
+const UsageTotalSchema = UsageTotalView.extend({ from: nemTime, to: nemTime });
+
+async function usageOf(db: CommonQueryMethods, nmi: string, lastReadAt: string): Promise<MeterPointDetail['usage']> {
+  const periods = await db.any(sql.type(UsagePeriodSchema)`
+    SELECT r.meter_serial_number AS "meterSerial", r.nmi_suffix AS "nmiSuffix", r.register_id AS "registerId",
+      r.direction, r.uom, r.previous_read_at AS "from", r.current_read_at AS "to",
+      round(extract(epoch FROM r.current_read_at - r.previous_read_at) / 86400, 2)::text AS days,
+      r.quantity::text AS quantity,
+      CASE WHEN r.current_read_at > r.previous_read_at
+        THEN round(r.quantity / (extract(epoch FROM r.current_read_at - r.previous_read_at) / 86400), 3)::text
+      END AS "perDay",
+      r.current_quality AS quality, r.corrected, r.file_id AS "fileId", r.line
+    FROM register_reads r
+    WHERE r.nmi = ${nmi} AND NOT r.superseded
+      AND r.current_read_at > ${yearsBefore(lastReadAt, USAGE_YEARS)}::timestamptz
+    ORDER BY r.current_read_at DESC, r.meter_serial_number, r.nmi_suffix, r.register_id
+    LIMIT ${MAX_USAGE_PERIODS}`);
+  const last12Months = await db.any(sql.type(UsageTotalSchema)`
+    SELECT r.direction, r.uom, sum(r.quantity)::text AS quantity, count(*)::int AS reads,
+      min(r.previous_read_at) AS "from", max(r.current_read_at) AS "to"
+    FROM register_reads r
+    WHERE r.nmi = ${nmi} AND NOT r.superseded
+      AND r.current_read_at > ${yearsBefore(lastReadAt, 1)}::timestamptz
+    GROUP BY r.direction, r.uom ORDER BY r.direction, r.uom`);
+  return { periods: [...periods].reverse(), last12Months: [...last12Months] };
+}
+
 export async function getMeterPoint(db: CommonQueryMethods, nmi: string): Promise<MeterPointDetail | null> {
   const point = await db.maybeOne(sql.type(MeterPointSchema)`
     SELECT nmi, nmi_configuration AS "nmiConfiguration", first_read_at AS "firstReadAt", last_read_at AS "lastReadAt"
@@ -313,11 +390,19 @@ export async function getMeterPoint(db: CommonQueryMethods, nmi: string): Promis
       SELECT ${REGISTER_COLUMNS} FROM registers g WHERE g.nmi = ${nmi}
       ORDER BY g.meter_serial_number, g.nmi_suffix, g.register_id`)),
   ];
+  const latestReadings = await latestReadingsWhere(db, sql.fragment`r.nmi = ${nmi}`);
+  const newest = latestReadings.reduce<Reading | null>(
+    (found, r) => (found === null || Date.parse(r.currentReadAt) > Date.parse(found.currentReadAt) ? r : found),
+    null,
+  );
   return {
     ...point,
     registers,
     meterSerials: [...new Set(registers.map((r) => r.meterSerial))],
-    latestReadings: await latestReadingsWhere(db, sql.fragment`r.nmi = ${nmi}`),
+    latestReadings,
+    latestActualReadings: await latestReadingsWhere(db, sql.fragment`r.nmi = ${nmi} AND r.current_quality_flag = 'A'`),
+    nextScheduledReadDate: newest?.nextScheduledReadDate ?? null,
+    usage: await usageOf(db, nmi, point.lastReadAt),
   };
 }
 

@@ -785,7 +785,7 @@ export interface components {
             registers: components["schemas"]["Register"][];
         };
         /**
-         * @description A meter point (NMI): its configuration, meters, registers and the latest read of each register.
+         * @description A meter point (NMI): its configuration, meters and registers, the latest read and the latest actual read of each register, its use per read period and over the last 12 months, and its next scheduled read.
          * @example {
          *       "nmi": "VDEF005890",
          *       "nmiConfiguration": "1141",
@@ -847,7 +847,39 @@ export interface components {
          *           "superseded": false,
          *           "corrected": false
          *         }
-         *       ]
+         *       ],
+         *       "latestActualReadings": [],
+         *       "nextScheduledReadDate": "2004-04-08",
+         *       "usage": {
+         *         "periods": [
+         *           {
+         *             "meterSerial": "MET12345",
+         *             "nmiSuffix": "11",
+         *             "registerId": "1",
+         *             "direction": "E",
+         *             "uom": "kWh",
+         *             "from": "2004-01-08T10:30:55+10:00",
+         *             "to": "2004-04-08T00:00:00+10:00",
+         *             "days": "90.56",
+         *             "quantity": "111",
+         *             "perDay": "1.226",
+         *             "quality": "E64",
+         *             "corrected": false,
+         *             "fileId": "97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33",
+         *             "line": 2
+         *           }
+         *         ],
+         *         "last12Months": [
+         *           {
+         *             "direction": "E",
+         *             "uom": "kWh",
+         *             "quantity": "111",
+         *             "reads": 1,
+         *             "from": "2004-01-08T10:30:55+10:00",
+         *             "to": "2004-04-08T00:00:00+10:00"
+         *           }
+         *         ]
+         *       }
          *     }
          */
         MeterPoint: {
@@ -861,12 +893,68 @@ export interface components {
              * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
              */
             lastReadAt: string;
+            /** @description the newest reading of each register whose current read is actual (quality A), where there is one */
+            latestActualReadings: components["schemas"]["Reading"][];
             /** @description the newest (non-superseded) reading of each register */
             latestReadings: components["schemas"]["Reading"][];
             meterSerials: string[];
+            /** @description the NextScheduledReadDate of the NMI's newest reading */
+            nextScheduledReadDate: string | null;
             nmi: string;
             nmiConfiguration: string;
             registers: components["schemas"]["Register"][];
+            usage: {
+                /** @description per direction and unit: the reads whose current read is in the 12 months up to the last read */
+                last12Months: {
+                    direction: string;
+                    /**
+                     * Format: date-time
+                     * @description the earliest previous read of those summed: the total covers from here
+                     */
+                    from: string;
+                    /** @description exact sum of the quantities */
+                    quantity: string;
+                    /** @description reads summed */
+                    reads: number;
+                    /**
+                     * Format: date-time
+                     * @description the latest current read of those summed
+                     */
+                    to: string;
+                    uom: string;
+                }[];
+                /** @description the read periods ending in the 3 years up to the last read (at most 500), oldest first */
+                periods: {
+                    /** @description files sent more than one version of this read */
+                    corrected: boolean;
+                    /** @description length of the period in days, exact to the second (2 decimals) */
+                    days: string;
+                    /** @description E: energy delivered to the customer (consumption); I: from the customer (generation) */
+                    direction: string;
+                    fileId: string;
+                    /**
+                     * Format: date-time
+                     * @description the previous read
+                     */
+                    from: string;
+                    line: number;
+                    meterSerial: string;
+                    nmiSuffix: string;
+                    /** @description quantity per day (3 decimals); null for a period of no length */
+                    perDay: string | null;
+                    /** @description quality and method of the current read, e.g. A, E64 */
+                    quality: string;
+                    /** @description exact decimal, as the file stated it */
+                    quantity: string;
+                    registerId: string;
+                    /**
+                     * Format: date-time
+                     * @description the current read
+                     */
+                    to: string;
+                    uom: string;
+                }[];
+            };
         };
         NewPasswordInput: {
             password: string;

@@ -34,6 +34,9 @@ const point: MeterPointDetail = {
   ],
   meterSerials: ['PSMIL89KM79J'],
   latestReadings: [latest],
+  latestActualReadings: [latest],
+  nextScheduledReadDate: null,
+  usage: { periods: [], last12Months: [] },
 };
 
 function api() {

@@ -134,9 +134,13 @@ async function expectUnavailable(base: string, token: string, nem: RunningCli): 
   }
   const refused = await upload(base, token, samplePath('challenge-sample.csv'), 'while-down.csv');
   expect(refused.status).toBe(503);
+  expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(await refused.json()).toEqual({
+    type: 'urn:nem:problem:unavailable',
+    title: expect.any(String),
+    status: 503,
     code: 'UNAVAILABLE',
-    message: expect.stringMatching(/^the database is unavailable/),
+    detail: expect.stringMatching(/^the database is unavailable/),
   });
   expect(nem.child.exitCode, nem.output()).toBeNull();
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -11,6 +11,17 @@ export interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
+}
+
+/** Children still running when the test worker exits are killed: a failed or timed-out test leaves none behind. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export function killOnExit(child: ChildProcess): void {
+  running.add(child);
+  child.once('close', () => running.delete(child));
 }
 
 /**
@@ -29,6 +40,7 @@ export function runNem(
       env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    killOnExit(child);
     // The command may exit before reading all of its input (a password is only the first line).
     child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');

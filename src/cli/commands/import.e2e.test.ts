@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { writeNem13File } from '../../../bench/generate.js';
 import { openDatabase, type DatabaseTarget } from '../../infrastructure/db/database.js';
-import { expectExit, ndjson, NEM_BIN, REPO_ROOT, runNem } from '../../../test/cli.js';
+import { expectExit, killOnExit, ndjson, NEM_BIN, REPO_ROOT, runNem } from '../../../test/cli.js';
 import { createTestPostgres, TEST_DATABASE_URL, type TestPostgres } from '../../../test/databases.js';
 import { EXPECTED, samplePath } from '../../../test/samples.js';
 
@@ -108,6 +108,7 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
       env: { ...process.env, ...backend.env() },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
+    killOnExit(child);
     // Kill it with SIGKILL once it reports a fifth of the readings appended. If it ends before that, the
     // test fails showing how it ended and what it printed.
     let stderr = '';

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectExit, NEM_BIN, REPO_ROOT, runNem } from '../../../test/cli.js';
+import { expectExit, killOnExit, NEM_BIN, REPO_ROOT, runNem } from '../../../test/cli.js';
 import { samplePath } from '../../../test/samples.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-watch-e2e-'));
@@ -32,6 +32,7 @@ describe('nem watch', () => {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    killOnExit(child);
     children.push(child);
     let stdout = '';
     let stderr = '';

@@ -86,4 +86,19 @@ describe('nem-app', () => {
       'Your session has ended. Sign in again to go on.',
     );
   });
+
+  it('offers Retry when the server could not be reached, and goes on when it answers', async () => {
+    let up = false;
+    const fake = signedInAs(sessionFixture());
+    useFetch(async (input, init) => {
+      if (!up) throw new TypeError('Failed to fetch');
+      return fake.fetch(input, init);
+    });
+    const app = await mount(new NemApp());
+    const error = await until(() => deepQuery(app, '[data-testid="app-error"]'));
+    expect(text(error)).toContain('The service cannot be reached: the server could not be reached');
+    up = true;
+    (deepQuery(error, '[data-testid="retry"]') as HTMLButtonElement).click();
+    await until(() => deepQuery(app, '[data-testid="sign-out"]'));
+  });
 });

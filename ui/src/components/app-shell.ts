@@ -263,10 +263,11 @@ export class NemApp extends LitElement {
         return html`<main id="main"><p class="status loading" role="status">Loading…</p></main>`;
       case 'unreachable':
         return html`<main id="main">
-          <p class="status error" role="alert" data-testid="app-error">
-            The service cannot be reached: ${phase.message}
-          </p>
-          <button type="button" @click=${() => void this.checkSession()}>Try again</button>
+          <h1>nem</h1>
+          <div class="status error" role="alert" data-testid="app-error">
+            <p class="load-error-text">The service cannot be reached: ${phase.message}</p>
+            <button type="button" data-testid="retry" @click=${this.retry}>Retry</button>
+          </div>
         </main>`;
       case 'signed-out':
         return html`<main id="main">
@@ -280,6 +281,11 @@ export class NemApp extends LitElement {
           ${this.signedIn(phase.session)}`;
     }
   }
+
+  private readonly retry = (): void => {
+    this.phase = { name: 'checking' };
+    void this.checkSession();
+  };
 
   /** The hash is the router's: the skip link moves focus itself. */
   private readonly skipToMain = (event: Event): void => {

@@ -318,6 +318,10 @@ export const sharedStyles = css`
     }
   }
 
+  .load-error-text {
+    margin: 0 0 0.5rem;
+  }
+
   /* File names break after their separators (see file-name.ts); mid-word only when one piece cannot fit. */
   .file-name {
     overflow-wrap: break-word;

@@ -261,7 +261,7 @@ export const sharedStyles = css`
   }
   .status.ok {
     background: var(--nem-ok-bg, #e6f4ea);
-    color: var(--nem-ok, #1a7f37);
+    color: var(--nem-ok, #116329);
     border: 1px solid currentColor;
   }
   .badge {
@@ -275,7 +275,7 @@ export const sharedStyles = css`
   }
   .badge.imported,
   .badge.succeeded {
-    color: var(--nem-ok, #1a7f37);
+    color: var(--nem-ok, #116329);
     background: var(--nem-ok-bg, #e6f4ea);
   }
   .badge.rejected,

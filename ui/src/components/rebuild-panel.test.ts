@@ -45,6 +45,7 @@ describe('nem-rebuild-panel', () => {
                 finishedAt: '2024-01-01T00:00:02Z',
                 eventsApplied: 3000,
                 generation: 2,
+                progress: { done: 6000, total: 6000, fraction: 1, eventsPerSecond: 3000, secondsLeft: 0 },
               },
             };
       },
@@ -70,7 +71,9 @@ describe('nem-rebuild-panel', () => {
       () => expect(deepQuery(element, '[data-testid="rebuild-status"]').getAttribute('data-state')).toBe('succeeded'),
       4000,
     );
-    expect(text(deepQuery(element, '[data-testid="rebuild-status"]'))).toContain('Rebuilt: 3,000 events applied');
+    expect(text(deepQuery(element, '[data-testid="rebuild-status"]'))).toBe(
+      'Rebuilt: 6,000 events replayed into generation 2 in 2.0 s (3,000 events a second); finished 2024-01-01 10:00:02 +10:00.',
+    );
     expect((deepQuery(element, '[data-testid="rebuild-button"]') as HTMLButtonElement).disabled).toBe(false);
   });
 

@@ -133,8 +133,13 @@ export class NemRebuildPanel extends LitElement {
         return html`<div class="progress">
           <progress data-testid="rebuild-progress" aria-label="Rebuild progress" max="1" value="1"></progress>
           <p class="status ok" role="status" data-testid="rebuild-status" data-state="succeeded">
-            Rebuilt: ${formatCount(r.eventsApplied)} events applied, now generation ${r.generation ?? '?'}; finished
-            ${formatNemTime(r.finishedAt)}${took(r) === '' ? '' : ` after ${took(r)}`}.
+            Rebuilt: ${formatCount(r.progress?.total ?? r.eventsApplied)} events replayed into generation
+            ${r.generation ?? '?'}${took(r) === '' ? '' : ` in ${took(r)}`}${
+              r.progress?.eventsPerSecond === null || r.progress === null
+                ? ''
+                : ` (${formatCount(Math.round(r.progress.eventsPerSecond))} events a second)`
+            };
+            finished ${formatNemTime(r.finishedAt)}.
           </p>
         </div>`;
       case 'failed':

@@ -101,4 +101,23 @@ describe('nem-app', () => {
     (deepQuery(error, '[data-testid="retry"]') as HTMLButtonElement).click();
     await until(() => deepQuery(app, '[data-testid="sign-out"]'));
   });
+
+  it('has one banner, one main navigation and one main; the skip control in the banner moves focus to the content', async () => {
+    useFetch(signedInAs(sessionFixture()).fetch);
+    const app = await mount(new NemApp());
+    await until(() => deepQuery(app, '[data-testid="sign-out"]'));
+    const root = app.shadowRoot!;
+    expect(root.querySelectorAll('header')).toHaveLength(1);
+    expect(root.querySelectorAll('nav')).toHaveLength(1);
+    expect(root.querySelectorAll('main')).toHaveLength(1);
+    // Nothing of the shell stands outside a landmark.
+    expect([...root.children].map((child) => child.localName).filter((name) => name !== 'style')).toEqual([
+      'header',
+      'main',
+    ]);
+    const skip = deepQuery(app, '[data-testid="skip-to-content"]') as HTMLButtonElement;
+    expect(skip.closest('header')).not.toBeNull();
+    skip.click();
+    expect(root.activeElement?.localName).toBe('main');
+  });
 });

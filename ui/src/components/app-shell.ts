@@ -228,7 +228,12 @@ export class NemApp extends LitElement {
   private signedIn(session: Session) {
     const route = this.router.route;
     const admin = session.user.role === 'admin';
+    // The skip control is a button inside the banner: the content lies in this shadow root, where a
+    // "#main" link cannot point (the hash is the router's), and nothing should stand outside a landmark.
     return html`<header>
+        <button type="button" class="skip" data-testid="skip-to-content" @click=${this.skipToMain}>
+          Skip to the content
+        </button>
         <div class="bar">
           <a class="brand" href=${href.search()}>nem <small>register reads</small></a>
           <nav aria-label="Main">
@@ -277,8 +282,7 @@ export class NemApp extends LitElement {
           ></nem-sign-in>
         </main>`;
       case 'signed-in':
-        return html`<a class="skip" href="#main" @click=${this.skipToMain}>Skip to the content</a>
-          ${this.signedIn(phase.session)}`;
+        return this.signedIn(phase.session);
     }
   }
 
@@ -287,9 +291,7 @@ export class NemApp extends LitElement {
     void this.checkSession();
   };
 
-  /** The hash is the router's: the skip link moves focus itself. */
-  private readonly skipToMain = (event: Event): void => {
-    event.preventDefault();
+  private readonly skipToMain = (): void => {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   };
 }

@@ -183,7 +183,7 @@ export class NemTokensPanel extends LitElement {
 
   private table(tokens: readonly ApiToken[]) {
     if (tokens.length === 0) return html`<p class="status empty" data-testid="tokens-empty">No API tokens.</p>`;
-    return html`<div class="table-scroll cards" role="region" aria-label="API tokens" tabindex="0">
+    return html`<div class="table-scroll cards" role="region" aria-label="List of API tokens" tabindex="0">
       <table class="cards" data-testid="tokens-table">
         <caption class="visually-hidden">
           API tokens

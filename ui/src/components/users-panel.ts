@@ -162,7 +162,7 @@ export class NemUsersPanel extends LitElement {
   }
 
   private table(users: readonly UserAccount[]) {
-    return html`<div class="table-scroll cards" role="region" aria-label="Users" tabindex="0">
+    return html`<div class="table-scroll cards" role="region" aria-label="List of users" tabindex="0">
       <table class="cards" data-testid="users-table">
         <caption class="visually-hidden">
           Users

@@ -94,6 +94,14 @@ export class NemFilePage extends LitElement {
         overflow-wrap: break-word;
         color: var(--nem-fg, #1b1f24);
       }
+      /* Each field whole and its spaces shown (a whitespace warning is about them); breaks only at commas. */
+      code.source > span,
+      code.source > mark {
+        white-space: pre;
+      }
+      code.source {
+        overflow-x: auto;
+      }
       code.source mark {
         background: #ffe08a;
         color: #1b1f24;
@@ -241,7 +249,7 @@ export class NemFilePage extends LitElement {
                   <td class="mono" data-label="Record">${p.record ?? '—'}</td>
                   <td class="mono" data-label="Field">${p.field ?? '—'}</td>
                   <td class="mono" data-label="Code">${p.code}</td>
-                  <td class="message" data-label="Message">${p.message} ${this.source(p)}</td>
+                  <td class="message stack" data-label="Message">${p.message} ${this.source(p)}</td>
                 </tr>`,
             )}
           </tbody>

@@ -72,7 +72,7 @@ describe('nem-rebuild-panel', () => {
       4000,
     );
     expect(text(deepQuery(element, '[data-testid="rebuild-status"]'))).toBe(
-      'Rebuilt: 6,000 events replayed into generation 2 in 2.0 s (3,000 events a second); finished 2024-01-01 10:00:02 +10:00.',
+      'Rebuilt: 6,000 events replayed into generation 2 in 2 s (3,000 events a second); finished 2024-01-01 10:00:02 +10:00.',
     );
     expect((deepQuery(element, '[data-testid="rebuild-button"]') as HTMLButtonElement).disabled).toBe(false);
   });

@@ -7,11 +7,19 @@ import { formatCount, formatDuration, formatNemTime } from '../format.js';
 import { loadError } from './load-error.js';
 import { sharedStyles } from './shared-styles.js';
 
-/** Seconds between two instants, for people ("12 s"); '' when either is missing. */
+/**
+ * How long a finished rebuild took, for people: from its rate when known (the start and end times are
+ * to the second), else from those times; '' when neither is known.
+ */
 function took(status: RebuildStatus): string {
-  if (status.startedAt === null || status.finishedAt === null) return '';
-  const ms = Date.parse(status.finishedAt) - Date.parse(status.startedAt);
-  return Number.isNaN(ms) ? '' : `${(ms / 1000).toFixed(1)} s`;
+  const rate = status.progress?.eventsPerSecond ?? null;
+  let seconds: number;
+  if (rate !== null && rate > 0 && status.progress !== null) seconds = status.progress.total / rate;
+  else if (status.startedAt !== null && status.finishedAt !== null) {
+    seconds = (Date.parse(status.finishedAt) - Date.parse(status.startedAt)) / 1000;
+  } else return '';
+  if (Number.isNaN(seconds)) return '';
+  return seconds < 1 ? 'under a second' : formatDuration(seconds);
 }
 
 /**

@@ -372,8 +372,19 @@ export const sharedStyles = css`
       position: absolute;
       left: 0;
       width: 6.5rem;
+      font-family: var(--nem-font, system-ui, sans-serif);
+      font-size: 0.875rem;
       font-weight: 600;
       color: var(--nem-muted, #57606a);
+    }
+    /* A wide cell (a message, a source line) takes the card's width, its label above it. */
+    table.cards td.stack {
+      padding-left: 0;
+    }
+    table.cards td.stack::before {
+      position: static;
+      display: block;
+      width: auto;
     }
     table.cards td:not([data-label]) {
       padding-left: 0;

@@ -83,6 +83,9 @@ export class NemFilePage extends LitElement {
       h1 {
         overflow-wrap: break-word;
       }
+      dl.facts.card {
+        margin-bottom: 1rem;
+      }
       code.source {
         display: block;
         margin-top: 0.35rem;

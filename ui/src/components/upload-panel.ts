@@ -217,7 +217,9 @@ export class NemUploadPanel extends LitElement {
         const first = r.duplicateOf;
         if (first === null) return html`Already received: nothing new.`;
         const link =
-          r.sha256 === null ? html`` : html` <a href=${href.file(r.sha256)} data-testid="duplicate-link">Open it</a>`;
+          r.sha256 === null
+            ? html``
+            : html` <a href=${href.file(r.sha256)} data-testid="duplicate-link">Open the file</a>`;
         return first.status === 'imported'
           ? html`<span data-testid="duplicate-of"
                 >Already received on ${nemTime(first.receivedAt)} and imported (${plural(r.readings, 'reading')}).</span

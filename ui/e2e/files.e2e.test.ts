@@ -266,6 +266,17 @@ describe.runIf(RUN_BROWSER_TESTS)('files, uploads, the admin and accessibility i
         for (const v of await seriousViolations(page)) {
           found.push(`${name}@${width}: ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
         }
+        if (width === 1280 && name === 'files') {
+          // File names wrap after their separators: no name of the samples takes more than two lines.
+          const lines = await page.getByTestId('file-link').evaluateAll((links) =>
+            links.map((link) => {
+              const rects = (link as unknown as { getClientRects(): Iterable<{ top: number }> }).getClientRects();
+              return new Set([...rects].map((rect) => Math.round(rect.top))).size;
+            }),
+          );
+          expect(lines.length).toBeGreaterThan(10);
+          expect(Math.max(...lines)).toBeLessThanOrEqual(2);
+        }
         if (width === 390 && ['files', 'file-rejected', 'admin'].includes(name)) {
           const overflow = await horizontalOverflow(page);
           if (overflow.page > 0) overflowing.push(`${name}: the page by ${overflow.page} px`);

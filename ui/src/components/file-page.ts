@@ -11,6 +11,7 @@ import { nemTime } from './nem-time.js';
 import { pagerButtons } from './pager-buttons.js';
 import './readings-table.js';
 import { sharedStyles } from './shared-styles.js';
+import { copyOrSelect } from '../clipboard.js';
 
 type ReplayState =
   | { readonly state: 'idle' }
@@ -193,20 +194,8 @@ export class NemFilePage extends LitElement {
   }
 
   private async copySha(sha: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(sha);
-      this.copied = true;
-    } catch {
-      // No clipboard (plain http, or refused): select the text so Ctrl+C copies it.
-      const code = this.renderRoot.querySelector('[data-testid="file-sha256"]');
-      const selection = window.getSelection();
-      if (code !== null && selection !== null) {
-        const range = document.createRange();
-        range.selectNodeContents(code);
-        selection.removeAllRanges();
-        selection.addRange(range);
-      }
-    }
+    const shown = this.renderRoot.querySelector('[data-testid="file-sha256"]');
+    this.copied = (await copyOrSelect(sha, shown)) === 'copied';
   }
 
   private source(problem: Problem) {

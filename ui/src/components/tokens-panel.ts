@@ -7,6 +7,7 @@ import { capitalize } from '../format.js';
 import { loadError } from './load-error.js';
 import { nemTime } from './nem-time.js';
 import { sharedStyles } from './shared-styles.js';
+import { copyOrSelect } from '../clipboard.js';
 
 type Message = { readonly text: string; readonly error: boolean } | null;
 
@@ -118,20 +119,8 @@ export class NemTokensPanel extends LitElement {
   }
 
   private async copy(token: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(token);
-      this.copied = true;
-    } catch {
-      // No clipboard (plain http, or refused): select the text so Ctrl+C copies it.
-      const code = this.renderRoot.querySelector('[data-testid="created-token-value"]');
-      const selection = window.getSelection();
-      if (code !== null && selection !== null) {
-        const range = document.createRange();
-        range.selectNodeContents(code);
-        selection.removeAllRanges();
-        selection.addRange(range);
-      }
-    }
+    const shown = this.renderRoot.querySelector('[data-testid="created-token-value"]');
+    this.copied = (await copyOrSelect(token, shown)) === 'copied';
   }
 
   private renderCreated() {

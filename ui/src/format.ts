@@ -3,7 +3,7 @@ import {
   TRANSACTION_CODE_MEANINGS,
   type QualityFlag,
   type TransactionCode,
-} from '../../src/domain/nem13/code-lists.js';
+} from '../../src/domain/mdff/code-lists.js';
 import type { Reading } from './api/types.js';
 
 /**

@@ -1,3 +1,7 @@
+import { ProblemLog as MdffProblemLog, type MdffProblem, type Severity } from '../mdff/problem-log.js';
+
+export { quote, type Severity } from '../mdff/problem-log.js';
+
 /**
  * Problems found in a flow file are data, not exceptions. Codes are stable: tools and people key on them.
  * The severity of a code is fixed here, following the import policy in SPEC.md section 0.
@@ -53,55 +57,13 @@ export const PROBLEM_CODES = {
   NEM13_QUANTITY_MISMATCH: 'warning',
 } as const satisfies Record<string, Severity>;
 
-export type Severity = 'error' | 'warning';
 export type ProblemCode = keyof typeof PROBLEM_CODES;
 export type RecordType = '100' | '250' | '550' | '900';
+export type Problem = MdffProblem<ProblemCode, RecordType>;
 
-export interface Problem {
-  /** 1-based line number in the (decompressed) file; 0 for a problem with the file as a whole. */
-  readonly line: number;
-  /** The record indicator of the line when it is one we know, otherwise null. */
-  readonly record: RecordType | null;
-  /** The field name as the specification spells it, or null for a problem with the whole line or file. */
-  readonly field: string | null;
-  readonly code: ProblemCode;
-  readonly severity: Severity;
-  readonly message: string;
-}
-
-export const MAX_PROBLEMS_PER_SEVERITY = 1000;
-
-/** Keeps the first problems of each severity and counts the rest. */
-export class ProblemLog {
-  readonly errors: Problem[] = [];
-  readonly warnings: Problem[] = [];
-  errorCount = 0;
-  warningCount = 0;
-
-  constructor(private readonly cap: number = MAX_PROBLEMS_PER_SEVERITY) {}
-
-  add(line: number, record: RecordType | null, field: string | null, code: ProblemCode, message: string): void {
-    const severity = PROBLEM_CODES[code];
-    if (severity === 'error') {
-      this.errorCount++;
-      if (this.errors.length < this.cap) this.errors.push({ line, record, field, code, severity, message });
-    } else {
-      this.warningCount++;
-      if (this.warnings.length < this.cap) this.warnings.push({ line, record, field, code, severity, message });
-    }
+/** The problems of one NEM13 file: the first of each severity, and counts. */
+export class ProblemLog extends MdffProblemLog<ProblemCode, RecordType> {
+  constructor(cap?: number) {
+    super(PROBLEM_CODES, cap);
   }
-
-  get omittedErrors(): number {
-    return this.errorCount - this.errors.length;
-  }
-
-  get omittedWarnings(): number {
-    return this.warningCount - this.warnings.length;
-  }
-}
-
-/** Quotes a value found in a file for a message, shortened so a 2 MB field cannot flood the output. */
-export function quote(value: string, max = 40): string {
-  const shown = value.length > max ? `${value.slice(0, max)}…` : value;
-  return JSON.stringify(shown);
 }

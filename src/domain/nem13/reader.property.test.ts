@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalDecimal } from '../decimal.js';
-import { TRANSACTION_CODES, UOMS } from './code-lists.js';
+import { TRANSACTION_CODES, UOMS } from '../mdff/code-lists.js';
 import { Nem13Parser, readNem13 } from './reader.js';
 import type { Nem13Summary, RegisterRead } from './records.js';
 

@@ -1,5 +1,14 @@
-import { LineSplitter, type LineFault, type LineSink } from './line-splitter.js';
-import { difference, FieldReader, quantityExplained, RECORD_250_PATTERN, RECORD_550_PATTERN } from './fields.js';
+import { LineSplitter, type LineFault, type LineSink } from '../mdff/line-splitter.js';
+import {
+  difference,
+  nem13FieldReader,
+  quantityExplained,
+  readDirection,
+  readQuality,
+  RECORD_250_PATTERN,
+  RECORD_550_PATTERN,
+  type Nem13FieldReader,
+} from './fields.js';
 import { ProblemLog, quote, type RecordType } from './problems.js';
 import type { B2BDetails, Nem13Header, Nem13Item, Nem13Summary, RegisterRead, RegisterReading } from './records.js';
 
@@ -305,7 +314,7 @@ export class Nem13Parser implements LineSink {
     }
     this.headerLine = number;
     if (!this.checkWidth(number, '100', fields)) return;
-    const f = new FieldReader(this.log, number, '100', fields, HEADER_FIELDS);
+    const f = nem13FieldReader(this.log, number, '100', fields, HEADER_FIELDS);
     const version = f.raw(1);
     if (version === 'NEM12') {
       this.log.add(
@@ -333,13 +342,13 @@ export class Nem13Parser implements LineSink {
   private readRegisterRead(number: number, text: string): void {
     // Most lines are well formed: one pattern match checks their formats and splits them at once.
     const match = this.fastPath ? RECORD_250_PATTERN.exec(text) : null;
-    let f: FieldReader;
+    let f: Nem13FieldReader;
     if (match !== null) {
-      f = new FieldReader(this.log, number, '250', match, READ_FIELDS, true);
+      f = nem13FieldReader(this.log, number, '250', match, READ_FIELDS, true);
     } else {
       const fields = text.split(',');
       if (!this.checkWidth(number, '250', fields)) return;
-      f = new FieldReader(this.log, number, '250', fields, READ_FIELDS);
+      f = nem13FieldReader(this.log, number, '250', fields, READ_FIELDS);
     }
     const nmi = f.nmi(1);
     const nmiConfiguration = f.text(2, 240, true);
@@ -347,7 +356,7 @@ export class Nem13Parser implements LineSink {
     const nmiSuffix = f.suffix(4, true);
     const mdmDataStreamIdentifier = f.suffix(5, false);
     const meterSerialNumber = f.text(6, 12, true);
-    const direction = f.direction(7);
+    const direction = readDirection(f, 7);
     const previous = this.readReading(f, 8, 'previous');
     const current = this.readReading(f, 13, 'current');
     const quantity = f.decimal(18, 15, true);
@@ -406,10 +415,10 @@ export class Nem13Parser implements LineSink {
     };
   }
 
-  private readReading(f: FieldReader, start: number, side: 'previous' | 'current'): RegisterReading | null {
+  private readReading(f: Nem13FieldReader, start: number, side: 'previous' | 'current'): RegisterReading | null {
     const read = f.decimal(start, 15, false);
     const readAt = f.instant(start + 1, 'CCYYMMDDhhmmss', true);
-    const quality = f.quality(start + 2, side);
+    const quality = readQuality(f, start + 2, side);
     const reasonCode = f.reasonCode(start + 3, quality);
     const reasonDescription = f.reasonDescription(start + 4, reasonCode);
     if (read === null || readAt === null || quality === null) return null;
@@ -440,13 +449,13 @@ export class Nem13Parser implements LineSink {
       return;
     }
     const match = this.fastPath ? RECORD_550_PATTERN.exec(text) : null;
-    let f: FieldReader;
+    let f: Nem13FieldReader;
     if (match !== null) {
-      f = new FieldReader(this.log, number, '550', match, B2B_FIELDS, true);
+      f = nem13FieldReader(this.log, number, '550', match, B2B_FIELDS, true);
     } else {
       const fields = text.split(',');
       if (!this.checkWidth(number, '550', fields)) return;
-      f = new FieldReader(this.log, number, '550', fields, B2B_FIELDS);
+      f = nem13FieldReader(this.log, number, '550', fields, B2B_FIELDS);
     }
     const previousTransactionCode = f.transactionCode(1);
     const previousRetailerServiceOrder = f.text(2, 15, false);

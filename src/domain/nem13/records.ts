@@ -1,6 +1,7 @@
 import type { ExactDecimal } from '../decimal.js';
 import type { CalendarDate, NemInstant } from '../nem-time.js';
-import type { Direction, QualityFlag, TransactionCode, Uom } from './code-lists.js';
+import type { Direction, QualityFlag, TransactionCode } from '../mdff/code-lists.js';
+import type { QualityMethod as MdffQualityMethod, UnitOfMeasure } from '../mdff/fields.js';
 import type { Problem } from './problems.js';
 
 /** The 100 record. */
@@ -13,19 +14,8 @@ export interface Nem13Header {
   readonly toParticipant: string;
 }
 
-export interface QualityMethod {
-  /** As sent, e.g. `A`, `E64`, `S52`. */
-  readonly text: string;
-  readonly flag: QualityFlag;
-  readonly method: number | null;
-}
-
-export interface UnitOfMeasure {
-  /** As sent, e.g. `KWH`. */
-  readonly text: string;
-  /** Normalised spelling, e.g. `kWh`. */
-  readonly unit: Uom;
-}
+export type QualityMethod = MdffQualityMethod<QualityFlag>;
+export type { UnitOfMeasure };
 
 /** One side (previous or current) of a 250 record. */
 export interface RegisterReading {

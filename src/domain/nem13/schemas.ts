@@ -3,7 +3,7 @@
  * compile-time checks at the end keep them in step with the TypeScript types of records.ts.
  */
 import { z } from 'zod';
-import { DIRECTIONS, QUALITY_FLAGS, TRANSACTION_CODES, UOMS } from './code-lists.js';
+import { DIRECTIONS, QUALITY_FLAGS, TRANSACTION_CODES, UOMS } from '../mdff/code-lists.js';
 import { PROBLEM_CODES, type Problem, type ProblemCode } from './problems.js';
 import type { B2BDetails, Nem13Header, RegisterRead } from './records.js';
 import type { CalendarDate, NemInstant } from '../nem-time.js';

@@ -1,5 +1,5 @@
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
-import { UOMS } from '../../domain/nem13/code-lists.js';
+import { UOMS } from '../../domain/mdff/code-lists.js';
 import type { EventStore, RecordedEvent } from '../../domain/event-store/event-store.js';
 import {
   CURRENT_SCHEMA_VERSIONS,

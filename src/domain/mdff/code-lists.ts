@@ -1,14 +1,20 @@
-/** Value lists from the MDFF specification (SPEC.md sections 5 and 6). */
+/** Value lists from the MDFF specification (NEM13 SPEC.md sections 5 and 6, NEM12 SPEC.md section 4). */
 
+/** The quality flags of register reads (NEM13). */
 export const QUALITY_FLAGS = ['A', 'E', 'S', 'F', 'N'] as const;
 export type QualityFlag = (typeof QUALITY_FLAGS)[number];
 
-export const QUALITY_FLAG_MEANINGS: Record<QualityFlag, string> = {
+/** Interval data (NEM12) adds V: the day mixes flags, and its 400 records give them per interval. */
+export const INTERVAL_QUALITY_FLAGS = [...QUALITY_FLAGS, 'V'] as const;
+export type IntervalQualityFlag = (typeof INTERVAL_QUALITY_FLAGS)[number];
+
+export const QUALITY_FLAG_MEANINGS: Record<IntervalQualityFlag, string> = {
   A: 'Actual reading',
   E: 'Forward estimate',
   S: 'Substituted',
   F: 'Final substitute',
   N: 'Null data (legacy)',
+  V: 'Variable (per-interval quality in 400 records)',
 };
 
 export const DIRECTIONS = ['E', 'I'] as const;
@@ -31,6 +37,11 @@ export const TRANSACTION_CODE_MEANINGS: Record<TransactionCode, string> = {
 
 /** The method family of basic (accumulation) meters; others are accepted with a warning. */
 export const BASIC_METER_METHODS = { min: 61, max: 69 } as const;
+
+/** The method families of interval meters: 11-19 (types 1-4) and 51-59 (types 5-7). */
+export function isIntervalMeterMethod(method: number): boolean {
+  return (method >= 11 && method <= 19) || (method >= 51 && method <= 59);
+}
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -232,10 +243,10 @@ export function methodMeaning(method: number): string {
 export function qualityMethodMeaning(text: string): string {
   const match = /^([A-Za-z])(\d{2})?$/.exec(text.trim());
   const flag = match?.[1]?.toUpperCase();
-  if (match === null || flag === undefined || !(QUALITY_FLAGS as readonly string[]).includes(flag)) {
+  if (match === null || flag === undefined || !(INTERVAL_QUALITY_FLAGS as readonly string[]).includes(flag)) {
     return `Unknown quality ${JSON.stringify(text)}`;
   }
-  const meaning = QUALITY_FLAG_MEANINGS[flag as QualityFlag];
+  const meaning = QUALITY_FLAG_MEANINGS[flag as IntervalQualityFlag];
   return match[2] === undefined ? meaning : `${meaning}, ${methodMeaning(Number(match[2]))}`;
 }
 

@@ -11,7 +11,10 @@ export interface LineSink {
   fault(number: number, fault: LineFault): void;
 }
 
-/** Far above any legal NEM13 line (a 250 with every Varchar full is under 1,000 characters). */
+/**
+ * Far above any legal MDFF line: a NEM13 250 with every Varchar full is under 1,000 characters, a NEM12
+ * 300 of 288 five-minute values a few thousand.
+ */
 export const MAX_LINE_BYTES = 64 * 1024;
 
 // A NUL marks binary content; a CR is allowed only right before the LF. Other control characters are

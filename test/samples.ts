@@ -50,3 +50,50 @@ export interface ExpectedFile {
 export const EXPECTED: ExpectedFile[] = (
   JSON.parse(readFileSync(join(SAMPLES_DIR, 'expected.json'), 'utf8')) as { files: ExpectedFile[] }
 ).files;
+
+/** The shared public NEM12 sample files and their oracle (`../shared/nem12/samples`). */
+export const NEM12_SAMPLES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/nem12/samples');
+
+export function nem12SamplePath(relative: string): string {
+  return join(NEM12_SAMPLES_DIR, relative);
+}
+
+/** Facts of one channel (NMI + suffix over all its 200 blocks), as the oracle states them. */
+export interface ExpectedNem12Channel {
+  nmi: string;
+  suffix: string;
+  /** A list when the channel changes its interval length within the file. */
+  interval_length: number | number[];
+  uom: string;
+  /** 300 records. */
+  days: number;
+  first_date: string;
+  last_date: string;
+  value_sum: string;
+  quality_300: Record<string, number>;
+  interval_quality: Record<string, number>;
+  n400: number;
+  n500: number;
+}
+
+export interface ExpectedNem12Verdict {
+  valid: boolean;
+  error_line?: number | null;
+  error?: string | null;
+  records?: Record<'200' | '300' | '400' | '500', number>;
+  channels?: ExpectedNem12Channel[];
+}
+
+export interface ExpectedNem12File extends ExpectedNem12Verdict {
+  file: string;
+  /** The file inside a zip. */
+  member?: string;
+  line_count: number;
+  warnings?: string[];
+  /** The verdict with the NMI rule switched off (synthetic files with NMIs such as `nmi1`). */
+  nmi_relaxed?: ExpectedNem12Verdict;
+}
+
+export const EXPECTED_NEM12: ExpectedNem12File[] = (
+  JSON.parse(readFileSync(join(NEM12_SAMPLES_DIR, 'expected.json'), 'utf8')) as { files: ExpectedNem12File[] }
+).files;

@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkNemDateText,
+  intervalEndAt,
+  intervalStartAt,
+  type CalendarDate,
   formatNemTime,
   nemInstantFromDateTime14,
   nemInstantOf,
@@ -64,5 +67,24 @@ describe('yearsBefore', () => {
     ['0101-06-01T00:00:00+10:00', 1, '0100-06-01T00:00:00+10:00'],
   ])('%s less %i year(s) is %s', (instant, years, expected) => {
     expect(yearsBefore(instant, years)).toBe(expected);
+  });
+});
+
+describe('NEM12 interval instants', () => {
+  it('ends interval i of day D at D 00:00 + i x length, +10:00, the last one at midnight of D+1', () => {
+    const day = '2004-02-01' as CalendarDate;
+    expect(intervalEndAt(day, 1, 30)).toBe('2004-02-01T00:30:00+10:00');
+    expect(intervalStartAt(day, 1, 30)).toBe('2004-02-01T00:00:00+10:00');
+    expect(intervalEndAt(day, 48, 30)).toBe('2004-02-02T00:00:00+10:00');
+    expect(intervalEndAt(day, 96, 15)).toBe('2004-02-02T00:00:00+10:00');
+    expect(intervalEndAt(day, 1, 5)).toBe('2004-02-01T00:05:00+10:00');
+    expect(Date.parse(intervalStartAt(day, 1, 30))).toBe(Date.UTC(2004, 0, 31, 14, 0));
+  });
+
+  it('keeps 24 hours on the days Sydney changes its clocks, and crosses month and leap-year ends', () => {
+    expect(intervalEndAt('2023-10-01' as CalendarDate, 6, 30)).toBe('2023-10-01T03:00:00+10:00');
+    expect(intervalEndAt('2024-04-07' as CalendarDate, 288, 5)).toBe('2024-04-08T00:00:00+10:00');
+    expect(intervalEndAt('2024-02-28' as CalendarDate, 48, 30)).toBe('2024-02-29T00:00:00+10:00');
+    expect(intervalEndAt('2023-12-31' as CalendarDate, 48, 30)).toBe('2024-01-01T00:00:00+10:00');
   });
 });

@@ -237,3 +237,20 @@ export function yearsBefore(instant: string, years: number): NemInstant {
   shifted.setUTCFullYear(year);
   return toNemIso(new Date(shifted.getTime() - NEM_OFFSET_MS));
 }
+
+/**
+ * When interval `index` (1-based) of a NEM12 day ends: `date` 00:00 + index x `lengthMinutes`, in NEM
+ * time. The last interval of a day ends at 00:00 of the next day; no day is ever 23 or 25 hours long.
+ */
+export function intervalEndAt(date: CalendarDate, index: number, lengthMinutes: number): NemInstant {
+  const midnight = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not map years 0-99 to 1900-1999.
+  midnight.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  const wallClock = new Date(midnight.getTime() + index * lengthMinutes * 60_000);
+  return `${wallClock.toISOString().slice(0, 19)}${NEM_TIME_OFFSET}` as NemInstant;
+}
+
+/** When interval `index` (1-based) of a NEM12 day starts: one interval length before it ends. */
+export function intervalStartAt(date: CalendarDate, index: number, lengthMinutes: number): NemInstant {
+  return intervalEndAt(date, index - 1, lengthMinutes);
+}

@@ -392,6 +392,7 @@ export class Nem12Parser implements LineSink {
 
   /** Drops trailing empty fields beyond the record's width (padding); answers whether the width is right. */
   private checkWidth(number: number, record: Nem12RecordType, fields: string[], width: number, detail = ''): boolean {
+    const sent = fields.length;
     while (fields.length > width && (fields[fields.length - 1] ?? '').trim() === '') fields.pop();
     if (fields.length === width) return true;
     this.log.add(
@@ -399,7 +400,7 @@ export class Nem12Parser implements LineSink {
       record,
       null,
       'NEM12_FIELD_COUNT',
-      `a ${record} record has ${width} field${width === 1 ? '' : 's'}${detail}, found ${fields.length}`,
+      `a ${record} record has ${width} field${width === 1 ? '' : 's'}${detail}, found ${sent}`,
     );
     return false;
   }

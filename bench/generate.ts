@@ -1,6 +1,8 @@
 /**
- * Writes synthetic but valid NEM13 files of any size, deterministically (same size, same bytes).
+ * Writes synthetic but valid NEM13 and NEM12 files of any size, deterministically (same options, same
+ * bytes).
  * Usage: node dist/bench/generate.js <out-file> <records>
+ *        node dist/bench/generate.js --nem12 <out-file> <nmis> <days> [channels]
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -91,10 +93,66 @@ export function* generateNem13Lines(records: number, options: GeneratedFileOptio
 }
 
 export async function writeNem13File(path: string, records: number, options: GeneratedFileOptions = {}): Promise<void> {
-  const eol = options.eol ?? '\n';
+  await writeLines(path, generateNem13Lines(records, options), options.eol ?? '\n');
+}
+
+export interface GeneratedNem12Options {
+  readonly seed?: number;
+  readonly nmis: number;
+  readonly days: number;
+  /** Datastreams per NMI, 1 to 4: E1 (kWh), B1 (kWh), Q1 (kVArh), K1 (kVArh). */
+  readonly channels?: number;
+}
+
+const NEM12_CHANNELS = [
+  ['E1', 'kWh'],
+  ['B1', 'kWh'],
+  ['Q1', 'kVArh'],
+  ['K1', 'kVArh'],
+] as const;
+const NEM12_FIRST_DAY = Date.UTC(2023, 0, 1);
+
+/**
+ * Yields the lines of a NEM12 file of 30-minute data. Layout: the 100 header; then per NMI (10 random
+ * characters of the NMI alphabet, drawn from the seed) and per channel in the order E1 B1 Q1 K1, one 200
+ * (register 1..4, stream N1.., serial M + 9 digits, next read date 2024-01-01) followed by one 300 per
+ * day from 2023-01-01: 48 values of 0.000-2.999 kWh (3 decimals), quality A, UpdateDateTime the next day
+ * 12:00:00; every tenth day is a V day whose two 400 records flag intervals 1-24 A and 25-48 E52; then 900.
+ */
+export function* generateNem12Lines(options: GeneratedNem12Options): Generator<string> {
+  const random = prng(options.seed ?? 1);
+  const channels = NEM12_CHANNELS.slice(0, Math.max(1, Math.min(options.channels ?? 2, NEM12_CHANNELS.length)));
+  const configuration = channels.map(([suffix]) => suffix).join('');
+  yield '100,NEM12,202401011200,BENCHMDP,RETAILER';
+  for (let n = 0; n < options.nmis; n++) {
+    const nmi = Array.from({ length: 10 }, () => NMI_CHARS[Math.floor(random() * NMI_CHARS.length)]).join('');
+    const serial = `M${pad(Math.floor(random() * 1e9), 9)}`;
+    for (const [c, [suffix, uom]] of channels.entries()) {
+      yield `200,${nmi},${configuration},${c + 1},${suffix},N${c + 1},${serial},${uom},30,20240101`;
+      for (let d = 0; d < options.days; d++) {
+        const dayMs = NEM12_FIRST_DAY + d * 86400_000;
+        const date = new Date(dayMs).toISOString().slice(0, 10).replaceAll('-', '');
+        const updatedAt = `${new Date(dayMs + 86400_000).toISOString().slice(0, 10).replaceAll('-', '')}120000`;
+        const values = Array.from({ length: 48 }, () => {
+          const thousandths = Math.floor(random() * 3000);
+          return `${Math.floor(thousandths / 1000)}.${pad(thousandths % 1000, 3)}`;
+        });
+        const variable = d % 10 === 9;
+        yield `300,${date},${values.join(',')},${variable ? 'V' : 'A'},,,${updatedAt},`;
+        if (variable) {
+          yield '400,1,24,A,,';
+          yield '400,25,48,E52,,';
+        }
+      }
+    }
+  }
+  yield '900';
+}
+
+async function writeLines(path: string, lines: Iterable<string>, eol: string): Promise<void> {
   const out = createWriteStream(path);
   let buffer = '';
-  for (const line of generateNem13Lines(records, options)) {
+  for (const line of lines) {
     buffer += line + eol;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await once(out, 'drain');
@@ -105,7 +163,18 @@ export async function writeNem13File(path: string, records: number, options: Gen
   await once(out, 'finish');
 }
 
-if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+export async function writeNem12File(path: string, options: GeneratedNem12Options, eol = '\n'): Promise<void> {
+  await writeLines(path, generateNem12Lines(options), eol);
+}
+
+if (import.meta.url === `file://${process.argv[1] ?? ''}` && process.argv[2] === '--nem12') {
+  const [path, nmis, days, channels] = process.argv.slice(3);
+  if (path === undefined || nmis === undefined || days === undefined) {
+    process.stderr.write('usage: node dist/bench/generate.js --nem12 <out-file> <nmis> <days> [channels]\n');
+    process.exit(2);
+  }
+  await writeNem12File(path, { nmis: Number(nmis), days: Number(days), channels: Number(channels ?? 2) });
+} else if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
   const [path, count] = process.argv.slice(2);
   if (path === undefined || count === undefined) {
     process.stderr.write('usage: node dist/bench/generate.js <out-file> <records>\n');

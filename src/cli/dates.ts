@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { nemInstantFromDateTime14 } from '../domain/nem-time.js';
 
 const DATE = /^\d{4}-\d\d-\d\d$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -47,4 +48,28 @@ export function parseExpiry(value: string, now = new Date()): Date {
     throw new InvalidArgumentError(`"${value}" is not in the future`);
   }
   return at;
+}
+
+const PRINTED_INSTANT = /^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(?::\d\d)?)\s*([zZ]|[+-]\d\d:?\d\d)$/;
+
+/**
+ * One instant, as a person copies it: ISO 8601 with its offset, as nem prints it (`2004-01-07 10:03:33
+ * +10:00`), or as a flow file writes it (CCYYMMDDhhmmss, NEM time).
+ */
+export function parseInstantOption(value: string): Date {
+  const text = value.trim();
+  if (/^\d{14}$/.test(text)) {
+    const instant = nemInstantFromDateTime14(text);
+    if (instant === null) throw new InvalidArgumentError(`"${value}" is not a real date and time (CCYYMMDDhhmmss)`);
+    return new Date(instant);
+  }
+  const printed = PRINTED_INSTANT.exec(text);
+  const iso = printed === null ? text : `${printed[1]}T${printed[2]}${printed[3]}`;
+  const instant = Date.parse(iso);
+  if (Number.isNaN(instant) || !/[zZ]|[+-]\d\d:?\d\d$/.test(iso) || !/^\d{4}-\d\d-\d\dT/.test(iso)) {
+    throw new InvalidArgumentError(
+      `"${value}" is not an instant with an offset (2004-01-07T10:03:33+10:00, 2004-01-07 10:03:33 +10:00 or 20040107100333)`,
+    );
+  }
+  return new Date(instant);
 }

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerEvents } from './commands/events.command.js';
 import { registerFiles } from './commands/files.command.js';
 import { registerImport } from './commands/import.command.js';
 import { registerProjections } from './commands/projections.command.js';
@@ -32,6 +33,7 @@ export function buildProgram(io: Output, setExit: (code: ExitCode) => void): Com
   registerImport(program, io, setExit);
   registerReadings(program, io, setExit);
   registerFiles(program, io, setExit);
+  registerEvents(program, io, setExit);
   registerProjections(program, io, setExit);
   registerServe(program, io, setExit);
   registerStart(program, io, setExit);

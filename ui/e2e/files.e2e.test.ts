@@ -215,6 +215,28 @@ describe.runIf(RUN_BROWSER_TESTS)('files, uploads, the admin and accessibility i
     await page.close();
   });
 
+  it("lists an imported file's stored events in order, each with its data and metadata to expand", async () => {
+    const page = await signedInPage();
+    await page.goto(`${url}/#/files/${sha256(IMPORTED_SAMPLE)}`);
+    const rows = page.getByTestId('event-row');
+    await rows.first().waitFor();
+    const reads = Number((await page.getByTestId('file-reads').innerText()).replace(/,/g, ''));
+    const types = await page.getByTestId('event-type').allInnerTexts();
+    expect(types).toEqual(['FileReceived', ...Array<string>(reads).fill('ReadingRecorded'), 'FileImported']);
+    expect(await page.getByTestId('file-events').locator('h2').innerText()).toBe(`Events (${reads + 2}, as stored)`);
+    const data = rows.nth(1).getByTestId('event-data');
+    expect(await data.locator('pre').isVisible()).toBe(false);
+    await data.locator('summary').click();
+    const json = data.locator('pre');
+    await json.waitFor();
+    expect(await json.innerText()).toContain('"sourceLine": 2');
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.getByTestId('file-events').screenshot({ path: join(SCREENSHOT_DIR, `file-events-${width}.png`) });
+    }
+    await page.close();
+  });
+
   it('rebuilds the read model and says how many events it replayed, of the known total', async () => {
     const page = await signedInPage();
     await page.goto(`${url}/#/admin`);

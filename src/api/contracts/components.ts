@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { ApiTokenSchema } from '../../domain/accounts.js';
 import { ProblemSchema } from '../../domain/nem13/schemas.js';
 import { FileDetailsView } from '../../application/file-details.js';
+import { FileEventPageView, StoredEventView } from '../../application/file-events.js';
+import { ReadingEventView, ReadingHistoryView, ReadingVersionView } from '../../application/reading-history.js';
 import {
   FileNmiView,
   FileSummaryView,
@@ -288,3 +290,65 @@ export const SourceLineView = z
       },
     ],
   });
+
+const STORED_EVENT_EXAMPLE = {
+  streamName: 'nem13File-97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33',
+  revision: 1,
+  position: '8',
+  eventId: '97b956ff-fab7-8a10-8def-d74420000002',
+  type: 'ReadingRecorded',
+  recordedAt: '2026-11-30T16:05:12+10:00',
+  schemaVersion: 2,
+  data: {
+    fields: [
+      'VDEF005890',
+      '1141',
+      '1',
+      '11',
+      '11',
+      'MET12345',
+      'E',
+      '000888',
+      '20040108103055',
+      'A',
+      '',
+      '',
+      '000999',
+      '20040408000000',
+      'E64',
+      '',
+      '',
+      '111',
+      'kWh',
+      '20040408',
+      '20040409000000',
+      '20040109103023',
+    ],
+    b2b: { line: 3, fields: ['N', '', 'E', ''] },
+  },
+  metadata: { schemaVersion: 2, sourceLine: 2 },
+};
+
+z.globalRegistry.add(StoredEventView, {
+  id: 'StoredEvent',
+  description:
+    'An event of a file stream as the event store holds it: where it is (stream, revision, global position), its id and type, when it was recorded, and its data and metadata as stored.',
+  examples: [STORED_EVENT_EXAMPLE],
+});
+z.globalRegistry.add(FileEventPageView, {
+  id: 'FileEventPage',
+  description: "A page of a file's stored events, in stream order, with how many the stream holds.",
+});
+z.globalRegistry.add(ReadingEventView, {
+  id: 'ReadingEvent',
+  description: 'Where the ReadingRecorded event that brought a version of a register read is in the event store.',
+});
+z.globalRegistry.add(ReadingVersionView, {
+  id: 'ReadingVersion',
+  description: 'One version of a register read: its rank and why, the reading, and the event that brought it.',
+});
+z.globalRegistry.add(ReadingHistoryView, {
+  id: 'ReadingHistory',
+  description:
+    'Every version of one register read (NMI, suffix, register, serial, read time) that files sent, ranked (UpdateDateTime, then import order, then line), each with the event that brought it and why it ranks where it does.',
+});

@@ -15,6 +15,7 @@ import {
   listFiles,
 } from '../../projections/read-model/read-model.queries.js';
 import { fileDetails, FileDetailsView, fileSourceLines } from '../../application/file-details.js';
+import { decodeEventCursor, FileEventPageView, findFileStream, listFileEvents } from '../../application/file-events.js';
 import { originalFileName } from '../../domain/original-name.js';
 import { attachment } from '../content-disposition.js';
 import { recordedFileName } from '../../domain/text.js';
@@ -224,6 +225,43 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       const file = await fileNamed(request.params.file);
       const { limit, cursor } = request.query;
       return findFileReadings(db, file.fileId, { limit, ...(cursor === undefined ? {} : { cursor }) });
+    },
+  );
+
+  app.get(
+    '/api/files/:file/events',
+    {
+      schema: {
+        operationId: 'listFileEvents',
+        summary: "The stored events of a file's stream",
+        description:
+          "The events of the file's stream (`nem13File-<sha256>`) as the event store holds them, in stream order, one keyset page at a time: type, revision, global position, id, when recorded (NEM time), schema version, data and metadata, not upcast. A whole SHA-256 is looked up in the store even when the read model does not know the file; a start of one or a name is looked up in the read model (the newest file of that name).",
+        tags: ['files'],
+        params: fileParams,
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(50).describe('Events per page, 1 to 500.'),
+          cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
+        }),
+        response: {
+          200: json('A page of the events of the file.', FileEventPageView),
+          400: problems('A parameter is not valid, or the cursor is not one this service issued (`BAD_CURSOR`).'),
+          404: problems('No file has this SHA-256 or name, or the store has no event of it.'),
+        },
+      },
+    },
+    async (request) => {
+      const { file } = request.params;
+      const target = await findFileStream(db, file);
+      if (target.kind === 'none') throw notFound(`no file "${file}"`);
+      // As the other routes of a file: a name several files have is the newest of them.
+      const stream = target.kind === 'ambiguous' ? target.newest : target;
+      const { limit, cursor } = request.query;
+      const page = await listFileEvents(deps.store, stream, {
+        limit,
+        ...(cursor === undefined ? {} : { afterRevision: decodeEventCursor(cursor) }),
+      });
+      if (page === null) throw notFound(`the event store has no event of file ${stream.fileId}`);
+      return page;
     },
   );
 

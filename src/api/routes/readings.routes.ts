@@ -16,6 +16,7 @@ import { ReadingPage } from '../contracts/components.js';
 import { json, problems } from '../contracts/responses.js';
 import { parseNmiQuery } from '../../domain/nmi.js';
 import { ApiError, notFound } from '../errors.js';
+import { readingHistory, ReadingHistoryView } from '../../application/reading-history.js';
 
 const ONE_OF = 'Give exactly one of `nmi` and `serial` (400 otherwise).';
 
@@ -135,6 +136,37 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       },
     },
     async (request) => readingVersions(db, request.query),
+  );
+
+  app.get(
+    '/api/readings/history',
+    {
+      config: { etag: true },
+      schema: {
+        operationId: 'getReadingHistory',
+        summary: 'The history of one register read',
+        description:
+          'Every version of one register read (the same NMI, suffix, register, serial and read time) that files sent, ranked as the read model ranks them (newer UpdateDateTime first, then the file imported later, then the later line): which one is in force and why, each with its file and the ReadingRecorded event that brought it (stream, revision, global position, id, when recorded).',
+        tags: ['readings'],
+        querystring: z.object({
+          nmi: safeText(10).describe('The meter point.'),
+          nmiSuffix: safeText(2).describe('The NMI suffix of the register (channel), e.g. `11`.'),
+          registerId: safeText(10).describe('The register id, e.g. `1`.'),
+          meterSerial: safeText(12).describe('The meter serial number, as files spell it.'),
+          currentReadAt: Instant.describe('When the read was taken, with its offset.'),
+        }),
+        response: {
+          200: json('The versions, the one in force first.', ReadingHistoryView),
+          404: problems('No file sent a register read with this key.'),
+        },
+      },
+    },
+    async (request) => {
+      const history = await readingHistory(db, deps.store, request.query);
+      if (history === null)
+        throw notFound('no file sent a register read with this NMI, suffix, register, serial and read time');
+      return history;
+    },
   );
 
   app.get(

@@ -7,6 +7,7 @@ import { positiveInteger } from '../options.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { plural, renderTable, toJson, type Output } from '../output.js';
 import { withServices } from '../services.js';
+import { registerReadingsHistory } from './reading-history.command.js';
 
 export interface ReadingsOptions {
   readonly nmi?: string;
@@ -97,8 +98,10 @@ export async function runReadings(options: ReadingsOptions, io: Output): Promise
 }
 
 export function registerReadings(program: Command, io: Output, setExit: (code: ExitCode) => void): void {
-  program
+  const readings = program
     .command('readings')
+    // `nem readings history --nmi X`: the --nmi after `history` is history's.
+    .enablePositionalOptions()
     .description('list the register reads of a NMI or a meter serial, newest first (times in NEM time, +10:00)')
     .addOption(
       new Option('--nmi <nmi>', 'the meter point: 10 characters, or 11 with the checksum digit; any case').conflicts(
@@ -124,4 +127,5 @@ export function registerReadings(program: Command, io: Output, setExit: (code: E
     .action(async (options: ReadingsOptions) => {
       setExit(await runReadings(options, io));
     });
+  registerReadingsHistory(readings, io, setExit);
 }

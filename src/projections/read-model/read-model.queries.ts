@@ -569,3 +569,27 @@ export async function findFileReadings(
     nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(['line', last.line]) : null,
   };
 }
+
+/**
+ * The files a text names, newest first, at most `limit`: by SHA-256 (lower-case hex; whole or its start,
+ * at least 6 characters) or by name. More than one means the text is ambiguous.
+ */
+export async function filesMatching(db: CommonQueryMethods, idOrName: string, limit: number): Promise<FileSummary[]> {
+  const byId = /^[0-9a-f]{6,64}$/.test(idOrName);
+  return [
+    ...(await db.any(sql.type(FileSummarySchema)`
+      SELECT ${FILE_COLUMNS} FROM files
+      WHERE ${byId ? sql.fragment`file_id LIKE ${`${idOrName}%`} OR file_name = ${idOrName}` : sql.fragment`file_name = ${idOrName}`}
+      ORDER BY (file_id = ${idOrName}) DESC, received_position DESC LIMIT ${limit}`)),
+  ];
+}
+
+/**
+ * The stream revision of the ReadingRecorded a reading came from: FileReceived is revision 0 and the
+ * file's readings follow in line order, one event each, so it is 1 + the file's readings before it.
+ */
+export async function readingRevision(db: CommonQueryMethods, fileId: string, line: number): Promise<number> {
+  const before = await db.oneFirst(sql.type(z.object({ before: z.number() }))`
+    SELECT count(*)::int AS before FROM register_reads WHERE file_id = ${fileId} AND line < ${line}`);
+  return before + 1;
+}

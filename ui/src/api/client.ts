@@ -5,6 +5,7 @@ import type {
   ApiToken,
   CreatedToken,
   FileDetail,
+  FileEventPage,
   FileSummary,
   FilesQuery,
   ImportResult,
@@ -13,6 +14,7 @@ import type {
   Page,
   ProjectionStatus,
   Reading,
+  ReadingHistory,
   ReadingKey,
   ReadingsQuery,
   RebuildStatus,
@@ -251,6 +253,14 @@ export class ApiClient {
     );
   }
 
+  /** Every version of one register read, the one in force first, each with why and the event behind it. */
+  readingHistory(key: ReadingKey, signal?: AbortSignal): Promise<ReadingHistory> {
+    return this.settle(
+      this.client.GET('/api/readings/history', { params: { query: key }, signal: signal ?? null }),
+      '/api/readings/history',
+    );
+  }
+
   meterPoint(nmi: string, signal?: AbortSignal): Promise<MeterPointDetail> {
     return this.settle(
       this.client.GET('/api/meter-points/{nmi}', { params: { path: { nmi } }, signal: signal ?? null }),
@@ -328,6 +338,17 @@ export class ApiClient {
         signal: signal ?? null,
       }),
       '/api/files/readings',
+    );
+  }
+
+  /** A page of the events of a file's stream, as stored, in stream order. */
+  fileEvents(file: string, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<FileEventPage> {
+    return this.settle(
+      this.client.GET('/api/files/{file}/events', {
+        params: { path: { file }, query: { limit, ...(cursor === undefined ? {} : { cursor }) } },
+        signal: signal ?? null,
+      }),
+      '/api/files/events',
     );
   }
 

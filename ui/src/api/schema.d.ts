@@ -43,6 +43,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/files/{file}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stored events of a file's stream
+         * @description The events of the file's stream (`nem13File-<sha256>`) as the event store holds them, in stream order, one keyset page at a time: type, revision, global position, id, when recorded (NEM time), schema version, data and metadata, not upcast. A whole SHA-256 is looked up in the store even when the read model does not know the file; a start of one or a name is looked up in the read model (the newest file of that name).
+         */
+        get: operations["listFileEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/files/{file}/lines": {
         parameters: {
             query?: never;
@@ -219,6 +239,26 @@ export interface paths {
          * @description The register reads of a meter point (`nmi`) or a meter (`serial`), newest first, one keyset page at a time: pass `nextCursor` as `cursor` for the next page. Give exactly one of `nmi` and `serial` (400 otherwise). Times are NEM time (+10:00); reads and quantities are exact decimals as strings.
          */
         get: operations["searchReadings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/readings/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The history of one register read
+         * @description Every version of one register read (the same NMI, suffix, register, serial and read time) that files sent, ranked as the read model ranks them (newer UpdateDateTime first, then the file imported later, then the later line): which one is in force and why, each with its file and the ReadingRecorded event that brought it (stream, revision, global position, id, when recorded).
+         */
+        get: operations["getReadingHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -456,6 +496,19 @@ export interface components {
         CredentialsInput: {
             password: string;
             username: string;
+        };
+        /** @description A page of a file's stored events, in stream order, with how many the stream holds. */
+        FileEventPage: {
+            /** @description events in the stream in all */
+            events: number;
+            /** @description SHA-256 of the file */
+            fileId: string;
+            /** @description as the read model knows it; null when it does not (yet) */
+            fileName: string | null;
+            items: components["schemas"]["StoredEvent"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            streamName: string;
         };
         /**
          * @description A NMI a file brought readings for, with how many.
@@ -1145,6 +1198,35 @@ export interface components {
              */
             updatedAt: string;
         };
+        /** @description Where the ReadingRecorded event that brought a version of a register read is in the event store. */
+        ReadingEvent: {
+            eventId: string;
+            /** @description the event's global position, a whole number */
+            position: string;
+            /**
+             * Format: date-time
+             * @description when the store recorded the event, NEM time (+10:00)
+             */
+            recordedAt: string;
+            revision: number;
+            streamName: string;
+        };
+        /** @description Every version of one register read (NMI, suffix, register, serial, read time) that files sent, ranked (UpdateDateTime, then import order, then line), each with the event that brought it and why it ranks where it does. */
+        ReadingHistory: {
+            key: {
+                /**
+                 * Format: date-time
+                 * @description NEM time (+10:00)
+                 */
+                currentReadAt: string;
+                meterSerial: string;
+                nmi: string;
+                nmiSuffix: string;
+                registerId: string;
+            };
+            /** @description ranked: the version in force first */
+            versions: components["schemas"]["ReadingVersion"][];
+        };
         /** @description A page of readings, with how many match in all and what was matched. */
         ReadingPage: {
             items: components["schemas"]["Reading"][];
@@ -1152,6 +1234,22 @@ export interface components {
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
             total: components["schemas"]["Total"];
+        };
+        /** @description One version of a register read: its rank and why, the reading, and the event that brought it. */
+        ReadingVersion: {
+            /**
+             * @description what set this version apart from the one it is ranked against (the in-force version from the next one; any other from the in-force one): onlyVersion, updateDateTime, importOrder (same UpdateDateTime), line (same UpdateDateTime and file)
+             * @enum {string}
+             */
+            decidedBy: "onlyVersion" | "updateDateTime" | "importOrder" | "line";
+            /** @description the ReadingRecorded event that brought this version; null when the store has no event with the expected id at the revision the read model gives (the two disagree: verify them) */
+            event: components["schemas"]["ReadingEvent"] | null;
+            inForce: boolean;
+            /** @description 1 is the version in force; then by UpdateDateTime, import order and line */
+            rank: number;
+            reading: components["schemas"]["Reading"];
+            /** @description the same for people, e.g. "newer UpdateDateTime" or "same UpdateDateTime, imported later" */
+            reason: string;
         };
         /**
          * @description The last rebuild of the read model started by this server.
@@ -1301,6 +1399,83 @@ export interface components {
         /** @description Lines of a flow file, in order. */
         SourceLines: {
             lines: components["schemas"]["SourceLine"][];
+        };
+        /**
+         * @description An event of a file stream as the event store holds it: where it is (stream, revision, global position), its id and type, when it was recorded, and its data and metadata as stored.
+         * @example {
+         *       "streamName": "nem13File-97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33",
+         *       "revision": 1,
+         *       "position": "8",
+         *       "eventId": "97b956ff-fab7-8a10-8def-d74420000002",
+         *       "type": "ReadingRecorded",
+         *       "recordedAt": "2026-11-30T16:05:12+10:00",
+         *       "schemaVersion": 2,
+         *       "data": {
+         *         "fields": [
+         *           "VDEF005890",
+         *           "1141",
+         *           "1",
+         *           "11",
+         *           "11",
+         *           "MET12345",
+         *           "E",
+         *           "000888",
+         *           "20040108103055",
+         *           "A",
+         *           "",
+         *           "",
+         *           "000999",
+         *           "20040408000000",
+         *           "E64",
+         *           "",
+         *           "",
+         *           "111",
+         *           "kWh",
+         *           "20040408",
+         *           "20040409000000",
+         *           "20040109103023"
+         *         ],
+         *         "b2b": {
+         *           "line": 3,
+         *           "fields": [
+         *             "N",
+         *             "",
+         *             "E",
+         *             ""
+         *           ]
+         *         }
+         *       },
+         *       "metadata": {
+         *         "schemaVersion": 2,
+         *         "sourceLine": 2
+         *       }
+         *     }
+         */
+        StoredEvent: {
+            /** @description the facts, as stored */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description the event id (a UUID, deterministic from the file and its line) */
+            eventId: string;
+            /** @description the provenance (schemaVersion, sourceLine, ...), as stored */
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** @description the event's position in the store's global order (all streams), a whole number */
+            position: string;
+            /**
+             * Format: date-time
+             * @description when the store recorded the event, NEM time (+10:00)
+             */
+            recordedAt: string;
+            /** @description 0-based position of the event in its stream */
+            revision: number;
+            /** @description the metadata's schemaVersion (1 when it has none: events written before it was recorded); null when it holds something that is not a whole number */
+            schemaVersion: number | null;
+            streamName: string;
+            /** @description FileReceived, ReadingRecorded, FileImported or FileRejected */
+            type: string;
         };
         /** @description How many match in all: exact up to a cap (10,000), so it stays cheap. */
         Total: {
@@ -1621,6 +1796,104 @@ export interface operations {
                 };
             };
             /** @description No file has this SHA-256 or name. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFileEvents: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page; absent for the first. */
+                cursor?: string;
+                /** @description Events per page, 1 to 500. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The SHA-256 of the file (or its start), or its name. */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the events of the file. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileEventPage"];
+                };
+            };
+            /** @description A parameter is not valid, or the cursor is not one this service issued (`BAD_CURSOR`). */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No file has this SHA-256 or name, or the store has no event of it. */
             404: {
                 headers: {
                     /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
@@ -2566,6 +2839,112 @@ export interface operations {
             };
             /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
             401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadingHistory: {
+        parameters: {
+            query: {
+                /** @description When the read was taken, with its offset. */
+                currentReadAt: string;
+                /** @description The meter serial number, as files spell it. */
+                meterSerial: string;
+                /** @description The meter point. */
+                nmi: string;
+                /** @description The NMI suffix of the register (channel), e.g. `11`. */
+                nmiSuffix: string;
+                /** @description The register id, e.g. `1`. */
+                registerId: string;
+            };
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, the one in force first. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingHistory"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No file sent a register read with this key. */
+            404: {
                 headers: {
                     /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
                     "x-request-id"?: string;

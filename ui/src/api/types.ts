@@ -29,6 +29,12 @@ export type RebuildState = RebuildStatus['state'];
 export type UserAccount = Schemas['User'];
 export type ApiToken = Schemas['ApiToken'];
 export type CreatedToken = Schemas['CreatedToken'];
+/** An event of a file's stream as the event store holds it, and a page of them. */
+export type StoredEvent = Schemas['StoredEvent'];
+export type FileEventPage = Schemas['FileEventPage'];
+/** Every version of one register read, ranked, each with the event that brought it. */
+export type ReadingHistory = Schemas['ReadingHistory'];
+export type ReadingVersion = Schemas['ReadingVersion'];
 /** An error answer (RFC 9457 problem details). */
 export type ApiProblem = Schemas['Problem'];
 

@@ -192,3 +192,78 @@ describe('nem-file-page', () => {
     expect(deepQueryAll(element, '[data-testid="original-download"]')).toHaveLength(0);
   });
 });
+
+describe('nem-file-page events', () => {
+  const id = 'e'.repeat(64);
+  const stream = `nem13File-${id}`;
+  const event = (revision: number, type: string, data: Record<string, unknown>) => ({
+    streamName: stream,
+    revision,
+    position: String(100 + revision),
+    eventId: `eeeeeeee-eeee-8eee-aeee-eeee${String(revision).padStart(8, '0')}`,
+    type,
+    recordedAt: '2026-11-30T16:05:12+10:00',
+    schemaVersion: type === 'ReadingRecorded' ? 2 : 1,
+    data,
+    metadata: { schemaVersion: type === 'ReadingRecorded' ? 2 : 1, sourceLine: revision === 0 ? 0 : revision + 1 },
+  });
+
+  it("lists the file's stored events a page at a time, each with its data and metadata to expand", async () => {
+    const file = fileDetailFixture({ fileId: id, fileName: 'good.csv', registerReads: 0 });
+    const first = { fileId: id, fileName: 'good.csv', streamName: stream, events: 3, nextCursor: 'page-2' };
+    const fake = fakeFetch({
+      'GET /api/files/good.csv': () => ({ body: file }),
+      [`GET /api/files/${id}/events`]: (request) =>
+        request.url.searchParams.get('cursor') === 'page-2'
+          ? { body: { ...first, nextCursor: null, items: [event(2, 'FileImported', { lines: 4 })] } }
+          : {
+              body: {
+                ...first,
+                items: [
+                  event(0, 'FileReceived', { fileName: 'good.csv' }),
+                  event(1, 'ReadingRecorded', { fields: ['VABC005890', '11'], b2b: null }),
+                ],
+              },
+            },
+    });
+    useFetch(fake.fetch);
+    const element = new NemFilePage();
+    element.fileId = 'good.csv';
+    await mount(element);
+    const rows = await until(() => {
+      const found = deepQueryAll(element, '[data-testid="event-row"]');
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    expect(rows.map((row) => text(deepQuery(row, '[data-testid="event-type"]')))).toEqual([
+      'FileReceived',
+      'ReadingRecorded',
+    ]);
+    expect(text(rows[1]!)).toContain('2026-11-30 16:05:12 +10:00');
+    expect(text(rows[1]!)).toContain('eeeeeeee-eeee-8eee-aeee-eeee00000001');
+    expect(text(deepQuery(element, '[data-testid="file-events"]'))).toContain(`(3, as stored)`);
+    expect(text(deepQuery(element, '[data-testid="file-events"]'))).toContain(stream);
+    const data = deepQuery(rows[1]!, '[data-testid="event-data"]') as HTMLDetailsElement;
+    expect(data.open).toBe(false);
+    expect(data.textContent).toContain('"VABC005890"');
+    expect(data.textContent).toContain('"sourceLine": 2');
+
+    const events = deepQuery(element, '[data-testid="file-events"]');
+    (deepQuery(events, '[data-testid="next-page"]') as HTMLButtonElement).click();
+    await until(() => {
+      const found = deepQueryAll(element, '[data-testid="event-row"]');
+      expect(found.map((row) => row.getAttribute('data-revision'))).toEqual(['2']);
+    });
+    const asked = fake.requests.filter((r) => r.url.pathname.endsWith('/events'));
+    expect(asked.map((r) => r.url.searchParams.get('cursor'))).toEqual([null, 'page-2']);
+    expect(asked[0]?.url.searchParams.get('limit')).toBe('50');
+  });
+
+  it('says when the events could not be loaded, and offers to try again', async () => {
+    const file = fileDetailFixture({ fileId: id, fileName: 'good.csv', registerReads: 0 });
+    const element = await page('viewer', fakeFetch({ 'GET /api/files/bad.csv': () => ({ body: file }) }));
+    await until(() =>
+      expect(text(deepQuery(element, '[data-testid="file-events"]'))).toContain('Could not load the events'),
+    );
+  });
+});

@@ -1,7 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { api, ApiError, errorMessage } from '../api/client.js';
-import type { FileDetail, FileStatus, Problem, SessionUser, SourceLine } from '../api/types.js';
+import type { FileDetail, FileStatus, Problem, SessionUser, SourceLine, StoredEvent } from '../api/types.js';
 import { KeysetPager } from '../controllers/keyset-pager.js';
 import { formatCount, formatSize, plural } from '../format.js';
 import { href } from '../router.js';
@@ -28,6 +28,29 @@ const STATUS_LABELS: Record<FileStatus, string> = {
 /** Source lines asked for at once: the API answers up to 100. */
 const MAX_SOURCE_LINES = 100;
 const READINGS_PAGE_SIZE = 50;
+const EVENTS_PAGE_SIZE = 50;
+
+/** JSON on one line, a space after each comma and colon so that a narrow column wraps between values. */
+function compactJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(compactJson).join(', ')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value)
+      .map(([key, member]) => `${JSON.stringify(key)}: ${compactJson(member)}`)
+      .join(', ')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A JSON object with one member a line, each value compact (a reading's 22 fields stay together). */
+function membersJson(value: Readonly<Record<string, unknown>>): string {
+  const members = Object.entries(value).map(([key, member]) => `  ${JSON.stringify(key)}: ${compactJson(member)}`);
+  return members.length === 0 ? '{}' : `{\n${members.join(',\n')}\n}`;
+}
+
+/** An event's data and metadata as stored. */
+function eventJson(event: StoredEvent): string {
+  return `data: ${membersJson(event.data)}\nmetadata: ${membersJson(event.metadata)}`;
+}
 
 /** The lines the problems point at (line 0 is the file as a whole), each once, the first 100. */
 export function problemLines(problems: readonly Problem[]): number[] {
@@ -138,10 +161,32 @@ export class NemFilePage extends LitElement {
       ul.nmis li {
         white-space: nowrap;
       }
+      pre.event-json {
+        margin: 0.35rem 0 0;
+        padding: 0.35rem 0.5rem;
+        max-height: 24rem;
+        overflow: auto;
+        white-space: pre-wrap;
+        overflow-wrap: break-word;
+        background: var(--nem-bg, #f6f8fa);
+        border: 1px solid var(--nem-border, #d0d7de);
+        border-radius: var(--nem-radius, 6px);
+        font-size: 0.8rem;
+      }
+      td.event-data {
+        white-space: normal;
+        min-width: 20rem;
+        width: 100%;
+      }
+      td.event-id,
+      .stream-name {
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
   private readonly readingsPager = new KeysetPager(this);
+  private readonly eventsPager = new KeysetPager(this);
 
   constructor() {
     super();
@@ -174,11 +219,18 @@ export class NemFilePage extends LitElement {
     args: () => [this.file.value, this.readingsPager.cursor] as const,
   });
 
+  private readonly events = new Task(this, {
+    task: async ([fileId, cursor], { signal }) =>
+      fileId === undefined ? null : api.fileEvents(fileId, cursor, EVENTS_PAGE_SIZE, signal),
+    args: () => [this.file.value?.fileId, this.eventsPager.cursor] as const,
+  });
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('fileId')) {
       this.replay = { state: 'idle' };
       this.copied = false;
       this.readingsPager.reset();
+      this.eventsPager.reset();
     }
   }
 
@@ -387,10 +439,73 @@ export class NemFilePage extends LitElement {
     </section>`;
   }
 
+  private eventsSection() {
+    return html`<section aria-labelledby="events-title" data-testid="file-events">
+      <h2 id="events-title">
+        Events
+        ${
+          this.events.value === undefined || this.events.value === null
+            ? nothing
+            : html`<span class="muted">(${formatCount(this.events.value.events)}, as stored)</span>`
+        }
+      </h2>
+      ${this.events.render({
+        pending: () => html`<p class="status loading" role="status">Loading the events…</p>`,
+        error: (error) => loadError('Could not load the events', error, () => void this.events.run()),
+        complete: (page) =>
+          page === null
+            ? nothing
+            : html`<p class="hint">
+                  The stream <span class="mono stream-name">${page.streamName}</span> as the event store holds it, in
+                  order.
+                </p>
+                <div class="table-scroll cards" role="region" aria-label="Events" tabindex="0">
+                  <table class="cards" data-testid="events-table">
+                    <caption class="visually-hidden">
+                      The events of this file's stream, in order, each with its data and metadata
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col" class="num">Revision</th>
+                        <th scope="col">Type</th>
+                        <th scope="col" class="num">Position</th>
+                        <th scope="col">Recorded</th>
+                        <th scope="col" class="num">Schema</th>
+                        <th scope="col">Event id</th>
+                        <th scope="col">Data</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${page.items.map(
+                        (event) =>
+                          html`<tr data-testid="event-row" data-revision=${event.revision}>
+                            <td class="num mono" data-label="Revision">${event.revision}</td>
+                            <td data-label="Type" data-testid="event-type">${event.type}</td>
+                            <td class="num mono" data-label="Position">${event.position}</td>
+                            <td data-label="Recorded">${nemTime(event.recordedAt)}</td>
+                            <td class="num" data-label="Schema">${event.schemaVersion ?? '?'}</td>
+                            <td class="mono event-id" data-label="Event id">${event.eventId}</td>
+                            <td class="event-data stack" data-label="Data">
+                              <details data-testid="event-data">
+                                <summary>Data and metadata</summary>
+                                <pre class="event-json">${eventJson(event)}</pre>
+                              </details>
+                            </td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>
+                ${pagerButtons(this.eventsPager, page.nextCursor, 'Events')}`,
+      })}
+    </section>`;
+  }
+
   private detail(file: FileDetail) {
     return html`${this.facts(file)} ${this.replayControls(file)}
     ${this.problemTable('errors', file.errors, file.errorCount)}
-    ${this.problemTable('warnings', file.warnings, file.warningCount)} ${this.nmis(file)} ${this.readingsSection(file)}`;
+    ${this.problemTable('warnings', file.warnings, file.warningCount)} ${this.nmis(file)} ${this.readingsSection(file)}
+    ${this.eventsSection()}`;
   }
 
   override render() {

@@ -1,0 +1,140 @@
+/**
+ * The history of one register read: every version files sent, the event each came from, and which one
+ * is in force and why. The versions and their ranking come from the read model; each version's event is
+ * read through the event-store port at the revision its file and line give (one event, no replay), and
+ * its id checked against the deterministic one.
+ */
+import type { CommonQueryMethods } from 'slonik';
+import { z } from 'zod';
+import type { EventStore } from '../domain/event-store/event-store.js';
+import { fileEventId } from '../domain/events/event-ids.js';
+import { fileStreamName } from '../domain/events/file-events.js';
+import { formatNemTime, toNemIso } from '../domain/nem-time.js';
+import {
+  readingRevision,
+  ReadingView,
+  readingVersions,
+  type Reading,
+} from '../projections/read-model/read-model.queries.js';
+
+export interface ReadingKey {
+  readonly nmi: string;
+  readonly nmiSuffix: string;
+  readonly registerId: string;
+  readonly meterSerial: string;
+  /** An instant with its offset. */
+  readonly currentReadAt: string;
+}
+
+export const DECIDED_BY = ['onlyVersion', 'updateDateTime', 'importOrder', 'line'] as const;
+export type DecidedBy = (typeof DECIDED_BY)[number];
+
+export const ReadingEventView = z.object({
+  streamName: z.string(),
+  revision: z.number().int(),
+  position: z.string().describe("the event's global position, a whole number"),
+  eventId: z.string(),
+  recordedAt: z.iso.datetime({ offset: true }).describe('when the store recorded the event, NEM time (+10:00)'),
+});
+
+export const ReadingVersionView = z.object({
+  rank: z.number().int().describe('1 is the version in force; then by UpdateDateTime, import order and line'),
+  inForce: z.boolean(),
+  decidedBy: z
+    .enum(DECIDED_BY)
+    .describe(
+      'what set this version apart from the one it is ranked against (the in-force version from the next one; any other from the in-force one): onlyVersion, updateDateTime, importOrder (same UpdateDateTime), line (same UpdateDateTime and file)',
+    ),
+  reason: z
+    .string()
+    .describe('the same for people, e.g. "newer UpdateDateTime" or "same UpdateDateTime, imported later"'),
+  reading: ReadingView,
+  event: ReadingEventView.nullable().describe(
+    'the ReadingRecorded event that brought this version; null when the store has no event with the expected id at the revision the read model gives (the two disagree: verify them)',
+  ),
+});
+export type ReadingVersion = z.output<typeof ReadingVersionView>;
+
+export const ReadingHistoryView = z.object({
+  key: z.object({
+    nmi: z.string(),
+    nmiSuffix: z.string(),
+    registerId: z.string(),
+    meterSerial: z.string(),
+    currentReadAt: z.iso.datetime({ offset: true }).describe('NEM time (+10:00)'),
+  }),
+  versions: z.array(ReadingVersionView).describe('ranked: the version in force first'),
+});
+export type ReadingHistory = z.output<typeof ReadingHistoryView>;
+
+/** How `a` (ranked before) and `b` differ in the ranking: the first of UpdateDateTime, import order, line. */
+function difference(a: Reading, b: Reading): Exclude<DecidedBy, 'onlyVersion'> {
+  if (Date.parse(a.updatedAt) !== Date.parse(b.updatedAt)) return 'updateDateTime';
+  if (a.importPosition !== b.importPosition) return 'importOrder';
+  return 'line';
+}
+
+const WINNER_REASONS = {
+  updateDateTime: 'newer UpdateDateTime',
+  importOrder: 'same UpdateDateTime, imported later',
+  line: 'same UpdateDateTime and file, later line',
+} as const;
+const LOSER_REASONS = {
+  updateDateTime: 'older UpdateDateTime than the version in force',
+  importOrder: 'same UpdateDateTime as the version in force, imported earlier',
+  line: 'same UpdateDateTime and file as the version in force, earlier line',
+} as const;
+
+/** Why each version ranks where it does, from the versions in ranking order. */
+export function rankVersions(
+  ranked: readonly Reading[],
+): Array<{ rank: number; inForce: boolean; decidedBy: DecidedBy; reason: string }> {
+  const [winner, runnerUp] = ranked;
+  return ranked.map((version, index) => {
+    if (index === 0) {
+      if (runnerUp === undefined)
+        return { rank: 1, inForce: true, decidedBy: 'onlyVersion', reason: 'the only version' };
+      const by = difference(version, runnerUp);
+      const detail =
+        by === 'updateDateTime'
+          ? ` (${formatNemTime(version.updatedAt)} against ${formatNemTime(runnerUp.updatedAt)})`
+          : '';
+      return { rank: 1, inForce: true, decidedBy: by, reason: `${WINNER_REASONS[by]}${detail}` };
+    }
+    const by = difference(winner ?? version, version);
+    return { rank: index + 1, inForce: false, decidedBy: by, reason: LOSER_REASONS[by] };
+  });
+}
+
+/** The history of a register read; null when no file sent a read with this key. */
+export async function readingHistory(
+  db: CommonQueryMethods,
+  store: EventStore,
+  key: ReadingKey,
+): Promise<ReadingHistory | null> {
+  const ranked = await readingVersions(db, key);
+  if (ranked.length === 0) return null;
+  const ranks = rankVersions(ranked);
+  const versions: ReadingVersion[] = [];
+  for (const [index, reading] of ranked.entries()) {
+    const rank = ranks[index];
+    if (rank === undefined) continue;
+    const streamName = fileStreamName(reading.fileId);
+    const revision = await readingRevision(db, reading.fileId, reading.line);
+    const expectedId = fileEventId(reading.fileId, 'ReadingRecorded', reading.line);
+    let event: ReadingVersion['event'] = null;
+    for await (const found of store.readStream(streamName, { fromRevision: revision, maxCount: 1 })) {
+      if (found.id === expectedId && found.type === 'ReadingRecorded') {
+        event = {
+          streamName,
+          revision: found.revision,
+          position: found.position.toString(),
+          eventId: found.id,
+          recordedAt: toNemIso(found.recordedAt),
+        };
+      }
+    }
+    versions.push({ ...rank, reading, event });
+  }
+  return { key: { ...key, currentReadAt: toNemIso(key.currentReadAt) }, versions };
+}

@@ -387,12 +387,13 @@ export class SideGenerations {
   }
 
   /** Drops a side generation's tables and record. Answers false when there is none by that label. */
-  async drop(label: string): Promise<boolean> {
+  async drop(label: string, options: { readonly ownBuild?: boolean } = {}): Promise<boolean> {
     return this.pool.transaction(async (tx) => {
       await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${PROJECTION_LOCK})`);
       const row = await this.row(tx, label);
       if (row === null) return false;
-      if (stateOf(row) === 'building' && row.builder !== PROCESS_IDENTITY) {
+      // A build in progress is dropped only by itself (verify's temporary generation, afterwards).
+      if (stateOf(row) === 'building' && !(options.ownBuild === true && row.builder === PROCESS_IDENTITY)) {
         throw new RebuildRunningError(row.generation, row.builder ?? '', label);
       }
       await dropReadModelTables(tx, row.generation, Number(row.projection.slice('read_model_v'.length)));
@@ -472,7 +473,7 @@ export class SideGenerations {
         checkpoint = report.moved;
       }
     } finally {
-      await this.drop(label).catch(() => undefined);
+      await this.drop(label, { ownBuild: true }).catch(() => undefined);
     }
   }
 
@@ -480,7 +481,7 @@ export class SideGenerations {
   private async dropAbandonedTemporaries(): Promise<void> {
     const rows = await this.pool.any(sql.type(GenerationRow)`
       SELECT ${GENERATION_COLUMNS} FROM read_model_generations WHERE temporary`);
-    for (const row of rows) if (!isBuilderAlive(row)) await this.drop(row.label);
+    for (const row of rows) if (!isBuilderAlive(row)) await this.drop(row.label, { ownBuild: true });
   }
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
 import { FILE_STREAM_CATEGORY, fileStreamName } from '../domain/events/file-events.js';
 import { isProcessGone, PROCESS_IDENTITY } from '../infrastructure/process-identity.js';
+import { PROJECTION_LOCK, ProjectionStoppedError, RebuildRunningError } from './errors.js';
 import { applyReadModelEvents, type ReadingSource } from './read-model/read-model.projection.js';
 import {
   createReadModelTables,
@@ -12,15 +13,16 @@ import {
   READ_MODEL_PROJECTION,
   tableOf,
 } from './read-model/read-model.schema.js';
+import { nextGenerationNumber, retireSideGenerations, SideGenerations, sideBuildRunning } from './side-generations.js';
 
-/** Batches of one projection are applied one at a time, across processes too. */
-const PROJECTION_LOCK = 7_361_130_003;
 const DEFAULT_BATCH = 1000;
 /**
  * The events the runner reads: ReadingRecorded events are written to the read model from their file's
  * stream when its FileImported is applied, so reading them here too would only move megabytes of JSON.
  */
 const PROJECTED_TYPES = ['FileReceived', 'FileImported', 'FileRejected'];
+
+export { ProjectionStoppedError, RebuildRunningError } from './errors.js';
 
 const StateRow = z.object({
   generation: z.number(),
@@ -83,25 +85,6 @@ export interface InterruptedRebuild {
   readonly position: bigint | null;
 }
 
-/** Another process is rebuilding the read model now. */
-export class RebuildRunningError extends Error {
-  constructor(
-    readonly generation: number,
-    readonly builder: string,
-  ) {
-    super(`a rebuild of the read model (generation ${generation}) is already running in ${builder}`);
-    this.name = 'RebuildRunningError';
-  }
-}
-
-/** A run stopped at a batch boundary because its signal was aborted; what it applied is kept. */
-export class ProjectionStoppedError extends Error {
-  constructor(readonly generation: number) {
-    super(`stopped at a batch boundary; generation ${generation} keeps what was applied`);
-    this.name = 'ProjectionStoppedError';
-  }
-}
-
 /**
  * Keeps the read model up to date with the event store: reads events after its checkpoint in batches and
  * applies each batch in one transaction that also moves the checkpoint, so a crash can neither lose nor
@@ -109,11 +92,16 @@ export class ProjectionStoppedError extends Error {
  * the checkpoint moved re-reads from the new one.
  */
 export class ProjectionRunner {
+  /** Labelled generations built beside the live one, for audits (docs/adr/0011-side-by-side-rebuilds.md). */
+  readonly generations: SideGenerations;
+
   constructor(
     private readonly pool: DatabasePool,
     private readonly store: EventStore,
     private readonly readings: ReadingSource,
-  ) {}
+  ) {
+    this.generations = new SideGenerations(pool, store, readings, this);
+  }
 
   /**
    * Creates the first generation of the read model and its views when there is none. The tables of an
@@ -135,6 +123,7 @@ export class ProjectionRunner {
         await tx.query(sql.unsafe`
           DELETE FROM projection_state WHERE projection = ${state.projection} AND generation = ${state.generation}`);
       }
+      await retireSideGenerations(tx);
       await createReadModelTables(tx, 1);
       await pointViewsAt(tx, 1);
       await tx.query(sql.unsafe`
@@ -331,6 +320,9 @@ export class ProjectionRunner {
           throw new RebuildRunningError(state.generation, state.builder);
         }
       }
+      // One build at a time (ADR 0011): a side rebuild running in a live process makes this one wait its turn.
+      const side = await sideBuildRunning(tx);
+      if (side !== null) throw new RebuildRunningError(side.generation, side.builder, side.label);
       const [resumable, ...older] = building;
       for (const state of older) {
         await dropReadModelTables(tx, state.generation);
@@ -347,9 +339,7 @@ export class ProjectionRunner {
           resumed: { builder: resumable.builder ?? 'an earlier version', position: resumable.position },
         };
       }
-      const next =
-        (await tx.oneFirst(sql.type(z.object({ max: z.number() }))`
-          SELECT max(generation) AS max FROM projection_state WHERE projection = ${READ_MODEL_PROJECTION}`)) + 1;
+      const next = await nextGenerationNumber(tx);
       await dropReadModelTables(tx, next);
       await createReadModelTables(tx, next);
       await tx.query(sql.unsafe`

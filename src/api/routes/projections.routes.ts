@@ -4,6 +4,21 @@ import type { AppDeps } from '../deps.js';
 import { json, problems } from '../contracts/responses.js';
 import { ApiError } from '../errors.js';
 import type { RebuildJob } from '../rebuild-job.js';
+import { DayOrInstant, instantOf } from '../contracts/params.js';
+import { SideBuildJob } from '../side-build-job.js';
+import { toNemIso } from '../../domain/nem-time.js';
+import { parseNmiQuery } from '../../domain/nmi.js';
+import { RebuildRunningError } from '../../projections/errors.js';
+import { BadDiffCursorError, GenerationDiffItemView } from '../../projections/read-model/generation-diff.queries.js';
+import {
+  GENERATION_LABEL,
+  GenerationLabelTakenError,
+  GenerationNotReadyError,
+  LIVE_LABEL,
+  UnknownGenerationError,
+  UntilBeyondHeadError,
+  type SideGeneration,
+} from '../../projections/side-generations.js';
 
 const Instant = z.iso.datetime({ offset: true });
 
@@ -59,6 +74,126 @@ const RebuildStatusView = z
       },
     ],
   });
+
+const ProgressView = z.object({
+  done: z.number().int().describe('events replayed (by position, readings included)'),
+  total: z.number().int().describe('events to replay, up to the head of the store or the until position'),
+  fraction: z.number().min(0).max(1),
+  eventsPerSecond: z.number().int().nullable().describe('the rate so far; null before the first batch'),
+  secondsLeft: z.number().int().nullable().describe('an estimate; null before the first batch'),
+});
+
+const Label = z
+  .string()
+  .regex(GENERATION_LABEL, 'expected 1 to 40 lower-case letters, digits or dashes, starting with a letter or digit')
+  .refine((label) => label !== LIVE_LABEL, `"${LIVE_LABEL}" names the live read model`)
+  .describe('a side generation: lower-case letters, digits and dashes, up to 40; `live` is reserved');
+const LabelOrLive = z
+  .string()
+  .regex(GENERATION_LABEL, 'expected a side generation label or `live`')
+  .describe('a side generation label, or `live` for the live read model');
+const Position = z.string().regex(/^\d{1,18}$/, 'expected a global position (digits)');
+
+const LiveGenerationView = z
+  .object({
+    projection: z.string(),
+    generation: z.number().int(),
+    checkpoint: z.string().nullable().describe('global position of the last event applied; it keeps moving'),
+    readings: z.number().int().describe('register reads (every version)'),
+  })
+  .meta({ id: 'LiveGeneration', description: 'The live read model: the generation the views point at.' });
+
+const SideGenerationView = z
+  .object({
+    label: z.string(),
+    projection: z.string(),
+    generation: z.number().int().describe('its tables are `register_reads_v<version>_g<generation>` and so on'),
+    untilPosition: z
+      .string()
+      .nullable()
+      .describe('the global position it was built to (for an instant, the last event recorded by then)'),
+    untilAt: z.iso.datetime({ offset: true }).nullable().describe('the instant it was built to, when one was given'),
+    state: z
+      .enum(['building', 'interrupted', 'ready', 'failed'])
+      .describe('interrupted: its builder went away; drop it and build again'),
+    events: z.number().int().describe('file-level events applied (each file brings its readings)'),
+    readings: z.number().int().nullable().describe('register reads (every version), once ready'),
+    startedAt: z.iso.datetime({ offset: true }),
+    builtAt: z.iso.datetime({ offset: true }).nullable(),
+    error: z.string().nullable(),
+  })
+  .meta({
+    id: 'SideGeneration',
+    description:
+      'A labelled generation of the read model built from the events up to a position or an instant, beside the live one.',
+    examples: [
+      {
+        label: 'before-fix',
+        projection: 'read_model_v2',
+        generation: 2,
+        untilPosition: '14',
+        untilAt: null,
+        state: 'ready',
+        events: 2,
+        readings: 10,
+        startedAt: '2026-11-30T16:20:00+10:00',
+        builtAt: '2026-11-30T16:20:01+10:00',
+        error: null,
+      },
+    ],
+  });
+
+const SideBuildStatusView = z
+  .object({
+    state: z.enum(['idle', 'running', 'succeeded', 'failed', 'stopped']),
+    label: z.string().nullable(),
+    generation: z.number().int().nullable(),
+    startedAt: z.iso.datetime({ offset: true }).nullable(),
+    finishedAt: z.iso.datetime({ offset: true }).nullable(),
+    progress: ProgressView.nullable(),
+    error: z.string().nullable(),
+  })
+  .meta({ id: 'SideBuildStatus', description: 'The last side build started by this server, with its progress.' });
+
+const GenerationListView = z
+  .object({ live: LiveGenerationView, generations: z.array(SideGenerationView), build: SideBuildStatusView })
+  .meta({
+    id: 'GenerationList',
+    description: 'The live read model, the side generations and the side build of this server.',
+  });
+
+const GenerationDifference = GenerationDiffItemView.meta({
+  id: 'GenerationDifference',
+  description:
+    'A register read (by NMI, suffix, register, serial and read time) added, removed or changed between two generations, by its winning version.',
+});
+const GenerationDiffPageView = z
+  .object({
+    items: z.array(GenerationDifference),
+    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+  })
+  .meta({ id: 'GenerationDiffPage', description: 'A page of differences between two generations, in key order.' });
+
+function sideGenerationView(g: SideGeneration) {
+  return {
+    ...g,
+    untilPosition: g.untilPosition?.toString() ?? null,
+    untilAt: g.untilAt === null ? null : toNemIso(g.untilAt),
+    startedAt: toNemIso(g.startedAt),
+    builtAt: g.builtAt === null ? null : toNemIso(g.builtAt),
+  };
+}
+
+/** The errors of side generations, as problems. */
+function generationProblem(error: unknown): never {
+  if (error instanceof UnknownGenerationError) throw new ApiError(404, 'GENERATION_NOT_FOUND', error.message);
+  if (error instanceof GenerationNotReadyError) throw new ApiError(409, 'GENERATION_NOT_READY', error.message);
+  if (error instanceof GenerationLabelTakenError) throw new ApiError(409, 'GENERATION_LABEL_TAKEN', error.message);
+  if (error instanceof RebuildRunningError) throw new ApiError(409, 'REBUILD_RUNNING', error.message);
+  if (error instanceof UntilBeyondHeadError) throw new ApiError(400, 'UNTIL_BEYOND_HEAD', error.message);
+  if (error instanceof BadDiffCursorError) throw new ApiError(400, 'BAD_CURSOR', error.message);
+  throw error;
+}
 
 export const projectionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; rebuild: RebuildJob }> = async (
   app,
@@ -123,6 +258,136 @@ export const projectionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; rebuild: R
       }
       if (!rebuild.start()) throw new ApiError(409, 'REBUILD_RUNNING', 'a rebuild is already running here');
       return reply.code(202).send(rebuild.status());
+    },
+  );
+
+  const sideBuild = new SideBuildJob(deps.projections.generations, {
+    error: (message, error) => app.log.error({ err: error }, message),
+  });
+  app.addHook('onClose', () => sideBuild.stop());
+  const generations = deps.projections.generations;
+
+  app.get(
+    '/api/projections/generations',
+    {
+      config: { access: 'admin' },
+      schema: {
+        operationId: 'listGenerations',
+        summary: 'Generations of the read model',
+        description:
+          'The live read model and the side generations built beside it for audits (label, until, readings, state), with the progress of the side build this server runs.',
+        tags: ['projections'],
+        response: { 200: json('The generations.', GenerationListView) },
+      },
+    },
+    async () => {
+      const { live, side } = await generations.list();
+      return {
+        live: { ...live, checkpoint: live.checkpoint?.toString() ?? null },
+        generations: side.map(sideGenerationView),
+        build: sideBuild.status(),
+      };
+    },
+  );
+
+  app.post(
+    '/api/projections/generations',
+    {
+      config: { access: 'admin' },
+      schema: {
+        operationId: 'startGenerationBuild',
+        summary: 'Build a side generation',
+        description:
+          'Builds a labelled generation from the events up to a global position or an instant (a day: its start in NEM time) in the background; the live read model keeps serving and catching up, untouched. Poll listGenerations for progress. One build at a time (a side build or a rebuild), across servers.',
+        tags: ['projections'],
+        body: z.object({
+          label: Label,
+          until: z
+            .union([Position, DayOrInstant])
+            .describe('a global position (digits), a day (YYYY-MM-DD, from its start in NEM time) or an instant'),
+        }),
+        response: {
+          202: json('The build started.', SideBuildStatusView),
+          400: problems('The until is beyond the head of the event store, or in the future.'),
+          409: problems('The label is taken, or a build or rebuild is running, here or in another server.'),
+        },
+      },
+    },
+    async (request, reply) => {
+      if (sideBuild.busy) throw new ApiError(409, 'REBUILD_RUNNING', 'a side build is already running here');
+      const { label, until } = request.body;
+      const bound = /^\d+$/.test(until) ? { position: BigInt(until) } : { at: instantOf(until, 'start') };
+      const status = await sideBuild.start(label, bound).catch(generationProblem);
+      return reply.code(202).send(status);
+    },
+  );
+
+  app.get(
+    '/api/projections/generations/:label/diff',
+    {
+      config: { access: 'admin' },
+      schema: {
+        operationId: 'diffGenerations',
+        summary: 'Differences between two generations',
+        description:
+          'The register reads added, removed or changed from the generation `label` to `against` (default `live`), keyed by NMI, NMI suffix, register id, meter serial and current read time, comparing the winning versions; a page at a time in key order.',
+        tags: ['projections'],
+        params: z.object({ label: LabelOrLive }),
+        querystring: z.object({
+          against: LabelOrLive.optional().describe(
+            'the generation to compare with: a side generation label, or `live` (the default)',
+          ),
+          nmi: z.string().max(11).optional().describe('only this meter point (10 characters, or 11 with the checksum)'),
+          cursor: z.string().max(2000).optional().describe('`nextCursor` of the previous page'),
+          limit: z.coerce.number().int().min(1).max(1000).default(100).describe('differences per page, 1 to 1000'),
+        }),
+        response: {
+          200: json('A page of differences.', GenerationDiffPageView),
+          400: problems('A bad NMI or cursor.'),
+          404: problems('No generation of that label.'),
+          409: problems('The generation is not ready (building, interrupted or failed).'),
+        },
+      },
+    },
+    async (request) => {
+      const { against, nmi, cursor, limit } = request.query;
+      let nmiFilter: string | undefined;
+      if (nmi !== undefined) {
+        const parsed = parseNmiQuery(nmi);
+        if (!parsed.ok) throw new ApiError(400, 'BAD_NMI', parsed.reason);
+        nmiFilter = parsed.nmi;
+      }
+      return generations
+        .diff(request.params.label, against ?? LIVE_LABEL, {
+          limit,
+          ...(nmiFilter === undefined ? {} : { nmi: nmiFilter }),
+          ...(cursor === undefined ? {} : { after: cursor }),
+        })
+        .catch(generationProblem);
+    },
+  );
+
+  app.delete(
+    '/api/projections/generations/:label',
+    {
+      config: { access: 'admin' },
+      schema: {
+        operationId: 'dropGeneration',
+        summary: 'Drop a side generation',
+        description: 'Drops the side generation and its tables. The live read model cannot be dropped.',
+        tags: ['projections'],
+        params: z.object({ label: Label }),
+        response: {
+          204: z.null().describe('It was dropped.'),
+          404: problems('No side generation of that label.'),
+          409: problems('It is being built by another server.'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const dropped = await generations.drop(request.params.label).catch(generationProblem);
+      if (!dropped) throw new ApiError(404, 'GENERATION_NOT_FOUND', `no generation labelled "${request.params.label}"`);
+      return reply.code(204).send(null);
     },
   );
 };

@@ -5,6 +5,8 @@ import { untilStopSignal } from '../signals.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { toJson, type Output } from '../output.js';
 import { withServices } from '../services.js';
+import { labelArgument, parseUntil, registerGenerationCommands, runSideRebuild } from './generations.command.js';
+import type { Until } from '../../projections/side-generations.js';
 
 function describeStatus(status: ProjectionStatus, io: Output): void {
   io.out(`projection:  ${status.projection} (tables generation ${status.generation})`);
@@ -19,7 +21,7 @@ export function registerProjections(program: Command, io: Output, setExit: (code
     .description('the read model built from the events')
     .action(() => {
       projections.outputHelp({ error: true });
-      io.err('nem projections: name a subcommand (status, catch-up or rebuild)');
+      io.err('nem projections: name a subcommand (status, catch-up, rebuild, list, diff, drop or verify)');
       setExit(EXIT.usage);
     });
   projections
@@ -52,9 +54,25 @@ export function registerProjections(program: Command, io: Output, setExit: (code
   projections
     .command('rebuild')
     .description(
-      'replay every event into new tables, then switch to them (the old tables serve until the switch); resumes a rebuild that was stopped or whose process died',
+      'replay every event into new tables, then switch to them (the old tables serve until the switch); resumes a rebuild that was stopped or whose process died. With --until and --as: build a labelled side generation instead, leaving the live one untouched',
     )
-    .action(async () => {
+    .option(
+      '--until <position|instant>',
+      'side generation: the events up to this global position or instant',
+      parseUntil,
+    )
+    .option('--as <label>', 'side generation: its label (a-z, 0-9 and dashes, up to 40)', labelArgument)
+    .action(async (options: { until?: Until; as?: string }) => {
+      if ((options.until === undefined) !== (options.as === undefined)) {
+        io.err('nem projections rebuild: --until and --as go together (a side generation needs both)');
+        setExit(EXIT.usage);
+        return;
+      }
+      if (options.until !== undefined && options.as !== undefined) {
+        const { until, as: label } = options;
+        setExit(await withServices(io, (services) => runSideRebuild(services, io, label, until)));
+        return;
+      }
       setExit(
         await withServices(io, async (services) => {
           const started = Date.now();
@@ -105,4 +123,5 @@ export function registerProjections(program: Command, io: Output, setExit: (code
         }),
       );
     });
+  registerGenerationCommands(projections, io, setExit);
 }

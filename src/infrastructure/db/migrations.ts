@@ -130,6 +130,31 @@ const MIGRATIONS: ReadonlyArray<{ readonly id: string; readonly statements: read
       )`,
     ],
   },
+  {
+    id: '009-side-generations',
+    statements: [
+      // Labelled read-model generations built beside the live one, from the events up to a position or
+      // an instant, for audits (docs/adr/0011-side-by-side-rebuilds.md). Their tables share the live
+      // model's names and generation numbers (`register_reads_v2_g7`); no view points at them.
+      sql.unsafe`CREATE TABLE read_model_generations (
+        label text PRIMARY KEY,
+        projection text NOT NULL,
+        generation integer NOT NULL UNIQUE,
+        until_position bigint,
+        until_at timestamptz,
+        state text NOT NULL CHECK (state IN ('building', 'ready', 'failed')),
+        position bigint,
+        events integer NOT NULL DEFAULT 0,
+        readings bigint,
+        builder text,
+        temporary boolean NOT NULL DEFAULT false,
+        error text,
+        started_at timestamptz NOT NULL DEFAULT now(),
+        built_at timestamptz,
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
 ];
 
 // Any constant: it only has to be the same for every process migrating this database.

@@ -8,6 +8,8 @@ import type {
   FileEventPage,
   FileSummary,
   FilesQuery,
+  GenerationDiffPage,
+  GenerationList,
   ImportResult,
   MeterDetail,
   MeterPointDetail,
@@ -19,6 +21,7 @@ import type {
   ReadingsQuery,
   RebuildStatus,
   Role,
+  SideBuildStatus,
   Session,
   SourceLine,
   UploadAnswer,
@@ -392,6 +395,40 @@ export class ApiClient {
 
   startRebuild(): Promise<RebuildStatus> {
     return this.settle(this.client.POST('/api/projections/rebuild'), '/api/projections/rebuild');
+  }
+
+  // Side generations of the read model (audits)
+
+  generations(signal?: AbortSignal): Promise<GenerationList> {
+    return this.settle(
+      this.client.GET('/api/projections/generations', { signal: signal ?? null }),
+      '/api/projections/generations',
+    );
+  }
+
+  /** `until`: a global position (digits), a day or an instant with its offset. */
+  buildGeneration(label: string, until: string): Promise<SideBuildStatus> {
+    return this.settle(
+      this.client.POST('/api/projections/generations', { body: { label, until } }),
+      '/api/projections/generations',
+    );
+  }
+
+  diffGeneration(label: string, against: string, cursor?: string, signal?: AbortSignal): Promise<GenerationDiffPage> {
+    return this.settle(
+      this.client.GET('/api/projections/generations/{label}/diff', {
+        params: { path: { label }, query: { against, limit: 100, ...(cursor === undefined ? {} : { cursor }) } },
+        signal: signal ?? null,
+      }),
+      '/api/projections/generations/diff',
+    );
+  }
+
+  async dropGeneration(label: string): Promise<void> {
+    await this.settle(
+      this.client.DELETE('/api/projections/generations/{label}', { params: { path: { label } } }),
+      '/api/projections/generations',
+    );
   }
 
   // Users and tokens

@@ -203,6 +203,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/projections/generations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Generations of the read model
+         * @description The live read model and the side generations built beside it for audits (label, until, readings, state), with the progress of the side build this server runs.
+         */
+        get: operations["listGenerations"];
+        put?: never;
+        /**
+         * Build a side generation
+         * @description Builds a labelled generation from the events up to a global position or an instant (a day: its start in NEM time) in the background; the live read model keeps serving and catching up, untouched. Poll listGenerations for progress. One build at a time (a side build or a rebuild), across servers.
+         */
+        post: operations["startGenerationBuild"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projections/generations/{label}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Drop a side generation
+         * @description Drops the side generation and its tables. The live read model cannot be dropped.
+         */
+        delete: operations["dropGeneration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projections/generations/{label}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Differences between two generations
+         * @description The register reads added, removed or changed from the generation `label` to `against` (default `live`), keyed by NMI, NMI suffix, register id, meter serial and current read time, comparing the winning versions; a page at a time in key order.
+         */
+        get: operations["diffGenerations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projections/rebuild": {
         parameters: {
             query?: never;
@@ -694,6 +758,78 @@ export interface components {
             warnings: components["schemas"]["FileProblem"][];
             zipMember: string | null;
         };
+        /** @description A register read (by NMI, suffix, register, serial and read time) added, removed or changed between two generations, by its winning version. */
+        GenerationDifference: {
+            /** @description the winning version in the second generation */
+            after: {
+                currentQuality: string;
+                /** @description as sent in the file */
+                currentRead: string;
+                fileId: string;
+                /** @description the file's name, as the generation knows it */
+                fileName: string | null;
+                line: number;
+                /** @description as sent in the file */
+                quantity: string;
+                /**
+                 * Format: date-time
+                 * @description an instant in NEM time (+10:00)
+                 */
+                updatedAt: string;
+            } | null;
+            /** @description the winning version in the first generation */
+            before: {
+                currentQuality: string;
+                /** @description as sent in the file */
+                currentRead: string;
+                fileId: string;
+                /** @description the file's name, as the generation knows it */
+                fileName: string | null;
+                line: number;
+                /** @description as sent in the file */
+                quantity: string;
+                /**
+                 * Format: date-time
+                 * @description an instant in NEM time (+10:00)
+                 */
+                updatedAt: string;
+            } | null;
+            /**
+             * @description added: only in the second generation; removed: only in the first; changed: in both, differing
+             * @enum {string}
+             */
+            change: "added" | "removed" | "changed";
+            /** @description for a change: the columns that differ, with both values as text */
+            fields: {
+                /** @description the read-model column, camelCase (e.g. `currentReadText`, `fileId`) */
+                field: string;
+                from: string | null;
+                to: string | null;
+            }[];
+            key: {
+                /**
+                 * Format: date-time
+                 * @description an instant in NEM time (+10:00)
+                 */
+                currentReadAt: string;
+                meterSerial: string;
+                nmi: string;
+                nmiSuffix: string;
+                registerId: string;
+            };
+        };
+        /** @description A page of differences between two generations, in key order. */
+        GenerationDiffPage: {
+            items: components["schemas"]["GenerationDifference"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @description The live read model, the side generations and the side build of this server. */
+        GenerationList: {
+            build: components["schemas"]["SideBuildStatus"];
+            generations: components["schemas"]["SideGeneration"][];
+            live: components["schemas"]["LiveGeneration"];
+        };
         /**
          * @description Whether the service can do its work; the checks are shown to signed-in callers only.
          * @example {
@@ -767,6 +903,15 @@ export interface components {
             warnings: components["schemas"]["FileProblem"][];
             /** @description warnings beyond those listed */
             warningsOmitted: number;
+        };
+        /** @description The live read model: the generation the views point at. */
+        LiveGeneration: {
+            /** @description global position of the last event applied; it keeps moving */
+            checkpoint: string | null;
+            generation: number;
+            projection: string;
+            /** @description register reads (every version) */
+            readings: number;
         };
         /**
          * @description A meter (by serial number): the NMIs it served, its registers and the latest read of each.
@@ -1374,6 +1519,66 @@ export interface components {
              * @enum {string}
              */
             via: "session" | "token";
+        };
+        /** @description The last side build started by this server, with its progress. */
+        SideBuildStatus: {
+            error: string | null;
+            finishedAt: string | null;
+            generation: number | null;
+            label: string | null;
+            progress: {
+                /** @description events replayed (by position, readings included) */
+                done: number;
+                /** @description the rate so far; null before the first batch */
+                eventsPerSecond: number | null;
+                fraction: number;
+                /** @description an estimate; null before the first batch */
+                secondsLeft: number | null;
+                /** @description events to replay, up to the head of the store or the until position */
+                total: number;
+            } | null;
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "idle" | "running" | "succeeded" | "failed" | "stopped";
+        };
+        /**
+         * @description A labelled generation of the read model built from the events up to a position or an instant, beside the live one.
+         * @example {
+         *       "label": "before-fix",
+         *       "projection": "read_model_v2",
+         *       "generation": 2,
+         *       "untilPosition": "14",
+         *       "untilAt": null,
+         *       "state": "ready",
+         *       "events": 2,
+         *       "readings": 10,
+         *       "startedAt": "2026-11-30T16:20:00+10:00",
+         *       "builtAt": "2026-11-30T16:20:01+10:00",
+         *       "error": null
+         *     }
+         */
+        SideGeneration: {
+            builtAt: string | null;
+            error: string | null;
+            /** @description file-level events applied (each file brings its readings) */
+            events: number;
+            /** @description its tables are `register_reads_v<version>_g<generation>` and so on */
+            generation: number;
+            label: string;
+            projection: string;
+            /** @description register reads (every version), once ready */
+            readings: number | null;
+            /** Format: date-time */
+            startedAt: string;
+            /**
+             * @description interrupted: its builder went away; drop it and build again
+             * @enum {string}
+             */
+            state: "building" | "interrupted" | "ready" | "failed";
+            /** @description the instant it was built to, when one was given */
+            untilAt: string | null;
+            /** @description the global position it was built to (for an instant, the last event recorded by then) */
+            untilPosition: string | null;
         };
         /**
          * @description One line of a flow file as it was sent, to show beside the problems found on it.
@@ -2589,6 +2794,432 @@ export interface operations {
             };
             /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
             401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listGenerations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The generations. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerationList"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startGenerationBuild: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description a side generation: lower-case letters, digits and dashes, up to 40; `live` is reserved */
+                    label: string;
+                    /** @description a global position (digits), a day (YYYY-MM-DD, from its start in NEM time) or an instant */
+                    until: string | (string);
+                };
+            };
+        };
+        responses: {
+            /** @description The build started. */
+            202: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SideBuildStatus"];
+                };
+            };
+            /** @description The until is beyond the head of the event store, or in the future. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The label is taken, or a build or rebuild is running, here or in another server. */
+            409: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than this operation takes. */
+            413: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a media type this operation takes. */
+            415: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dropGeneration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description a side generation: lower-case letters, digits and dashes, up to 40; `live` is reserved */
+                label: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description It was dropped. */
+            204: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No side generation of that label. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description It is being built by another server. */
+            409: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diffGenerations: {
+        parameters: {
+            query?: {
+                /** @description the generation to compare with: a side generation label, or `live` (the default) */
+                against?: string;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description differences per page, 1 to 1000 */
+                limit?: number;
+                /** @description only this meter point (10 characters, or 11 with the checksum) */
+                nmi?: string;
+            };
+            header?: never;
+            path: {
+                /** @description a side generation label, or `live` for the live read model */
+                label: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of differences. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GenerationDiffPage"];
+                };
+            };
+            /** @description A bad NMI or cursor. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a viewer on an admin operation, or a change made with a session without the `x-csrf-token` header. */
+            403: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No generation of that label. */
+            404: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The generation is not ready (building, interrupted or failed). */
+            409: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter is longer than any this API routes. */
+            414: {
                 headers: {
                     /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
                     "x-request-id"?: string;

@@ -1,6 +1,7 @@
 import { html, LitElement } from 'lit';
 import type { SessionUser } from '../api/types.js';
 import { sharedStyles } from './shared-styles.js';
+import './generations-panel.js';
 import './rebuild-panel.js';
 import './tokens-panel.js';
 import './users-panel.js';
@@ -28,6 +29,7 @@ export class NemAdminPage extends LitElement {
     }
     return html`<h1 tabindex="-1">Admin</h1>
       <nem-rebuild-panel></nem-rebuild-panel>
+      <nem-generations-panel></nem-generations-panel>
       <nem-users-panel @accounts-changed=${() => this.accountChanges++}></nem-users-panel>
       <nem-tokens-panel .refresh=${this.accountChanges}></nem-tokens-panel>`;
   }

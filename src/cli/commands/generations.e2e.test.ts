@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'slonik';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../infrastructure/db/database.js';
+import { expectExit, runNem } from '../../../test/cli.js';
+import { samplePath } from '../../../test/samples.js';
+
+const work = mkdtempSync(join(tmpdir(), 'nem-generations-e2e-'));
+const dataDir = join(work, 'data');
+const env = { NEM_DATA_DIR: dataDir, DATABASE_URL: '' };
+
+/** The challenge sample's first register read sent again with another current read and a later UpdateDateTime. */
+function writeCorrection(): string {
+  const [header, first] = readFileSync(samplePath('challenge-sample.csv'), 'utf8').split('\n');
+  const fields = (first ?? '').split(',');
+  fields[13] = '56320.0';
+  fields[18] = '427.0';
+  fields[21] = '20040201120000';
+  const path = join(work, 'challenge-correction.csv');
+  writeFileSync(path, [header, fields.join(','), '900', ''].join('\n'));
+  return path;
+}
+
+describe('nem projections rebuild --until --as, list, diff, drop and verify (embedded database)', () => {
+  let positionBefore = '';
+  let instantBefore = '';
+
+  beforeAll(async () => {
+    expectExit(await runNem(['import', samplePath('challenge-sample.csv')], env), 0);
+    const status = JSON.parse((await runNem(['projections', 'status', '--json'], env)).stdout) as {
+      checkpoint: string;
+    };
+    positionBefore = status.checkpoint;
+    const [file] = JSON.parse((await runNem(['files', '--json'], env)).stdout) as Array<{ closedAt: string }>;
+    // Recorded instants are shown to the second: the next second starts after the import, and the
+    // correction is imported once it has passed.
+    const next = Math.floor(Date.parse(file?.closedAt ?? '') / 1000) * 1000 + 1000;
+    instantBefore = new Date(next).toISOString();
+    while (Date.now() <= next + 50) await new Promise((resolve) => setImmediate(resolve));
+    expectExit(await runNem(['import', writeCorrection()], env), 0);
+  }, 120_000);
+
+  it('builds side generations by position and by instant, lists and diffs them, refuses bad ones', async () => {
+    const byPosition = await runNem(['projections', 'rebuild', '--until', positionBefore, '--as', 'before-fix'], env);
+    expectExit(byPosition, 0);
+    expect(byPosition.stdout).toMatch(
+      new RegExp(
+        `^built before-fix as generation 2 until position ${positionBefore}: 10 register reads from 2 file events`,
+      ),
+    );
+    const byInstant = await runNem(['projections', 'rebuild', '--until', instantBefore, '--as', 'as-recorded'], env);
+    expectExit(byInstant, 0);
+    expect(byInstant.stdout).toContain('built as-recorded as generation 3 until ');
+
+    const list = JSON.parse((await runNem(['projections', 'list', '--json'], env)).stdout) as {
+      live: { generation: number; readings: number };
+      generations: Array<{ label: string; state: string; readings: number; untilPosition: string }>;
+    };
+    expect(list.live).toMatchObject({ generation: 1, readings: 11 });
+    expect(list.generations.map((g) => [g.label, g.state, g.readings])).toEqual([
+      ['before-fix', 'ready', 10],
+      ['as-recorded', 'ready', 10],
+    ]);
+    const table = await runNem(['projections', 'list'], env);
+    expectExit(table, 0);
+    expect(table.stdout).toMatch(/^Label\s+Generation\s+Until\s+Readings\s+State\s+Built$/m);
+    expect(table.stdout).toMatch(/^live\s+1\s+checkpoint \d+ \(catching up\)\s+11\s+serving/m);
+
+    const diff = await runNem(['projections', 'diff', 'before-fix'], env);
+    expectExit(diff, 0);
+    expect(diff.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^changed 2291137510 11\/1 R4ZFLS6ZY1UV 2004-01-07 10:03:33 \+10:00: 56311\.0 A from challenge-sample\.csv line 2 -> 56320\.0 A from challenge-correction\.csv line 2 \[.*currentReadText.*\]$/,
+      ),
+    ]);
+    expect(diff.stderr).toContain('before-fix -> live: 1 difference: 0 added, 0 removed, 1 changed');
+    const same = await runNem(['projections', 'diff', 'before-fix', 'as-recorded', '--json'], env);
+    expectExit(same, 0);
+    expect(JSON.parse(same.stdout)).toEqual([]);
+
+    const reserved = await runNem(['projections', 'rebuild', '--until', '1', '--as', 'live'], env);
+    expectExit(reserved, 2);
+    expect(reserved.stderr).toContain('"live" names the live read model');
+    expectExit(await runNem(['projections', 'rebuild', '--until', 'soon', '--as', 'x'], env), 2);
+    expectExit(await runNem(['projections', 'rebuild', '--as', 'x'], env), 2);
+    expectExit(await runNem(['projections', 'rebuild', '--until', '99999999', '--as', 'x'], env), 2);
+    const taken = await runNem(['projections', 'rebuild', '--until', '1', '--as', 'before-fix'], env);
+    expectExit(taken, 1);
+    expect(taken.stderr).toContain('a generation labelled "before-fix" exists already');
+    const unknown = await runNem(['projections', 'diff', 'nope'], env);
+    expectExit(unknown, 1);
+    expect(unknown.stderr).toContain('no generation labelled "nope"');
+  }, 180_000);
+
+  it('verifies: exit 0 on a clean read model, 1 naming a row corrupted in SQL', async () => {
+    const clean = await runNem(['projections', 'verify'], env);
+    expectExit(clean, 0);
+    expect(clean.stdout).toMatch(/is identical to a fresh rebuild from the events/);
+
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    try {
+      await database.pool.query(sql.unsafe`
+        UPDATE register_reads SET current_read_text = '99999.0', current_read = 99999
+        WHERE nmi = '7142747824' AND NOT superseded`);
+    } finally {
+      await database.close();
+    }
+    const corrupt = await runNem(['projections', 'verify'], env);
+    expectExit(corrupt, 1);
+    expect(corrupt.stdout).toMatch(
+      /^changed 7142747824 11\/1 DYRGBH6BWPT5 2004-01-03 09:48:43 \+10:00: 99772\.0 A from challenge-sample\.csv line 3 -> 99999\.0 A from challenge-sample\.csv line 3 \[currentRead, currentReadText\]$/m,
+    );
+    expect(corrupt.stdout).toContain('differs from a fresh rebuild: 1 register read');
+    expect(corrupt.stdout).toContain('register_reads: 1 rows only in the live one, 1 only in the fresh one');
+    // The temporary generation is gone: only the labelled ones are left.
+    const list = JSON.parse((await runNem(['projections', 'list', '--json'], env)).stdout) as {
+      generations: Array<{ label: string }>;
+    };
+    expect(list.generations.map((g) => g.label)).toEqual(['before-fix', 'as-recorded']);
+  }, 180_000);
+
+  it('drops a side generation, and says so when there is none', async () => {
+    const dropped = await runNem(['projections', 'drop', 'as-recorded'], env);
+    expectExit(dropped, 0);
+    expect(dropped.stdout).toBe('dropped as-recorded\n');
+    expectExit(await runNem(['projections', 'drop', 'as-recorded'], env), 1);
+    const list = JSON.parse((await runNem(['projections', 'list', '--json'], env)).stdout) as {
+      generations: Array<{ label: string }>;
+    };
+    expect(list.generations.map((g) => g.label)).toEqual(['before-fix']);
+  }, 60_000);
+});

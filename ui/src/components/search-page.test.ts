@@ -130,7 +130,7 @@ describe('nem-search-page', () => {
     const csv = await blobs[0]!.text();
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toContain(",'-1.0,kWh,");
+    expect(lines[1]).toContain(',-1.0,kWh,');
     expect(lines[2]).toContain(",'=evil(),");
     expect(fake.requests.slice(1).map((r) => r.url.searchParams.get('limit'))).toEqual(['500', '500']);
   });

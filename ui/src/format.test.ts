@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readingFixture } from './api/api.fixtures.js';
 import {
+  capitalise,
   csvField,
   directionWords,
   formatBytes,
@@ -8,6 +9,7 @@ import {
   formatNemDate,
   formatNemTime,
   nemToday,
+  pageSummary,
   plural,
   qualityDescription,
   qualityMeaning,
@@ -98,6 +100,19 @@ describe('code meanings', () => {
     expect(directionWords('I').word).toBe('Generation');
     expect(directionWords('I').term).toMatch(/import to the grid/);
     expect(directionWords('X')).toEqual({ word: 'X', term: 'Direction "X"' });
+  });
+});
+
+describe('pageSummary', () => {
+  it('says how many match and which page of how many', () => {
+    expect(pageSummary({ count: 77, capped: false }, 1, 50)).toBe('77 readings, page 1 of 2');
+    expect(pageSummary({ count: 1, capped: false }, 1, 50)).toBe('1 reading, page 1 of 1');
+    expect(pageSummary({ count: 10000, capped: true }, 3, 50)).toBe('more than 10,000 readings, page 3');
+  });
+
+  it('capitalises a message', () => {
+    expect(capitalise('more than 3')).toBe('More than 3');
+    expect(capitalise('')).toBe('');
   });
 });
 

@@ -128,6 +128,25 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
 
+/**
+ * How many readings match and where the page is: `77 readings, page 1 of 2`; a total counted only up to
+ * a cap reads `more than 10,000 readings, page 3`.
+ */
+export function pageSummary(
+  total: { readonly count: number; readonly capped: boolean },
+  page: number,
+  pageSize: number,
+): string {
+  const count = total.capped ? `more than ${plural(total.count, 'reading')}` : plural(total.count, 'reading');
+  const pages = Math.max(1, Math.ceil(total.count / pageSize));
+  return `${count}, page ${formatCount(page)}${total.capped ? '' : ` of ${formatCount(pages)}`}`;
+}
+
+/** The first letter in capitals, for messages that start with a value or a lower-case phrase. */
+export function capitalise(text: string): string {
+  return text === '' ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+}
+
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KiB', 'MiB', 'GiB'];

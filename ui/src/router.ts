@@ -8,6 +8,7 @@ import { FILE_STATUSES } from './api/types.js';
  */
 
 export type SearchKind = 'auto' | 'nmi' | 'serial';
+export type SearchOrder = 'desc' | 'asc';
 
 export interface SearchParams {
   readonly q: string;
@@ -16,6 +17,12 @@ export interface SearchParams {
   readonly from: string;
   readonly to: string;
   readonly superseded: boolean;
+  /** By current read date: newest first (`desc`) or oldest first. */
+  readonly order: SearchOrder;
+  /** 1-based page number, for people. */
+  readonly page: number;
+  /** The keyset cursor that opens the page (the previous page's `nextCursor`); '' for the first. */
+  readonly after: string;
 }
 
 export interface FilesParams {
@@ -32,7 +39,17 @@ export type Route =
   | { readonly name: 'admin' }
   | { readonly name: 'not-found'; readonly path: string };
 
-export const EMPTY_SEARCH: SearchParams = { q: '', kind: 'auto', prefix: false, from: '', to: '', superseded: false };
+export const EMPTY_SEARCH: SearchParams = {
+  q: '',
+  kind: 'auto',
+  prefix: false,
+  from: '',
+  to: '',
+  superseded: false,
+  order: 'desc',
+  page: 1,
+  after: '',
+};
 export const EMPTY_FILES: FilesParams = { search: '', status: '' };
 
 function decode(text: string): string {
@@ -49,6 +66,10 @@ function searchParams(query: URLSearchParams): SearchParams {
   const kind = query.get('by');
   const from = query.get('from') ?? '';
   const to = query.get('to') ?? '';
+  const after = query.get('after') ?? '';
+  const page = Number(query.get('page') ?? '1');
+  // A page past the first needs the cursor that opens it; without one, the search starts over.
+  const paged = after !== '' && Number.isSafeInteger(page) && page > 1;
   return {
     q: (query.get('q') ?? '').trim(),
     kind: kind === 'nmi' || kind === 'serial' ? kind : 'auto',
@@ -56,6 +77,9 @@ function searchParams(query: URLSearchParams): SearchParams {
     from: DATE.test(from) ? from : '',
     to: DATE.test(to) ? to : '',
     superseded: query.get('superseded') === '1',
+    order: query.get('order') === 'asc' ? 'asc' : 'desc',
+    page: paged ? page : 1,
+    after: paged ? after : '',
   };
 }
 
@@ -81,7 +105,8 @@ export function parseRoute(hash: string): Route {
     case 'search':
       return second === undefined ? { name: 'search', params: searchParams(query) } : notFound(pathPart);
     case 'nmi':
-      return second === undefined ? notFound(pathPart) : { name: 'nmi', nmi: decode(second) };
+      // NMIs are upper case; a typed `nem1318142` names the same meter point.
+      return second === undefined ? notFound(pathPart) : { name: 'nmi', nmi: decode(second).toUpperCase() };
     case 'meter':
       return second === undefined ? notFound(pathPart) : { name: 'meter', serial: decode(second) };
     case 'files':
@@ -116,6 +141,9 @@ export const href = {
       ['from', p.from],
       ['to', p.to],
       ['superseded', p.superseded ? '1' : ''],
+      ['order', p.order === 'asc' ? 'asc' : ''],
+      ['page', p.page > 1 && p.after !== '' ? String(p.page) : ''],
+      ['after', p.page > 1 ? p.after : ''],
     ]);
   },
   nmi: (nmi: string): string => `#/nmi/${encodeURIComponent(nmi)}`,

@@ -14,6 +14,7 @@ import type {
   ProjectionStatus,
   Reading,
   ReadingKey,
+  ReadingPage,
   ReadingsQuery,
   RebuildStatus,
   Role,
@@ -171,7 +172,7 @@ export class ApiClient {
 
   // Readings
 
-  readings(query: ReadingsQuery, signal?: AbortSignal): Promise<Page<Reading>> {
+  readings(query: ReadingsQuery, signal?: AbortSignal): Promise<ReadingPage> {
     const { prefix, includeSuperseded, cursor, ...rest } = query;
     return this.settle(
       this.client.GET('/api/readings', {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { deepQuery, deepQueryAll, mount, text, until, useFetch } from './component.fixtures.js';
-import { fakeFetch, readingFixture } from '../api/api.fixtures.js';
+import { fakeFetch, readingFixture, readingPageFixture } from '../api/api.fixtures.js';
 import type { MeterPointDetail } from '../api/types.js';
 import { NemMeterPointPage } from './meter-point-page.js';
 
@@ -12,7 +12,7 @@ const older = readingFixture({
   quantity: '10.0',
   quantityValue: '10',
 });
-const superseded = readingFixture({ superseded: true, quantity: '99.0', importPosition: '5' });
+const superseded = readingFixture({ superseded: true, corrected: true, quantity: '99.0', importPosition: '5' });
 
 const point: MeterPointDetail = {
   nmi: '5787326565',
@@ -43,11 +43,9 @@ function api() {
   return fakeFetch({
     'GET /api/meter-points/5787326565': () => ({ body: point }),
     'GET /api/readings': (request) => ({
-      body: {
-        items:
-          request.url.searchParams.get('includeSuperseded') === 'true' ? [latest, superseded, older] : [latest, older],
-        nextCursor: null,
-      },
+      body: readingPageFixture(
+        request.url.searchParams.get('includeSuperseded') === 'true' ? [latest, superseded, older] : [latest, older],
+      ),
     }),
     'GET /api/readings/versions': () => ({ body: [latest, superseded] }),
   });
@@ -84,9 +82,21 @@ describe('nem-meter-point-page', () => {
     await until(() =>
       expect(deepQueryAll(panel, 'nem-readings-table [data-testid="superseded-marker"]')).toHaveLength(1),
     );
-    (deepQueryAll(panel, '[data-testid="history-button"]')[0] as HTMLButtonElement).click();
+    // Only the read files sent more than once offers its versions.
+    const buttons = deepQueryAll(panel, '[data-testid="history-button"]') as HTMLButtonElement[];
+    expect(buttons).toHaveLength(1);
+    buttons[0]!.focus();
+    buttons[0]!.click();
     const versions = await until(() => deepQuery(panel, '[data-testid="reading-versions"]'));
-    await until(() => expect(deepQueryAll(versions, '[data-testid="reading-row"]')).toHaveLength(2));
+    await until(() => expect(deepQueryAll(versions, '[data-testid="version-row"]')).toHaveLength(2));
+    expect(deepQueryAll(versions, '[data-testid="version-state"]').map(text)).toEqual(['In force', 'Superseded']);
+    expect(text(deepQuery(versions, '[data-testid="version-updated"]'))).toBe('2004-04-08 00:00:00 +10:00');
+    expect(text(deepQuery(versions, '[data-testid="version-received"]'))).toBe('2024-05-01 09:00:00 +10:00');
+    // Escape closes the versions and gives focus back to the button that opened them.
+    versions.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await until(() => expect(deepQuery(panel, 'nem-reading-versions').hasAttribute('hidden')).toBe(true));
+    const table = deepQuery(panel, 'nem-readings-table');
+    expect(table.shadowRoot?.activeElement).toBe(buttons[0]);
     const asked = fake.requests.find((r) => r.url.pathname === '/api/readings/versions');
     expect(Object.fromEntries(asked!.url.searchParams)).toEqual({
       nmi: '5787326565',

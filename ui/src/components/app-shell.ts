@@ -173,7 +173,18 @@ export class NemApp extends LitElement {
     } finally {
       this.signingOut = false;
       this.phase = { name: 'signed-out', notice: 'You have signed out.' };
+      this.forgetRoute();
     }
+  }
+
+  /**
+   * Takes the page (a NMI, a search) out of the address, so whoever signs in next at this browser starts
+   * at the search rather than on what the last person looked at.
+   */
+  private forgetRoute(): void {
+    if (window.location.hash === '') return;
+    history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
   }
 
   protected override updated(changed: PropertyValues<this>): void {

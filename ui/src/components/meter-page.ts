@@ -5,6 +5,7 @@ import type { MeterDetail } from '../api/types.js';
 import { href } from '../router.js';
 import { sharedStyles } from './shared-styles.js';
 import './consumption-charts.js';
+import './copy-button.js';
 import './readings-panel.js';
 import './readings-table.js';
 import './registers-table.js';
@@ -29,10 +30,17 @@ export class NemMeterPage extends LitElement {
   private detail(meter: MeterDetail) {
     return html`<dl class="facts card" data-testid="meter-facts">
         <dt>Meter serial</dt>
-        <dd class="mono" data-testid="meter-serial">${meter.meterSerial}</dd>
+        <dd>
+          <span class="mono" data-testid="meter-serial">${meter.meterSerial}</span>
+          <nem-copy-button .value=${meter.meterSerial} label="Copy serial"></nem-copy-button>
+        </dd>
         <dt>${meter.nmis.length === 1 ? 'Meter point' : 'Meter points'}</dt>
         <dd data-testid="meter-nmis">
-          ${meter.nmis.map((nmi, i) => html`${i > 0 ? ', ' : ''}<a class="mono" href=${href.nmi(nmi)}>${nmi}</a>`)}
+          ${meter.nmis.map(
+            (nmi, i) =>
+              html`${i > 0 ? html`<br />` : ''}<a class="mono" href=${href.nmi(nmi)}>${nmi}</a>
+                <nem-copy-button .value=${nmi} label="Copy NMI"></nem-copy-button>`,
+          )}
         </dd>
         <dt>Registers</dt>
         <dd>${meter.registers.length}</dd>
@@ -50,7 +58,6 @@ export class NemMeterPage extends LitElement {
       <h2>Latest read of each register</h2>
       <nem-readings-table
         .readings=${meter.latestReadings}
-        .sortable=${false}
         caption=${`Latest read of each register of meter ${meter.meterSerial}`}
       ></nem-readings-table>
       <nem-consumption-charts by="serial" .value=${meter.meterSerial}></nem-consumption-charts>
@@ -58,7 +65,7 @@ export class NemMeterPage extends LitElement {
   }
 
   override render() {
-    return html`<h1 tabindex="-1">Meter <span class="mono">${this.serial}</span></h1>
+    return html`<h1 tabindex="-1">Meter <span class="mono">${this.meter.value?.meterSerial ?? this.serial}</span></h1>
       <div>
         ${this.meter.render({
           pending: () => html`<p class="status loading" role="status">Loading the meter…</p>`,

@@ -35,8 +35,53 @@ const point: MeterPointDetail = {
   meterSerials: ['PSMIL89KM79J'],
   latestReadings: [latest],
   latestActualReadings: [latest],
-  nextScheduledReadDate: null,
-  usage: { periods: [], last12Months: [] },
+  nextScheduledReadDate: '2004-07-07',
+  usage: {
+    periods: [
+      {
+        meterSerial: 'PSMIL89KM79J',
+        nmiSuffix: '11',
+        registerId: 'E1',
+        direction: 'E',
+        uom: 'kWh',
+        from: '2003-10-07T10:03:33+10:00',
+        to: '2004-01-07T10:03:33+10:00',
+        days: '92.00',
+        quantity: '10.0',
+        perDay: '0.109',
+        quality: 'A',
+        corrected: false,
+        fileId: 'a'.repeat(64),
+        line: 3,
+      },
+      {
+        meterSerial: 'PSMIL89KM79J',
+        nmiSuffix: '11',
+        registerId: 'E1',
+        direction: 'E',
+        uom: 'kWh',
+        from: '2004-01-07T10:03:33+10:00',
+        to: '2004-04-07T10:03:33+10:00',
+        days: '91.00',
+        quantity: '2345.40',
+        perDay: '25.774',
+        quality: 'E62',
+        corrected: true,
+        fileId: 'a'.repeat(64),
+        line: 4,
+      },
+    ],
+    last12Months: [
+      {
+        direction: 'E',
+        uom: 'kWh',
+        quantity: '2355.40',
+        reads: 2,
+        from: '2003-10-07T10:03:33+10:00',
+        to: '2004-04-07T10:03:33+10:00',
+      },
+    ],
+  },
 };
 
 function api() {
@@ -52,6 +97,79 @@ function api() {
 }
 
 describe('nem-meter-point-page', () => {
+  it('heads the page with the NMI in capitals and sums it up: next read, 12 months, actual reads, use per day', async () => {
+    useFetch(
+      fakeFetch({
+        'GET /api/meter-points/5787326565': () => ({ body: point }),
+        'GET /api/readings': () => ({ body: readingPageFixture([latest]) }),
+      }).fetch,
+    );
+    const element = new NemMeterPointPage();
+    element.nmi = '5787326565';
+    await mount(element);
+    const summary = await until(() => deepQuery(element, '[data-testid="meter-point-summary"]'));
+    expect(text(deepQuery(summary, '[data-testid="next-scheduled-read"]'))).toBe('2004-07-07');
+    expect(text(deepQuery(summary, '[data-testid="last-12-months-total"]'))).toBe(
+      'Consumption: 2,355.40 kWh (2 reads, 2003-10-07 to 2004-04-07)',
+    );
+    const actual = deepQuery(summary, '[data-testid="latest-actual-readings"]');
+    expect(deepQueryAll(actual, '[data-testid="reading-row"]')).toHaveLength(1);
+    const chart = deepQuery(summary, 'nem-usage-chart');
+    await until(() => expect(deepQueryAll(chart, '[data-testid="usage-bar"]')).toHaveLength(2));
+    const [, second] = deepQueryAll(chart, '[data-testid="usage-bar"]');
+    // The bars stand as high as their average per day; the taller one is the second period.
+    expect(Number(second?.getAttribute('height'))).toBeGreaterThan(100);
+    expect(second?.getAttribute('tabindex')).toBe('0');
+    second?.dispatchEvent(new FocusEvent('focus'));
+    await until(() =>
+      expect(text(deepQuery(chart, '[data-testid="usage-shown"]'))).toBe(
+        '2004-01-07 to 2004-04-07: 91.00 days, 25.774 kWh/day (2,345.40 kWh, E62: Forward estimate, method 62, previous read, corrected)',
+      ),
+    );
+  });
+
+  it('upper-cases a NMI typed in lower case in its heading', async () => {
+    useFetch(fakeFetch({}).fetch);
+    const element = new NemMeterPointPage();
+    element.nmi = 'nem1318142';
+    await mount(element);
+    expect(text(deepQuery(element, '[data-testid="meter-point-heading"]'))).toBe('NEM1318142');
+  });
+
+  it('copies the NMI, or offers it selected to copy by hand when the Clipboard API is refused', async () => {
+    useFetch(
+      fakeFetch({
+        'GET /api/meter-points/5787326565': () => ({ body: point }),
+        'GET /api/readings': () => ({ body: readingPageFixture([latest]) }),
+      }).fetch,
+    );
+    const written: string[] = [];
+    let allowed = true;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (value: string) => {
+          if (!allowed) throw new Error('not allowed');
+          written.push(value);
+        },
+      },
+    });
+    const element = new NemMeterPointPage();
+    element.nmi = '5787326565';
+    await mount(element);
+    const copy = await until(() => deepQuery(element, 'nem-copy-button'));
+    const button = deepQuery(copy, '[data-testid="copy-button"]') as HTMLButtonElement;
+    button.click();
+    await until(() => expect(text(deepQuery(copy, '[data-testid="copy-message"]'))).toBe('Copied 5787326565'));
+    expect(written).toEqual(['5787326565']);
+    allowed = false;
+    button.click();
+    const field = await until(() => deepQuery(copy, '[data-testid="copy-field"]') as HTMLInputElement);
+    expect(field.value).toBe('5787326565');
+    await until(() => expect(copy.shadowRoot?.activeElement).toBe(field));
+    expect(text(deepQuery(copy, '[data-testid="copy-message"]'))).toMatch(/^Press Ctrl\+C/);
+  });
+
   it('shows the configuration, meters, registers, a chart per register and the readings', async () => {
     useFetch(api().fetch);
     const element = new NemMeterPointPage();

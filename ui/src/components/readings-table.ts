@@ -29,8 +29,9 @@ export function compareReadings(a: Reading, b: Reading): number {
 
 /** A 550 transaction code in words with the code and any retailer service order. */
 function transaction(code: string | null, serviceOrder: string | null): string {
-  if (code === null || code === '') return serviceOrder === null ? '' : `service order ${serviceOrder}`;
-  return `${transactionMeaning(code)} (${code})${serviceOrder === null ? '' : `, service order ${serviceOrder}`}`;
+  const order = serviceOrder === null || serviceOrder === '' ? '' : `service order ${serviceOrder}`;
+  if (code === null || code === '') return order;
+  return `${transactionMeaning(code)} (${code})${order === '' ? '' : `, ${order}`}`;
 }
 
 /**

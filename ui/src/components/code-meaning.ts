@@ -36,8 +36,18 @@ export const codeMeaningStyles = css`
     display: none;
   }
   details.code-meaning > summary::after {
-    content: ' ⓘ';
-    font-size: 0.8em;
+    content: 'i';
+    display: inline-block;
+    width: 1.1em;
+    height: 1.1em;
+    margin-left: 0.25em;
+    border: 1px solid currentColor;
+    border-radius: 50%;
+    font:
+      italic 600 0.7em/1.05em Georgia,
+      serif;
+    text-align: center;
+    vertical-align: 0.15em;
     color: var(--nem-muted, #57606a);
   }
   details.code-meaning[open] > summary {

@@ -105,8 +105,7 @@ export class NemMeterPointPage extends LitElement {
   }
 
   private detail(point: MeterPointDetail) {
-    return html`${this.summary(point)}
-      <dl class="facts card" data-testid="meter-point-facts">
+    return html`<dl class="facts card" data-testid="meter-point-facts">
         <dt>NMI</dt>
         <dd>
           <span class="mono" data-testid="meter-point-nmi">${point.nmi}</span>
@@ -127,6 +126,7 @@ export class NemMeterPointPage extends LitElement {
         <dt>Last read</dt>
         <dd class="mono">${formatNemTime(point.lastReadAt)}</dd>
       </dl>
+      ${this.summary(point)}
       <p><a href=${href.search({ q: point.nmi, kind: 'nmi' })}>Search these readings by date, or export them</a></p>
       <h2>Meters and registers</h2>
       <nem-registers-table

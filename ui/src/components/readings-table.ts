@@ -106,8 +106,8 @@ export class NemReadingsTable extends LitElement {
       }
       td.b2b {
         white-space: normal;
-        min-width: 8rem;
-        max-width: 12rem;
+        min-width: 6rem;
+        max-width: 11rem;
       }
       .badge.corrected {
         color: var(--nem-accent, #0b5cad);
@@ -210,16 +210,18 @@ export class NemReadingsTable extends LitElement {
       data-testid="reading-row"
       data-superseded=${r.superseded ? 'true' : 'false'}
     >
-      <td data-label="NMI"><a href=${href.nmi(r.nmi)} class="mono" data-testid="cell-nmi">${r.nmi}</a></td>
-      <td data-label="Meter serial">
-        <a href=${href.meter(r.meterSerial)} class="mono" data-testid="cell-serial">${r.meterSerial}</a>
+      <td data-label="NMI and meter">
+        <a href=${href.nmi(r.nmi)} class="mono" data-testid="cell-nmi">${r.nmi}</a>
+        <span class="sub"
+          ><a href=${href.meter(r.meterSerial)} class="mono" data-testid="cell-serial">${r.meterSerial}</a></span
+        >
       </td>
       <td data-label="Register (suffix)">
         <span class="mono" data-testid="cell-register">${r.registerId}</span>
         <span class="muted mono">(<span data-testid="cell-suffix">${r.nmiSuffix}</span>)</span>
-      </td>
-      <td data-label="Direction" data-testid="cell-direction">
-        <span title=${direction.term}>${direction.word} <span class="muted mono">(${r.direction})</span></span>
+        <span class="sub" data-testid="cell-direction"
+          ><span title=${direction.term}>${direction.word} <span class="mono">(${r.direction})</span></span></span
+        >
       </td>
       <td data-label="Previous read" class="num">
         <span class="read mono" data-testid="cell-previous-read">${r.previousRead}</span>
@@ -310,10 +312,8 @@ export class NemReadingsTable extends LitElement {
         </caption>
         <thead>
           <tr>
-            <th scope="col">NMI</th>
-            <th scope="col">Meter serial</th>
-            <th scope="col">Register (suffix)</th>
-            <th scope="col">Direction</th>
+            <th scope="col">NMI and meter</th>
+            <th scope="col">Register (suffix), direction</th>
             <th scope="col" class="num">Previous read</th>
             ${this.currentReadHeader()}
             <th scope="col" class="num">Quantity</th>

@@ -21,15 +21,17 @@ export function usageSeries(periods: readonly UsagePeriod[]): UsageSeries[] {
     if (group === undefined) groups.set(key, [period]);
     else group.push(period);
   }
-  return [...groups.entries()].map(([key, group]) => {
-    const first = group[0] as UsagePeriod;
-    return {
-      key,
-      heading: `${directionWords(first.direction).word}, meter ${first.meterSerial}, register ${first.registerId} (suffix ${first.nmiSuffix})`,
-      uom: first.uom,
-      periods: group,
-    };
-  });
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, group]) => {
+      const first = group[0] as UsagePeriod;
+      return {
+        key,
+        heading: `${directionWords(first.direction).word}, meter ${first.meterSerial}, register ${first.registerId} (suffix ${first.nmiSuffix})`,
+        uom: first.uom,
+        periods: group,
+      };
+    });
 }
 
 /** One read period in words: its dates, its length, its average per day and what it measured. */
@@ -126,8 +128,10 @@ export class NemUsageChart extends LitElement {
       </div>
       <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" preserveAspectRatio="none" role="group" aria-label=${summary}>
         ${periods.map((p) => {
-          const left = x(p.from);
-          const width = Math.max(2, x(p.to) - left - 1);
+          // A bar spans its period, up to a tenth of the chart: one long period is not a wall of colour.
+          const periodWidth = x(p.to) - x(p.from);
+          const width = Math.max(2, Math.min(periodWidth - 1, WIDTH / 10));
+          const left = x(p.from) + (periodWidth - width) / 2;
           const value = p.perDay === null ? 0 : Number(p.perDay);
           const height = highest === 0 ? 0 : (value / highest) * (HEIGHT - 4);
           return svg`<rect

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SEARCH, href, parseRoute, routeTitle } from './router.js';
+import { EMPTY_SEARCH, FIRST_READINGS, href, parseRoute, routeTitle } from './router.js';
 
 describe('parseRoute', () => {
   it('opens on the search page', () => {
@@ -39,9 +39,10 @@ describe('parseRoute', () => {
   });
 
   it('names meter points, meters, files and admin', () => {
-    expect(parseRoute('#/nmi/5787326565')).toEqual({ name: 'nmi', nmi: '5787326565' });
-    expect(parseRoute('#/nmi/nem1318142')).toEqual({ name: 'nmi', nmi: 'NEM1318142' });
-    expect(parseRoute('#/meter/PSM%2F1')).toEqual({ name: 'meter', serial: 'PSM/1' });
+    const view = FIRST_READINGS;
+    expect(parseRoute('#/nmi/5787326565')).toEqual({ name: 'nmi', nmi: '5787326565', view });
+    expect(parseRoute('#/nmi/nem1318142')).toEqual({ name: 'nmi', nmi: 'NEM1318142', view });
+    expect(parseRoute('#/meter/PSM%2F1')).toEqual({ name: 'meter', serial: 'PSM/1', view });
     expect(parseRoute('#/files')).toEqual({ name: 'files', params: { search: '', status: '' } });
     expect(parseRoute('#/files?search=NEM13&status=rejected')).toEqual({
       name: 'files',
@@ -60,7 +61,7 @@ describe('parseRoute', () => {
   });
 
   it('keeps a malformed escape as it is', () => {
-    expect(parseRoute('#/meter/%E0%A4%A')).toEqual({ name: 'meter', serial: '%E0%A4%A' });
+    expect(parseRoute('#/meter/%E0%A4%A')).toEqual({ name: 'meter', serial: '%E0%A4%A', view: FIRST_READINGS });
   });
 });
 
@@ -70,8 +71,11 @@ describe('href', () => {
     expect(href.search(params)).toBe('#/search?q=PSM&by=serial&prefix=1&from=2004-01-01');
     expect(parseRoute(href.search(params))).toEqual({ name: 'search', params });
     expect(href.search()).toBe('#/search');
-    expect(parseRoute(href.nmi('57873265 5'))).toEqual({ name: 'nmi', nmi: '57873265 5' });
-    expect(parseRoute(href.meter('A/B?C#D'))).toEqual({ name: 'meter', serial: 'A/B?C#D' });
+    expect(parseRoute(href.nmi('57873265 5'))).toEqual({ name: 'nmi', nmi: '57873265 5', view: FIRST_READINGS });
+    expect(parseRoute(href.meter('A/B?C#D'))).toEqual({ name: 'meter', serial: 'A/B?C#D', view: FIRST_READINGS });
+    const later = { order: 'asc' as const, page: 2, after: 'c1', superseded: true };
+    expect(href.nmi('NEM1318142', later)).toBe('#/nmi/NEM1318142?superseded=1&order=asc&page=2&after=c1');
+    expect(parseRoute(href.meter('18143', later))).toEqual({ name: 'meter', serial: '18143', view: later });
     expect(parseRoute(href.file('a&b=c.csv'))).toEqual({ name: 'file', id: 'a&b=c.csv' });
     expect(href.files({ status: 'imported' })).toBe('#/files?status=imported');
   });

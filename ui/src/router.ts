@@ -25,6 +25,14 @@ export interface SearchParams {
   readonly after: string;
 }
 
+/** How the readings of a meter point or a meter are shown: order, page (with its cursor), superseded. */
+export interface ReadingsView {
+  readonly order: SearchOrder;
+  readonly page: number;
+  readonly after: string;
+  readonly superseded: boolean;
+}
+
 export interface FilesParams {
   readonly search: string;
   readonly status: FileStatus | '';
@@ -32,8 +40,8 @@ export interface FilesParams {
 
 export type Route =
   | { readonly name: 'search'; readonly params: SearchParams }
-  | { readonly name: 'nmi'; readonly nmi: string }
-  | { readonly name: 'meter'; readonly serial: string }
+  | { readonly name: 'nmi'; readonly nmi: string; readonly view: ReadingsView }
+  | { readonly name: 'meter'; readonly serial: string; readonly view: ReadingsView }
   | { readonly name: 'files'; readonly params: FilesParams }
   | { readonly name: 'file'; readonly id: string }
   | { readonly name: 'admin' }
@@ -50,6 +58,7 @@ export const EMPTY_SEARCH: SearchParams = {
   page: 1,
   after: '',
 };
+export const FIRST_READINGS: ReadingsView = { order: 'desc', page: 1, after: '', superseded: false };
 export const EMPTY_FILES: FilesParams = { search: '', status: '' };
 
 function decode(text: string): string {
@@ -62,24 +71,30 @@ function decode(text: string): string {
 
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
+function readingsView(query: URLSearchParams): ReadingsView {
+  const after = query.get('after') ?? '';
+  const page = Number(query.get('page') ?? '1');
+  // A page past the first needs the cursor that opens it; without one, the list starts over.
+  const paged = after !== '' && Number.isSafeInteger(page) && page > 1;
+  return {
+    order: query.get('order') === 'asc' ? 'asc' : 'desc',
+    page: paged ? page : 1,
+    after: paged ? after : '',
+    superseded: query.get('superseded') === '1',
+  };
+}
+
 function searchParams(query: URLSearchParams): SearchParams {
   const kind = query.get('by');
   const from = query.get('from') ?? '';
   const to = query.get('to') ?? '';
-  const after = query.get('after') ?? '';
-  const page = Number(query.get('page') ?? '1');
-  // A page past the first needs the cursor that opens it; without one, the search starts over.
-  const paged = after !== '' && Number.isSafeInteger(page) && page > 1;
   return {
     q: (query.get('q') ?? '').trim(),
     kind: kind === 'nmi' || kind === 'serial' ? kind : 'auto',
     prefix: query.get('prefix') === '1',
     from: DATE.test(from) ? from : '',
     to: DATE.test(to) ? to : '',
-    superseded: query.get('superseded') === '1',
-    order: query.get('order') === 'asc' ? 'asc' : 'desc',
-    page: paged ? page : 1,
-    after: paged ? after : '',
+    ...readingsView(query),
   };
 }
 
@@ -106,9 +121,13 @@ export function parseRoute(hash: string): Route {
       return second === undefined ? { name: 'search', params: searchParams(query) } : notFound(pathPart);
     case 'nmi':
       // NMIs are upper case; a typed `nem1318142` names the same meter point.
-      return second === undefined ? notFound(pathPart) : { name: 'nmi', nmi: decode(second).toUpperCase() };
+      return second === undefined
+        ? notFound(pathPart)
+        : { name: 'nmi', nmi: decode(second).toUpperCase(), view: readingsView(query) };
     case 'meter':
-      return second === undefined ? notFound(pathPart) : { name: 'meter', serial: decode(second) };
+      return second === undefined
+        ? notFound(pathPart)
+        : { name: 'meter', serial: decode(second), view: readingsView(query) };
     case 'files':
       return second === undefined
         ? { name: 'files', params: filesParams(query) }
@@ -131,6 +150,16 @@ function withQuery(path: string, entries: ReadonlyArray<readonly [string, string
   return text === '' ? path : `${path}?${text}`;
 }
 
+function viewEntries(view: ReadingsView): Array<readonly [string, string]> {
+  const paged = view.page > 1 && view.after !== '';
+  return [
+    ['superseded', view.superseded ? '1' : ''],
+    ['order', view.order === 'asc' ? 'asc' : ''],
+    ['page', paged ? String(view.page) : ''],
+    ['after', paged ? view.after : ''],
+  ];
+}
+
 export const href = {
   search: (params: Partial<SearchParams> = {}): string => {
     const p = { ...EMPTY_SEARCH, ...params };
@@ -140,14 +169,13 @@ export const href = {
       ['prefix', p.prefix ? '1' : ''],
       ['from', p.from],
       ['to', p.to],
-      ['superseded', p.superseded ? '1' : ''],
-      ['order', p.order === 'asc' ? 'asc' : ''],
-      ['page', p.page > 1 && p.after !== '' ? String(p.page) : ''],
-      ['after', p.page > 1 ? p.after : ''],
+      ...viewEntries(p),
     ]);
   },
-  nmi: (nmi: string): string => `#/nmi/${encodeURIComponent(nmi)}`,
-  meter: (serial: string): string => `#/meter/${encodeURIComponent(serial)}`,
+  nmi: (nmi: string, view: ReadingsView = FIRST_READINGS): string =>
+    withQuery(`#/nmi/${encodeURIComponent(nmi)}`, viewEntries(view)),
+  meter: (serial: string, view: ReadingsView = FIRST_READINGS): string =>
+    withQuery(`#/meter/${encodeURIComponent(serial)}`, viewEntries(view)),
   files: (params: Partial<FilesParams> = {}): string => {
     const p = { ...EMPTY_FILES, ...params };
     return withQuery('#/files', [

@@ -213,9 +213,9 @@ export class NemApp extends LitElement {
       case 'search':
         return html`<nem-search-page .params=${route.params}></nem-search-page>`;
       case 'nmi':
-        return html`<nem-meter-point-page .nmi=${route.nmi}></nem-meter-point-page>`;
+        return html`<nem-meter-point-page .nmi=${route.nmi} .view=${route.view}></nem-meter-point-page>`;
       case 'meter':
-        return html`<nem-meter-page .serial=${route.serial}></nem-meter-page>`;
+        return html`<nem-meter-page .serial=${route.serial} .view=${route.view}></nem-meter-page>`;
       case 'files':
         return html`<nem-files-page .params=${route.params} .user=${user}></nem-files-page>`;
       case 'file':

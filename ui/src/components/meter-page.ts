@@ -2,7 +2,7 @@ import { Task } from '@lit/task';
 import { html, LitElement } from 'lit';
 import { api, ApiError, errorMessage } from '../api/client.js';
 import type { MeterDetail } from '../api/types.js';
-import { href } from '../router.js';
+import { FIRST_READINGS, href, type ReadingsView } from '../router.js';
 import { sharedStyles } from './shared-styles.js';
 import './consumption-charts.js';
 import './copy-button.js';
@@ -12,14 +12,17 @@ import './registers-table.js';
 
 /** A meter (serial): the meter points it served, its registers, latest reads, charts and readings. */
 export class NemMeterPage extends LitElement {
-  static override properties = { serial: {} };
+  static override properties = { serial: {}, view: { attribute: false } };
   declare serial: string;
+  /** How the readings are shown (order, page), from the address. */
+  declare view: ReadingsView;
 
   static override styles = [sharedStyles];
 
   constructor() {
     super();
     this.serial = '';
+    this.view = FIRST_READINGS;
   }
 
   private readonly meter = new Task(this, {
@@ -61,7 +64,7 @@ export class NemMeterPage extends LitElement {
         caption=${`Latest read of each register of meter ${meter.meterSerial}`}
       ></nem-readings-table>
       <nem-consumption-charts by="serial" .value=${meter.meterSerial}></nem-consumption-charts>
-      <nem-readings-panel by="serial" .value=${meter.meterSerial}></nem-readings-panel>`;
+      <nem-readings-panel by="serial" .value=${meter.meterSerial} .view=${this.view}></nem-readings-panel>`;
   }
 
   override render() {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deepQuery, deepQueryAll, mount, text, until, useFetch } from './component.fixtures.js';
 import { fakeFetch, readingFixture, readingPageFixture } from '../api/api.fixtures.js';
 import type { MeterPointDetail } from '../api/types.js';
+import { parseRoute, type ReadingsView } from '../router.js';
 import { NemMeterPointPage } from './meter-point-page.js';
 
 const latest = readingFixture();
@@ -197,6 +198,9 @@ describe('nem-meter-point-page', () => {
     const panel = await until(() => deepQuery(element, 'nem-readings-panel'));
     await until(() => expect(deepQueryAll(panel, '[data-testid="reading-row"]')).toHaveLength(2));
     (deepQuery(panel, '[data-testid="superseded-toggle"]') as HTMLInputElement).click();
+    // The choice is the page's address; the app shell hands the address's view to the page.
+    expect(window.location.hash).toBe('#/nmi/5787326565?superseded=1');
+    element.view = (parseRoute(window.location.hash) as { view: ReadingsView }).view;
     await until(() =>
       expect(deepQueryAll(panel, 'nem-readings-table [data-testid="superseded-marker"]')).toHaveLength(1),
     );

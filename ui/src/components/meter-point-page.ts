@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { api, ApiError, errorMessage } from '../api/client.js';
 import type { MeterPointDetail } from '../api/types.js';
 import { directionWords, formatDecimal, formatNemDate, formatNemTime, plural } from '../format.js';
-import { href } from '../router.js';
+import { FIRST_READINGS, href, type ReadingsView } from '../router.js';
 import { sharedStyles } from './shared-styles.js';
 import { usageSeries } from './usage-chart.js';
 import './consumption-charts.js';
@@ -20,8 +20,10 @@ import './usage-chart.js';
  * (superseded versions on request).
  */
 export class NemMeterPointPage extends LitElement {
-  static override properties = { nmi: {} };
+  static override properties = { nmi: {}, view: { attribute: false } };
   declare nmi: string;
+  /** How the readings are shown (order, page), from the address. */
+  declare view: ReadingsView;
 
   static override styles = [
     sharedStyles,
@@ -48,6 +50,7 @@ export class NemMeterPointPage extends LitElement {
   constructor() {
     super();
     this.nmi = '';
+    this.view = FIRST_READINGS;
   }
 
   private readonly point = new Task(this, {
@@ -139,7 +142,7 @@ export class NemMeterPointPage extends LitElement {
         caption=${`Latest read of each register of NMI ${point.nmi}`}
       ></nem-readings-table>
       <nem-consumption-charts by="nmi" .value=${point.nmi}></nem-consumption-charts>
-      <nem-readings-panel by="nmi" .value=${point.nmi}></nem-readings-panel>`;
+      <nem-readings-panel by="nmi" .value=${point.nmi} .view=${this.view}></nem-readings-panel>`;
   }
 
   override render() {

@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { isNmiPrefix, parseNmiQuery } from '../../../src/domain/nmi.js';
 import { api, errorMessage } from '../api/client.js';
 import type { Reading, ReadingPage, ReadingsQuery, SearchMatch } from '../api/types.js';
+import { previousCursor, previousPage, rememberPreviousCursor } from '../controllers/previous-cursors.js';
 import { navigate } from '../controllers/route-controller.js';
 import { downloadText } from '../download.js';
 import { formText } from '../form-data.js';
@@ -58,33 +59,6 @@ function dateRange(params: SearchParams): string {
   if (params.from !== '') return `read on or after ${params.from}`;
   if (params.to !== '') return `read up to ${params.to}`;
   return '';
-}
-
-/**
- * The cursor that opened the page before a given one, remembered for the tab's session (a reload
- * keeps it), so "Previous page" works though the API pages forward only.
- */
-const PREVIOUS_KEY = 'nem.search.previous-cursors';
-
-function previousCursors(): Record<string, string> {
-  try {
-    const stored: unknown = JSON.parse(sessionStorage.getItem(PREVIOUS_KEY) ?? '{}');
-    return typeof stored === 'object' && stored !== null ? (stored as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function rememberPrevious(cursor: string, previous: string): void {
-  const known = previousCursors();
-  known[cursor] = previous;
-  // Enough for a long session; the oldest go first.
-  const entries = Object.entries(known).slice(-500);
-  try {
-    sessionStorage.setItem(PREVIOUS_KEY, JSON.stringify(Object.fromEntries(entries)));
-  } catch {
-    // Storage full or off: "Previous page" then offers the first page instead.
-  }
 }
 
 /**
@@ -232,7 +206,7 @@ export class NemSearchPage extends LitElement {
   };
 
   private nextPage(kind: Resolved, nextCursor: string): void {
-    rememberPrevious(nextCursor, this.params.after);
+    rememberPreviousCursor(nextCursor, this.params.after);
     // Later pages keep what "NMI, then serial" found, as their cursor belongs to that search.
     this.go({
       ...this.params,
@@ -243,13 +217,7 @@ export class NemSearchPage extends LitElement {
   }
 
   private previousPage(): void {
-    const p = this.params;
-    const previous = p.page <= 2 ? '' : previousCursors()[p.after];
-    this.go(
-      previous === undefined || previous === ''
-        ? { ...p, page: 1, after: '' }
-        : { ...p, page: p.page - 1, after: previous },
-    );
+    this.go({ ...this.params, ...previousPage(this.params.page, this.params.after) });
   }
 
   private async exportCsv(kind: Resolved): Promise<void> {
@@ -433,7 +401,7 @@ export class NemSearchPage extends LitElement {
     const next = page.nextCursor;
     if (p.page === 1 && next === null) return nothing;
     const pages = page.total.capped ? '' : ` of ${formatCount(Math.max(1, Math.ceil(page.total.count / PAGE_SIZE)))}`;
-    const knowsPrevious = p.page <= 2 || previousCursors()[p.after] !== undefined;
+    const knowsPrevious = p.page <= 2 || previousCursor(p.after) !== undefined;
     return html`<nav class="actions pager" aria-label="Search results pages">
       <button type="button" data-testid="prev-page" ?disabled=${p.page === 1} @click=${() => this.previousPage()}>
         <span aria-hidden="true">←</span> ${knowsPrevious ? 'Previous page' : 'First page'}

@@ -76,7 +76,7 @@ describe('nem-readings-table', () => {
       }),
     ]);
     expect(text(deepQuery(element, '[data-testid="cell-transaction"]'))).toBe(
-      'De-energisation (D), service order SO-123 Previous read: Re-energisation (G); reason 6, De-energised premises',
+      'De-energisation (D), service order SO-123 Previous read: Re-energisation (G)',
     );
   });
 

@@ -1,13 +1,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import type { Reading } from '../api/types.js';
-import {
-  directionWords,
-  formatDecimal,
-  formatNemTime,
-  qualityDescription,
-  reasonMeaning,
-  transactionMeaning,
-} from '../format.js';
+import { directionWords, formatDecimal, formatNemTime, qualityDescription, transactionMeaning } from '../format.js';
 import { href } from '../router.js';
 import { codeMeaning, codeMeaningStyles } from './code-meaning.js';
 import { nemTime } from './nem-time.js';
@@ -109,6 +102,13 @@ export class NemReadingsTable extends LitElement {
         min-width: 6rem;
         max-width: 11rem;
       }
+      td.state {
+        white-space: normal;
+        max-width: 7.5rem;
+      }
+      td.state > * {
+        margin: 0 0.2rem 0.2rem 0;
+      }
       .badge.corrected {
         color: var(--nem-accent, #0b5cad);
         background: #e8f1fb;
@@ -203,7 +203,6 @@ export class NemReadingsTable extends LitElement {
     const direction = directionWords(r.direction);
     const current = transaction(r.currentTransactionCode, r.currentRetailerServiceOrder);
     const previous = transaction(r.previousTransactionCode, r.previousRetailerServiceOrder);
-    const previousReason = reasonMeaning(r.previousReasonCode, r.previousReasonDescription);
     const versions = this.history && (r.corrected || r.superseded);
     return html`<tr
       class=${r.superseded ? 'superseded' : ''}
@@ -248,15 +247,7 @@ export class NemReadingsTable extends LitElement {
       </td>
       <td data-label="Transaction (550)" class="b2b" data-testid="cell-transaction">
         ${current === '' ? html`<span class="muted">—</span>` : current}
-        ${
-          previous === '' && previousReason === ''
-            ? nothing
-            : html`<span class="sub"
-                >${previous === '' ? '' : `Previous read: ${previous}`}${
-                  previousReason === '' ? '' : `${previous === '' ? 'Previous read: ' : '; '}${previousReason}`
-                }</span
-              >`
-        }
+        ${previous === '' ? nothing : html`<span class="sub">Previous read: ${previous}</span>`}
       </td>
       <td data-label="Next scheduled read" data-testid="cell-next-read" class="nowrap">
         ${r.nextScheduledReadDate ?? html`<span class="muted">—</span>`}
@@ -266,7 +257,7 @@ export class NemReadingsTable extends LitElement {
           >${r.fileName}</a
         >
       </td>
-      <td data-label="Status" data-testid="cell-status">
+      <td data-label="Status" class="state" data-testid="cell-status">
         ${
           r.superseded
             ? html`<span

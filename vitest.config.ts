@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // One test file per core (vitest's default leaves one core idle: a single worker on a 2-core machine).
+    // Most e2e time is spent waiting on nem child processes, so this holds on a busy machine too.
+    maxWorkers: availableParallelism(),
     // The JSON report lets .ci/run print a plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],
     projects: [

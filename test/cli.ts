@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The built command, as `npx nem` runs it (npm test builds first). */
@@ -10,6 +11,17 @@ export interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
+}
+
+/** Children still running when the test worker exits are killed: a failed or timed-out test leaves none behind. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+export function killOnExit(child: ChildProcess): void {
+  running.add(child);
+  child.once('close', () => running.delete(child));
 }
 
 /**
@@ -28,6 +40,7 @@ export function runNem(
       env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    killOnExit(child);
     // The command may exit before reading all of its input (a password is only the first line).
     child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');
@@ -38,6 +51,17 @@ export function runNem(
     child.once('error', reject);
     child.once('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
+}
+
+/** The tail of a child's output, for a failed assertion's message. */
+export function describeRun(result: CliResult): string {
+  const tail = (text: string): string => (text.length > 4000 ? `...${text.slice(-4000)}` : text);
+  return `exit code ${String(result.code)}\n--- stderr ---\n${tail(result.stderr)}\n--- stdout ---\n${tail(result.stdout)}`;
+}
+
+/** Asserts a nem run's exit code; on failure the message shows what it printed. */
+export function expectExit(result: CliResult, code: number): void {
+  expect(result.code, describeRun(result)).toBe(code);
 }
 
 export function ndjson(text: string): Array<Record<string, unknown>> {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { NEM_BIN, REPO_ROOT } from './cli.js';
+import { killOnExit, NEM_BIN, REPO_ROOT } from './cli.js';
 
 export interface RunningCli {
   readonly child: ChildProcessWithoutNullStreams;
@@ -7,9 +7,12 @@ export interface RunningCli {
   output(): string;
   /** Resolves with the first match of `pattern` in the output (rejects after `timeoutMs`). */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
-  /** SIGTERM, then the exit code. */
+  /** SIGTERM, then the exit code; SIGKILL (and null) if it has not ended after a grace period. */
   stop(): Promise<number | null>;
 }
+
+/** How long stop() waits after SIGTERM before it kills the process (and the test sees no exit code). */
+const STOP_GRACE_MS = 30_000;
 
 /** Starts a long-running `nem` command (serve, start, watch) as a child process. */
 export function startNem(args: readonly string[], env: NodeJS.ProcessEnv = {}): RunningCli {
@@ -18,6 +21,7 @@ export function startNem(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
     env: { ...process.env, ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  killOnExit(child);
   let text = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
@@ -41,7 +45,10 @@ export function startNem(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
       }),
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
+      const overdue = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      const code = await exited;
+      clearTimeout(overdue);
+      return code;
     },
   };
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readingFixture } from './api/api.fixtures.js';
 import {
-  capitalise,
+  capitalize,
   csvField,
   directionWords,
   formatBytes,
   formatDecimal,
+  formatDuration,
+  formatSize,
+  nameBreaks,
   formatNemDate,
   formatNemTime,
   nemToday,
@@ -109,11 +112,6 @@ describe('pageSummary', () => {
     expect(pageSummary({ count: 1, capped: false }, 1, 50)).toBe('1 reading, page 1 of 1');
     expect(pageSummary({ count: 10000, capped: true }, 3, 50)).toBe('more than 10,000 readings, page 3');
   });
-
-  it('capitalises a message', () => {
-    expect(capitalise('more than 3')).toBe('More than 3');
-    expect(capitalise('')).toBe('');
-  });
 });
 
 describe('formatDecimal', () => {
@@ -151,6 +149,41 @@ describe('counts and sizes', () => {
     expect(formatBytes(1023)).toBe('1023 B');
     expect(formatBytes(1536)).toBe('1.5 KiB');
     expect(formatBytes(200 * 1024 * 1024)).toBe('200 MiB');
+  });
+
+  it.each([
+    [0, '0 B'],
+    [999, '999 B'],
+    [1000, '1.0 kB'],
+    [1536, '1.5 kB'],
+    [999_949, '999.9 kB'],
+    [999_960, '1.0 MB'],
+    [12_345_678, '12.3 MB'],
+    [2_500_000_000, '2.5 GB'],
+  ])('formats %d bytes as %s (1 kB = 1000 B, one decimal)', (bytes, expected) => {
+    expect(formatSize(bytes)).toBe(expected);
+  });
+
+  it.each([
+    [0, '0 s'],
+    [44.6, '45 s'],
+    [60, '1 min'],
+    [200, '3 min 20 s'],
+    [7500, '2 h 5 min'],
+  ])('formats %d seconds as %s', (seconds, expected) => {
+    expect(formatDuration(seconds)).toBe(expected);
+  });
+
+  it('starts a message with a capital', () => {
+    expect(capitalize('the server could not be reached')).toBe('The server could not be reached');
+    expect(capitalize('')).toBe('');
+  });
+
+  it('breaks file names after their separators only', () => {
+    expect(nameBreaks('NEM13#0001#MDP#RET.csv')).toEqual(['NEM13#', '0001#', 'MDP#', 'RET.', 'csv']);
+    expect(nameBreaks('handcopied-spec_example.csv')).toEqual(['handcopied-', 'spec_', 'example.', 'csv']);
+    expect(nameBreaks('plain')).toEqual(['plain']);
+    expect(nameBreaks('')).toEqual([]);
   });
 });
 

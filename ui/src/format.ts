@@ -142,11 +142,6 @@ export function pageSummary(
   return `${count}, page ${formatCount(page)}${total.capped ? '' : ` of ${formatCount(pages)}`}`;
 }
 
-/** The first letter in capitals, for messages that start with a value or a lower-case phrase. */
-export function capitalise(text: string): string {
-  return text === '' ? text : `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
-}
-
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KiB', 'MiB', 'GiB'];
@@ -157,6 +152,50 @@ export function formatBytes(bytes: number): string {
     unit++;
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit] ?? 'GiB'}`;
+}
+
+const ONE_DECIMAL = new Intl.NumberFormat('en-AU', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+const DECIMAL_SIZE_UNITS = ['kB', 'MB', 'GB', 'TB'] as const;
+
+/**
+ * A size as people read it: `950 B`, `1.5 kB`, `12.3 MB` (1 kB = 1000 B, one decimal, thousands separated
+ * below 1 kB: never `1023 B` beside `1.0 kB`).
+ */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${formatCount(bytes)} B`;
+  let value = bytes / 1000;
+  let unit = 0;
+  // Rounded to one decimal first, so 999,960 B is `1.0 MB`, not `1000.0 kB`.
+  while (Math.round(value * 10) / 10 >= 1000 && unit < DECIMAL_SIZE_UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${ONE_DECIMAL.format(value)} ${DECIMAL_SIZE_UNITS[unit] ?? 'TB'}`;
+}
+
+/** A span of time for people: `45 s`, `3 min 20 s`, `2 h 5 min`. */
+export function formatDuration(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  if (whole < 60) return `${whole} s`;
+  const minutes = Math.floor(whole / 60);
+  if (minutes < 60) return `${minutes} min${whole % 60 === 0 ? '' : ` ${whole % 60} s`}`;
+  const hours = Math.floor(minutes / 60);
+  return `${formatCount(hours)} h${minutes % 60 === 0 ? '' : ` ${minutes % 60} min`}`;
+}
+
+/** Text with its first letter a capital, for a message that starts with a value (`the server ...`). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A file name in pieces that may wrap between them: after each `_`, `.`, `-` and `#` (the separators of
+ * MDFF names such as `NEM13#0001#MDP#RET.csv`), so a long name breaks where people would break it
+ * rather than in the middle of a word.
+ */
+export function nameBreaks(name: string): string[] {
+  return name.split(/(?<=[_.#-])/).filter((piece) => piece !== '');
 }
 
 /** The key that names one register of a meter point: meter serial, NMI suffix, register id. */

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runNem } from '../../../test/cli.js';
+import { expectExit, runNem } from '../../../test/cli.js';
 
 const env = { NEM_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'nem-accounts-e2e-')), 'data'), DATABASE_URL: '' };
 const PASSWORD = 'a long enough password';
@@ -29,11 +29,11 @@ describe('nem users and nem tokens (embedded database)', () => {
     const added = await runNem(['users', 'add', 'Alice', '--role', 'admin'], env, undefined, `${PASSWORD}\nignored\n`);
     expect(added.stderr).toBe('');
     expect(added.stdout).toBe('added alice (admin)\n');
-    expect(added.code).toBe(0);
+    expectExit(added, 0);
     const viewer = await runNem(['users', 'add', 'bob', '--role', 'viewer'], env, undefined, `${PASSWORD}\r\n`);
-    expect(viewer.code).toBe(0);
+    expectExit(viewer, 0);
     const listed = await runNem(['users', 'list', '--json'], env);
-    expect(listed.code).toBe(0);
+    expectExit(listed, 0);
     expect(JSON.parse(listed.stdout) as ListedUser[]).toEqual([
       { id: expect.stringMatching(/^\d+$/), username: 'alice', role: 'admin', createdAt: expect.any(String) },
       { id: expect.stringMatching(/^\d+$/), username: 'bob', role: 'viewer', createdAt: expect.any(String) },
@@ -45,13 +45,13 @@ describe('nem users and nem tokens (embedded database)', () => {
 
   it('takes no password from the arguments, and none from an empty stdin', async () => {
     const option = await runNem(['users', 'add', 'carol', '--role', 'viewer', '--password', PASSWORD], env);
-    expect(option.code).toBe(2);
+    expectExit(option, 2);
     expect(option.stderr).toContain("unknown option '--password'");
     const positional = await runNem(['users', 'add', 'carol', PASSWORD, '--role', 'viewer'], env);
-    expect(positional.code).toBe(2);
+    expectExit(positional, 2);
     expect(positional.stderr).toContain('too many arguments');
     const empty = await runNem(['users', 'add', 'carol', '--role', 'viewer'], env);
-    expect(empty.code).toBe(2);
+    expectExit(empty, 2);
     expect(empty.stderr).toBe('nem users add: no password on stdin (give it as the first line)\n');
     const users = JSON.parse((await runNem(['users', 'list', '--json'], env)).stdout) as ListedUser[];
     expect(users.map((user) => user.username)).toEqual(['alice', 'bob']);
@@ -61,14 +61,14 @@ describe('nem users and nem tokens (embedded database)', () => {
     const weak = await runNem(['users', 'add', 'carol', '--role', 'viewer'], env, undefined, 'short\n');
     expect(weak).toMatchObject({ code: 2, stderr: 'nem users add: a password needs at least 12 characters\n' });
     const badName = await runNem(['users', 'add', 'no spaces', '--role', 'viewer'], env, undefined, `${PASSWORD}\n`);
-    expect(badName.code).toBe(2);
+    expectExit(badName, 2);
     expect(badName.stderr).toMatch(/^nem users add: username "no spaces" may contain only/);
     const badRole = await runNem(['users', 'add', 'carol', '--role', 'root'], env, undefined, `${PASSWORD}\n`);
-    expect(badRole.code).toBe(2);
+    expectExit(badRole, 2);
     const exists = await runNem(['users', 'add', 'ALICE', '--role', 'viewer'], env, undefined, `${PASSWORD}\n`);
     expect(exists).toMatchObject({ code: 1, stderr: 'nem users add: user "alice" already exists\n' });
     const last = await runNem(['users', 'remove', 'alice'], env);
-    expect(last.code).toBe(1);
+    expectExit(last, 1);
     expect(last.stderr).toMatch(/^nem users remove: cannot remove "alice": they are the last admin/);
     const missing = await runNem(['users', 'remove', 'nobody'], env);
     expect(missing).toMatchObject({ code: 1, stderr: 'nem users remove: no user "nobody"\n' });
@@ -78,19 +78,19 @@ describe('nem users and nem tokens (embedded database)', () => {
     const changed = await runNem(['users', 'set-password', 'Bob'], env, undefined, 'another long password\n');
     expect(changed).toMatchObject({ code: 0, stdout: 'changed the password of bob and ended their sessions\n' });
     const weak = await runNem(['users', 'set-password', 'bob'], env, undefined, 'short\n');
-    expect(weak.code).toBe(2);
+    expectExit(weak, 2);
   });
 
   it('creates a token shown once, lists it without the secret, and revokes it', async () => {
     const created = await runNem(['tokens', 'create', 'bob', '--name', 'nightly import'], env);
-    expect(created.code).toBe(0);
+    expectExit(created, 0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^nem_[A-Za-z0-9_-]{43}$/);
     expect(created.stderr).toContain('it will not be shown again');
     expect(created.stderr).not.toContain(token);
 
     const listed = await runNem(['tokens', 'list', '--user', 'BOB', '--json'], env);
-    expect(listed.code).toBe(0);
+    expectExit(listed, 0);
     expect(listed.stdout).not.toContain(token.slice(12));
     const tokens = JSON.parse(listed.stdout) as ListedToken[];
     expect(tokens).toEqual([
@@ -107,7 +107,7 @@ describe('nem users and nem tokens (embedded database)', () => {
     expect(table.stdout).toContain(token.slice(0, 12));
 
     const revoked = await runNem(['tokens', 'revoke', token.slice(0, 12)], env);
-    expect(revoked.code).toBe(0);
+    expectExit(revoked, 0);
     expect(revoked.stdout).toBe(`revoked ${token.slice(0, 12)} (id ${tokens[0]!.id}, "nightly import") of bob\n`);
     const after = JSON.parse((await runNem(['tokens', 'list', '--json'], env)).stdout) as ListedToken[];
     expect(after[0]!.revokedAt).toEqual(expect.any(String));
@@ -120,6 +120,6 @@ describe('nem users and nem tokens (embedded database)', () => {
     const noUser = await runNem(['tokens', 'create', 'nobody', '--name', 'ci'], env);
     expect(noUser).toMatchObject({ code: 1, stdout: '', stderr: 'nem tokens create: no user "nobody"\n' });
     const noName = await runNem(['tokens', 'create', 'bob'], env);
-    expect(noName.code).toBe(2);
+    expectExit(noName, 2);
   });
 });

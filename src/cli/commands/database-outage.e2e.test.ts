@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeNem13File } from '../../../bench/generate.js';
-import { runNem, type CliResult } from '../../../test/cli.js';
+import { type CliResult, expectExit, runNem } from '../../../test/cli.js';
 import { startPrivatePostgres, type PrivatePostgres } from '../../../test/private-postgres.js';
 import { samplePath } from '../../../test/samples.js';
 import { startNem, type RunningCli } from '../../../test/server.js';
@@ -81,9 +81,9 @@ async function prepare(name: string): Promise<{ url: string; token: string }> {
   const url = await cluster.createDatabase(name);
   const env = { DATABASE_URL: url };
   const added = await runNem(['users', 'add', 'admin', '--role', 'admin'], env, undefined, 'a long enough password\n');
-  expect(added.code, added.stderr).toBe(0);
+  expectExit(added, 0);
   const token = await runNem(['tokens', 'create', 'admin', '--name', 'outage test'], env);
-  expect(token.code, token.stderr).toBe(0);
+  expectExit(token, 0);
   return { url, token: token.stdout.trim() };
 }
 
@@ -147,7 +147,7 @@ async function expectUnavailable(base: string, token: string, nem: RunningCli): 
 
 /** Exit code 2 and one line on stderr that names the problem: no stack trace. */
 function expectOneLine(result: CliResult, pattern: RegExp): void {
-  expect(result.code, result.stderr).toBe(2);
+  expectExit(result, 2);
   const lines = result.stderr.trimEnd().split('\n');
   expect(lines, result.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(pattern);
@@ -200,7 +200,7 @@ describe('a database that goes away under nem serve and nem import', () => {
       const small = join(work, 'after-restart.csv');
       await writeNem13File(small, 50, { seed: 2 });
       const imported = await runNem(['import', '--no-project', small], { DATABASE_URL: url });
-      expect(imported.code, imported.stderr).toBe(0);
+      expectExit(imported, 0);
       const deadline = Date.now() + 120_000;
       for (;;) {
         const files = await get(base, '/api/files?status=imported', token);
@@ -230,7 +230,7 @@ describe('a database that goes away under nem serve and nem import', () => {
 
     await cluster.start();
     const resumed = await runNem(['import', largeFile], env);
-    expect(resumed.code, resumed.stderr).toBe(0);
+    expectExit(resumed, 0);
     expect(resumed.stdout).toContain(`large.csv: imported (${LARGE} readings)`);
     expect(await eventCounts(url)).toEqual({ FileReceived: 1, ReadingRecorded: LARGE, FileImported: 1 });
   }, 300_000);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runNem, type CliResult } from '../../../test/cli.js';
+import { type CliResult, expectExit, runNem } from '../../../test/cli.js';
 import { samplePath } from '../../../test/samples.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-download-e2e-'));
@@ -13,7 +13,7 @@ const sample = readFileSync(samplePath('challenge-sample.csv'));
 const sampleId = createHash('sha256').update(sample).digest('hex');
 
 function succeeded(result: CliResult): CliResult {
-  expect(result.code, `exit ${result.code}\nstderr: ${result.stderr}\nstdout: ${result.stdout}`).toBe(0);
+  expectExit(result, 0);
   return result;
 }
 
@@ -43,7 +43,7 @@ describe('nem files download (embedded database)', () => {
 
     writeFileSync(join(out, 'challenge-sample.csv'), 'mine');
     const again = await runNem(['files', 'download', sampleId], env, out);
-    expect(again.code, again.stderr).toBe(1);
+    expectExit(again, 1);
     expect(again.stderr).toContain(
       'challenge-sample.csv exists: choose another path with --output, or replace it with --force',
     );
@@ -67,10 +67,10 @@ describe('nem files download (embedded database)', () => {
 
   it('says so with exit 1 for a file it does not know, and exit 2 for a folder it cannot write', async () => {
     const unknown = await runNem(['files', 'download', 'nope.csv'], env);
-    expect(unknown.code, unknown.stderr).toBe(1);
+    expectExit(unknown, 1);
     expect(unknown.stderr).toBe('nem files download: no file with id or name "nope.csv"\n');
     const nowhere = await runNem(['files', 'download', sampleId, '-o', join(work, 'missing', 'x.csv')], env);
-    expect(nowhere.code, nowhere.stderr).toBe(2);
+    expectExit(nowhere, 2);
     expect(nowhere.stderr).toContain('cannot write');
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { writeNem13File } from '../../../bench/generate.js';
 import { openDatabase, type DatabaseTarget } from '../../infrastructure/db/database.js';
-import { NEM_BIN, ndjson, REPO_ROOT, runNem } from '../../../test/cli.js';
+import { expectExit, killOnExit, ndjson, NEM_BIN, REPO_ROOT, runNem } from '../../../test/cli.js';
 import { createTestPostgres, TEST_DATABASE_URL, type TestPostgres } from '../../../test/databases.js';
 import { EXPECTED, samplePath } from '../../../test/samples.js';
 
@@ -57,7 +57,7 @@ async function countEvents(backend: Backend, sha256?: string): Promise<Record<st
   }
 }
 
-const BIG = 200_000;
+const BIG = 50_000;
 let bigFile = '';
 let bigSha = '';
 
@@ -80,7 +80,7 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
     ];
     const first = await runNem(['import', '--json', ...files], backend.env());
     expect(first.stderr).toBe('');
-    expect(first.code).toBe(1);
+    expectExit(first, 1);
     const results = ndjson(first.stdout);
     expect(results.map((r) => [String(r.file).split('/').at(-1), r.status, r.readings])).toEqual([
       ['challenge-sample.csv', 'imported', 10],
@@ -89,7 +89,7 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
       ['aemo-spec-example-nem13-forward-estimate.csv', 'imported', 2],
     ]);
     const second = await runNem(['import', samplePath('challenge-sample.csv')], backend.env());
-    expect(second.code).toBe(0);
+    expectExit(second, 0);
     expect(second.stdout).toMatch(
       /challenge-sample\.csv: duplicate \(already received on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+10:00 and imported with 10 readings; nothing appended\)/,
     );
@@ -108,22 +108,29 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
       env: { ...process.env, ...backend.env() },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    // Kill it with SIGKILL once it reports a fifth of the readings appended.
-    await new Promise<void>((resolve) => {
+    killOnExit(child);
+    // Kill it with SIGKILL once it reports a fifth of the readings appended. If it ends before that, the
+    // test fails showing how it ended and what it printed.
+    let stderr = '';
+    const reachedKillPoint = await new Promise<boolean>((resolve) => {
       child.stderr.setEncoding('utf8').on('data', (text: string) => {
+        stderr += text;
         const done = /progress: .*: (\d+)\/\d+ readings/.exec(text);
-        if (done !== null && Number(done[1]) >= BIG / 5) resolve();
+        if (done !== null && Number(done[1]) >= BIG / 5) resolve(true);
       });
-      child.once('close', () => resolve());
+      child.once('close', () => resolve(false));
     });
+    expect(reachedKillPoint, `the import ended before the kill point (exit ${child.exitCode}):\n${stderr}`).toBe(true);
+    const killed = new Promise((resolve) => child.once('close', (_code, signal) => resolve(signal)));
     child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('close', resolve));
+    expect(await killed).toBe('SIGKILL');
     const partial = await countEvents(backend, bigSha);
     expect(partial.FileImported).toBeUndefined();
     expect(partial.ReadingRecorded).toBeGreaterThanOrEqual(BIG / 5);
     expect(partial.ReadingRecorded).toBeLessThan(BIG);
 
     const resumed = await runNem(['import', '--json', bigFile], backend.env());
+    expectExit(resumed, 0);
     expect(resumed.stderr).toBe('');
     const [result] = ndjson(resumed.stdout);
     expect(result).toMatchObject({ status: 'imported', readings: BIG });
@@ -160,21 +167,21 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
       ...backend.env(),
       DATABASE_URL: 'mysql://nope',
     });
-    expect(bad.code).toBe(2);
+    expectExit(bad, 2);
     expect(bad.stderr.trim().split('\n')).toEqual([
       'nem: configuration: DATABASE_URL must be a PostgreSQL URL such as postgres://user@host:5432/database',
     ]);
     const down = await runNem(['import', samplePath('challenge-sample.csv')], {
       DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
     });
-    expect(down.code).toBe(2);
+    expectExit(down, 2);
     expect(down.stderr.trim().split('\n')).toHaveLength(1);
     expect(down.stderr).toMatch(/^nem: cannot connect to PostgreSQL at postgres:\/\/nobody@127\.0\.0\.1:1\/none: /);
     const esdb = await runNem(['import', samplePath('challenge-sample.csv')], {
       ...backend.env(),
       EVENTSTORE_URL: 'http://x',
     });
-    expect(esdb.code).toBe(2);
+    expectExit(esdb, 2);
     expect(esdb.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

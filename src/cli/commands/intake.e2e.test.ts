@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeNem13File } from '../../../bench/generate.js';
-import { ndjson, REPO_ROOT, runNem, type CliResult } from '../../../test/cli.js';
+import { expectExit, ndjson, REPO_ROOT, runNem } from '../../../test/cli.js';
 import { samplePath } from '../../../test/samples.js';
 import { startNem } from '../../../test/server.js';
 import { END, HEADER, record250 } from '../../domain/nem13/nem13.fixtures.js';
@@ -17,14 +17,6 @@ import { END, HEADER, record250 } from '../../domain/nem13/nem13.fixtures.js';
 const work = mkdtempSync(join(tmpdir(), 'nem-intake-e2e-'));
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 const EMPTY_SHA256 = createHash('sha256').digest('hex');
-
-function expectExit(result: CliResult, code: number): void {
-  if (result.code !== code) {
-    throw new Error(
-      `expected exit code ${code}, got ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`,
-    );
-  }
-}
 
 /** Three archives that cannot be read, each different. */
 const broken = {

@@ -6,19 +6,11 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync, copyFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runNem, type CliResult } from '../../../test/cli.js';
+import { expectExit, runNem } from '../../../test/cli.js';
 import { samplePath } from '../../../test/samples.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-newcomer-'));
 const env = { NEM_DATA_DIR: join(work, 'data'), DATABASE_URL: '' };
-
-function expectExit(result: CliResult, code: number): void {
-  if (result.code !== code) {
-    throw new Error(
-      `expected exit code ${code}, got ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`,
-    );
-  }
-}
 
 describe('messages for a newcomer', () => {
   it('names the option or setting that is wrong, in one line, with exit code 2', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runNem } from '../../../test/cli.js';
+import { expectExit, runNem } from '../../../test/cli.js';
 import { samplePath } from '../../../test/samples.js';
 
 const env = { NEM_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'nem-read-e2e-')), 'data'), DATABASE_URL: '' };
@@ -15,7 +15,7 @@ describe('nem readings, files and projections (embedded database)', () => {
 
   it('lists the readings of a NMI as JSON with exact values and +10:00 times', async () => {
     const result = await runNem(['readings', '--nmi', '2291137510', '--json'], env);
-    expect(result.code).toBe(0);
+    expectExit(result, 0);
     const readings = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
     expect(readings).toEqual([
       expect.objectContaining({
@@ -39,7 +39,7 @@ describe('nem readings, files and projections (embedded database)', () => {
 
   it('prints a table for people, with both registers of a meter', async () => {
     const result = await runNem(['readings', '--serial', 'PSMIL89KM79J'], env);
-    expect(result.code).toBe(0);
+    expectExit(result, 0);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toMatch(
       /^NMI\s+Serial\s+Register\s+Suffix\s+Previous read\s+Current read\s+Quantity\s+Quality\s+File$/,
@@ -58,10 +58,10 @@ describe('nem readings, files and projections (embedded database)', () => {
     );
     expect(JSON.parse(day.stdout)).toHaveLength(1);
     const bad = await runNem(['readings', '--nmi', '2291137510', '--from', '2004-02-30'], env);
-    expect(bad.code).toBe(2);
+    expectExit(bad, 2);
     expect(bad.stderr).toContain('"2004-02-30" is not a real date');
     const both = await runNem(['readings', '--nmi', 'x', '--serial', 'y'], env);
-    expect(both.code).toBe(2);
+    expectExit(both, 2);
   });
 
   it('lists files by status and shows one with its errors by line', async () => {
@@ -70,13 +70,13 @@ describe('nem readings, files and projections (embedded database)', () => {
       'handcopied-spec-example-nem13-meter-change.csv',
     ]);
     const shown = await runNem(['files', 'show', 'handcopied-spec-example-nem13-meter-change.csv'], env);
-    expect(shown.code).toBe(0);
+    expectExit(shown, 0);
     expect(shown.stdout).toContain('Status:    rejected');
     expect(shown.stdout).toContain(
       'handcopied-spec-example-nem13-meter-change.csv:4: Quantity: "8. 77" is not a number',
     );
     const missing = await runNem(['files', 'show', 'nope.csv'], env);
-    expect(missing.code).toBe(1);
+    expectExit(missing, 1);
   });
 
   it('reports projection status, catches up after an import with --no-project, and rebuilds', async () => {
@@ -84,7 +84,7 @@ describe('nem readings, files and projections (embedded database)', () => {
       ['import', '--no-project', samplePath('aemo-spec-example-nem13-forward-estimate.csv')],
       env,
     );
-    expect(skipped.code).toBe(0);
+    expectExit(skipped, 0);
     const behind = JSON.parse((await runNem(['projections', 'status', '--json'], env)).stdout) as {
       lag: number;
       upToDate: boolean;
@@ -93,7 +93,7 @@ describe('nem readings, files and projections (embedded database)', () => {
     expect(behind.upToDate).toBe(false);
     expect(JSON.parse((await runNem(['readings', '--nmi', 'VDEF005890', '--json'], env)).stdout)).toEqual([]);
     const rebuilt = await runNem(['projections', 'rebuild'], env);
-    expect(rebuilt.code).toBe(0);
+    expectExit(rebuilt, 0);
     expect(rebuilt.stdout).toMatch(/^rebuilt read_model_v2 as generation 2 from \d+ events/);
     // Progress against the whole store, to the end.
     expect(rebuilt.stderr).toMatch(/rebuild: generation 2: ([\d,]+) of \1 events \(100%\)/);

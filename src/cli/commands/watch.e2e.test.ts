@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NEM_BIN, REPO_ROOT, runNem } from '../../../test/cli.js';
+import { expectExit, killOnExit, NEM_BIN, REPO_ROOT, runNem } from '../../../test/cli.js';
 import { samplePath } from '../../../test/samples.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-watch-e2e-'));
@@ -32,6 +32,7 @@ describe('nem watch', () => {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    killOnExit(child);
     children.push(child);
     let stdout = '';
     let stderr = '';
@@ -57,7 +58,7 @@ describe('nem watch', () => {
 
     // The read model was brought up to date after each file.
     const files = await runNem(['files', '--json'], env);
-    expect(files.code).toBe(0);
+    expectExit(files, 0);
     const listed = (JSON.parse(files.stdout) as Array<{ fileName: string; status: string }>).map((f) => [
       f.fileName,
       f.status,
@@ -71,7 +72,7 @@ describe('nem watch', () => {
   it('refuses a folder that does not exist with one line and exit code 2', async () => {
     const missing = join(work, 'no-such-folder');
     const result = await runNem(['watch', missing], env);
-    expect(result.code).toBe(2);
+    expectExit(result, 2);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^nem watch: the inbox .* is not a/)]);
     expect(existsSync(missing)).toBe(false);
   });

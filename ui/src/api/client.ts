@@ -19,6 +19,8 @@ import type {
   RebuildStatus,
   Role,
   Session,
+  SourceLine,
+  UploadAnswer,
   UserAccount,
 } from './types.js';
 
@@ -70,6 +72,56 @@ function sameOrigin(): string {
   return typeof location === 'undefined' ? 'http://localhost' : location.origin;
 }
 
+/** Bytes of an upload sent so far, of how many. */
+export type UploadProgress = (sent: number, total: number) => void;
+
+/**
+ * Sends a multipart upload and answers the server's response. fetch cannot report how much of a request
+ * body has gone (streamed request bodies need HTTP/2), XMLHttpRequest can: a large file shows its progress.
+ */
+export type Uploader = (
+  url: string,
+  body: FormData,
+  headers: Headers,
+  onProgress: UploadProgress | undefined,
+) => Promise<Response>;
+
+function xhrUpload(url: string, body: FormData, headers: Headers, onProgress: UploadProgress | undefined) {
+  return new Promise<Response>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    request.withCredentials = true;
+    headers.forEach((value, name) => request.setRequestHeader(name, value));
+    request.responseType = 'text';
+    if (onProgress !== undefined) {
+      request.upload.addEventListener('progress', (event) => {
+        if (event.lengthComputable) onProgress(event.loaded, event.total);
+      });
+    }
+    request.addEventListener('load', () => {
+      const answerHeaders = new Headers();
+      for (const line of request
+        .getAllResponseHeaders()
+        .trim()
+        .split(/[\r\n]+/)) {
+        const colon = line.indexOf(':');
+        if (colon > 0) answerHeaders.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+      }
+      resolve(
+        new Response(request.status === 204 ? null : request.responseText, {
+          status: request.status,
+          statusText: request.statusText,
+          headers: answerHeaders,
+        }),
+      );
+    });
+    // As fetch does: a request that got no answer rejects with a TypeError.
+    request.addEventListener('error', () => reject(new TypeError('network error')));
+    request.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+    request.send(body);
+  });
+}
+
 const flag = (value: boolean | undefined) => (value === true ? ('true' as const) : undefined);
 
 /** What openapi-fetch answers: the typed data, or the error body, with the response. */
@@ -90,13 +142,16 @@ export class ApiClient {
   /** Called when a request other than signing in answers 401: the session has ended. */
   onUnauthenticated: (() => void) | null = null;
   private readonly client;
+  private readonly baseUrl: string;
 
   constructor(
     base = '',
     private fetcher: typeof fetch = (input, init) => fetch(input, init),
+    private uploader: Uploader | null = typeof XMLHttpRequest === 'undefined' ? null : xhrUpload,
   ) {
+    this.baseUrl = base === '' ? sameOrigin() : base;
     this.client = createClient<paths>({
-      baseUrl: base === '' ? sameOrigin() : base,
+      baseUrl: this.baseUrl,
       credentials: 'same-origin',
       headers: { accept: 'application/json' },
       fetch: (request: Request) => this.fetcher(request),
@@ -237,18 +292,62 @@ export class ApiClient {
     );
   }
 
-  async upload(files: readonly File[]): Promise<ImportResult[]> {
+  /**
+   * Uploads files as one multipart request; `onProgress` hears how many bytes have gone (through
+   * XMLHttpRequest, the only way a browser tells), then the answer lists what became of each file.
+   */
+  async upload(files: readonly File[], onProgress?: UploadProgress): Promise<ImportResult[]> {
     const form = new FormData();
     for (const file of files) form.append('file', file, file.name);
-    const answer = await this.settle(
-      this.client.POST('/api/files', {
-        // A multipart body: the typed field stands for the parts, which go as they are.
-        body: { file: files.map((file) => file.name) },
-        bodySerializer: () => form,
-      }),
-      '/api/files',
-    );
+    const uploader = this.uploader;
+    if (uploader === null) {
+      const answer = await this.settle(
+        this.client.POST('/api/files', {
+          // A multipart body: the typed field stands for the parts, which go as they are.
+          body: { file: files.map((file) => file.name) },
+          bodySerializer: () => form,
+        }),
+        '/api/files',
+      );
+      return answer.results;
+    }
+    const headers = new Headers({ accept: 'application/json' });
+    const token = readCookie(CSRF_COOKIE) ?? this.csrfToken;
+    if (token !== null) headers.set(CSRF_HEADER, token);
+    const sent = uploader(`${this.baseUrl}/api/files`, form, headers, onProgress).then(async (response) => {
+      const body: unknown = await response.json();
+      return response.ok ? { data: body as UploadAnswer, response } : { error: body, response };
+    });
+    const answer = await this.settle<UploadAnswer>(sent, '/api/files');
     return answer.results;
+  }
+
+  fileReadings(file: string, cursor: string | undefined, limit: number, signal?: AbortSignal): Promise<Page<Reading>> {
+    return this.settle(
+      this.client.GET('/api/files/{file}/readings', {
+        params: { path: { file }, query: { limit, ...(cursor === undefined ? {} : { cursor }) } },
+        signal: signal ?? null,
+      }),
+      '/api/files/readings',
+    );
+  }
+
+  /** Source lines of a file by number (at most 100 at once), to show beside its problems. */
+  async fileLines(file: string, numbers: readonly number[], signal?: AbortSignal): Promise<SourceLine[]> {
+    if (numbers.length === 0) return [];
+    const answer = await this.settle(
+      this.client.GET('/api/files/{file}/lines', {
+        params: { path: { file }, query: { numbers: numbers.join(',') } },
+        signal: signal ?? null,
+      }),
+      '/api/files/lines',
+    );
+    return answer.lines;
+  }
+
+  /** Where the browser downloads a file's original (an attachment named after the file). */
+  originalHref(file: string): string {
+    return `${this.baseUrl}/api/files/${encodeURIComponent(file)}/original`;
   }
 
   replay(fileId: string): Promise<{ fileId: string; replayed: true }> {

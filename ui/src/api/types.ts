@@ -25,6 +25,9 @@ export type FileStatus = FileSummary['status'];
 /** A problem found in a flow file (line, field, code). */
 export type Problem = Schemas['FileProblem'];
 export type ImportResult = Schemas['ImportResult'];
+export type UploadAnswer = Schemas['UploadResult'];
+/** One line of a flow file as sent, with the names of its fields. */
+export type SourceLine = Schemas['SourceLine'];
 export type ProjectionStatus = Schemas['ProjectionStatus'];
 export type RebuildStatus = Schemas['RebuildStatus'];
 export type RebuildState = RebuildStatus['state'];

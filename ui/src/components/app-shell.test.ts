@@ -97,4 +97,38 @@ describe('nem-app', () => {
       'Your session has ended. Sign in again to go on.',
     );
   });
+
+  it('offers Retry when the server could not be reached, and goes on when it answers', async () => {
+    let up = false;
+    const fake = signedInAs(sessionFixture());
+    useFetch(async (input, init) => {
+      if (!up) throw new TypeError('Failed to fetch');
+      return fake.fetch(input, init);
+    });
+    const app = await mount(new NemApp());
+    const error = await until(() => deepQuery(app, '[data-testid="app-error"]'));
+    expect(text(error)).toContain('The service cannot be reached: the server could not be reached');
+    up = true;
+    (deepQuery(error, '[data-testid="retry"]') as HTMLButtonElement).click();
+    await until(() => deepQuery(app, '[data-testid="sign-out"]'));
+  });
+
+  it('has one banner, one main navigation and one main; the skip control in the banner moves focus to the content', async () => {
+    useFetch(signedInAs(sessionFixture()).fetch);
+    const app = await mount(new NemApp());
+    await until(() => deepQuery(app, '[data-testid="sign-out"]'));
+    const root = app.shadowRoot!;
+    expect(root.querySelectorAll('header')).toHaveLength(1);
+    expect(root.querySelectorAll('nav')).toHaveLength(1);
+    expect(root.querySelectorAll('main')).toHaveLength(1);
+    // Nothing of the shell stands outside a landmark.
+    expect([...root.children].map((child) => child.localName).filter((name) => name !== 'style')).toEqual([
+      'header',
+      'main',
+    ]);
+    const skip = deepQuery(app, '[data-testid="skip-to-content"]') as HTMLButtonElement;
+    expect(skip.closest('header')).not.toBeNull();
+    skip.click();
+    expect(root.activeElement?.localName).toBe('main');
+  });
 });

@@ -239,7 +239,12 @@ export class NemApp extends LitElement {
   private signedIn(session: Session) {
     const route = this.router.route;
     const admin = session.user.role === 'admin';
+    // The skip control is a button inside the banner: the content lies in this shadow root, where a
+    // "#main" link cannot point (the hash is the router's), and nothing should stand outside a landmark.
     return html`<header>
+        <button type="button" class="skip" data-testid="skip-to-content" @click=${this.skipToMain}>
+          Skip to the content
+        </button>
         <div class="bar">
           <a class="brand" href=${href.search()}>nem <small>register reads</small></a>
           <nav aria-label="Main">
@@ -274,10 +279,11 @@ export class NemApp extends LitElement {
         return html`<main id="main"><p class="status loading" role="status">Loading…</p></main>`;
       case 'unreachable':
         return html`<main id="main">
-          <p class="status error" role="alert" data-testid="app-error">
-            The service cannot be reached: ${phase.message}
-          </p>
-          <button type="button" @click=${() => void this.checkSession()}>Try again</button>
+          <h1>nem</h1>
+          <div class="status error" role="alert" data-testid="app-error">
+            <p class="load-error-text">The service cannot be reached: ${phase.message}</p>
+            <button type="button" data-testid="retry" @click=${this.retry}>Retry</button>
+          </div>
         </main>`;
       case 'signed-out':
         return html`<main id="main">
@@ -287,14 +293,16 @@ export class NemApp extends LitElement {
           ></nem-sign-in>
         </main>`;
       case 'signed-in':
-        return html`<a class="skip" href="#main" @click=${this.skipToMain}>Skip to the content</a>
-          ${this.signedIn(phase.session)}`;
+        return this.signedIn(phase.session);
     }
   }
 
-  /** The hash is the router's: the skip link moves focus itself. */
-  private readonly skipToMain = (event: Event): void => {
-    event.preventDefault();
+  private readonly retry = (): void => {
+    this.phase = { name: 'checking' };
+    void this.checkSession();
+  };
+
+  private readonly skipToMain = (): void => {
     this.renderRoot.querySelector<HTMLElement>('main')?.focus();
   };
 }

@@ -1,10 +1,19 @@
 import type { LitElement } from 'lit';
 import { afterEach } from 'vitest';
-import { api } from '../api/client.js';
+import { api, type Uploader } from '../api/client.js';
 
-/** Sets the shared client's fetch for a test (components use the one `api`). */
+/**
+ * Sets the shared client's fetch for a test (components use the one `api`); uploads go through it too,
+ * as a plain POST (happy-dom's XMLHttpRequest would go to the network).
+ */
 export function useFetch(fetchImpl: typeof fetch): void {
   (api as unknown as { fetcher: typeof fetch }).fetcher = fetchImpl;
+  useUploader((url, body, headers) => fetchImpl(url, { method: 'POST', body, headers }));
+}
+
+/** Sets how the shared client sends uploads, for a test that follows an upload's progress. */
+export function useUploader(uploader: Uploader): void {
+  (api as unknown as { uploader: Uploader | null }).uploader = uploader;
 }
 
 // Tests run Lit's development build (Vite's "development" condition); its one-time notice is noise here.

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { deepQuery, deepQueryAll, mount, text, until, useFetch } from './component.fixtures.js';
-import { fakeFetch, fileDetailFixture, sessionFixture } from '../api/api.fixtures.js';
+import { fakeFetch, fileDetailFixture, readingFixture, sessionFixture } from '../api/api.fixtures.js';
 import type { Problem } from '../api/types.js';
-import { NemFilePage } from './file-page.js';
+import { NemFilePage, problemLines } from './file-page.js';
 
 const problem = (line: number, code: Problem['code'], severity: 'error' | 'warning'): Problem => ({
   line,
@@ -50,9 +50,10 @@ describe('nem-file-page', () => {
     expect(deepQueryAll(element, '[data-testid="replay-button"]')).toHaveLength(0);
   });
 
-  it('lets an admin replay the file', async () => {
+  it('lets an admin replay an imported file', async () => {
+    const imported = fileDetailFixture({ fileId: 'd'.repeat(64), fileName: 'bad.csv', registerReads: 0 });
     const fake = fakeFetch({
-      'GET /api/files/bad.csv': () => ({ body: rejected }),
+      'GET /api/files/bad.csv': () => ({ body: imported }),
       [`POST /api/files/${'d'.repeat(64)}/replay`]: () => ({ body: { fileId: 'd'.repeat(64), replayed: true } }),
     });
     const element = await page('admin', fake);
@@ -66,5 +67,128 @@ describe('nem-file-page', () => {
   it('says when there is no such file', async () => {
     const element = await page('viewer', fakeFetch({}));
     await until(() => deepQuery(element, '[data-testid="not-found"]'));
+  });
+
+  it('offers no Replay for a rejected file, even to an admin', async () => {
+    const element = await page('admin', fakeFetch({ 'GET /api/files/bad.csv': () => ({ body: rejected }) }));
+    await until(() => expect(deepQueryAll(element, '[data-testid="file-error"]')).toHaveLength(2));
+    expect(deepQueryAll(element, '[data-testid="replay-button"]')).toHaveLength(0);
+    expect(text(deepQuery(element, '[data-testid="file-status"]'))).toBe('Rejected');
+  });
+
+  it('shows each error beside its line as sent, the bad field marked', async () => {
+    const id = 'd'.repeat(64);
+    const fake = fakeFetch({
+      'GET /api/files/bad.csv': () => ({ body: rejected }),
+      [`GET /api/files/${id}/lines`]: () => ({
+        body: {
+          lines: [
+            {
+              number: 4,
+              text: '250,NMI1,8. 77,kWh',
+              truncated: false,
+              fieldNames: ['RecordIndicator', 'NMI', 'Quantity', 'UOM'],
+            },
+            {
+              number: 5,
+              text: '250,NMI1,5,kWh',
+              truncated: false,
+              fieldNames: ['RecordIndicator', 'NMI', 'Quantity', 'UOM'],
+            },
+            { number: 9, text: 'junk', truncated: false, fieldNames: null },
+          ],
+        },
+      }),
+    });
+    const element = await page('viewer', fake);
+    const first = await until(() => {
+      const row = deepQuery(element, '[data-testid="file-error"][data-line="4"]');
+      deepQuery(row, '[data-testid="source-line"]');
+      return row;
+    });
+    expect(fake.requests.find((r) => r.url.pathname.endsWith('/lines'))?.url.searchParams.get('numbers')).toBe('4,5,9');
+    const source = deepQuery(first, '[data-testid="source-line"]');
+    expect(source.textContent.replace(/\s+/g, ' ')).toContain('250,NMI1,8. 77,kWh');
+    const mark = deepQuery(source, '[data-testid="bad-field"]');
+    expect(text(mark)).toBe('8. 77');
+    expect(mark.getAttribute('title')).toBe('Quantity');
+    // A line whose record is unknown is shown, with nothing marked.
+    const unknown = deepQuery(element, '[data-testid="file-error"][data-line="9"]');
+    expect(text(deepQuery(unknown, '[data-testid="source-line"]'))).toContain('junk');
+    expect(deepQueryAll(unknown, '[data-testid="bad-field"]')).toHaveLength(0);
+  });
+
+  it('asks for the lines of the problems once each, leaving out the file as a whole, at most 100', () => {
+    const many = Array.from({ length: 150 }, (_, i) => problem(150 - i, 'NEM13_BAD_DATE', 'error'));
+    expect(
+      problemLines([
+        problem(0, 'NEM13_MISSING_900', 'error'),
+        problem(7, 'NEM13_BAD_DATE', 'error'),
+        problem(7, 'NEM13_BAD_NUMBER', 'error'),
+      ]),
+    ).toEqual([7]);
+    expect(problemLines(many)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+  });
+
+  it('links the NMIs and lists the readings the file brought, with the original to download and its SHA-256 to copy', async () => {
+    const id = 'f'.repeat(64);
+    const file = fileDetailFixture({
+      fileId: id,
+      fileName: 'NEM13#0001#MDP#RET.csv',
+      size: 12_345,
+      registerReads: 2,
+      nmis: [
+        { nmi: 'NEM1201009', readings: 1 },
+        { nmi: 'NEM1201010', readings: 1_234 },
+      ],
+      moreNmis: true,
+    });
+    const fake = fakeFetch({
+      'GET /api/files/good.csv': () => ({ body: file }),
+      [`GET /api/files/${id}/readings`]: () => ({
+        body: {
+          items: [readingFixture({ fileId: id, line: 3 }), readingFixture({ fileId: id, line: 4, nmi: 'NEM1201010' })],
+          nextCursor: null,
+        },
+      }),
+    });
+    useFetch(fake.fetch);
+    const element = new NemFilePage();
+    element.fileId = 'good.csv';
+    await mount(element);
+    const rows = await until(() => {
+      const found = deepQueryAll(element, '[data-testid="reading-row"]');
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    expect(rows.map((row) => text(deepQuery(row, '[data-testid="cell-nmi"]')))).toEqual(['5787326565', 'NEM1201010']);
+    const nmis = deepQueryAll(element, '[data-testid="file-nmi"]');
+    expect(nmis.map((a) => a.getAttribute('href'))).toEqual(['#/nmi/NEM1201009', '#/nmi/NEM1201010']);
+    expect(text(deepQuery(element, '[data-testid="file-nmis"]'))).toContain('1,234 readings');
+    deepQuery(element, '[data-testid="more-nmis"]');
+    const download = deepQuery(element, '[data-testid="original-download"]');
+    expect(download.getAttribute('href')).toMatch(new RegExp(`/api/files/${id}/original$`));
+    expect(download.hasAttribute('download')).toBe(true);
+    expect(text(deepQuery(element, '[data-testid="file-size"]'))).toBe('12.3 kB, 20 lines');
+    expect(deepQuery(element, '[data-testid="file-title"]').querySelectorAll('wbr')).toHaveLength(4);
+
+    let copied = '';
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (value: string) => void (copied = value) },
+    });
+    const copy = deepQuery(element, '[data-testid="copy-sha256"]') as HTMLButtonElement;
+    copy.click();
+    await until(() => expect(text(copy)).toBe('Copied'));
+    expect(copied).toBe(id);
+  });
+
+  it('says when the original was not kept, and offers no download', async () => {
+    const element = await page(
+      'viewer',
+      fakeFetch({ 'GET /api/files/bad.csv': () => ({ body: { ...rejected, original: null } }) }),
+    );
+    await until(() => deepQuery(element, '[data-testid="original-none"]'));
+    expect(deepQueryAll(element, '[data-testid="original-download"]')).toHaveLength(0);
   });
 });

@@ -1,10 +1,17 @@
-import { Task } from '@lit/task';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { api, ApiError, errorMessage } from '../api/client.js';
-import type { FileDetail, Problem, SessionUser } from '../api/types.js';
-import { formatBytes, formatCount, formatNemTime, plural } from '../format.js';
+import type { FileDetail, FileStatus, Problem, SessionUser, SourceLine } from '../api/types.js';
+import { KeysetPager } from '../controllers/keyset-pager.js';
+import { formatCount, formatSize, plural } from '../format.js';
 import { href } from '../router.js';
+import { fileName } from './file-name.js';
+import { loadError } from './load-error.js';
+import { nemTime } from './nem-time.js';
+import { pagerButtons } from './pager-buttons.js';
+import './readings-table.js';
 import { sharedStyles } from './shared-styles.js';
+import { copyOrSelect } from '../clipboard.js';
 
 type ReplayState =
   | { readonly state: 'idle' }
@@ -12,20 +19,59 @@ type ReplayState =
   | { readonly state: 'done'; readonly message: string }
   | { readonly state: 'failed'; readonly message: string };
 
+const STATUS_LABELS: Record<FileStatus, string> = {
+  receiving: 'Receiving',
+  imported: 'Imported',
+  rejected: 'Rejected',
+};
+
+/** Source lines asked for at once: the API answers up to 100. */
+const MAX_SOURCE_LINES = 100;
+const READINGS_PAGE_SIZE = 50;
+
+/** The lines the problems point at (line 0 is the file as a whole), each once, the first 100. */
+export function problemLines(problems: readonly Problem[]): number[] {
+  const numbers = [...new Set(problems.map((p) => p.line).filter((line) => line > 0))];
+  return numbers.sort((a, b) => a - b).slice(0, MAX_SOURCE_LINES);
+}
+
 /**
- * One flow file: what it is, where it came from, how it ended, and every recorded error and warning by
- * line. Admins may replay its events into the read model.
+ * One line as sent, its fields apart, the field a problem names marked: the line's fieldNames give each
+ * comma-separated field its name. Breaks may come after any comma, never inside a field.
+ */
+function sourceLine(line: SourceLine, field: string | null) {
+  const fields = line.text.split(',');
+  const bad = field === null || line.fieldNames === null ? -1 : line.fieldNames.indexOf(field);
+  return html`<code class="source" data-testid="source-line" data-line=${line.number}
+    ><span class="visually-hidden">Line ${line.number} as sent: </span>${fields.map((text, i) => {
+      const comma = i === 0 ? nothing : html`,<wbr />`;
+      const name = line.fieldNames?.[i] ?? `field ${i + 1}`;
+      return i === bad
+        ? html`${comma}<mark data-testid="bad-field" title=${name}
+              >${text === '' ? html`<span class="empty-field">(empty)</span>` : text}</mark
+            >`
+        : html`${comma}<span title=${name}>${text}</span>`;
+    })}${line.truncated ? html`<span class="muted"> … (cut at 4,096 bytes)</span>` : nothing}</code
+  >`;
+}
+
+/**
+ * One flow file, explained: what it is, where it came from and how it ended; every error and warning by
+ * line with that line as sent beside it (the bad field marked); the NMIs and the readings it brought;
+ * its original to download. Admins may replay an imported file's events into the read model.
  */
 export class NemFilePage extends LitElement {
   static override properties = {
     fileId: {},
     user: { attribute: false },
     replay: { state: true },
+    copied: { state: true },
   };
 
   declare fileId: string;
   declare user: SessionUser | null;
   declare replay: ReplayState;
+  declare copied: boolean;
 
   static override styles = [
     sharedStyles,
@@ -33,21 +79,76 @@ export class NemFilePage extends LitElement {
       .problems td.message {
         white-space: normal;
         min-width: 18rem;
-      }
-      .problems caption {
-        font-size: 1rem;
+        width: 100%;
       }
       h1 {
+        overflow-wrap: break-word;
+      }
+      dl.facts.card {
+        margin-bottom: 1rem;
+      }
+      code.source {
+        display: block;
+        margin-top: 0.35rem;
+        padding: 0.35rem 0.5rem;
+        background: var(--nem-bg, #f6f8fa);
+        border: 1px solid var(--nem-border, #d0d7de);
+        border-radius: var(--nem-radius, 6px);
+        white-space: normal;
+        overflow-wrap: break-word;
+        color: var(--nem-fg, #1b1f24);
+      }
+      /* Each field whole and its spaces shown (a whitespace warning is about them); breaks only at commas. */
+      code.source > span,
+      code.source > mark {
+        white-space: pre;
+      }
+      code.source {
+        overflow-x: auto;
+      }
+      code.source mark {
+        background: #ffe08a;
+        color: #1b1f24;
+        outline: 2px solid var(--nem-danger, #b42318);
+        border-radius: 2px;
+        padding: 0 0.1rem;
+      }
+      .sha {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.5rem;
+        align-items: center;
+      }
+      .sha code {
         overflow-wrap: anywhere;
+      }
+      button.small {
+        min-height: 2rem;
+        padding: 0.1rem 0.6rem;
+        font-size: 0.85rem;
+      }
+      ul.nmis {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35rem 1rem;
+      }
+      ul.nmis li {
+        white-space: nowrap;
       }
     `,
   ];
+
+  private readonly readingsPager = new KeysetPager(this);
 
   constructor() {
     super();
     this.fileId = '';
     this.user = null;
     this.replay = { state: 'idle' };
+    this.copied = false;
   }
 
   private readonly file = new Task(this, {
@@ -55,8 +156,30 @@ export class NemFilePage extends LitElement {
     args: () => [this.fileId] as const,
   });
 
+  private readonly lines = new Task(this, {
+    task: async ([file], { signal }): Promise<ReadonlyMap<number, SourceLine>> => {
+      if (file === undefined || file.original === null) return new Map();
+      const numbers = problemLines([...file.errors, ...file.warnings]);
+      const lines = await api.fileLines(file.fileId, numbers, signal);
+      return new Map(lines.map((line) => [line.number, line]));
+    },
+    args: () => [this.file.value] as const,
+  });
+
+  private readonly readings = new Task(this, {
+    task: async ([file, cursor], { signal }) => {
+      if (file === undefined || file.registerReads === 0) return null;
+      return api.fileReadings(file.fileId, cursor, READINGS_PAGE_SIZE, signal);
+    },
+    args: () => [this.file.value, this.readingsPager.cursor] as const,
+  });
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('fileId')) this.replay = { state: 'idle' };
+    if (changed.has('fileId')) {
+      this.replay = { state: 'idle' };
+      this.copied = false;
+      this.readingsPager.reset();
+    }
   }
 
   private async doReplay(file: FileDetail): Promise<void> {
@@ -70,6 +193,17 @@ export class NemFilePage extends LitElement {
     }
   }
 
+  private async copySha(sha: string): Promise<void> {
+    const shown = this.renderRoot.querySelector('[data-testid="file-sha256"]');
+    this.copied = (await copyOrSelect(sha, shown)) === 'copied';
+  }
+
+  private source(problem: Problem) {
+    if (problem.line === 0) return nothing;
+    const line = this.lines.value?.get(problem.line);
+    return line === undefined ? nothing : sourceLine(line, problem.field);
+  }
+
   private problemTable(kind: 'errors' | 'warnings', problems: readonly Problem[], total: number) {
     const title = kind === 'errors' ? 'Errors' : 'Warnings';
     if (total === 0) {
@@ -78,10 +212,10 @@ export class NemFilePage extends LitElement {
     }
     const omitted = total - problems.length;
     return html`<h2>${title} <span class="muted">(${formatCount(total)})</span></h2>
-      <div class="table-scroll problems" role="region" aria-label=${title} tabindex="0">
-        <table data-testid=${`file-${kind}`}>
+      <div class="table-scroll cards problems" role="region" aria-label=${title} tabindex="0">
+        <table class="cards" data-testid=${`file-${kind}`}>
           <caption class="visually-hidden">
-            ${title}, by line
+            ${title}, by line, each with its line as sent
           </caption>
           <thead>
             <tr>
@@ -89,30 +223,43 @@ export class NemFilePage extends LitElement {
               <th scope="col">Record</th>
               <th scope="col">Field</th>
               <th scope="col">Code</th>
-              <th scope="col">Message</th>
+              <th scope="col">Message and the line as sent</th>
             </tr>
           </thead>
           <tbody>
             ${problems.map(
               (p) =>
                 html`<tr data-testid=${kind === 'errors' ? 'file-error' : 'file-warning'} data-line=${p.line}>
-                  <td class="num mono" data-testid="problem-line" title=${p.line === 0 ? 'the file as a whole' : ''}>
-                    ${p.line}
+                  <td
+                    class="num mono"
+                    data-label="Line"
+                    data-testid="problem-line"
+                    title=${p.line === 0 ? 'the file as a whole' : ''}
+                  >
+                    ${p.line === 0 ? 'whole file' : p.line}
                   </td>
-                  <td class="mono">${p.record ?? '—'}</td>
-                  <td class="mono">${p.field ?? '—'}</td>
-                  <td class="mono">${p.code}</td>
-                  <td class="message">${p.message}</td>
+                  <td class="mono" data-label="Record">${p.record ?? '—'}</td>
+                  <td class="mono" data-label="Field">${p.field ?? '—'}</td>
+                  <td class="mono" data-label="Code">${p.code}</td>
+                  <td class="message stack" data-label="Message">${p.message} ${this.source(p)}</td>
                 </tr>`,
             )}
           </tbody>
         </table>
       </div>
-      ${omitted > 0 ? html`<p class="muted">${plural(omitted, `more ${kind.slice(0, -1)}`)} not recorded.</p>` : html``}`;
+      ${omitted > 0 ? html`<p class="muted">${plural(omitted, `more ${kind.slice(0, -1)}`)} not recorded.</p>` : nothing}
+      ${
+        this.lines.status === TaskStatus.ERROR
+          ? html`<p class="muted" data-testid="lines-error">
+              The lines as sent could not be shown: ${errorMessage(this.lines.error)}
+            </p>`
+          : nothing
+      }`;
   }
 
   private replayControls(file: FileDetail) {
-    if (this.user?.role !== 'admin') return html``;
+    // A rejected file recorded no reading: there is nothing to replay.
+    if (this.user?.role !== 'admin' || file.status !== 'imported') return nothing;
     const r = this.replay;
     return html`<section class="card" aria-labelledby="replay-title">
       <h2 id="replay-title">Replay</h2>
@@ -133,43 +280,123 @@ export class NemFilePage extends LitElement {
             ? html`<p class="status ok" role="status" data-testid="replay-result">${r.message}</p>`
             : r.state === 'failed'
               ? html`<p class="status error" role="alert" data-testid="replay-result">${r.message}</p>`
-              : html``
+              : nothing
         }
       </div>
     </section>`;
   }
 
-  private detail(file: FileDetail) {
+  private original(file: FileDetail) {
+    const kept = file.original;
+    if (kept === null) {
+      return html`<span class="muted" data-testid="original-none"
+        >Not kept (larger than the limit, or received before originals were kept)</span
+      >`;
+    }
+    return html`<a href=${api.originalHref(file.fileId)} download data-testid="original-download"
+        >Download the original</a
+      >
+      <span class="muted"
+        >(${formatSize(kept.size)}${kept.basis === 'raw' ? ', as it arrived' : ''}; kept compressed as
+        ${formatSize(kept.storedSize)})</span
+      >`;
+  }
+
+  private facts(file: FileDetail) {
     return html`<dl class="facts card" data-testid="file-facts">
-        <dt>Status</dt>
-        <dd><span class="badge ${file.status}" data-testid="file-status">${file.status}</span></dd>
-        <dt>SHA-256</dt>
-        <dd class="mono" data-testid="file-sha256">${file.fileId}</dd>
-        <dt>Received</dt>
-        <dd class="mono">${formatNemTime(file.receivedAt)} <span class="muted">via ${file.channel}</span></dd>
-        <dt>Closed</dt>
-        <dd class="mono">${formatNemTime(file.closedAt) || '—'}</dd>
-        <dt>From → to</dt>
-        <dd class="mono">${file.fromParticipant ?? '—'} → ${file.toParticipant ?? '—'}</dd>
-        <dt>Created (header)</dt>
-        <dd class="mono">${formatNemTime(file.headerCreatedAt) || '—'}</dd>
-        <dt>Container</dt>
-        <dd>${file.container}${file.zipMember === null ? '' : html` (<span class="mono">${file.zipMember}</span>)`}</dd>
-        <dt>Size</dt>
-        <dd>${formatBytes(file.size)}, ${plural(file.lines, 'line')}</dd>
-        <dt>Register reads</dt>
-        <dd data-testid="file-reads">${formatCount(file.registerReads)}</dd>
-        <dt>B2B details</dt>
-        <dd>${formatCount(file.b2bDetails)}</dd>
-      </dl>
-      ${this.replayControls(file)} ${this.problemTable('errors', file.errors, file.errorCount)}
-      ${this.problemTable('warnings', file.warnings, file.warningCount)}`;
+      <dt>Status</dt>
+      <dd><span class="badge ${file.status}" data-testid="file-status">${STATUS_LABELS[file.status]}</span></dd>
+      <dt>SHA-256</dt>
+      <dd class="sha">
+        <code data-testid="file-sha256">${file.fileId}</code>
+        <button
+          type="button"
+          class="small"
+          data-testid="copy-sha256"
+          aria-label=${this.copied ? 'SHA-256 copied' : 'Copy the SHA-256'}
+          @click=${() => void this.copySha(file.fileId)}
+        >
+          ${this.copied ? 'Copied' : 'Copy'}
+        </button>
+      </dd>
+      <dt>Received</dt>
+      <dd>${nemTime(file.receivedAt)} <span class="muted">via ${file.channel}</span></dd>
+      <dt>Closed</dt>
+      <dd>${nemTime(file.closedAt)}</dd>
+      <dt>From → to</dt>
+      <dd class="mono">${file.fromParticipant ?? '—'} → ${file.toParticipant ?? '—'}</dd>
+      <dt>Created (header)</dt>
+      <dd>${nemTime(file.headerCreatedAt)}</dd>
+      <dt>Container</dt>
+      <dd>${file.container}${file.zipMember === null ? '' : html` (<span class="mono">${file.zipMember}</span>)`}</dd>
+      <dt>Size</dt>
+      <dd data-testid="file-size">${formatSize(file.size)}, ${plural(file.lines, 'line')}</dd>
+      <dt>Original</dt>
+      <dd>${this.original(file)}</dd>
+      <dt>Register reads</dt>
+      <dd data-testid="file-reads">${formatCount(file.registerReads)}</dd>
+      <dt>B2B details</dt>
+      <dd>${formatCount(file.b2bDetails)}</dd>
+    </dl>`;
+  }
+
+  private nmis(file: FileDetail) {
+    if (file.nmis.length === 0) return nothing;
+    return html`<section aria-labelledby="nmis-title" data-testid="file-nmis">
+      <h2 id="nmis-title">
+        NMIs <span class="muted">(${file.moreNmis ? 'the first ' : ''}${formatCount(file.nmis.length)})</span>
+      </h2>
+      <ul class="nmis">
+        ${file.nmis.map(
+          (n) =>
+            html`<li>
+              <a href=${href.nmi(n.nmi)} class="mono" data-testid="file-nmi">${n.nmi}</a>
+              <span class="muted">${plural(n.readings, 'reading')}</span>
+            </li>`,
+        )}
+      </ul>
+      ${
+        file.moreNmis
+          ? html`<p class="muted" data-testid="more-nmis">
+              The file brought readings for more NMIs: see its readings below.
+            </p>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  private readingsSection(file: FileDetail) {
+    if (file.registerReads === 0) return nothing;
+    return html`<section aria-labelledby="readings-title" data-testid="file-readings">
+      <h2 id="readings-title">
+        Readings <span class="muted">(${formatCount(file.registerReads)}, in line order)</span>
+      </h2>
+      ${this.readings.render({
+        pending: () => html`<p class="status loading" role="status">Loading the readings…</p>`,
+        error: (error) => loadError('Could not load the readings', error, () => void this.readings.run()),
+        complete: (page) =>
+          page === null
+            ? nothing
+            : html`<nem-readings-table
+                  .readings=${page.items}
+                  .sortable=${false}
+                  caption="Readings this file brought, in line order"
+                ></nem-readings-table>
+                ${pagerButtons(this.readingsPager, page.nextCursor, 'Readings')}`,
+      })}
+    </section>`;
+  }
+
+  private detail(file: FileDetail) {
+    return html`${this.facts(file)} ${this.replayControls(file)}
+    ${this.problemTable('errors', file.errors, file.errorCount)}
+    ${this.problemTable('warnings', file.warnings, file.warningCount)} ${this.nmis(file)} ${this.readingsSection(file)}`;
   }
 
   override render() {
     const name = this.file.value?.fileName ?? this.fileId;
     return html`<p><a href=${href.files()}>← All files</a></p>
-      <h1 tabindex="-1" data-testid="file-title">${name}</h1>
+      <h1 tabindex="-1" data-testid="file-title">${fileName(name)}</h1>
       <div>
         ${this.file.render({
           pending: () => html`<p class="status loading" role="status">Loading the file…</p>`,
@@ -178,7 +405,7 @@ export class NemFilePage extends LitElement {
               ? html`<p class="status empty" data-testid="not-found">
                   No file <span class="mono">${this.fileId}</span> has been received.
                 </p>`
-              : html`<p class="status error" role="alert">Could not load the file: ${errorMessage(error)}</p>`,
+              : loadError('Could not load the file', error, () => void this.file.run()),
           complete: (file) => this.detail(file),
         })}
       </div>`;

@@ -49,4 +49,55 @@ describe('nem-files-page', () => {
     await until(() => deepQuery(element, '[data-testid="files-empty"]'));
     expect(deepQuery(element, '[data-testid="upload-input"]')).toBeTruthy();
   });
+
+  it('shows sizes in kB, counts with separators, names that break after separators, and labels cells for cards', async () => {
+    useFetch(
+      fakeFetch({
+        'GET /api/files': () => ({
+          body: {
+            items: [fileSummaryFixture({ fileName: 'NEM13#0001#MDP#RET.csv', size: 12_345, registerReads: 12_345 })],
+            nextCursor: null,
+          },
+        }),
+      }).fetch,
+    );
+    const element = new NemFilesPage();
+    element.params = EMPTY_FILES;
+    await mount(element);
+    const row = await until(() => deepQuery(element, '[data-testid="file-row"]'));
+    expect(text(deepQuery(row, '[data-testid="file-size"]'))).toBe('12.3 kB');
+    expect(text(deepQuery(row, '[data-testid="file-reads"]'))).toBe('12,345');
+    const link = deepQuery(row, '[data-testid="file-link"]');
+    expect(text(link)).toBe('NEM13#0001#MDP#RET.csv');
+    expect(link.querySelectorAll('wbr')).toHaveLength(4);
+    expect(deepQuery(element, 'table').classList.contains('cards')).toBe(true);
+    expect([...row.querySelectorAll('td')].map((cell) => cell.getAttribute('data-label'))).toEqual([
+      'File',
+      'Status',
+      'Received',
+      'Reads',
+      'Errors',
+      'Warnings',
+      'From → to',
+      'Channel',
+      'Size',
+    ]);
+  });
+
+  it('offers Retry when the server could not be reached', async () => {
+    let up = false;
+    const fake = fakeFetch({ 'GET /api/files': () => ({ body: { items: [fileSummaryFixture()], nextCursor: null } }) });
+    useFetch(async (input, init) => {
+      if (!up) throw new TypeError('Failed to fetch');
+      return fake.fetch(input, init);
+    });
+    const element = new NemFilesPage();
+    element.params = EMPTY_FILES;
+    await mount(element);
+    const error = await until(() => deepQuery(element, '[data-testid="load-error"]'));
+    expect(text(error)).toContain('Could not load the files: the server could not be reached');
+    up = true;
+    (deepQuery(error, '[data-testid="retry"]') as HTMLButtonElement).click();
+    await until(() => deepQuery(element, '[data-testid="file-row"]'));
+  });
 });

@@ -1,12 +1,14 @@
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, type PropertyValues } from 'lit';
-import { api, errorMessage } from '../api/client.js';
+import { api } from '../api/client.js';
 import { FILE_STATUSES, type FileStatus, type FileSummary, type SessionUser } from '../api/types.js';
 import { KeysetPager } from '../controllers/keyset-pager.js';
 import { navigate } from '../controllers/route-controller.js';
 import { formText } from '../form-data.js';
-import { formatBytes, formatCount } from '../format.js';
+import { formatCount, formatSize } from '../format.js';
 import { EMPTY_FILES, href, type FilesParams } from '../router.js';
+import { fileName } from './file-name.js';
+import { loadError } from './load-error.js';
 import { pagerButtons } from './pager-buttons.js';
 import { nemTime } from './nem-time.js';
 import { sharedStyles } from './shared-styles.js';
@@ -43,7 +45,6 @@ export class NemFilesPage extends LitElement {
       }
       td.name {
         white-space: normal;
-        overflow-wrap: anywhere;
         min-width: 14rem;
       }
     `,
@@ -96,8 +97,8 @@ export class NemFilesPage extends LitElement {
   }
 
   private renderTable(items: readonly FileSummary[]) {
-    return html`<div class="table-scroll" role="region" aria-label="Files" tabindex="0">
-      <table data-testid="files-table">
+    return html`<div class="table-scroll cards" role="region" aria-label="Files" tabindex="0">
+      <table class="cards" data-testid="files-table">
         <caption class="visually-hidden">
           Files, newest received first
         </caption>
@@ -118,18 +119,22 @@ export class NemFilesPage extends LitElement {
           ${items.map(
             (f) =>
               html`<tr data-testid="file-row" data-status=${f.status}>
-                <td class="name">
-                  <a href=${href.file(f.fileId)} data-testid="file-link">${f.fileName}</a>
+                <td class="name" data-label="File">
+                  <a href=${href.file(f.fileId)} data-testid="file-link">${fileName(f.fileName)}</a>
                   <div class="muted mono" title=${f.fileId}>${f.fileId.slice(0, 12)}…</div>
                 </td>
-                <td><span class="badge ${f.status}" data-testid="file-status">${STATUS_LABELS[f.status]}</span></td>
-                <td class="when">${nemTime(f.receivedAt)}</td>
-                <td class="num" data-testid="file-reads">${formatCount(f.registerReads)}</td>
-                <td class="num" data-testid="file-errors-count">${formatCount(f.errorCount)}</td>
-                <td class="num" data-testid="file-warnings-count">${formatCount(f.warningCount)}</td>
-                <td class="mono">${f.fromParticipant ?? '—'} → ${f.toParticipant ?? '—'}</td>
-                <td>${f.channel}</td>
-                <td class="num">${formatBytes(f.size)}</td>
+                <td data-label="Status">
+                  <span class="badge ${f.status}" data-testid="file-status">${STATUS_LABELS[f.status]}</span>
+                </td>
+                <td class="when" data-label="Received">${nemTime(f.receivedAt)}</td>
+                <td class="num" data-label="Reads" data-testid="file-reads">${formatCount(f.registerReads)}</td>
+                <td class="num" data-label="Errors" data-testid="file-errors-count">${formatCount(f.errorCount)}</td>
+                <td class="num" data-label="Warnings" data-testid="file-warnings-count">
+                  ${formatCount(f.warningCount)}
+                </td>
+                <td class="mono" data-label="From → to">${f.fromParticipant ?? '—'} → ${f.toParticipant ?? '—'}</td>
+                <td data-label="Channel">${f.channel}</td>
+                <td class="num" data-label="Size" data-testid="file-size">${formatSize(f.size)}</td>
               </tr>`,
           )}
         </tbody>
@@ -183,8 +188,7 @@ export class NemFilesPage extends LitElement {
       <div aria-busy=${this.files.status === TaskStatus.PENDING ? 'true' : 'false'}>
         ${this.files.render({
           pending: () => html`<p class="status loading" role="status">Loading files…</p>`,
-          error: (error) =>
-            html`<p class="status error" role="alert">Could not load the files: ${errorMessage(error)}</p>`,
+          error: (error) => loadError('Could not load the files', error, () => void this.files.run()),
           complete: (page) =>
             page.items.length === 0
               ? html`<p class="status empty" data-testid="files-empty">

@@ -4,7 +4,7 @@ import { api, errorMessage } from '../api/client.js';
 import type { Reading, ReadingKey, ReadingOrder, ReadingPage } from '../api/types.js';
 import { previousCursor, previousPage, rememberPreviousCursor } from '../controllers/previous-cursors.js';
 import { navigate } from '../controllers/route-controller.js';
-import { capitalise, formatCount, pageSummary } from '../format.js';
+import { capitalize, formatCount, pageSummary } from '../format.js';
 import { FIRST_READINGS, href, type ReadingsView } from '../router.js';
 import type { NemReadingVersions } from './reading-versions.js';
 import { sharedStyles } from './shared-styles.js';
@@ -186,7 +186,7 @@ export class NemReadingsPanel extends LitElement {
             page.items.length === 0
               ? html`<p class="status empty" data-testid="readings-empty">No readings for ${what}.</p>`
               : html`<p class="muted" id="readings-summary" tabindex="-1" data-testid="readings-summary">
-                    ${capitalise(pageSummary(page.total, this.view.page, PAGE_SIZE))},
+                    ${capitalize(pageSummary(page.total, this.view.page, PAGE_SIZE))},
                     ${this.view.order === 'desc' ? 'newest' : 'oldest'}
                     first${this.view.superseded ? ', superseded versions included' : ''}.
                   </p>

@@ -34,6 +34,7 @@ describe('nem-rebuild-panel', () => {
                 startedAt: '2024-01-01T00:00:00Z',
                 eventsApplied: 1500,
                 generation: 2,
+                progress: { done: 1500, total: 6000, fraction: 0.25, eventsPerSecond: 750.4, secondsLeft: 6 },
               },
             }
           : {
@@ -44,6 +45,7 @@ describe('nem-rebuild-panel', () => {
                 finishedAt: '2024-01-01T00:00:02Z',
                 eventsApplied: 3000,
                 generation: 2,
+                progress: { done: 6000, total: 6000, fraction: 1, eventsPerSecond: 3000, secondsLeft: 0 },
               },
             };
       },
@@ -59,13 +61,42 @@ describe('nem-rebuild-panel', () => {
     await until(() => deepQuery(element, '[data-testid="rebuild-progress"]'));
     expect((deepQuery(element, '[data-testid="rebuild-button"]') as HTMLButtonElement).disabled).toBe(true);
     await until(() =>
-      expect(text(deepQuery(element, '[data-testid="rebuild-status"]'))).toContain('1,500 events applied'),
+      expect(text(deepQuery(element, '[data-testid="rebuild-status"]'))).toContain(
+        'Rebuilding into generation 2: 1,500 of 6,000 events (25%), 750 events a second, about 6 s left.',
+      ),
     );
+    const bar = deepQuery(element, '[data-testid="rebuild-progress"]');
+    expect([bar.getAttribute('max'), bar.getAttribute('value')]).toEqual(['6000', '1500']);
     await until(
       () => expect(deepQuery(element, '[data-testid="rebuild-status"]').getAttribute('data-state')).toBe('succeeded'),
       4000,
     );
-    expect(text(deepQuery(element, '[data-testid="rebuild-status"]'))).toContain('Rebuilt: 3,000 events applied');
+    expect(text(deepQuery(element, '[data-testid="rebuild-status"]'))).toBe(
+      'Rebuilt: 6,000 events replayed into generation 2 in 2 s (3,000 events a second); finished 2024-01-01 10:00:02 +10:00.',
+    );
     expect((deepQuery(element, '[data-testid="rebuild-button"]') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('says it is working out the rate before the first batch, never "0 events applied"', async () => {
+    const running: RebuildStatus = {
+      ...idle,
+      state: 'running',
+      startedAt: '2024-01-01T00:00:00+10:00',
+      generation: 3,
+      progress: { done: 0, total: 120_000, fraction: 0, eventsPerSecond: null, secondsLeft: null },
+    };
+    useFetch(
+      fakeFetch({
+        'GET /api/projections': () => ({
+          body: { projection: 'read_model_v1', generation: 2, checkpoint: '10', head: '10', lag: 0, upToDate: true },
+        }),
+        'GET /api/projections/rebuild': () => ({ body: running }),
+      }).fetch,
+    );
+    const element = await mount(new NemRebuildPanel());
+    const status = await until(() => deepQuery(element, '[data-testid="rebuild-status"]'));
+    expect(text(status)).toContain('Rebuilding into generation 3: 0 of 120,000 events (0%), working out the rate.');
+    expect(text(status)).not.toContain('events applied');
+    element.remove();
   });
 });

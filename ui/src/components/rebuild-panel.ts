@@ -3,14 +3,23 @@ import { css, html, LitElement } from 'lit';
 import { api, ApiError, errorMessage } from '../api/client.js';
 import type { ProjectionStatus, RebuildStatus } from '../api/types.js';
 import { Poller } from '../controllers/poller.js';
-import { formatCount, formatNemTime } from '../format.js';
+import { formatCount, formatDuration, formatNemTime } from '../format.js';
+import { loadError } from './load-error.js';
 import { sharedStyles } from './shared-styles.js';
 
-/** Seconds between two instants, for people ("12 s"); '' when either is missing. */
+/**
+ * How long a finished rebuild took, for people: from its rate when known (the start and end times are
+ * to the second), else from those times; '' when neither is known.
+ */
 function took(status: RebuildStatus): string {
-  if (status.startedAt === null || status.finishedAt === null) return '';
-  const ms = Date.parse(status.finishedAt) - Date.parse(status.startedAt);
-  return Number.isNaN(ms) ? '' : `${(ms / 1000).toFixed(1)} s`;
+  const rate = status.progress?.eventsPerSecond ?? null;
+  let seconds: number;
+  if (rate !== null && rate > 0 && status.progress !== null) seconds = status.progress.total / rate;
+  else if (status.startedAt !== null && status.finishedAt !== null) {
+    seconds = (Date.parse(status.finishedAt) - Date.parse(status.startedAt)) / 1000;
+  } else return '';
+  if (Number.isNaN(seconds)) return '';
+  return seconds < 1 ? 'under a second' : formatDuration(seconds);
 }
 
 /**
@@ -87,25 +96,58 @@ export class NemRebuildPanel extends LitElement {
     }
   }
 
+  /** How far a running rebuild has come, of how many events, how fast, and the time left. */
+  private running(r: RebuildStatus) {
+    const p = r.progress;
+    const into = r.generation === null ? '' : ` into generation ${r.generation}`;
+    let text: string;
+    if (p === null) text = `Starting the rebuild${into}…`;
+    else {
+      const percent = p.total === 0 ? 100 : Math.floor(p.fraction * 100);
+      const pace =
+        p.eventsPerSecond === null || p.secondsLeft === null
+          ? 'working out the rate'
+          : `${formatCount(Math.round(p.eventsPerSecond))} events a second, about ${formatDuration(p.secondsLeft)} left`;
+      text = `Rebuilding${into}: ${formatCount(p.done)} of ${formatCount(p.total)} events (${percent}%), ${pace}.`;
+    }
+    return html`<div class="progress">
+      ${
+        p === null
+          ? html`<progress data-testid="rebuild-progress" aria-label="Rebuild progress"></progress>`
+          : html`<progress
+              data-testid="rebuild-progress"
+              aria-label="Rebuild progress"
+              max=${Math.max(p.total, 1)}
+              value=${Math.min(p.done, Math.max(p.total, 1))}
+            ></progress>`
+      }
+      <p role="status" data-testid="rebuild-status" data-state="running">
+        ${text}
+        <span class="muted"
+          >Started ${formatNemTime(r.startedAt)}${r.resumed ? ', resumed after a restart' : ''}. The current tables keep
+          answering until it ends.</span
+        >
+      </p>
+    </div>`;
+  }
+
   private renderProgress() {
     const r = this.rebuild;
     if (r === null || r.state === 'idle') return html``;
     switch (r.state) {
       case 'running':
-        return html`<div class="progress">
-          <progress data-testid="rebuild-progress" aria-label="Rebuild progress"></progress>
-          <p role="status" data-testid="rebuild-status" data-state="running">
-            Rebuilding: ${formatCount(r.eventsApplied)} events
-            applied${r.generation === null ? '' : ` into generation ${r.generation}`} (started
-            ${formatNemTime(r.startedAt)}). The current tables keep answering until it ends.
-          </p>
-        </div>`;
+        return this.running(r);
       case 'succeeded':
         return html`<div class="progress">
           <progress data-testid="rebuild-progress" aria-label="Rebuild progress" max="1" value="1"></progress>
           <p class="status ok" role="status" data-testid="rebuild-status" data-state="succeeded">
-            Rebuilt: ${formatCount(r.eventsApplied)} events applied, now generation ${r.generation ?? '?'}; finished
-            ${formatNemTime(r.finishedAt)}${took(r) === '' ? '' : ` after ${took(r)}`}.
+            Rebuilt: ${formatCount(r.progress?.total ?? r.eventsApplied)} events replayed into generation
+            ${r.generation ?? '?'}${took(r) === '' ? '' : ` in ${took(r)}`}${
+              r.progress?.eventsPerSecond === null || r.progress === null
+                ? ''
+                : ` (${formatCount(Math.round(r.progress.eventsPerSecond))} events a second)`
+            };
+            finished ${formatNemTime(r.finishedAt)}.
           </p>
         </div>`;
       case 'failed':
@@ -124,14 +166,14 @@ export class NemRebuildPanel extends LitElement {
   private status(s: ProjectionStatus) {
     return html`<dl class="facts" data-testid="projection-status">
       <dt>Projection</dt>
-      <dd>${s.projection}, generation ${s.generation}</dd>
+      <dd>${s.projection}, generation ${formatCount(s.generation)}</dd>
       <dt>Checkpoint</dt>
       <dd class="mono">${s.checkpoint ?? 'none'}</dd>
       <dt>Event store head</dt>
       <dd class="mono">${s.head ?? 'empty'}</dd>
       <dt>Lag</dt>
       <dd data-testid="projection-lag">
-        ${s.upToDate ? 'up to date' : s.lag === null ? 'unknown' : `${formatCount(s.lag)} events behind`}
+        ${s.upToDate ? 'Up to date' : s.lag === null ? 'Unknown' : `${formatCount(s.lag)} events behind`}
       </dd>
     </dl>`;
   }
@@ -146,7 +188,8 @@ export class NemRebuildPanel extends LitElement {
             this.projections.value === undefined
               ? html`<p class="status loading" role="status">Loading the read model's status…</p>`
               : this.status(this.projections.value),
-          error: (error) => html`<p class="status error" role="alert">${errorMessage(error)}</p>`,
+          error: (error) =>
+            loadError("Could not load the read model's status", error, () => void this.projections.run()),
           complete: (s) => this.status(s),
         })}
       </div>

@@ -7,7 +7,7 @@ import { previousCursor, previousPage, rememberPreviousCursor } from '../control
 import { navigate } from '../controllers/route-controller.js';
 import { downloadText } from '../download.js';
 import { formText } from '../form-data.js';
-import { capitalise, formatCount, nemToday, pageSummary, plural, readingsToCsv, safeFileName } from '../format.js';
+import { capitalize, formatCount, nemToday, pageSummary, plural, readingsToCsv, safeFileName } from '../format.js';
 import { EMPTY_SEARCH, href, type SearchOrder, type SearchParams } from '../router.js';
 import type { SortDirection } from './readings-table.js';
 import { sharedStyles } from './shared-styles.js';
@@ -40,7 +40,7 @@ export function validateSearch(params: SearchParams): string | null {
   if (params.kind === 'nmi' && !nmiLike(params.q, params.prefix)) {
     if (params.prefix) return `No NMI starts with "${params.q}": a NMI has 10 characters of A-H, J-N, P-Z and 0-9.`;
     const parsed = parseNmiQuery(params.q);
-    return parsed.ok ? null : /^[a-z]/.test(parsed.reason) ? capitalise(parsed.reason) : `Not a NMI: ${parsed.reason}`;
+    return parsed.ok ? null : /^[a-z]/.test(parsed.reason) ? capitalize(parsed.reason) : `Not a NMI: ${parsed.reason}`;
   }
   if (params.kind !== 'nmi' && params.q.length > SERIAL_MAX && !nmiLike(params.q, params.prefix))
     return `A meter serial has at most ${SERIAL_MAX} characters (a NMI 10, or 11 with its checksum digit); "${params.q}" has ${params.q.length}.`;
@@ -328,7 +328,7 @@ export class NemSearchPage extends LitElement {
     if (page.items.length === 0) return this.renderEmpty(result, matched, range);
     const exporting = this.exportState;
     const description = `Readings of ${matched}${range === '' ? '' : `, ${range}`}${p.superseded ? ', superseded versions included' : ''}`;
-    const summary = `${capitalise(pageSummary(page.total, p.page, PAGE_SIZE))}, ${p.order === 'desc' ? 'newest' : 'oldest'} first`;
+    const summary = `${capitalize(pageSummary(page.total, p.page, PAGE_SIZE))}, ${p.order === 'desc' ? 'newest' : 'oldest'} first`;
     return html`<div class="results-head">
         <h2 id="results-summary" tabindex="-1" data-testid="search-summary">
           <span data-testid="search-matched">${description}</span>:
@@ -373,7 +373,7 @@ export class NemSearchPage extends LitElement {
       const what = m.by === 'nmi' ? 'The NMI' : 'The meter';
       message =
         range === ''
-          ? `${capitalise(matched)} is known but has no readings to show.`
+          ? `${capitalize(matched)} is known but has no readings to show.`
           : `${what} ${m.value} exists, but has no reads ${range.replace(/^read /, '')}.`;
       hint = range === '' ? '' : 'Try a wider date range.';
     } else {
@@ -385,7 +385,7 @@ export class NemSearchPage extends LitElement {
         p.prefix ? '' : 'Try “Match as a prefix”.',
         range === '' ? '' : 'Try a wider date range.',
         // Eleven characters that are no NMI: most likely a checksum digit typed wrong.
-        !p.prefix && !asNmi.ok && p.q.replace(/\s+/g, '').length === 11 ? `${capitalise(asNmi.reason)}.` : '',
+        !p.prefix && !asNmi.ok && p.q.replace(/\s+/g, '').length === 11 ? `${capitalize(asNmi.reason)}.` : '',
       ];
       hint = hints.filter((h) => h !== '').join(' ');
     }
@@ -427,7 +427,7 @@ export class NemSearchPage extends LitElement {
       case TaskStatus.COMPLETE:
         return result === null || result === undefined
           ? ''
-          : `${capitalise(pageSummary(result.page.total, this.params.page, PAGE_SIZE))}.`;
+          : `${capitalize(pageSummary(result.page.total, this.params.page, PAGE_SIZE))}.`;
       default:
         return '';
     }
@@ -451,7 +451,7 @@ export class NemSearchPage extends LitElement {
                 error: (error) =>
                   html`<div class="status error" role="alert" data-testid="search-failed">
                     <h2 id="results-summary" tabindex="-1">The search failed</h2>
-                    <p>${capitalise(errorMessage(error))}</p>
+                    <p>${capitalize(errorMessage(error))}</p>
                   </div>`,
                 complete: (result) => this.renderResult(result),
               })

@@ -261,7 +261,7 @@ export const sharedStyles = css`
   }
   .status.ok {
     background: var(--nem-ok-bg, #e6f4ea);
-    color: var(--nem-ok, #1a7f37);
+    color: var(--nem-ok, #116329);
     border: 1px solid currentColor;
   }
   .badge {
@@ -275,7 +275,7 @@ export const sharedStyles = css`
   }
   .badge.imported,
   .badge.succeeded {
-    color: var(--nem-ok, #1a7f37);
+    color: var(--nem-ok, #116329);
     background: var(--nem-ok-bg, #e6f4ea);
   }
   .badge.rejected,
@@ -315,6 +315,82 @@ export const sharedStyles = css`
     }
     dl.facts dd {
       margin-bottom: 0.5rem;
+    }
+  }
+
+  .load-error-text {
+    margin: 0 0 0.5rem;
+  }
+
+  /* File names break after their separators (see file-name.ts); mid-word only when one piece cannot fit. */
+  .file-name {
+    overflow-wrap: break-word;
+  }
+
+  /*
+   * Tables marked "cards" become one card per row on narrow screens: each cell on its own line, named by
+   * its data-label, so nothing hides behind a horizontal scroll.
+   */
+  @media (max-width: 600px) {
+    .table-scroll.cards {
+      overflow-x: visible;
+      border: 0;
+      background: none;
+    }
+    table.cards,
+    table.cards tbody,
+    table.cards tr,
+    table.cards td {
+      display: block;
+      width: 100%;
+    }
+    table.cards thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0, 0, 0, 0);
+    }
+    table.cards tbody tr {
+      background: var(--nem-surface, #fff);
+      border: 1px solid var(--nem-border, #d0d7de);
+      border-radius: var(--nem-radius, 6px);
+      padding: 0.5rem 0.75rem;
+      margin-bottom: 0.5rem;
+    }
+    table.cards td {
+      position: relative;
+      border: 0;
+      padding: 0.2rem 0 0.2rem 7rem;
+      white-space: normal;
+      text-align: left;
+      min-width: 0;
+      overflow-wrap: break-word;
+    }
+    table.cards td[data-label]::before {
+      content: attr(data-label);
+      position: absolute;
+      left: 0;
+      width: 6.5rem;
+      font-family: var(--nem-font, system-ui, sans-serif);
+      font-size: 0.875rem;
+      font-weight: 600;
+      color: var(--nem-muted, #57606a);
+    }
+    /* A wide cell (a message, a source line) takes the card's width, its label above it. */
+    table.cards td.stack {
+      padding-left: 0;
+    }
+    table.cards td.stack::before {
+      position: static;
+      display: block;
+      width: auto;
+    }
+    table.cards td:not([data-label]) {
+      padding-left: 0;
+    }
+    table.cards tbody tr:last-child td {
+      border-bottom: 0;
     }
   }
 `;

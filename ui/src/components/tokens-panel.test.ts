@@ -31,7 +31,7 @@ describe('nem-tokens-panel', () => {
     const row = await until(() => deepQuery(element, '[data-testid="token-row"]'));
     // Expired on 1 April 2024: shown as such.
     expect(text(row)).toContain(
-      'nem_Ab3dE6gH nightly import bob 2024-01-01 10:00:00 +10:00 never 2024-04-01 10:00:00 +10:00 expired',
+      'nem_Ab3dE6gH nightly import bob 2024-01-01 10:00:00 +10:00 never 2024-04-01 10:00:00 +10:00 Expired',
     );
     (deepQuery(element, '[data-testid="token-name"]') as HTMLInputElement).value = 'backup';
     (deepQuery(element, '[data-testid="create-token-form"]') as HTMLFormElement).requestSubmit();
@@ -63,5 +63,23 @@ describe('nem-tokens-panel', () => {
     await until(() =>
       expect(text(deepQuery(element, '[data-testid="tokens-message"]'))).toBe('Revoked nem_Ab3dE6gH (nightly import).'),
     );
+  });
+
+  it('names each cell for the card layout, and each Revoke button starts with its visible label', async () => {
+    useFetch(fakeFetch({ 'GET /api/tokens': () => ({ body: [token] }), 'GET /api/users': () => ({ body: [] }) }).fetch);
+    const element = await mount(new NemTokensPanel());
+    const row = await until(() => deepQuery(element, '[data-testid="token-row"]'));
+    expect(deepQuery(element, 'table').classList.contains('cards')).toBe(true);
+    expect([...row.querySelectorAll('td[data-label]')].map((cell) => cell.getAttribute('data-label'))).toEqual([
+      'Prefix',
+      'Name',
+      'User',
+      'Created',
+      'Last used',
+      'Expires',
+      'State',
+    ]);
+    const revoke = deepQuery(row, '[data-testid="revoke-token"]');
+    expect(revoke.getAttribute('aria-label')?.startsWith(text(revoke))).toBe(true);
   });
 });

@@ -3,8 +3,11 @@ import { css, html, LitElement } from 'lit';
 import { api, errorMessage } from '../api/client.js';
 import type { ApiToken, CreatedToken, UserAccount } from '../api/types.js';
 import { formText } from '../form-data.js';
+import { capitalize } from '../format.js';
+import { loadError } from './load-error.js';
 import { nemTime } from './nem-time.js';
 import { sharedStyles } from './shared-styles.js';
+import { copyOrSelect } from '../clipboard.js';
 
 type Message = { readonly text: string; readonly error: boolean } | null;
 
@@ -94,7 +97,7 @@ export class NemTokensPanel extends LitElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[data-testid="created-token"]')?.focus();
     } catch (error) {
-      this.message = { text: errorMessage(error), error: true };
+      this.message = { text: capitalize(errorMessage(error)), error: true };
     } finally {
       this.busy = false;
     }
@@ -109,27 +112,15 @@ export class NemTokensPanel extends LitElement {
       this.confirmRevoke = null;
       void this.lists.run();
     } catch (error) {
-      this.message = { text: errorMessage(error), error: true };
+      this.message = { text: capitalize(errorMessage(error)), error: true };
     } finally {
       this.busy = false;
     }
   }
 
   private async copy(token: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(token);
-      this.copied = true;
-    } catch {
-      // No clipboard (plain http, or refused): select the text so Ctrl+C copies it.
-      const code = this.renderRoot.querySelector('[data-testid="created-token-value"]');
-      const selection = window.getSelection();
-      if (code !== null && selection !== null) {
-        const range = document.createRange();
-        range.selectNodeContents(code);
-        selection.removeAllRanges();
-        selection.addRange(range);
-      }
-    }
+    const shown = this.renderRoot.querySelector('[data-testid="created-token-value"]');
+    this.copied = (await copyOrSelect(token, shown)) === 'copied';
   }
 
   private renderCreated() {
@@ -181,8 +172,8 @@ export class NemTokensPanel extends LitElement {
 
   private table(tokens: readonly ApiToken[]) {
     if (tokens.length === 0) return html`<p class="status empty" data-testid="tokens-empty">No API tokens.</p>`;
-    return html`<div class="table-scroll" role="region" aria-label="API tokens" tabindex="0">
-      <table data-testid="tokens-table">
+    return html`<div class="table-scroll cards" role="region" aria-label="List of API tokens" tabindex="0">
+      <table class="cards" data-testid="tokens-table">
         <caption class="visually-hidden">
           API tokens
         </caption>
@@ -207,19 +198,19 @@ export class NemTokensPanel extends LitElement {
                 data-revoked=${t.revokedAt === null ? 'false' : 'true'}
                 class=${t.revokedAt === null ? '' : 'revoked'}
               >
-                <td class="mono">${t.prefix}</td>
-                <td>${t.name}</td>
-                <td class="mono">${t.username}</td>
-                <td class="when">${nemTime(t.createdAt)}</td>
-                <td class="when">${nemTime(t.lastUsedAt, 'never')}</td>
-                <td class="when" data-testid="token-expires">${nemTime(t.expiresAt, 'never')}</td>
-                <td>
+                <td class="mono" data-label="Prefix">${t.prefix}</td>
+                <td data-label="Name">${t.name}</td>
+                <td class="mono" data-label="User">${t.username}</td>
+                <td class="when" data-label="Created">${nemTime(t.createdAt)}</td>
+                <td class="when" data-label="Last used">${nemTime(t.lastUsedAt, 'never')}</td>
+                <td class="when" data-label="Expires" data-testid="token-expires">${nemTime(t.expiresAt, 'never')}</td>
+                <td data-label="State">
                   ${
                     t.revokedAt !== null
-                      ? html`<span class="badge rejected">revoked</span> ${nemTime(t.revokedAt)}`
+                      ? html`<span class="badge rejected">Revoked</span> ${nemTime(t.revokedAt)}`
                       : t.expiresAt !== null && Date.parse(t.expiresAt) <= Date.now()
-                        ? html`<span class="badge rejected">expired</span>`
-                        : html`<span class="badge imported">active</span>`
+                        ? html`<span class="badge rejected">Expired</span>`
+                        : html`<span class="badge imported">Active</span>`
                   }
                 </td>
                 <td>${this.revokeCell(t)}</td>
@@ -298,8 +289,7 @@ export class NemTokensPanel extends LitElement {
           this.lists.value === undefined
             ? html`<p class="status loading" role="status">Loading tokens…</p>`
             : this.content(this.lists.value),
-        error: (error) =>
-          html`<p class="status error" role="alert">Could not load the tokens: ${errorMessage(error)}</p>`,
+        error: (error) => loadError('Could not load the tokens', error, () => void this.lists.run()),
         complete: (lists) => this.content(lists),
       })}
     </section>`;

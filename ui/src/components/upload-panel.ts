@@ -1,11 +1,32 @@
 import { css, html, LitElement } from 'lit';
 import { api, errorMessage } from '../api/client.js';
 import type { ImportResult, Problem } from '../api/types.js';
-import { plural } from '../format.js';
+import { formatSize, plural } from '../format.js';
 import { href } from '../router.js';
+import { fileName } from './file-name.js';
+import { nemTime } from './nem-time.js';
 import { sharedStyles } from './shared-styles.js';
 
 const PROBLEMS_SHOWN = 20;
+
+/**
+ * What the picker offers: the names flow files come with (MDFF `.csv`, the `.V01` some participants use,
+ * `.txt`) and the containers the server opens (`.gz`, a `.zip` of one file). The server reads the content,
+ * not the name: "All files" in the picker still sends anything else.
+ */
+export const UPLOAD_ACCEPT = '.csv,.txt,.zip,.gz,.v01';
+
+const STATUS_LABELS: Record<ImportResult['status'], string> = {
+  imported: 'Imported',
+  duplicate: 'Duplicate',
+  rejected: 'Rejected',
+  refused: 'Refused',
+};
+
+interface Progress {
+  readonly sent: number;
+  readonly total: number;
+}
 
 /**
  * Upload flow files (admins): drop them on the panel or pick them; each is imported as `nem import`
@@ -19,6 +40,7 @@ export class NemUploadPanel extends LitElement {
     results: { state: true },
     error: { state: true },
     names: { state: true },
+    progress: { state: true },
   };
 
   declare busy: boolean;
@@ -26,6 +48,7 @@ export class NemUploadPanel extends LitElement {
   declare results: readonly ImportResult[];
   declare error: string | null;
   declare names: readonly string[];
+  declare progress: Progress | null;
 
   static override styles = [
     sharedStyles,
@@ -72,6 +95,14 @@ export class NemUploadPanel extends LitElement {
         align-items: baseline;
         overflow-wrap: anywhere;
       }
+      .progress {
+        display: grid;
+        gap: 0.25rem;
+      }
+      .progress progress {
+        width: 100%;
+        height: 1rem;
+      }
       ol.problems {
         margin: 0.25rem 0 0;
         padding-left: 1.25rem;
@@ -87,6 +118,7 @@ export class NemUploadPanel extends LitElement {
     this.results = [];
     this.error = null;
     this.names = [];
+    this.progress = null;
   }
 
   /** A file dropped next to the zone would make the browser open it and leave the app. */
@@ -141,13 +173,15 @@ export class NemUploadPanel extends LitElement {
     this.error = null;
     this.results = [];
     this.names = files.map((f) => f.name);
+    this.progress = { sent: 0, total: files.reduce((sum, file) => sum + file.size, 0) };
     try {
-      this.results = await api.upload(files);
+      this.results = await api.upload(files, (sent, total) => (this.progress = { sent, total }));
       this.dispatchEvent(new CustomEvent('uploaded', { detail: this.results, bubbles: true, composed: true }));
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
       this.busy = false;
+      this.progress = null;
     }
   }
 
@@ -166,30 +200,73 @@ export class NemUploadPanel extends LitElement {
             </li>`,
         )}
       </ol>
-      ${more > 0 ? html`<p class="muted">and ${plural(more, 'more')}: see the file's page.</p>` : html``}
+      ${more > 0 ? html`<p class="muted">And ${plural(more, 'more')}: see the file's page.</p>` : html``}
     </details>`;
   }
 
+  /** What became of a file, in a sentence; a duplicate says when it came first and how that ended. */
+  private summary(r: ImportResult) {
+    switch (r.status) {
+      case 'imported':
+        return html`${plural(r.readings, 'reading')} imported.`;
+      case 'rejected':
+        return html`Rejected with ${plural(r.errors.length + r.errorsOmitted, 'error')}: nothing imported.`;
+      case 'refused':
+        return html`Not taken: nothing recorded.`;
+      case 'duplicate': {
+        const first = r.duplicateOf;
+        if (first === null) return html`Already received: nothing new.`;
+        const link =
+          r.sha256 === null
+            ? html``
+            : html` <a href=${href.file(r.sha256)} data-testid="duplicate-link">Open the file</a>`;
+        return first.status === 'imported'
+          ? html`<span data-testid="duplicate-of"
+                >Already received on ${nemTime(first.receivedAt)} and imported (${plural(r.readings, 'reading')}).</span
+              >${link}`
+          : html`<span data-testid="duplicate-of"
+                >Already received on ${nemTime(first.receivedAt)} and rejected
+                (${plural(r.errors.length + r.errorsOmitted, 'error')}).</span
+              >${link}`;
+      }
+    }
+  }
+
   private result(r: ImportResult) {
-    const summary =
-      r.status === 'imported'
-        ? `imported, ${plural(r.readings, 'reading')}`
-        : r.status === 'duplicate'
-          ? 'already imported: nothing new'
-          : r.status === 'refused'
-            ? 'not taken, nothing recorded'
-            : `rejected, ${plural(r.errors.length + r.errorsOmitted, 'error')}`;
+    const badge = r.status === 'refused' ? 'rejected' : r.status;
     return html`<li data-testid="upload-result" data-status=${r.status} data-file=${r.file}>
       <div class="result-head">
-        <strong>${r.file}</strong>
-        <span class="badge ${r.status === 'refused' ? 'rejected' : r.status}" data-testid="upload-status"
-          >${r.status}</span
-        >
-        <span>${summary}</span>
-        ${r.sha256 === null ? html`` : html`<a href=${href.file(r.sha256)}>Open the file</a>`}
+        <strong>${fileName(r.file)}</strong>
+        <span class="badge ${badge}" data-testid="upload-status">${STATUS_LABELS[r.status]}</span>
+        <span data-testid="upload-summary">${this.summary(r)}</span>
+        ${
+          r.sha256 === null || r.status === 'duplicate'
+            ? html``
+            : html`<a href=${href.file(r.sha256)} data-testid="upload-file-link">Open the file</a>`
+        }
       </div>
       ${this.problems('error', r.errors, r.errorsOmitted)} ${this.problems('warning', r.warnings, r.warningsOmitted)}
     </li>`;
+  }
+
+  private renderProgress() {
+    const progress = this.progress;
+    const files = plural(this.names.length, 'file');
+    if (progress === null || progress.total === 0 || progress.sent >= progress.total) {
+      return html`<p class="status loading" role="status" data-testid="upload-busy">Importing ${files}…</p>`;
+    }
+    const percent = Math.floor((progress.sent / progress.total) * 100);
+    return html`<div class="status loading progress" data-testid="upload-busy">
+      <progress
+        max=${progress.total}
+        value=${progress.sent}
+        aria-label="Upload progress"
+        data-testid="upload-progress"
+      ></progress>
+      <p role="status" data-testid="upload-progress-text">
+        Uploading ${files}: ${formatSize(progress.sent)} of ${formatSize(progress.total)} (${percent}%)…
+      </p>
+    </div>`;
   }
 
   override render() {
@@ -203,25 +280,20 @@ export class NemUploadPanel extends LitElement {
         @dragleave=${this.onDragLeave}
         @drop=${this.onDrop}
       >
-        <p>Drop NEM13 files here (plain, .gz or a .zip holding one file), or pick them.</p>
+        <p>Drop NEM13 files here (.csv, .V01 or .txt; .gz, or a .zip holding one file), or pick them.</p>
         <label for="upload-input" class="picker-label">Choose NEM13 files to upload</label>
         <input
           id="upload-input"
           type="file"
           multiple
+          accept=${UPLOAD_ACCEPT}
           data-testid="upload-input"
           ?disabled=${this.busy}
           @change=${this.onPick}
         />
       </div>
       <div aria-live="polite" data-testid="upload-live">
-        ${
-          this.busy
-            ? html`<p class="status loading" role="status" data-testid="upload-busy">
-                Uploading and importing ${plural(this.names.length, 'file')}…
-              </p>`
-            : html``
-        }
+        ${this.busy ? this.renderProgress() : html``}
         ${
           this.error === null
             ? html``

@@ -81,4 +81,45 @@ describe('nem-users-panel', () => {
     expect(text(deepQuery(element, '[data-testid="users-message"]'))).toBe('A password needs at least 12 characters.');
     expect(fake.requests.every((r) => r.method === 'GET')).toBe(true);
   });
+
+  it('names each cell for the card layout; the accessible names of the row buttons contain their visible labels', async () => {
+    useFetch(fakeFetch({ 'GET /api/users': () => ({ body: users }) }).fetch);
+    const element = await mount(new NemUsersPanel());
+    const row = await until(() => deepQuery(element, '[data-testid="user-row"][data-username="alice"]'));
+    expect(deepQuery(element, 'table').classList.contains('cards')).toBe(true);
+    expect([...row.querySelectorAll('td[data-label]')].map((cell) => cell.getAttribute('data-label'))).toEqual([
+      'Username',
+      'Role',
+      'Created',
+    ]);
+    const setPassword = deepQuery(row, '[data-testid="set-password"]');
+    expect(text(setPassword)).toBe('Set password');
+    expect(setPassword.getAttribute('aria-label')).toBe('Set password for alice');
+    const remove = deepQuery(row, '[data-testid="remove-user"]');
+    expect(remove.getAttribute('aria-label')).toBe(`${text(remove)} alice`);
+  });
+
+  it('starts an error message with a capital', async () => {
+    useFetch(
+      fakeFetch({
+        'GET /api/users': () => ({ body: users }),
+        'POST /api/users': () => ({
+          status: 409,
+          body: {
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            code: 'USER_EXISTS',
+            detail: 'the user carol exists',
+          },
+        }),
+      }).fetch,
+    );
+    const element = await mount(new NemUsersPanel());
+    await until(() => expect(deepQueryAll(element, '[data-testid="user-row"]')).toHaveLength(2));
+    (deepQuery(element, '[data-testid="add-username"]') as HTMLInputElement).value = 'carol';
+    (deepQuery(element, '[data-testid="add-password"]') as HTMLInputElement).value = 'carol-password-1';
+    (deepQuery(element, '[data-testid="add-user-form"]') as HTMLFormElement).requestSubmit();
+    await until(() => expect(text(deepQuery(element, '[data-testid="users-message"]'))).toBe('The user carol exists'));
+  });
 });

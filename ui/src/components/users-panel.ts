@@ -3,6 +3,8 @@ import { css, html, LitElement, nothing } from 'lit';
 import { api, errorMessage } from '../api/client.js';
 import type { Role, UserAccount } from '../api/types.js';
 import { formText } from '../form-data.js';
+import { capitalize } from '../format.js';
+import { loadError } from './load-error.js';
 import { nemTime } from './nem-time.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -69,7 +71,7 @@ export class NemUsersPanel extends LitElement {
       this.dispatchEvent(new CustomEvent('accounts-changed', { bubbles: true, composed: true }));
       return true;
     } catch (error) {
-      this.message = { text: errorMessage(error), error: true };
+      this.message = { text: capitalize(errorMessage(error)), error: true };
       return false;
     } finally {
       this.busy = false;
@@ -160,8 +162,8 @@ export class NemUsersPanel extends LitElement {
   }
 
   private table(users: readonly UserAccount[]) {
-    return html`<div class="table-scroll" role="region" aria-label="Users" tabindex="0">
-      <table data-testid="users-table">
+    return html`<div class="table-scroll cards" role="region" aria-label="List of users" tabindex="0">
+      <table class="cards" data-testid="users-table">
         <caption class="visually-hidden">
           Users
         </caption>
@@ -177,16 +179,16 @@ export class NemUsersPanel extends LitElement {
           ${users.map(
             (user) =>
               html`<tr data-testid="user-row" data-username=${user.username}>
-                  <td class="mono">${user.username}</td>
-                  <td>${user.role}</td>
-                  <td class="when">${nemTime(user.createdAt)}</td>
+                  <td class="mono" data-label="Username">${user.username}</td>
+                  <td data-label="Role">${user.role}</td>
+                  <td class="when" data-label="Created">${nemTime(user.createdAt)}</td>
                   <td>
                     <div class="actions">
                       <button
                         type="button"
                         class="small"
                         data-testid="set-password"
-                        aria-label=${`Set the password of ${user.username}`}
+                        aria-label=${`Set password for ${user.username}`}
                         @click=${() => void this.open({ kind: 'password', username: user.username })}
                       >
                         Set password
@@ -232,8 +234,7 @@ export class NemUsersPanel extends LitElement {
             this.users.value === undefined
               ? html`<p class="status loading" role="status">Loading users…</p>`
               : this.table(this.users.value),
-          error: (error) =>
-            html`<p class="status error" role="alert">Could not load the users: ${errorMessage(error)}</p>`,
+          error: (error) => loadError('Could not load the users', error, () => void this.users.run()),
           complete: (users) => (users.length === 0 ? html`<p class="status empty">No users.</p>` : this.table(users)),
         })}
       </div>

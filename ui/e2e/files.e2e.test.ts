@@ -1,0 +1,298 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateNem13Lines } from '../../bench/generate.js';
+import { BROWSER_SKIP_REASON, launchChromium, RUN_BROWSER_TESTS, SCREENSHOT_DIR } from '../../test/browser.js';
+import { REPO_ROOT } from '../../test/cli.js';
+import { startNem, type RunningCli } from '../../test/server.js';
+
+if (!RUN_BROWSER_TESTS) console.warn(`files browser tests skipped: ${BROWSER_SKIP_REASON}`);
+
+const ADMIN_PASSWORD = 'files-browser-password';
+const WIDTHS = [1280, 390] as const;
+const REJECTED_SAMPLE = join(REPO_ROOT, 'samples/rejected/handcopied-spec-example-nem13-meter-change.csv');
+const IMPORTED_SAMPLE = join(REPO_ROOT, 'samples/accepted/aemo-mdp-test-NEM13_000000000000011_CNRGYMDP_NEMMCO.csv');
+const AXE_SOURCE = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: ReadonlyArray<{ readonly target: unknown; readonly failureSummary?: string }>;
+}
+
+/** Runs axe-core over the page (open shadow roots included); the violations that fail the test. */
+async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const { axe } = globalThis as unknown as {
+      axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
+    };
+    const { document } = globalThis as unknown as { document: unknown };
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary ?? '' })),
+    }));
+  });
+  // Serious and critical ones, and any landmark problem (duplicates, content outside landmarks) whatever its impact.
+  return violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'region' || v.id.startsWith('landmark-'),
+  );
+}
+
+/** How far the page, and each scrolling table region in any shadow root, is wider than what shows. */
+function horizontalOverflow(page: Page) {
+  return page.evaluate(() => {
+    interface Box {
+      scrollWidth: number;
+      clientWidth: number;
+      getAttribute(name: string): string | null;
+    }
+    interface Root {
+      querySelectorAll(selector: string): Iterable<Box & { shadowRoot: Root | null }>;
+    }
+    const { document, innerWidth } = globalThis as unknown as {
+      document: Root & { documentElement: Box };
+      innerWidth: number;
+    };
+    const regions: Array<{ label: string | null; overflow: number }> = [];
+    const visit = (root: Root) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.shadowRoot !== null) visit(element.shadowRoot);
+      }
+      for (const region of root.querySelectorAll('.table-scroll')) {
+        regions.push({ label: region.getAttribute('aria-label'), overflow: region.scrollWidth - region.clientWidth });
+      }
+    };
+    visit(document);
+    return { page: document.documentElement.scrollWidth - innerWidth, regions };
+  });
+}
+
+describe.runIf(RUN_BROWSER_TESTS)('files, uploads, the admin and accessibility in Chromium', () => {
+  let nem: RunningCli;
+  let url = '';
+  let browser: Browser;
+  const work = mkdtempSync(join(tmpdir(), 'nem-files-browser-'));
+
+  beforeAll(async () => {
+    nem = startNem(['start', '--port', '0'], {
+      NEM_DATA_DIR: join(work, 'data'),
+      DATABASE_URL: '',
+      NEM_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    });
+    url = (await nem.waitFor(/open (http:\/\/127\.0\.0\.1:\d+)\//))[1] ?? '';
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser.close();
+    expect(await nem.stop()).toBe(0);
+  });
+
+  async function signedInPage(width = 1280): Promise<Page> {
+    // axe is injected as an inline script, which the admin's Content-Security-Policy rightly refuses.
+    const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
+    await page.goto(`${url}/`);
+    await page.getByTestId('sign-in-username').fill('admin');
+    await page.getByTestId('sign-in-password').fill(ADMIN_PASSWORD);
+    await page.getByTestId('sign-in-submit').click();
+    await page.getByTestId('sign-out').waitFor();
+    return page;
+  }
+
+  const shot = (page: Page, name: string, width: number) =>
+    page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}.png`), fullPage: true });
+
+  it('says when an uploaded file was already received, and whether it was rejected or imported, linking to it', async () => {
+    const page = await signedInPage();
+    await page.goto(`${url}/#/files`);
+    await page.getByTestId('upload-input').setInputFiles([REJECTED_SAMPLE, IMPORTED_SAMPLE]);
+    const results = page.getByTestId('upload-result');
+    await expect.poll(() => results.count(), { timeout: 30_000 }).toBe(2);
+    const rejected = results.nth(0);
+    expect(await rejected.getByTestId('duplicate-of').innerText()).toMatch(
+      /^Already received on \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+10:00 and rejected \(\d+ errors?\)\.$/,
+    );
+    expect(await rejected.getByTestId('duplicate-link').getAttribute('href')).toBe(
+      `#/files/${sha256(REJECTED_SAMPLE)}`,
+    );
+    expect(await results.nth(1).getByTestId('duplicate-of').innerText()).toMatch(
+      /^Already received on .+ and imported \([\d,]+ readings?\)\.$/,
+    );
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      await shot(page, 'upload-duplicates', width);
+    }
+    // The link opens the rejected file, whose errors stand beside their lines.
+    await rejected.getByTestId('duplicate-link').click();
+    await page.getByTestId('source-line').first().waitFor();
+    await page.close();
+  });
+
+  it('shows how much of a large upload has gone, and offers flow files in the picker', async () => {
+    const page = await signedInPage();
+    await page.goto(`${url}/#/files`);
+    expect(await page.getByTestId('upload-input').getAttribute('accept')).toBe('.csv,.txt,.zip,.gz,.v01');
+    // About 8 MB, a bench file whose header names another version: read whole, rejected, no reading recorded.
+    const big = join(work, 'NEM13#BIG#BENCHMDP#RETAILER.csv');
+    const lines = [...generateNem13Lines(50_000)];
+    lines[0] = (lines[0] ?? '').replace('NEM13', 'NEM99');
+    writeFileSync(big, `${lines.join('\n')}\n`);
+    const size = readFileSync(big).length;
+    expect(size).toBeGreaterThan(6_000_000);
+    // A slow link (2 MB/s up), so the upload takes seconds and its progress shows.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 2_000_000,
+    });
+    await page.getByTestId('upload-input').setInputFiles(big);
+    const progress = page.getByTestId('upload-progress-text');
+    await expect
+      .poll(() => progress.innerText().catch(() => ''), { timeout: 30_000, interval: 50 })
+      .toMatch(/^Uploading 1 file: [\d.]+ (B|kB|MB) of [\d.]+ MB \(([1-9]|[1-9]\d)%\)…$/);
+    await shot(page, 'upload-progress', 1280);
+    const value = Number(await page.getByTestId('upload-progress').getAttribute('value'));
+    expect(value).toBeGreaterThan(0);
+    expect(value).toBeLessThan(size);
+    const result = page.getByTestId('upload-result');
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.getAttribute('data-status')).toBe('rejected');
+    expect(await result.getByTestId('upload-summary').innerText()).toMatch(/^Rejected with [\d,]+ errors?/);
+    await page.close();
+  }, 120_000);
+
+  it('explains a rejected file: each error beside its line as sent, the bad field marked, no Replay', async () => {
+    const page = await signedInPage();
+    await page.goto(`${url}/#/files/handcopied-spec-example-nem13-meter-change.csv`);
+    const error = page.locator('[data-testid="file-error"][data-line="4"]');
+    await error.getByTestId('source-line').waitFor();
+    expect(await error.getByTestId('bad-field').innerText()).toBe('8. 77');
+    expect(await error.getByTestId('bad-field').getAttribute('title')).toBe('Quantity');
+    expect(await page.getByTestId('replay-button').count()).toBe(0);
+    expect(await page.getByTestId('file-status').innerText()).toBe('Rejected');
+    await page.close();
+  });
+
+  it('explains an imported file: its NMIs and readings, its original to download, its SHA-256 to copy', async () => {
+    const page = await signedInPage();
+    await page.goto(`${url}/#/files/${sha256(IMPORTED_SAMPLE)}`);
+    await page.getByTestId('reading-row').first().waitFor();
+    const nmi = page.getByTestId('file-nmi').first();
+    const nmiText = await nmi.innerText();
+    expect(await nmi.getAttribute('href')).toBe(`#/nmi/${nmiText}`);
+    expect(await page.getByTestId('file-size').innerText()).toMatch(/^[\d.,]+ (B|kB), [\d,]+ lines$/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('original-download').click(),
+    ]);
+    const saved = join(work, 'downloaded.csv');
+    await download.saveAs(saved);
+    expect(sha256(saved)).toBe(sha256(IMPORTED_SAMPLE));
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: url });
+    await page.getByTestId('copy-sha256').click();
+    await expect.poll(() => page.getByTestId('copy-sha256').innerText()).toBe('Copied');
+    const clipboard = await page.evaluate(() => {
+      const { navigator } = globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } };
+      return navigator.clipboard.readText();
+    });
+    expect(clipboard).toBe(sha256(IMPORTED_SAMPLE));
+    await nmi.click();
+    await page.waitForURL(`${url}/#/nmi/${nmiText}`);
+    await page.close();
+  });
+
+  it('rebuilds the read model and says how many events it replayed, of the known total', async () => {
+    const page = await signedInPage();
+    await page.goto(`${url}/#/admin`);
+    await page.getByTestId('rebuild-button').click();
+    const status = page.getByTestId('rebuild-status');
+    await expect.poll(() => status.getAttribute('data-state').catch(() => null), { timeout: 60_000 }).toBe('succeeded');
+    const total = await page.evaluate(async () => {
+      const answer = await fetch('/api/projections/rebuild');
+      return ((await answer.json()) as { progress: { total: number } | null }).progress?.total ?? -1;
+    });
+    expect(total).toBeGreaterThan(0);
+    expect(await status.innerText()).toContain(`Rebuilt: ${total.toLocaleString('en-AU')} events replayed`);
+    await page.close();
+  });
+
+  it('passes axe (no serious or critical violation) on every page at 1280 and 390 px, files and admin as cards when narrow', async () => {
+    // A token, so the tokens table has a row.
+    const setup = await signedInPage();
+    await setup.goto(`${url}/#/admin`);
+    await setup.getByTestId('token-name').fill('nightly import');
+    await setup.getByTestId('create-token-submit').click();
+    await setup.getByTestId('created-token').waitFor();
+    await setup.close();
+
+    const found: string[] = [];
+    const overflowing: string[] = [];
+    for (const width of WIDTHS) {
+      const signIn = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
+      await signIn.goto(`${url}/`);
+      await signIn.getByTestId('sign-in-form').waitFor();
+      for (const v of await seriousViolations(signIn)) found.push(`sign-in@${width}: ${v.id} (${v.help})`);
+      await signIn.close();
+
+      const page = await signedInPage(width);
+      for (const [name, route, ready] of [
+        ['search', '#/search', 'search-input'],
+        ['readings', '#/search?q=5787326565', 'reading-row'],
+        ['meter-point', '#/nmi/5787326565', 'register-chart'],
+        ['meter', '#/meter/PSMIL89KM79J', 'meter-facts'],
+        ['files', '#/files', 'file-row'],
+        ['file-imported', `#/files/${sha256(IMPORTED_SAMPLE)}`, 'reading-row'],
+        ['file-rejected', '#/files/handcopied-spec-example-nem13-meter-change.csv', 'source-line'],
+        ['admin', '#/admin', 'token-row'],
+      ] as const) {
+        await page.goto(`${url}/${route}`);
+        await page.getByTestId(ready).first().waitFor();
+        if (name === 'admin') await page.getByTestId('user-row').first().waitFor();
+        await shot(page, `a11y-${name}`, width);
+        for (const v of await seriousViolations(page)) {
+          found.push(`${name}@${width}: ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+        }
+        if (width === 1280 && name === 'files') {
+          // File names wrap after their separators: no name of the samples takes more than two lines.
+          const lines = await page.getByTestId('file-link').evaluateAll((links) =>
+            links.map((link) => {
+              const rects = (link as unknown as { getClientRects(): Iterable<{ top: number }> }).getClientRects();
+              return new Set([...rects].map((rect) => Math.round(rect.top))).size;
+            }),
+          );
+          expect(lines.length).toBeGreaterThan(10);
+          expect(Math.max(...lines)).toBeLessThanOrEqual(2);
+        }
+        if (width === 390 && ['files', 'file-rejected', 'admin'].includes(name)) {
+          const overflow = await horizontalOverflow(page);
+          if (overflow.page > 0) overflowing.push(`${name}: the page by ${overflow.page} px`);
+          for (const region of overflow.regions.filter((r) => r.overflow > 0)) {
+            overflowing.push(`${name}: ${region.label ?? 'a table'} by ${region.overflow} px`);
+          }
+        }
+      }
+      // Upload results, as an admin sees them after an upload.
+      await page.goto(`${url}/#/files`);
+      await page.getByTestId('upload-input').setInputFiles(REJECTED_SAMPLE);
+      await page.getByTestId('upload-result').waitFor();
+      for (const v of await seriousViolations(page)) found.push(`upload@${width}: ${v.id} (${v.help})`);
+      await page.close();
+    }
+    expect(found).toEqual([]);
+    expect(overflowing).toEqual([]);
+  }, 180_000);
+});

@@ -1,16 +1,17 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement } from 'lit';
+import { copyOrSelect } from '../clipboard.js';
 import { sharedStyles } from './shared-styles.js';
 
 /**
- * Copies a value (a NMI, a serial) to the clipboard with the Clipboard API. Where the page may not
- * (an older browser, a refused permission), it shows the value in a field, selected, to copy with
- * Ctrl+C. Says what happened in a live region.
+ * A value (a NMI, a serial, given as its content) with a button that copies it to the clipboard; where
+ * the page may not use the clipboard, the value is selected for Ctrl+C instead (ui/src/clipboard.ts).
+ * Says what happened in a live region.
  */
 export class NemCopyButton extends LitElement {
   static override properties = { value: {}, label: {}, state: { state: true } };
   declare value: string;
   declare label: string;
-  declare state: 'idle' | 'copied' | 'manual';
+  declare state: 'idle' | 'copied' | 'selected';
 
   static override styles = [
     sharedStyles,
@@ -27,15 +28,6 @@ export class NemCopyButton extends LitElement {
         padding: 0.1rem 0.5rem;
         font-size: 0.8rem;
       }
-      input {
-        font: inherit;
-        font-family: var(--nem-mono, monospace);
-        width: 14ch;
-        min-height: 2rem;
-        padding: 0.1rem 0.4rem;
-        border: 1px solid var(--nem-muted, #57606a);
-        border-radius: var(--nem-radius, 6px);
-      }
       .message {
         font-size: 0.8rem;
         font-weight: normal;
@@ -51,20 +43,13 @@ export class NemCopyButton extends LitElement {
   }
 
   private async copy(): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(this.value);
-      this.state = 'copied';
-    } catch {
-      this.state = 'manual';
-      await this.updateComplete;
-      const field = this.renderRoot.querySelector('input');
-      field?.focus();
-      field?.select();
-    }
+    const shown = this.renderRoot.querySelector('slot')?.assignedElements()[0] ?? null;
+    this.state = await copyOrSelect(this.value, shown);
   }
 
   override render() {
-    return html`<button
+    return html`<slot></slot
+      ><button
         type="button"
         data-testid="copy-button"
         aria-label=${`${this.label} ${this.value}`}
@@ -72,22 +57,12 @@ export class NemCopyButton extends LitElement {
       >
         ${this.label}
       </button>
-      ${
-        this.state === 'manual'
-          ? html`<input
-              data-testid="copy-field"
-              readonly
-              .value=${this.value}
-              aria-label=${`${this.value}, selected: press Ctrl+C to copy`}
-            />`
-          : nothing
-      }
       <span class="message muted" role="status" data-testid="copy-message"
         >${
           this.state === 'copied'
             ? `Copied ${this.value}`
-            : this.state === 'manual'
-              ? 'Press Ctrl+C (⌘C on a Mac) to copy'
+            : this.state === 'selected'
+              ? 'Selected: press Ctrl+C (⌘C on a Mac) to copy'
               : ''
         }</span
       >`;

@@ -34,15 +34,17 @@ export class NemMeterPage extends LitElement {
     return html`<dl class="facts card" data-testid="meter-facts">
         <dt>Meter serial</dt>
         <dd>
-          <span class="mono" data-testid="meter-serial">${meter.meterSerial}</span>
-          <nem-copy-button .value=${meter.meterSerial} label="Copy serial"></nem-copy-button>
+          <nem-copy-button .value=${meter.meterSerial} label="Copy serial"
+            ><span class="mono" data-testid="meter-serial">${meter.meterSerial}</span></nem-copy-button
+          >
         </dd>
         <dt>${meter.nmis.length === 1 ? 'Meter point' : 'Meter points'}</dt>
         <dd data-testid="meter-nmis">
           ${meter.nmis.map(
             (nmi, i) =>
-              html`${i > 0 ? html`<br />` : ''}<a class="mono" href=${href.nmi(nmi)}>${nmi}</a>
-                <nem-copy-button .value=${nmi} label="Copy NMI"></nem-copy-button>`,
+              html`${i > 0 ? html`<br />` : ''}<nem-copy-button .value=${nmi} label="Copy NMI"
+                  ><a class="mono" href=${href.nmi(nmi)}>${nmi}</a></nem-copy-button
+                >`,
           )}
         </dd>
         <dt>Registers</dt>

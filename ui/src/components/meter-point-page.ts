@@ -111,8 +111,9 @@ export class NemMeterPointPage extends LitElement {
     return html`<dl class="facts card" data-testid="meter-point-facts">
         <dt>NMI</dt>
         <dd>
-          <span class="mono" data-testid="meter-point-nmi">${point.nmi}</span>
-          <nem-copy-button .value=${point.nmi} label="Copy NMI"></nem-copy-button>
+          <nem-copy-button .value=${point.nmi} label="Copy NMI"
+            ><span class="mono" data-testid="meter-point-nmi">${point.nmi}</span></nem-copy-button
+          >
         </dd>
         <dt>Configuration</dt>
         <dd class="mono" data-testid="meter-point-configuration">${point.nmiConfiguration}</dd>
@@ -120,8 +121,9 @@ export class NemMeterPointPage extends LitElement {
         <dd data-testid="meter-point-meters">
           ${point.meterSerials.map(
             (serial, i) =>
-              html`${i > 0 ? html`<br />` : nothing}<a class="mono" href=${href.meter(serial)}>${serial}</a>
-                <nem-copy-button .value=${serial} label="Copy serial"></nem-copy-button>`,
+              html`${i > 0 ? html`<br />` : nothing}<nem-copy-button .value=${serial} label="Copy serial"
+                  ><a class="mono" href=${href.meter(serial)}>${serial}</a></nem-copy-button
+                >`,
           )}
         </dd>
         <dt>First read</dt>

@@ -5,6 +5,7 @@ import type { ReadingKey } from '../api/types.js';
 import { formatDecimal, formatNemTime, plural, qualityDescription } from '../format.js';
 import { href } from '../router.js';
 import { codeMeaning, codeMeaningStyles } from './code-meaning.js';
+import { fileName } from './file-name.js';
 import { nemTime } from './nem-time.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -113,7 +114,7 @@ export class NemReadingVersions extends LitElement {
                                 )}
                               </td>
                               <td class="wrap">
-                                <a href=${href.file(r.fileId)}>${r.fileName}</a>
+                                <a href=${href.file(r.fileId)}>${fileName(r.fileName)}</a>
                                 <span class="muted">line ${r.line}</span>
                               </td>
                             </tr>`,

@@ -3,6 +3,7 @@ import type { Reading } from '../api/types.js';
 import { directionWords, formatDecimal, formatNemTime, qualityDescription, transactionMeaning } from '../format.js';
 import { href } from '../router.js';
 import { codeMeaning, codeMeaningStyles } from './code-meaning.js';
+import { fileName } from './file-name.js';
 import { nemTime } from './nem-time.js';
 import { sharedStyles } from './shared-styles.js';
 
@@ -93,7 +94,6 @@ export class NemReadingsTable extends LitElement {
       }
       td.file {
         white-space: normal;
-        overflow-wrap: anywhere;
         min-width: 8rem;
         max-width: 14rem;
       }
@@ -254,7 +254,7 @@ export class NemReadingsTable extends LitElement {
       </td>
       <td data-label="File" class="file wide" data-testid="cell-file">
         <a href=${href.file(r.fileId)} title=${`Line ${r.line}, received ${formatNemTime(r.fileReceivedAt)}`}
-          >${r.fileName}</a
+          >${fileName(r.fileName)}</a
         >
       </td>
       <td data-label="Status" class="state" data-testid="cell-status">

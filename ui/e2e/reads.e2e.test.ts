@@ -12,6 +12,8 @@ if (!RUN_BROWSER_TESTS) console.warn(`reads browser tests skipped: ${BROWSER_SKI
 
 const PASSWORD = 'reads-browser-password';
 const WIDTHS = [1280, 390] as const;
+/** How long to wait for a page to show what is asked on a busy machine. */
+const WAIT = { timeout: 30_000 };
 /** A meter point of our own with 77 monthly reads: more than a page of 50. */
 const NMI = 'NEMREADS77';
 const SERIAL = 'RDS77';
@@ -178,7 +180,7 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
     const typed = `${NMI.slice(0, 5)} ${NMI.slice(5)} ${nmiChecksum(NMI)}`.toLowerCase();
     await search(page, typed);
     await expect
-      .poll(() => page.getByTestId('search-matched').innerText())
+      .poll(() => page.getByTestId('search-matched').innerText(), WAIT)
       .toContain(`NMI ${NMI} (checksum digit ${nmiChecksum(NMI)} checked and removed`);
     expect(await page.getByTestId('search-count').innerText()).toBe('77 readings, page 1 of 2, newest first');
     expect(await focusedId(page)).toBe('results-summary');
@@ -189,7 +191,7 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
 
     await page.getByTestId('next-page').click();
     await expect
-      .poll(() => page.getByTestId('search-count').innerText())
+      .poll(() => page.getByTestId('search-count').innerText(), WAIT)
       .toBe('77 readings, page 2 of 2, newest first');
     expect(page.url()).toMatch(/page=2&after=/);
     expect(await page.getByTestId('reading-row').count()).toBe(27);
@@ -200,32 +202,32 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
     expect(await firstDate()).toMatch(/^2002-04-01/);
     await page.goBack();
     await expect
-      .poll(() => page.getByTestId('search-count').innerText())
+      .poll(() => page.getByTestId('search-count').innerText(), WAIT)
       .toBe('77 readings, page 1 of 2, newest first');
 
     // Oldest first is the server's order, kept in the URL, paged both ways.
     await page.getByTestId('sort-by-date').click();
     await expect
-      .poll(() => page.getByTestId('search-count').innerText())
+      .poll(() => page.getByTestId('search-count').innerText(), WAIT)
       .toBe('77 readings, page 1 of 2, oldest first');
     expect(page.url()).toContain('order=asc');
     expect(await firstDate()).toMatch(/^2000-02-01/);
     await page.getByTestId('next-page').click();
     await expect
-      .poll(() => page.getByTestId('search-count').innerText())
+      .poll(() => page.getByTestId('search-count').innerText(), WAIT)
       .toBe('77 readings, page 2 of 2, oldest first');
     expect(await firstDate()).toMatch(/^2004-04-01/);
     await page.getByTestId('prev-page').click();
     await expect
-      .poll(() => page.getByTestId('search-count').innerText())
+      .poll(() => page.getByTestId('search-count').innerText(), WAIT)
       .toBe('77 readings, page 1 of 2, oldest first');
     await page.goBack();
     await expect
-      .poll(() => page.getByTestId('search-count').innerText())
+      .poll(() => page.getByTestId('search-count').innerText(), WAIT)
       .toBe('77 readings, page 2 of 2, oldest first');
     await page.goForward();
     await expect
-      .poll(() => page.getByTestId('search-count').innerText())
+      .poll(() => page.getByTestId('search-count').innerText(), WAIT)
       .toBe('77 readings, page 1 of 2, oldest first');
     expect((page as Page & { problems?: string[] }).problems).toEqual([]);
   });
@@ -237,13 +239,13 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
     const quality = row.getByTestId('quality');
     await quality.locator('summary').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => quality.getByTestId('quality-meaning').isVisible()).toBe(true);
+    await expect.poll(() => quality.getByTestId('quality-meaning').isVisible(), WAIT).toBe(true);
     expect(await quality.getByTestId('quality-meaning').innerText()).toBe(
       'E61: Forward estimate, method 61, previous year',
     );
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'reads-quality-meaning-1280.png') });
     await page.keyboard.press('Escape');
-    await expect.poll(() => quality.getByTestId('quality-meaning').isVisible()).toBe(false);
+    await expect.poll(() => quality.getByTestId('quality-meaning').isVisible(), WAIT).toBe(false);
     await row.getByTestId('previous-quality').locator('summary').click();
     expect(await row.getByTestId('previous-quality-meaning').innerText()).toBe(
       'S61: Substituted, method 61, previous year; reason 13, Locked gate: “Locked Gate”',
@@ -268,7 +270,7 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
     );
     await page.getByTestId('search-from').fill('');
     await search(page, 'NEM1318143');
-    await expect.poll(() => page.getByTestId('reading-row').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('reading-row').count(), WAIT).toBe(2);
     await page.getByTestId('search-from').fill('2005-02-01');
     await page.getByTestId('search-to').fill('2005-01-01');
     await page.getByTestId('search-submit').click();
@@ -302,13 +304,13 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
     );
     expect(await page.getByTestId('latest-actual-readings').getByTestId('reading-row').count()).toBe(1);
     const bars = page.getByTestId('usage-bar');
-    await expect.poll(() => bars.count()).toBeGreaterThan(30);
+    await expect.poll(() => bars.count(), WAIT).toBeGreaterThan(30);
     await bars.last().focus();
     await expect
-      .poll(() => page.getByTestId('usage-shown').innerText())
+      .poll(() => page.getByTestId('usage-shown').innerText(), WAIT)
       .toMatch(/^2006-05-01 to 2006-06-01: 31\.00 days, 39\.806 kWh\/day/);
     await page.getByTestId('copy-button').first().click();
-    await expect.poll(() => page.getByTestId('copy-message').first().innerText()).toBe(`Copied ${NMI}`);
+    await expect.poll(() => page.getByTestId('copy-message').first().innerText(), WAIT).toBe(`Copied ${NMI}`);
     expect(
       await page.evaluate(() =>
         (
@@ -336,7 +338,7 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
     expect(await versions.getByTestId('version-received').count()).toBe(2);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'reads-versions-1280.png') });
     await page.keyboard.press('Escape');
-    await expect.poll(() => versions.isVisible()).toBe(false);
+    await expect.poll(() => versions.isVisible(), WAIT).toBe(false);
     expect(
       await page.evaluate(() => {
         let active = (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement as {
@@ -356,17 +358,17 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
     expect(await summary.innerText()).toBe('77 readings, page 1 of 2, newest first.');
     const panel = page.locator('nem-readings-panel');
     await panel.getByTestId('next-page').click();
-    await expect.poll(() => summary.innerText()).toBe('77 readings, page 2 of 2, newest first.');
+    await expect.poll(() => summary.innerText(), WAIT).toBe('77 readings, page 2 of 2, newest first.');
     expect(page.url()).toMatch(/#\/nmi\/NEMREADS77\?page=2&after=/);
     expect(await focusedId(page)).toBe('readings-summary');
     await page.reload();
-    await expect.poll(() => summary.innerText()).toBe('77 readings, page 2 of 2, newest first.');
+    await expect.poll(() => summary.innerText(), WAIT).toBe('77 readings, page 2 of 2, newest first.');
     await panel.getByTestId('sort-by-date').click();
-    await expect.poll(() => summary.innerText()).toBe('77 readings, page 1 of 2, oldest first.');
+    await expect.poll(() => summary.innerText(), WAIT).toBe('77 readings, page 1 of 2, oldest first.');
     expect(page.url()).toContain('order=asc');
     expect(await panel.getByTestId('cell-current-date').first().innerText()).toMatch(/^2000-02-01/);
     await page.goBack();
-    await expect.poll(() => summary.innerText()).toBe('77 readings, page 2 of 2, newest first.');
+    await expect.poll(() => summary.innerText(), WAIT).toBe('77 readings, page 2 of 2, newest first.');
   });
 
   it('takes the page out of the address on signing out', async () => {

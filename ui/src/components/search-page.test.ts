@@ -153,6 +153,36 @@ describe('nem-search-page', () => {
     expect(text(empty)).toContain('Neither a NMI nor a meter serial matched "0000000000".');
   });
 
+  it('says when no NMI starts with a prefix in the range, and that a wrong checksum digit is likely', async () => {
+    useFetch(
+      fakeFetch({
+        'GET /api/readings': (request) => ({
+          body: readingPageFixture([], {
+            matched: {
+              by: request.url.searchParams.has('nmi') ? 'nmi' : 'serial',
+              typed: '5787',
+              value: '5787',
+              note: null,
+              known: false,
+            },
+          }),
+        }),
+      }).fetch,
+    );
+    const prefixed = await page({ q: '5787', kind: 'nmi', prefix: true, from: '2030-01-01' });
+    await until(() =>
+      expect(text(deepQuery(prefixed, '[data-testid="search-empty-message"]'))).toBe(
+        'No NMIs starting with 5787 have readings on or after 2030-01-01.',
+      ),
+    );
+    document.body.replaceChildren();
+    const typo = await page({ q: '57873265651' });
+    const empty = await until(() => deepQuery(typo, '[data-testid="search-empty"]'));
+    expect(text(empty)).toContain(
+      'The checksum digit of 57873265651 is wrong: for NMI 5787326565 it is 8 (a typing error?).',
+    );
+  });
+
   it('clears the results under a form error', async () => {
     useFetch(fakeFetch({ 'GET /api/readings': () => ({ body: readingPageFixture([readingFixture()]) }) }).fetch);
     const element = await page({ q: '5787326565' });

@@ -365,30 +365,30 @@ export class NemSearchPage extends LitElement {
   private renderEmpty(result: SearchResult, matched: string, range: string) {
     const p = this.params;
     const m = result.page.matched;
+    const asNmi = parseNmiQuery(p.q);
+    const hints: string[] = [];
     let message: string;
-    let hint = '';
     if (result.neither) {
       message = `Neither a NMI nor a meter serial matched "${p.q}".`;
     } else if (m.known) {
-      const what = m.by === 'nmi' ? 'The NMI' : 'The meter';
+      // Known (has reads at all) but none here: the date range is what left them out.
       message =
         range === ''
-          ? `${capitalize(matched)} is known but has no readings to show.`
-          : `${what} ${m.value} exists, but has no reads ${range.replace(/^read /, '')}.`;
-      hint = range === '' ? '' : 'Try a wider date range.';
+          ? `${capitalize(matched)} has no readings to show.`
+          : `The ${m.by === 'nmi' ? 'NMI' : 'meter'} ${m.value} exists, but has no reads ${range.replace(/^read /, '')}.`;
+      if (range !== '') hints.push('Try a wider date range.');
+    } else if (p.prefix) {
+      // A prefix search counts what matches in the range.
+      message = `No ${matched} have readings${range === '' ? '' : ` ${range.replace(/^read /, '')}`}.`;
+      if (range !== '') hints.push('Try a wider date range.');
     } else {
       message = `No ${matched} is known.`;
     }
-    if (!m.known) {
-      const asNmi = parseNmiQuery(p.q);
-      const hints = [
-        p.prefix ? '' : 'Try “Match as a prefix”.',
-        range === '' ? '' : 'Try a wider date range.',
-        // Eleven characters that are no NMI: most likely a checksum digit typed wrong.
-        !p.prefix && !asNmi.ok && p.q.replace(/\s+/g, '').length === 11 ? `${capitalize(asNmi.reason)}.` : '',
-      ];
-      hint = hints.filter((h) => h !== '').join(' ');
-    }
+    if (!m.known && !p.prefix) hints.push('Try “Match as a prefix”.');
+    // Eleven characters that are no NMI: most likely a checksum digit typed wrong.
+    if (!m.known && !p.prefix && !asNmi.ok && p.q.replace(/\s+/g, '').length === 11)
+      hints.push(`${capitalize(asNmi.reason)}.`);
+    const hint = hints.join(' ');
     return html`<div class="status empty" data-testid="search-empty">
       <h2 id="results-summary" tabindex="-1" data-testid="search-summary">No readings found</h2>
       <p data-testid="search-empty-message">${message}</p>

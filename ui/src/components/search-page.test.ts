@@ -202,10 +202,11 @@ describe('nem-search-page', () => {
         'GET /api/readings': () => ({ status: 400, body: problem(400, 'BAD_CURSOR', 'the cursor is not one') }),
       }).fetch,
     );
-    const element = await page({ q: '5787326565', kind: 'nmi' });
+    const element = await page({ q: '5787326565', kind: 'nmi', page: 3, after: 'forged' });
     const failed = await until(() => deepQuery(element, '[data-testid="search-failed"]'));
-    expect(text(failed)).toBe('The search failed The cursor is not one');
+    expect(text(failed)).toBe('The search failed The cursor is not one Go to the first page');
     expect(failed.getAttribute('role')).toBe('alert');
+    expect(deepQuery(failed, '[data-testid="first-page"]').getAttribute('href')).toBe('#/search?q=5787326565&by=nmi');
   });
 
   it('refuses a bad form without asking the API', async () => {

@@ -1,7 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { isNmiPrefix, parseNmiQuery } from '../../../src/domain/nmi.js';
-import { api, errorMessage } from '../api/client.js';
+import { api, ApiError, errorMessage } from '../api/client.js';
 import type { Reading, ReadingPage, ReadingsQuery, SearchMatch } from '../api/types.js';
 import { previousCursor, previousPage, rememberPreviousCursor } from '../controllers/previous-cursors.js';
 import { navigate } from '../controllers/route-controller.js';
@@ -452,6 +452,16 @@ export class NemSearchPage extends LitElement {
                   html`<div class="status error" role="alert" data-testid="search-failed">
                     <h2 id="results-summary" tabindex="-1">The search failed</h2>
                     <p>${capitalize(errorMessage(error))}</p>
+                    ${
+                      // A page address from another search or an older service: its first page still works.
+                      error instanceof ApiError && error.code === 'BAD_CURSOR' && this.params.page > 1
+                        ? html`<p>
+                            <a href=${href.search({ ...this.params, page: 1, after: '' })} data-testid="first-page"
+                              >Go to the first page</a
+                            >
+                          </p>`
+                        : nothing
+                    }
                   </div>`,
                 complete: (result) => this.renderResult(result),
               })

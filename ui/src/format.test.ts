@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readingFixture } from './api/api.fixtures.js';
 import {
-  csvField,
   capitalize,
+  csvField,
+  directionWords,
   formatBytes,
+  formatDecimal,
   formatDuration,
   formatSize,
   nameBreaks,
   formatNemDate,
   formatNemTime,
   nemToday,
+  pageSummary,
   plural,
   qualityDescription,
   qualityMeaning,
@@ -76,12 +79,54 @@ describe('code meanings', () => {
     expect(qualityMeaning('a')).toBe('Actual reading');
     expect(qualityMeaning('Z')).toBe('Unknown quality flag "Z"');
     expect(qualityMeaning('toString')).toBe('Unknown quality flag "toString"');
+    expect(qualityMeaning('E62')).toBe('Forward estimate, method 62, previous read');
+    expect(qualityMeaning('S62')).toBe('Substituted, method 62, previous read');
+    expect(qualityMeaning('A1')).toBe('Unknown quality flag "A1"');
   });
 
   it('adds the reason to a quality when there is one', () => {
     expect(qualityDescription('A', null, null)).toBe('Actual reading');
-    expect(qualityDescription('S', 27, 'Meter recovered')).toBe('Substituted; reason 27: Meter recovered');
-    expect(qualityDescription('E', 12, null)).toBe('Forward estimate; reason 12');
+    expect(qualityDescription('S', 27, 'Meter recovered')).toBe(
+      'Substituted; reason 27, Retailer of last resort (RoLR): “Meter recovered”',
+    );
+    expect(qualityDescription('E62', 12, null)).toBe(
+      'Forward estimate, method 62, previous read; reason 12, Locked premises',
+    );
+    expect(qualityDescription('E', 0, 'dog')).toBe(
+      'Forward estimate; reason 0, Free text (see the description): “dog”',
+    );
+  });
+
+  it('words a direction as support staff say it, with the MDFF term', () => {
+    expect(directionWords('E').word).toBe('Consumption');
+    expect(directionWords('E').term).toMatch(/export from the grid/);
+    expect(directionWords('I').word).toBe('Generation');
+    expect(directionWords('I').term).toMatch(/import to the grid/);
+    expect(directionWords('X')).toEqual({ word: 'X', term: 'Direction "X"' });
+  });
+});
+
+describe('pageSummary', () => {
+  it('says how many match and which page of how many', () => {
+    expect(pageSummary({ count: 77, capped: false }, 1, 50)).toBe('77 readings, page 1 of 2');
+    expect(pageSummary({ count: 1, capped: false }, 1, 50)).toBe('1 reading, page 1 of 1');
+    expect(pageSummary({ count: 10000, capped: true }, 3, 50)).toBe('more than 10,000 readings, page 3');
+  });
+});
+
+describe('formatDecimal', () => {
+  it.each([
+    ['0', '0'],
+    ['999', '999'],
+    ['1000', '1,000'],
+    ['-987', '-987'],
+    ['-12345.670', '-12,345.670'],
+    ['00123.40', '00123.40'],
+    ['1234567890123456789.000000001', '1,234,567,890,123,456,789.000000001'],
+    ['+5000.5', '+5,000.5'],
+    ['abc', 'abc'],
+  ])('%s → %s, digits untouched', (decimal, shown) => {
+    expect(formatDecimal(decimal)).toBe(shown);
   });
 
   it('words transaction codes', () => {
@@ -157,7 +202,10 @@ describe('CSV', () => {
   it.each([
     ['=1+2', "'=1+2"],
     ['+61 400 000 000', "'+61 400 000 000"],
-    ['-5.25', "'-5.25"],
+    ['-5.25x', "'-5.25x"],
+    ['-', "'-"],
+    ['+', "'+"],
+    ['-1+1', "'-1+1"],
     ['@SUM(A1:A2)', "'@SUM(A1:A2)"],
     ['\tcmd', "'\tcmd"],
     ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
@@ -169,7 +217,10 @@ describe('CSV', () => {
   it('leaves values that only contain formula characters later alone', () => {
     expect(csvField('1+2=3')).toBe('1+2=3');
     expect(csvField('user@example.com')).toBe('user@example.com');
-    expect(csvField(-5)).toBe("'-5");
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField('-987')).toBe('-987');
+    expect(csvField('-5.25')).toBe('-5.25');
+    expect(csvField('+12.0')).toBe('+12.0');
     expect(csvField(12)).toBe('12');
     expect(csvField(null)).toBe('');
   });
@@ -189,14 +240,17 @@ describe('CSV', () => {
     ]);
     const [header, row, end] = csv.split('\r\n');
     expect(header).toBe(
-      'NMI,NMI configuration,Meter serial,Register,NMI suffix,Direction,Previous read,Previous read date,' +
-        'Previous quality,Current read,Current read date,Current quality,Current reason code,Quantity,Unit,' +
-        'Updated,Superseded,File,File SHA-256,Line',
+      'NMI,NMI configuration,Meter serial,Register,NMI suffix,Direction,Direction in words,Previous read,' +
+        'Previous read date,Previous quality,Current read,Current read date,Current quality,Current reason code,' +
+        'Current reason,Previous reason code,Previous reason,Quantity,Unit,Next scheduled read date,' +
+        'Current transaction code,Current transaction,Current retailer service order,Previous transaction code,' +
+        'Previous transaction,Previous retailer service order,Updated,MSATS loaded,Superseded,Corrected,File,' +
+        'File SHA-256,Line',
     );
     expect(end).toBe('');
-    expect(row).toContain('5787326565,E1,PSMIL89KM79J,E1,11,I,');
+    expect(row).toContain('5787326565,E1,PSMIL89KM79J,E1,11,I,Generation,');
     expect(row).toContain(',00123.40,2004-04-07 10:03:33 +10:00,A,');
-    expect(row).toContain(",'-12.5,kWh,");
+    expect(row).toContain(',-12.5,kWh,2004-07-07,N,Normal scheduled read,,');
     expect(row).toContain(",'=cmd|calc.csv,");
   });
 });

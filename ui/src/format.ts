@@ -1,6 +1,10 @@
 import {
+  DIRECTION_WORDS,
   QUALITY_FLAG_MEANINGS,
   TRANSACTION_CODE_MEANINGS,
+  qualityMethodMeaning,
+  reasonCodeMeaning,
+  type Direction,
   type QualityFlag,
   type TransactionCode,
 } from '../../src/domain/mdff/code-lists.js';
@@ -52,19 +56,40 @@ function isQualityFlag(flag: string): flag is QualityFlag {
   return Object.hasOwn(QUALITY_FLAG_MEANINGS, flag);
 }
 
-/** The MDFF meaning of a quality flag (`A` → `Actual reading`). */
+/**
+ * The MDFF meaning of a quality flag and its method: `A` → `Actual reading`, `E62` → `Forward estimate,
+ * method 62, previous read`.
+ */
 export function qualityMeaning(flag: string): string {
-  const upper = flag.toUpperCase();
-  return isQualityFlag(upper) ? QUALITY_FLAG_MEANINGS[upper] : `Unknown quality flag "${flag}"`;
+  const upper = flag.trim().toUpperCase();
+  if (isQualityFlag(upper.slice(0, 1)) && /^[A-Z](\d\d)?$/.test(upper)) return qualityMethodMeaning(upper);
+  return `Unknown quality flag "${flag}"`;
 }
 
-/** A reading's quality for a tooltip: the meaning, with the reason when there is one. */
+/** A reason code in words (`27` → `reason 27, Retailer of last resort (RoLR)`), with the file's free text. */
+export function reasonMeaning(reasonCode: number | null, reasonDescription: string | null): string {
+  if (reasonCode === null) return reasonDescription === null || reasonDescription === '' ? '' : reasonDescription;
+  const text = reasonDescription === null || reasonDescription === '' ? '' : `: “${reasonDescription}”`;
+  return `reason ${reasonCode}, ${reasonCodeMeaning(reasonCode)}${text}`;
+}
+
+/** A reading's quality in one line: the flag and method meaning, with the reason when there is one. */
 export function qualityDescription(flag: string, reasonCode: number | null, reasonDescription: string | null): string {
-  const reason =
-    reasonCode === null
-      ? ''
-      : `; reason ${reasonCode}${reasonDescription === null || reasonDescription === '' ? '' : `: ${reasonDescription}`}`;
-  return `${qualityMeaning(flag)}${reason}`;
+  const reason = reasonMeaning(reasonCode, reasonDescription);
+  return `${qualityMeaning(flag)}${reason === '' ? '' : `; ${reason}`}`;
+}
+
+function isDirection(code: string): code is Direction {
+  return Object.hasOwn(DIRECTION_WORDS, code);
+}
+
+/**
+ * A register's direction for people (`E` → `Consumption`) with the MDFF term for a title; unknown codes
+ * as they are.
+ */
+export function directionWords(code: string): { readonly word: string; readonly term: string } {
+  const upper = code.toUpperCase();
+  return isDirection(upper) ? DIRECTION_WORDS[upper] : { word: code, term: `Direction "${code}"` };
 }
 
 function isTransactionCode(code: string): code is TransactionCode {
@@ -80,6 +105,20 @@ export function transactionMeaning(code: string | null): string {
 
 const COUNT = new Intl.NumberFormat('en-AU');
 
+const DECIMAL = /^([+-]?)(\d+)(\.\d*)?$/;
+
+/**
+ * A decimal as text with thousands separators, exactly as given otherwise (`-12345.670` →
+ * `-12,345.670`): the digits are grouped as text, never parsed to a float. Text that is no decimal, or
+ * has leading zeros as a register's dials do (`00123.40`), comes back unchanged.
+ */
+export function formatDecimal(text: string): string {
+  const match = DECIMAL.exec(text.trim());
+  if (match === null || /^[+-]?0\d/.test(text.trim())) return text;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction}`;
+}
+
 export function formatCount(n: number): string {
   return COUNT.format(n);
 }
@@ -87,6 +126,20 @@ export function formatCount(n: number): string {
 /** `1` → `1 reading`, `2` → `2 readings`. */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/**
+ * How many readings match and where the page is: `77 readings, page 1 of 2`; a total counted only up to
+ * a cap reads `more than 10,000 readings, page 3`.
+ */
+export function pageSummary(
+  total: { readonly count: number; readonly capped: boolean },
+  page: number,
+  pageSize: number,
+): string {
+  const count = total.capped ? `more than ${plural(total.count, 'reading')}` : plural(total.count, 'reading');
+  const pages = Math.max(1, Math.ceil(total.count / pageSize));
+  return `${count}, page ${formatCount(page)}${total.capped ? '' : ` of ${formatCount(pages)}`}`;
 }
 
 export function formatBytes(bytes: number): string {
@@ -154,16 +207,18 @@ export function registerKey(reading: Pick<Reading, 'nmi' | 'meterSerial' | 'nmiS
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP's list, with tab and carriage return). */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A plain number (`-987`, `+1.5`, `-.25`): a spreadsheet reads it as that number, never as a formula. */
+const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /**
  * One CSV field: a value a spreadsheet would take for a formula gets a leading single quote (so `=1+2`
- * and `-5` stay text), then the field is quoted when it holds a comma, a quote or a line break, with
- * quotes doubled (RFC 4180).
+ * stays text), numbers stay numbers (`-987`), then the field is quoted when it holds a comma, a quote or
+ * a line break, with quotes doubled (RFC 4180).
  */
 export function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -179,6 +234,7 @@ export const READING_CSV_COLUMNS: ReadonlyArray<readonly [string, (reading: Read
   ['Register', (r) => r.registerId],
   ['NMI suffix', (r) => r.nmiSuffix],
   ['Direction', (r) => r.direction],
+  ['Direction in words', (r) => directionWords(r.direction).word],
   ['Previous read', (r) => r.previousRead],
   ['Previous read date', (r) => formatNemTime(r.previousReadAt)],
   ['Previous quality', (r) => r.previousQuality],
@@ -186,10 +242,22 @@ export const READING_CSV_COLUMNS: ReadonlyArray<readonly [string, (reading: Read
   ['Current read date', (r) => formatNemTime(r.currentReadAt)],
   ['Current quality', (r) => r.currentQuality],
   ['Current reason code', (r) => r.currentReasonCode ?? ''],
+  ['Current reason', (r) => reasonMeaning(r.currentReasonCode, r.currentReasonDescription)],
+  ['Previous reason code', (r) => r.previousReasonCode ?? ''],
+  ['Previous reason', (r) => reasonMeaning(r.previousReasonCode, r.previousReasonDescription)],
   ['Quantity', (r) => r.quantity],
   ['Unit', (r) => r.uom],
+  ['Next scheduled read date', (r) => r.nextScheduledReadDate ?? ''],
+  ['Current transaction code', (r) => r.currentTransactionCode ?? ''],
+  ['Current transaction', (r) => transactionMeaning(r.currentTransactionCode)],
+  ['Current retailer service order', (r) => r.currentRetailerServiceOrder ?? ''],
+  ['Previous transaction code', (r) => r.previousTransactionCode ?? ''],
+  ['Previous transaction', (r) => transactionMeaning(r.previousTransactionCode)],
+  ['Previous retailer service order', (r) => r.previousRetailerServiceOrder ?? ''],
   ['Updated', (r) => formatNemTime(r.updatedAt)],
+  ['MSATS loaded', (r) => formatNemTime(r.msatsLoadedAt)],
   ['Superseded', (r) => (r.superseded ? 'yes' : 'no')],
+  ['Corrected', (r) => (r.corrected ? 'yes' : 'no')],
   ['File', (r) => r.fileName],
   ['File SHA-256', (r) => r.fileId],
   ['Line', (r) => r.line],

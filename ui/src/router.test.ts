@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SEARCH, href, parseRoute, routeTitle } from './router.js';
+import { EMPTY_SEARCH, FIRST_READINGS, href, parseRoute, routeTitle } from './router.js';
 
 describe('parseRoute', () => {
   it('opens on the search page', () => {
@@ -12,7 +12,15 @@ describe('parseRoute', () => {
   it('reads a search from the hash', () => {
     expect(parseRoute('#/search?q=5787326565&by=nmi&prefix=1&from=2004-01-01&to=2004-03-31&superseded=1')).toEqual({
       name: 'search',
-      params: { q: '5787326565', kind: 'nmi', prefix: true, from: '2004-01-01', to: '2004-03-31', superseded: true },
+      params: {
+        ...EMPTY_SEARCH,
+        q: '5787326565',
+        kind: 'nmi',
+        prefix: true,
+        from: '2004-01-01',
+        to: '2004-03-31',
+        superseded: true,
+      },
     });
     expect(parseRoute('#/search?q=%20PSM%20&by=other&from=yesterday')).toEqual({
       name: 'search',
@@ -20,9 +28,21 @@ describe('parseRoute', () => {
     });
   });
 
+  it('keeps the order and the page of a search, with the cursor that opens it', () => {
+    const params = { ...EMPTY_SEARCH, q: 'NEM1318142', order: 'asc' as const, page: 3, after: 'WyJhc2MiXQ' };
+    expect(href.search(params)).toBe('#/search?q=NEM1318142&order=asc&page=3&after=WyJhc2MiXQ');
+    expect(parseRoute(href.search(params))).toEqual({ name: 'search', params });
+    // A page without its cursor, or a nonsense page, starts over.
+    expect(parseRoute('#/search?q=x&page=3')).toEqual({ name: 'search', params: { ...EMPTY_SEARCH, q: 'x' } });
+    expect(parseRoute('#/search?q=x&page=-1&after=c')).toEqual({ name: 'search', params: { ...EMPTY_SEARCH, q: 'x' } });
+    expect(href.search({ q: 'x', page: 1, after: 'c' })).toBe('#/search?q=x');
+  });
+
   it('names meter points, meters, files and admin', () => {
-    expect(parseRoute('#/nmi/5787326565')).toEqual({ name: 'nmi', nmi: '5787326565' });
-    expect(parseRoute('#/meter/PSM%2F1')).toEqual({ name: 'meter', serial: 'PSM/1' });
+    const view = FIRST_READINGS;
+    expect(parseRoute('#/nmi/5787326565')).toEqual({ name: 'nmi', nmi: '5787326565', view });
+    expect(parseRoute('#/nmi/nem1318142')).toEqual({ name: 'nmi', nmi: 'NEM1318142', view });
+    expect(parseRoute('#/meter/PSM%2F1')).toEqual({ name: 'meter', serial: 'PSM/1', view });
     expect(parseRoute('#/files')).toEqual({ name: 'files', params: { search: '', status: '' } });
     expect(parseRoute('#/files?search=NEM13&status=rejected')).toEqual({
       name: 'files',
@@ -41,18 +61,21 @@ describe('parseRoute', () => {
   });
 
   it('keeps a malformed escape as it is', () => {
-    expect(parseRoute('#/meter/%E0%A4%A')).toEqual({ name: 'meter', serial: '%E0%A4%A' });
+    expect(parseRoute('#/meter/%E0%A4%A')).toEqual({ name: 'meter', serial: '%E0%A4%A', view: FIRST_READINGS });
   });
 });
 
 describe('href', () => {
   it('builds hashes that parse back to the same route', () => {
-    const params = { q: 'PSM', kind: 'serial' as const, prefix: true, from: '2004-01-01', to: '', superseded: false };
+    const params = { ...EMPTY_SEARCH, q: 'PSM', kind: 'serial' as const, prefix: true, from: '2004-01-01' };
     expect(href.search(params)).toBe('#/search?q=PSM&by=serial&prefix=1&from=2004-01-01');
     expect(parseRoute(href.search(params))).toEqual({ name: 'search', params });
     expect(href.search()).toBe('#/search');
-    expect(parseRoute(href.nmi('57873265 5'))).toEqual({ name: 'nmi', nmi: '57873265 5' });
-    expect(parseRoute(href.meter('A/B?C#D'))).toEqual({ name: 'meter', serial: 'A/B?C#D' });
+    expect(parseRoute(href.nmi('57873265 5'))).toEqual({ name: 'nmi', nmi: '57873265 5', view: FIRST_READINGS });
+    expect(parseRoute(href.meter('A/B?C#D'))).toEqual({ name: 'meter', serial: 'A/B?C#D', view: FIRST_READINGS });
+    const later = { order: 'asc' as const, page: 2, after: 'c1', superseded: true };
+    expect(href.nmi('NEM1318142', later)).toBe('#/nmi/NEM1318142?superseded=1&order=asc&page=2&after=c1');
+    expect(parseRoute(href.meter('18143', later))).toEqual({ name: 'meter', serial: '18143', view: later });
     expect(parseRoute(href.file('a&b=c.csv'))).toEqual({ name: 'file', id: 'a&b=c.csv' });
     expect(href.files({ status: 'imported' })).toBe('#/files?status=imported');
   });

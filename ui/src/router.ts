@@ -8,6 +8,7 @@ import { FILE_STATUSES } from './api/types.js';
  */
 
 export type SearchKind = 'auto' | 'nmi' | 'serial';
+export type SearchOrder = 'desc' | 'asc';
 
 export interface SearchParams {
   readonly q: string;
@@ -15,6 +16,20 @@ export interface SearchParams {
   readonly prefix: boolean;
   readonly from: string;
   readonly to: string;
+  readonly superseded: boolean;
+  /** By current read date: newest first (`desc`) or oldest first. */
+  readonly order: SearchOrder;
+  /** 1-based page number, for people. */
+  readonly page: number;
+  /** The keyset cursor that opens the page (the previous page's `nextCursor`); '' for the first. */
+  readonly after: string;
+}
+
+/** How the readings of a meter point or a meter are shown: order, page (with its cursor), superseded. */
+export interface ReadingsView {
+  readonly order: SearchOrder;
+  readonly page: number;
+  readonly after: string;
   readonly superseded: boolean;
 }
 
@@ -25,14 +40,25 @@ export interface FilesParams {
 
 export type Route =
   | { readonly name: 'search'; readonly params: SearchParams }
-  | { readonly name: 'nmi'; readonly nmi: string }
-  | { readonly name: 'meter'; readonly serial: string }
+  | { readonly name: 'nmi'; readonly nmi: string; readonly view: ReadingsView }
+  | { readonly name: 'meter'; readonly serial: string; readonly view: ReadingsView }
   | { readonly name: 'files'; readonly params: FilesParams }
   | { readonly name: 'file'; readonly id: string }
   | { readonly name: 'admin' }
   | { readonly name: 'not-found'; readonly path: string };
 
-export const EMPTY_SEARCH: SearchParams = { q: '', kind: 'auto', prefix: false, from: '', to: '', superseded: false };
+export const EMPTY_SEARCH: SearchParams = {
+  q: '',
+  kind: 'auto',
+  prefix: false,
+  from: '',
+  to: '',
+  superseded: false,
+  order: 'desc',
+  page: 1,
+  after: '',
+};
+export const FIRST_READINGS: ReadingsView = { order: 'desc', page: 1, after: '', superseded: false };
 export const EMPTY_FILES: FilesParams = { search: '', status: '' };
 
 function decode(text: string): string {
@@ -45,6 +71,19 @@ function decode(text: string): string {
 
 const DATE = /^\d{4}-\d\d-\d\d$/;
 
+function readingsView(query: URLSearchParams): ReadingsView {
+  const after = query.get('after') ?? '';
+  const page = Number(query.get('page') ?? '1');
+  // A page past the first needs the cursor that opens it; without one, the list starts over.
+  const paged = after !== '' && Number.isSafeInteger(page) && page > 1;
+  return {
+    order: query.get('order') === 'asc' ? 'asc' : 'desc',
+    page: paged ? page : 1,
+    after: paged ? after : '',
+    superseded: query.get('superseded') === '1',
+  };
+}
+
 function searchParams(query: URLSearchParams): SearchParams {
   const kind = query.get('by');
   const from = query.get('from') ?? '';
@@ -55,7 +94,7 @@ function searchParams(query: URLSearchParams): SearchParams {
     prefix: query.get('prefix') === '1',
     from: DATE.test(from) ? from : '',
     to: DATE.test(to) ? to : '',
-    superseded: query.get('superseded') === '1',
+    ...readingsView(query),
   };
 }
 
@@ -81,9 +120,14 @@ export function parseRoute(hash: string): Route {
     case 'search':
       return second === undefined ? { name: 'search', params: searchParams(query) } : notFound(pathPart);
     case 'nmi':
-      return second === undefined ? notFound(pathPart) : { name: 'nmi', nmi: decode(second) };
+      // NMIs are upper case; a typed `nem1318142` names the same meter point.
+      return second === undefined
+        ? notFound(pathPart)
+        : { name: 'nmi', nmi: decode(second).toUpperCase(), view: readingsView(query) };
     case 'meter':
-      return second === undefined ? notFound(pathPart) : { name: 'meter', serial: decode(second) };
+      return second === undefined
+        ? notFound(pathPart)
+        : { name: 'meter', serial: decode(second), view: readingsView(query) };
     case 'files':
       return second === undefined
         ? { name: 'files', params: filesParams(query) }
@@ -106,6 +150,16 @@ function withQuery(path: string, entries: ReadonlyArray<readonly [string, string
   return text === '' ? path : `${path}?${text}`;
 }
 
+function viewEntries(view: ReadingsView): Array<readonly [string, string]> {
+  const paged = view.page > 1 && view.after !== '';
+  return [
+    ['superseded', view.superseded ? '1' : ''],
+    ['order', view.order === 'asc' ? 'asc' : ''],
+    ['page', paged ? String(view.page) : ''],
+    ['after', paged ? view.after : ''],
+  ];
+}
+
 export const href = {
   search: (params: Partial<SearchParams> = {}): string => {
     const p = { ...EMPTY_SEARCH, ...params };
@@ -115,11 +169,13 @@ export const href = {
       ['prefix', p.prefix ? '1' : ''],
       ['from', p.from],
       ['to', p.to],
-      ['superseded', p.superseded ? '1' : ''],
+      ...viewEntries(p),
     ]);
   },
-  nmi: (nmi: string): string => `#/nmi/${encodeURIComponent(nmi)}`,
-  meter: (serial: string): string => `#/meter/${encodeURIComponent(serial)}`,
+  nmi: (nmi: string, view: ReadingsView = FIRST_READINGS): string =>
+    withQuery(`#/nmi/${encodeURIComponent(nmi)}`, viewEntries(view)),
+  meter: (serial: string, view: ReadingsView = FIRST_READINGS): string =>
+    withQuery(`#/meter/${encodeURIComponent(serial)}`, viewEntries(view)),
   files: (params: Partial<FilesParams> = {}): string => {
     const p = { ...EMPTY_FILES, ...params };
     return withQuery('#/files', [

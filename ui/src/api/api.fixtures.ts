@@ -1,4 +1,4 @@
-import type { FileDetail, FileSummary, ImportResult, Reading, Session } from './types.js';
+import type { FileDetail, FileSummary, ImportResult, Reading, ReadingPage, Session } from './types.js';
 
 /** A reading as the API answers one, with any field overridden. */
 export function readingFixture(overrides: Partial<Reading> = {}): Reading {
@@ -40,6 +40,17 @@ export function readingFixture(overrides: Partial<Reading> = {}): Reading {
     importPosition: '10',
     superseded: false,
     corrected: false,
+    ...overrides,
+  };
+}
+
+/** A page of readings as the API answers one: exact total of the items unless told, matched as a known NMI. */
+export function readingPageFixture(items: Reading[], overrides: Partial<ReadingPage> = {}): ReadingPage {
+  return {
+    items,
+    nextCursor: null,
+    total: { count: items.length, capped: false },
+    matched: { by: 'nmi', typed: '5787326565', value: '5787326565', note: null, known: items.length > 0 },
     ...overrides,
   };
 }

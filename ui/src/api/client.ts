@@ -18,6 +18,7 @@ import type {
   Reading,
   ReadingHistory,
   ReadingKey,
+  ReadingPage,
   ReadingsQuery,
   RebuildStatus,
   Role,
@@ -231,7 +232,7 @@ export class ApiClient {
 
   // Readings
 
-  readings(query: ReadingsQuery, signal?: AbortSignal): Promise<Page<Reading>> {
+  readings(query: ReadingsQuery, signal?: AbortSignal): Promise<ReadingPage> {
     const { prefix, includeSuperseded, cursor, ...rest } = query;
     return this.settle(
       this.client.GET('/api/readings', {

@@ -77,6 +77,17 @@ describe('nem-app', () => {
     expect(request?.headers.get('x-csrf-token')).toBe('csrf-123');
   });
 
+  it('takes the page out of the address on signing out, so the next person starts at the search', async () => {
+    useFetch(signedInAs(sessionFixture()).fetch);
+    window.location.hash = '#/nmi/5787326565';
+    const app = await mount(new NemApp());
+    const signOut = await until(() => deepQuery(app, '[data-testid="sign-out"]') as HTMLButtonElement);
+    signOut.click();
+    await until(() => deepQuery(app, '[data-testid="sign-in-form"]'));
+    expect(window.location.hash).toBe('');
+    expect(window.location.href).not.toContain('5787326565');
+  });
+
   it('asks to sign in again when the session has ended', async () => {
     useFetch(signedInAs(sessionFixture()).fetch);
     window.location.hash = '#/search?q=5787326565';

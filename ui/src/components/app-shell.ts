@@ -173,7 +173,18 @@ export class NemApp extends LitElement {
     } finally {
       this.signingOut = false;
       this.phase = { name: 'signed-out', notice: 'You have signed out.' };
+      this.forgetRoute();
     }
+  }
+
+  /**
+   * Takes the page (a NMI, a search) out of the address, so whoever signs in next at this browser starts
+   * at the search rather than on what the last person looked at.
+   */
+  private forgetRoute(): void {
+    if (window.location.hash === '') return;
+    history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}`);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -202,9 +213,9 @@ export class NemApp extends LitElement {
       case 'search':
         return html`<nem-search-page .params=${route.params}></nem-search-page>`;
       case 'nmi':
-        return html`<nem-meter-point-page .nmi=${route.nmi}></nem-meter-point-page>`;
+        return html`<nem-meter-point-page .nmi=${route.nmi} .view=${route.view}></nem-meter-point-page>`;
       case 'meter':
-        return html`<nem-meter-page .serial=${route.serial}></nem-meter-page>`;
+        return html`<nem-meter-page .serial=${route.serial} .view=${route.view}></nem-meter-page>`;
       case 'files':
         return html`<nem-files-page .params=${route.params} .user=${user}></nem-files-page>`;
       case 'file':

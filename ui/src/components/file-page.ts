@@ -431,7 +431,6 @@ export class NemFilePage extends LitElement {
             ? nothing
             : html`<nem-readings-table
                   .readings=${page.items}
-                  .sortable=${false}
                   caption="Readings this file brought, in line order"
                 ></nem-readings-table>
                 ${pagerButtons(this.readingsPager, page.nextCursor, 'Readings')}`,

@@ -2,23 +2,27 @@ import { Task } from '@lit/task';
 import { html, LitElement } from 'lit';
 import { api, ApiError, errorMessage } from '../api/client.js';
 import type { MeterDetail } from '../api/types.js';
-import { href } from '../router.js';
+import { FIRST_READINGS, href, type ReadingsView } from '../router.js';
 import { sharedStyles } from './shared-styles.js';
 import './consumption-charts.js';
+import './copy-button.js';
 import './readings-panel.js';
 import './readings-table.js';
 import './registers-table.js';
 
 /** A meter (serial): the meter points it served, its registers, latest reads, charts and readings. */
 export class NemMeterPage extends LitElement {
-  static override properties = { serial: {} };
+  static override properties = { serial: {}, view: { attribute: false } };
   declare serial: string;
+  /** How the readings are shown (order, page), from the address. */
+  declare view: ReadingsView;
 
   static override styles = [sharedStyles];
 
   constructor() {
     super();
     this.serial = '';
+    this.view = FIRST_READINGS;
   }
 
   private readonly meter = new Task(this, {
@@ -29,10 +33,19 @@ export class NemMeterPage extends LitElement {
   private detail(meter: MeterDetail) {
     return html`<dl class="facts card" data-testid="meter-facts">
         <dt>Meter serial</dt>
-        <dd class="mono" data-testid="meter-serial">${meter.meterSerial}</dd>
+        <dd>
+          <nem-copy-button .value=${meter.meterSerial} label="Copy serial"
+            ><span class="mono" data-testid="meter-serial">${meter.meterSerial}</span></nem-copy-button
+          >
+        </dd>
         <dt>${meter.nmis.length === 1 ? 'Meter point' : 'Meter points'}</dt>
         <dd data-testid="meter-nmis">
-          ${meter.nmis.map((nmi, i) => html`${i > 0 ? ', ' : ''}<a class="mono" href=${href.nmi(nmi)}>${nmi}</a>`)}
+          ${meter.nmis.map(
+            (nmi, i) =>
+              html`${i > 0 ? html`<br />` : ''}<nem-copy-button .value=${nmi} label="Copy NMI"
+                  ><a class="mono" href=${href.nmi(nmi)}>${nmi}</a></nem-copy-button
+                >`,
+          )}
         </dd>
         <dt>Registers</dt>
         <dd>${meter.registers.length}</dd>
@@ -50,15 +63,14 @@ export class NemMeterPage extends LitElement {
       <h2>Latest read of each register</h2>
       <nem-readings-table
         .readings=${meter.latestReadings}
-        .sortable=${false}
         caption=${`Latest read of each register of meter ${meter.meterSerial}`}
       ></nem-readings-table>
       <nem-consumption-charts by="serial" .value=${meter.meterSerial}></nem-consumption-charts>
-      <nem-readings-panel by="serial" .value=${meter.meterSerial}></nem-readings-panel>`;
+      <nem-readings-panel by="serial" .value=${meter.meterSerial} .view=${this.view}></nem-readings-panel>`;
   }
 
   override render() {
-    return html`<h1 tabindex="-1">Meter <span class="mono">${this.serial}</span></h1>
+    return html`<h1 tabindex="-1">Meter <span class="mono">${this.meter.value?.meterSerial ?? this.serial}</span></h1>
       <div>
         ${this.meter.render({
           pending: () => html`<p class="status loading" role="status">Loading the meter…</p>`,

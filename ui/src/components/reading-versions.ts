@@ -1,20 +1,36 @@
 import { Task } from '@lit/task';
-import { html, LitElement } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { api, errorMessage } from '../api/client.js';
 import type { ReadingKey } from '../api/types.js';
-import { formatNemTime, plural } from '../format.js';
+import { formatDecimal, formatNemTime, plural, qualityDescription } from '../format.js';
+import { href } from '../router.js';
+import { codeMeaning, codeMeaningStyles } from './code-meaning.js';
+import { fileName } from './file-name.js';
+import { nemTime } from './nem-time.js';
 import { sharedStyles } from './shared-styles.js';
-import './readings-table.js';
 
 /**
  * Every version of one register read (`/api/readings/versions`), newest first: the one in force and the
- * ones later files superseded. Fires `close` when dismissed.
+ * ones later files superseded, with what decides between them: the UpdateDateTime each file gave the
+ * read, then the order the files were received and imported. Fires `close` when dismissed (its button
+ * or Escape).
  */
 export class NemReadingVersions extends LitElement {
   static override properties = { readingKey: { attribute: false } };
   declare readingKey: ReadingKey | null;
 
-  static override styles = [sharedStyles];
+  static override styles = [
+    sharedStyles,
+    codeMeaningStyles,
+    css`
+      tr.in-force td {
+        background: #eef6ee;
+      }
+      h3 {
+        margin: 0;
+      }
+    `,
+  ];
 
   constructor() {
     super();
@@ -35,14 +51,27 @@ export class NemReadingVersions extends LitElement {
     this.dispatchEvent(new CustomEvent('close', { bubbles: true, composed: true }));
   };
 
+  private readonly keydown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    this.close();
+  };
+
   override render() {
     const key = this.readingKey;
     if (key === null) return html``;
     const title = `Versions of the ${key.nmi} register ${key.registerId} (suffix ${key.nmiSuffix}, meter ${key.meterSerial}) read at ${formatNemTime(key.currentReadAt)}`;
-    return html`<section class="card" aria-labelledby="versions-title" data-testid="reading-versions">
+    return html`<section
+      class="card"
+      aria-labelledby="versions-title"
+      data-testid="reading-versions"
+      @keydown=${this.keydown}
+    >
       <div class="actions spread">
         <h3 id="versions-title" tabindex="-1">${title}</h3>
-        <button type="button" @click=${this.close} data-testid="versions-close">Close</button>
+        <button type="button" @click=${this.close} data-testid="versions-close">
+          Close <span class="muted">(Esc)</span>
+        </button>
       </div>
       <div>
         ${this.versions.render({
@@ -52,9 +81,47 @@ export class NemReadingVersions extends LitElement {
             rows.length === 0
               ? html`<p class="status empty">No versions of this read were found.</p>`
               : html`<p class="muted">
-                    ${plural(rows.length, 'version')}; the newest by update time, then import order, is in force.
+                    ${plural(rows.length, 'version')}. The one in force has the latest UpdateDateTime; between equal
+                    ones, the file received (imported) last wins.
                   </p>
-                  <nem-readings-table .readings=${rows} .sortable=${false} caption=${title}></nem-readings-table>`,
+                  <div class="table-scroll" role="region" aria-label=${title} tabindex="0">
+                    <table data-testid="versions-table">
+                      <thead>
+                        <tr>
+                          <th scope="col">Version</th>
+                          <th scope="col">UpdateDateTime</th>
+                          <th scope="col">File received</th>
+                          <th scope="col" class="num">Current read</th>
+                          <th scope="col" class="num">Quantity</th>
+                          <th scope="col">Quality</th>
+                          <th scope="col">File</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        ${rows.map(
+                          (r) =>
+                            html`<tr class=${r.superseded ? '' : 'in-force'} data-testid="version-row">
+                              <td data-testid="version-state">${r.superseded ? 'Superseded' : 'In force'}</td>
+                              <td data-testid="version-updated">${nemTime(r.updatedAt)}</td>
+                              <td data-testid="version-received">${nemTime(r.fileReceivedAt)}</td>
+                              <td class="num mono">${r.currentRead}</td>
+                              <td class="num mono">${formatDecimal(r.quantity)} ${r.uom}</td>
+                              <td>
+                                ${codeMeaning(
+                                  r.currentQuality,
+                                  qualityDescription(r.currentQuality, r.currentReasonCode, r.currentReasonDescription),
+                                  'version-quality',
+                                )}
+                              </td>
+                              <td class="wrap">
+                                <a href=${href.file(r.fileId)}>${fileName(r.fileName)}</a>
+                                <span class="muted">line ${r.line}</span>
+                              </td>
+                            </tr>`,
+                        )}
+                      </tbody>
+                    </table>
+                  </div>`,
         })}
       </div>
     </section>`;

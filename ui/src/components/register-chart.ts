@@ -1,7 +1,7 @@
 import type { Chart } from 'chart.js';
 import { css, html, LitElement, unsafeCSS, type PropertyValues } from 'lit';
 import type { Reading } from '../api/types.js';
-import { formatNemDate, qualityMeaning } from '../format.js';
+import { formatDecimal, formatNemDate, qualityMeaning } from '../format.js';
 import { compareReadings } from './readings-table.js';
 import { nemTime } from './nem-time.js';
 import { sharedStyles } from './shared-styles.js';
@@ -158,7 +158,9 @@ export class NemRegisterChart extends LitElement {
                 },
                 label: (item) => {
                   const r = periods[item.dataIndex];
-                  return r === undefined ? '' : `${r.quantity} ${r.uom} (${qualityMeaning(r.currentQuality)})`;
+                  return r === undefined
+                    ? ''
+                    : `${formatDecimal(r.quantity)} ${r.uom} (${qualityMeaning(r.currentQuality)})`;
                 },
               },
             },
@@ -218,7 +220,7 @@ export class NemRegisterChart extends LitElement {
                   html`<tr>
                     <td class="when">${nemTime(r.previousReadAt)}</td>
                     <td class="when">${nemTime(r.currentReadAt)}</td>
-                    <td class="num mono">${r.quantity} ${r.uom}</td>
+                    <td class="num mono">${formatDecimal(r.quantity)} ${r.uom}</td>
                     <td><abbr title=${qualityMeaning(r.currentQuality)}>${r.currentQuality}</abbr></td>
                   </tr>`,
               )}

@@ -1,10 +1,9 @@
 import { html, LitElement } from 'lit';
 import type { Register } from '../api/types.js';
+import { directionWords } from '../format.js';
 import { href } from '../router.js';
 import { nemTime } from './nem-time.js';
 import { sharedStyles } from './shared-styles.js';
-
-const DIRECTIONS: Record<string, string> = { I: 'Import', E: 'Export' };
 
 /** The registers of a meter point or a meter: which meter, suffix, register, direction, unit, first and last read. */
 export class NemRegistersTable extends LitElement {
@@ -47,7 +46,11 @@ export class NemRegistersTable extends LitElement {
                 <td><a class="mono" href=${href.meter(g.meterSerial)}>${g.meterSerial}</a></td>
                 <td class="mono">${g.nmiSuffix}</td>
                 <td class="mono">${g.registerId}</td>
-                <td>${DIRECTIONS[g.direction] ?? g.direction} <span class="muted mono">(${g.direction})</span></td>
+                <td data-testid="register-direction">
+                  <span title=${directionWords(g.direction).term}
+                    >${directionWords(g.direction).word} <span class="muted mono">(${g.direction})</span></span
+                  >
+                </td>
                 <td>${g.uom}</td>
                 <td class="mono">${g.mdmDataStreamIdentifier ?? '—'}</td>
                 <td class="when">${nemTime(g.firstReadAt)}</td>

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deepQuery, deepQueryAll, mount, text, until, useFetch } from './component.fixtures.js';
-import { fakeFetch, readingFixture, problem } from '../api/api.fixtures.js';
-import { EMPTY_SEARCH, type SearchParams } from '../router.js';
+import { fakeFetch, readingFixture, readingPageFixture, problem } from '../api/api.fixtures.js';
+import { EMPTY_SEARCH, parseRoute, type SearchParams } from '../router.js';
 import { NemSearchPage, validateSearch } from './search-page.js';
 
 function page(params: Partial<SearchParams>) {
@@ -19,9 +19,15 @@ describe('validateSearch', () => {
   it('says what is wrong with a search', () => {
     expect(validateSearch({ ...EMPTY_SEARCH, q: '5787326565' })).toBeNull();
     expect(validateSearch(EMPTY_SEARCH)).toBe('Enter a NMI or a meter serial.');
-    expect(validateSearch({ ...EMPTY_SEARCH, q: '12345678901', kind: 'nmi' })).toMatch(/at most 10/);
-    expect(validateSearch({ ...EMPTY_SEARCH, q: '1234567890123' })).toMatch(/at most 12/);
-    expect(validateSearch({ ...EMPTY_SEARCH, q: '1', from: '2004-02-01', to: '2004-01-01' })).toMatch(/after/);
+    expect(validateSearch({ ...EMPTY_SEARCH, q: '57873265651', kind: 'nmi' })).toBe(
+      'The checksum digit of 57873265651 is wrong: for NMI 5787326565 it is 8 (a typing error?)',
+    );
+    expect(validateSearch({ ...EMPTY_SEARCH, q: '5787 3265 658', kind: 'nmi' })).toBeNull();
+    expect(validateSearch({ ...EMPTY_SEARCH, q: '5787 3265 658' })).toBeNull();
+    expect(validateSearch({ ...EMPTY_SEARCH, q: '1234567890123' })).toMatch(/^A meter serial has at most 12/);
+    expect(validateSearch({ ...EMPTY_SEARCH, q: '1', from: '2004-02-01', to: '2004-01-01' })).toBe(
+      'The "From" date (2004-02-01) is after the "To" date (2004-01-01).',
+    );
   });
 });
 
@@ -36,38 +42,158 @@ describe('nem-search-page', () => {
     const fake = fakeFetch({
       'GET /api/readings': (request) =>
         request.url.searchParams.has('nmi')
-          ? { body: { items: [], nextCursor: null } }
-          : { body: { items: [readingFixture()], nextCursor: null } },
+          ? { body: readingPageFixture([]) }
+          : {
+              body: readingPageFixture([readingFixture()], {
+                matched: { by: 'serial', typed: 'psmil89km79j', value: 'psmil89km79j', note: null, known: true },
+              }),
+            },
     });
     useFetch(fake.fetch);
-    const element = await page({ q: 'PSMIL89KM79J', from: '2004-01-01' });
+    const element = await page({ q: 'psmil89km79j', from: '2004-01-01' });
     await until(() => expect(deepQueryAll(element, '[data-testid="reading-row"]')).toHaveLength(1));
     expect(text(deepQuery(element, '[data-testid="search-summary"]'))).toBe(
-      'Readings of meter serial PSMIL89KM79J, read on or after 2004-01-01: 1 reading on page 1',
+      'Readings of meter serial psmil89km79j, read on or after 2004-01-01: 1 reading, page 1 of 1, newest first',
     );
-    // 'PSMIL89KM79J' has 12 characters: no NMI has that many, so only the serial is asked.
-    expect(fake.requests.map((r) => r.url.search)).toEqual(['?serial=PSMIL89KM79J&from=2004-01-01&limit=50']);
+    // 'psmil89km79j' has 12 characters: no NMI has that many, so only the serial is asked.
+    expect(fake.requests.map((r) => r.url.search)).toEqual([
+      '?serial=psmil89km79j&from=2004-01-01&order=desc&limit=50',
+    ]);
   });
 
-  it('asks the NMI first for a short query and stops when it matches', async () => {
+  it('asks the NMI first for a short query, and keeps the page and its cursor in the hash', async () => {
     const fake = fakeFetch({
-      'GET /api/readings': () => ({ body: { items: [readingFixture()], nextCursor: 'next-1' } }),
+      'GET /api/readings': (request) => ({
+        body: readingPageFixture([readingFixture()], {
+          nextCursor: request.url.searchParams.has('cursor') ? null : 'next-1',
+          total: { count: 77, capped: false },
+        }),
+      }),
     });
     useFetch(fake.fetch);
     const element = await page({ q: '5787', prefix: true });
     await until(() => expect(deepQueryAll(element, '[data-testid="reading-row"]')).toHaveLength(1));
-    expect(fake.requests.map((r) => r.url.search)).toEqual(['?nmi=5787&limit=50&prefix=true']);
+    expect(fake.requests.map((r) => r.url.search)).toEqual(['?nmi=5787&order=desc&limit=50&prefix=true']);
+    expect(text(deepQuery(element, '[data-testid="search-count"]'))).toBe('77 readings, page 1 of 2, newest first');
     (deepQuery(element, '[data-testid="next-page"]') as HTMLButtonElement).click();
+    expect(window.location.hash).toBe('#/search?q=5787&by=nmi&prefix=1&page=2&after=next-1');
+    // The app shell hands the hash's search to the page; a reload does the same.
+    element.params = (parseRoute(window.location.hash) as { params: SearchParams }).params;
     await until(() => expect(fake.requests).toHaveLength(2));
-    expect(fake.requests[1]?.url.search).toBe('?nmi=5787&limit=50&prefix=true&cursor=next-1');
-    await until(() => expect(text(deepQuery(element, '[data-testid="page-number"]'))).toBe('Page 2'));
+    expect(fake.requests[1]?.url.search).toBe('?nmi=5787&order=desc&limit=50&prefix=true&cursor=next-1');
+    await until(() => expect(text(deepQuery(element, '[data-testid="page-number"]'))).toBe('Page 2 of 2'));
+    // Focus follows the person's own paging to the summary of the results.
+    await until(() => expect(element.shadowRoot?.activeElement?.id).toBe('results-summary'));
+    (deepQuery(element, '[data-testid="prev-page"]') as HTMLButtonElement).click();
+    expect(window.location.hash).toBe('#/search?q=5787&by=nmi&prefix=1');
   });
 
-  it('says so when nothing matches', async () => {
-    useFetch(fakeFetch({ 'GET /api/readings': () => ({ body: { items: [], nextCursor: null } }) }).fetch);
+  it('sorts on the server: the other order is a new search, kept in the hash', async () => {
+    const fake = fakeFetch({ 'GET /api/readings': () => ({ body: readingPageFixture([readingFixture()]) }) });
+    useFetch(fake.fetch);
+    const element = await page({ q: '5787326565' });
+    const sort = await until(() => deepQuery(element, '[data-testid="sort-by-date"]') as HTMLButtonElement);
+    sort.click();
+    expect(window.location.hash).toBe('#/search?q=5787326565&by=nmi&order=asc');
+    element.params = (parseRoute(window.location.hash) as { params: SearchParams }).params;
+    await until(() => expect(fake.requests.at(-1)?.url.searchParams.get('order')).toBe('asc'));
+    await until(() => expect(text(deepQuery(element, '[data-testid="search-count"]'))).toMatch(/oldest first$/));
+  });
+
+  it('says what was matched, as the service read it', async () => {
+    useFetch(
+      fakeFetch({
+        'GET /api/readings': () => ({
+          body: readingPageFixture([readingFixture()], {
+            total: { count: 10000, capped: true },
+            matched: {
+              by: 'nmi',
+              typed: '5787 3265 658',
+              value: '5787326565',
+              note: 'checksum digit 8 checked and removed, spaces removed',
+              known: true,
+            },
+          }),
+        }),
+      }).fetch,
+    );
+    const element = await page({ q: '5787 3265 658' });
+    await until(() =>
+      expect(text(deepQuery(element, '[data-testid="search-matched"]'))).toBe(
+        'Readings of NMI 5787326565 (checksum digit 8 checked and removed, spaces removed)',
+      ),
+    );
+    expect(text(deepQuery(element, '[data-testid="search-count"]'))).toBe(
+      'More than 10,000 readings, page 1, newest first',
+    );
+  });
+
+  it('says a NMI exists but has no reads in the range, rather than that nothing matched', async () => {
+    const fake = fakeFetch({
+      'GET /api/readings': () => ({
+        body: readingPageFixture([], {
+          matched: { by: 'nmi', typed: '5787326565', value: '5787326565', note: null, known: true },
+        }),
+      }),
+    });
+    useFetch(fake.fetch);
+    const element = await page({ q: '5787326565', from: '2030-01-01', to: '2030-12-31' });
+    const empty = await until(() => deepQuery(element, '[data-testid="search-empty"]'));
+    expect(text(empty)).toContain('The NMI 5787326565 exists, but has no reads from 2030-01-01 to 2030-12-31.');
+    expect(text(empty)).not.toMatch(/Neither/);
+    // A known NMI answers for itself: the serial is not asked.
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('says so when neither a NMI nor a serial matches', async () => {
+    useFetch(fakeFetch({ 'GET /api/readings': () => ({ body: readingPageFixture([]) }) }).fetch);
     const element = await page({ q: '0000000000' });
     const empty = await until(() => deepQuery(element, '[data-testid="search-empty"]'));
-    expect(text(empty)).toContain('No readings found.');
+    expect(text(empty)).toContain('No readings found');
+    expect(text(empty)).toContain('Neither a NMI nor a meter serial matched "0000000000".');
+  });
+
+  it('says when no NMI starts with a prefix in the range, and that a wrong checksum digit is likely', async () => {
+    useFetch(
+      fakeFetch({
+        'GET /api/readings': (request) => ({
+          body: readingPageFixture([], {
+            matched: {
+              by: request.url.searchParams.has('nmi') ? 'nmi' : 'serial',
+              typed: '5787',
+              value: '5787',
+              note: null,
+              known: false,
+            },
+          }),
+        }),
+      }).fetch,
+    );
+    const prefixed = await page({ q: '5787', kind: 'nmi', prefix: true, from: '2030-01-01' });
+    await until(() =>
+      expect(text(deepQuery(prefixed, '[data-testid="search-empty-message"]'))).toBe(
+        'No NMIs starting with 5787 have readings on or after 2030-01-01.',
+      ),
+    );
+    document.body.replaceChildren();
+    const typo = await page({ q: '57873265651' });
+    const empty = await until(() => deepQuery(typo, '[data-testid="search-empty"]'));
+    expect(text(empty)).toContain(
+      'The checksum digit of 57873265651 is wrong: for NMI 5787326565 it is 8 (a typing error?).',
+    );
+  });
+
+  it('clears the results under a form error', async () => {
+    useFetch(fakeFetch({ 'GET /api/readings': () => ({ body: readingPageFixture([readingFixture()]) }) }).fetch);
+    const element = await page({ q: '5787326565' });
+    await until(() => expect(deepQueryAll(element, '[data-testid="reading-row"]')).toHaveLength(1));
+    (deepQuery(element, '[data-testid="search-from"]') as HTMLInputElement).value = '2004-02-01';
+    (deepQuery(element, '[data-testid="search-to"]') as HTMLInputElement).value = '2004-01-01';
+    (deepQuery(element, '[data-testid="search-form"]') as HTMLFormElement).requestSubmit();
+    await element.updateComplete;
+    expect(text(deepQuery(element, '[data-testid="search-error"]'))).toMatch(/^The "From" date/);
+    expect(deepQueryAll(element, '[data-testid="reading-row"]')).toHaveLength(0);
+    expect(deepQueryAll(element, '[data-testid="search-summary"]')).toHaveLength(0);
   });
 
   it('shows an error the API gave', async () => {
@@ -76,10 +202,11 @@ describe('nem-search-page', () => {
         'GET /api/readings': () => ({ status: 400, body: problem(400, 'BAD_CURSOR', 'the cursor is not one') }),
       }).fetch,
     );
-    const element = await page({ q: '5787326565', kind: 'nmi' });
+    const element = await page({ q: '5787326565', kind: 'nmi', page: 3, after: 'forged' });
     const failed = await until(() => deepQuery(element, '[data-testid="search-failed"]'));
-    expect(text(failed)).toBe('The search failed: the cursor is not one');
+    expect(text(failed)).toBe('The search failed The cursor is not one Go to the first page');
     expect(failed.getAttribute('role')).toBe('alert');
+    expect(deepQuery(failed, '[data-testid="first-page"]').getAttribute('href')).toBe('#/search?q=5787326565&by=nmi');
   });
 
   it('refuses a bad form without asking the API', async () => {
@@ -107,10 +234,10 @@ describe('nem-search-page', () => {
       'GET /api/readings': (request) => {
         const cursor = request.url.searchParams.get('cursor');
         if (request.url.searchParams.get('limit') === '50')
-          return { body: { items: [readingFixture()], nextCursor: 'p2' } };
+          return { body: readingPageFixture([readingFixture()], { nextCursor: 'p2' }) };
         return cursor === null
-          ? { body: { items: [readingFixture({ quantity: '-1.0' })], nextCursor: 'e2' } }
-          : { body: { items: [readingFixture({ fileName: '=evil()' })], nextCursor: null } };
+          ? { body: readingPageFixture([readingFixture({ quantity: '-1.0' })], { nextCursor: 'e2' }) }
+          : { body: readingPageFixture([readingFixture({ fileName: '=evil()' })]) };
       },
     });
     useFetch(fake.fetch);
@@ -130,7 +257,7 @@ describe('nem-search-page', () => {
     const csv = await blobs[0]!.text();
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toContain(",'-1.0,kWh,");
+    expect(lines[1]).toContain(',-1.0,kWh,');
     expect(lines[2]).toContain(",'=evil(),");
     expect(fake.requests.slice(1).map((r) => r.url.searchParams.get('limit'))).toEqual(['500', '500']);
   });

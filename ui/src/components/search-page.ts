@@ -1,60 +1,71 @@
 import { Task, TaskStatus } from '@lit/task';
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import { api, errorMessage } from '../api/client.js';
-import type { Page, Reading, ReadingsQuery } from '../api/types.js';
-import { KeysetPager } from '../controllers/keyset-pager.js';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { isNmiPrefix, parseNmiQuery } from '../../../src/domain/nmi.js';
+import { api, ApiError, errorMessage } from '../api/client.js';
+import type { Reading, ReadingPage, ReadingsQuery, SearchMatch } from '../api/types.js';
+import { previousCursor, previousPage, rememberPreviousCursor } from '../controllers/previous-cursors.js';
 import { navigate } from '../controllers/route-controller.js';
 import { downloadText } from '../download.js';
 import { formText } from '../form-data.js';
-import { formatCount, nemToday, plural, readingsToCsv, safeFileName } from '../format.js';
-import { EMPTY_SEARCH, href, type SearchParams } from '../router.js';
-import { pagerButtons } from './pager-buttons.js';
+import { capitalize, formatCount, nemToday, pageSummary, plural, readingsToCsv, safeFileName } from '../format.js';
+import { EMPTY_SEARCH, href, type SearchOrder, type SearchParams } from '../router.js';
+import type { SortDirection } from './readings-table.js';
 import { sharedStyles } from './shared-styles.js';
 import './readings-table.js';
 
 const PAGE_SIZE = 50;
 const EXPORT_PAGE_SIZE = 500;
 const EXPORT_MAX = 100_000;
-const NMI_MAX = 10;
 const SERIAL_MAX = 12;
 
 type Resolved = 'nmi' | 'serial';
 
 interface SearchResult {
   readonly kind: Resolved;
-  readonly page: Page<Reading>;
+  readonly page: ReadingPage;
+  /** "NMI, then serial" found neither. */
+  readonly neither: boolean;
+}
+
+/** Whether the text could be a NMI as the search would ask for it (exact: checksum checked). */
+function nmiLike(q: string, prefix: boolean): boolean {
+  return prefix ? isNmiPrefix(q.replace(/\s+/g, '').toUpperCase()) : parseNmiQuery(q).ok;
 }
 
 /** What the form would search for, or why it cannot. */
 export function validateSearch(params: SearchParams): string | null {
   if (params.q === '') return 'Enter a NMI or a meter serial.';
-  if (params.kind === 'nmi' && params.q.length > NMI_MAX)
-    return `A NMI has at most ${NMI_MAX} characters; "${params.q}" has ${params.q.length}.`;
-  if (params.q.length > SERIAL_MAX)
-    return `A meter serial has at most ${SERIAL_MAX} characters (a NMI ${NMI_MAX}); "${params.q}" has ${params.q.length}.`;
   if (params.from !== '' && params.to !== '' && params.from > params.to)
-    return `The "from" date (${params.from}) is after the "to" date (${params.to}).`;
+    return `The "From" date (${params.from}) is after the "To" date (${params.to}).`;
+  if (params.kind === 'nmi' && !nmiLike(params.q, params.prefix)) {
+    if (params.prefix) return `No NMI starts with "${params.q}": a NMI has 10 characters of A-H, J-N, P-Z and 0-9.`;
+    const parsed = parseNmiQuery(params.q);
+    return parsed.ok ? null : /^[a-z]/.test(parsed.reason) ? capitalize(parsed.reason) : `Not a NMI: ${parsed.reason}`;
+  }
+  if (params.kind !== 'nmi' && params.q.length > SERIAL_MAX && !nmiLike(params.q, params.prefix))
+    return `A meter serial has at most ${SERIAL_MAX} characters (a NMI 10, or 11 with its checksum digit); "${params.q}" has ${params.q.length}.`;
   return null;
 }
 
-function describe(params: SearchParams, kind: Resolved): string {
-  const what = kind === 'nmi' ? 'NMI' : 'meter serial';
-  const match = params.prefix ? `${what}s starting with "${params.q}"` : `${what} ${params.q}`;
-  const range =
-    params.from !== '' && params.to !== ''
-      ? `, read from ${params.from} to ${params.to}`
-      : params.from !== ''
-        ? `, read on or after ${params.from}`
-        : params.to !== ''
-          ? `, read up to ${params.to}`
-          : '';
-  return `Readings of ${match}${range}${params.superseded ? ', superseded versions included' : ''}`;
+/** What was searched, as the service read it: `NMI 5787326565 (checksum digit 8 checked and removed)`. */
+export function matchedText(matched: SearchMatch, prefix: boolean): string {
+  const what = matched.by === 'nmi' ? 'NMI' : 'meter serial';
+  const base = prefix ? `${what}s starting with ${matched.value}` : `${what} ${matched.value}`;
+  return matched.note === null ? base : `${base} (${matched.note})`;
+}
+
+function dateRange(params: SearchParams): string {
+  if (params.from !== '' && params.to !== '') return `read from ${params.from} to ${params.to}`;
+  if (params.from !== '') return `read on or after ${params.from}`;
+  if (params.to !== '') return `read up to ${params.to}`;
+  return '';
 }
 
 /**
- * Search: one box for a NMI or a meter serial (exact or prefix) with an optional date range. The
- * search lives in the location hash (`#/search?q=…`), so it can be bookmarked and Back works. "Any"
- * tries the NMI first, then the meter serial. Results newest first, a page at a time; CSV export of
+ * Search: one box for a NMI (with or without its checksum digit) or a meter serial (exact or prefix)
+ * with an optional date range. The search, its order and its page live in the location hash
+ * (`#/search?q=…&order=asc&page=2&after=…`), so it can be bookmarked, reloaded, and Back works. "NMI,
+ * then serial" tries the NMI first, then the meter serial. The server sorts and pages; CSV export of
  * every result.
  */
 export class NemSearchPage extends LitElement {
@@ -86,6 +97,11 @@ export class NemSearchPage extends LitElement {
       .results-head h2 {
         margin: 0;
         font-size: 1.05rem;
+        font-weight: 600;
+      }
+      .results-head h2:focus {
+        outline: 3px solid var(--nem-focus, #f5a300);
+        outline-offset: 2px;
       }
       .pager {
         margin-top: 0.75rem;
@@ -96,9 +112,8 @@ export class NemSearchPage extends LitElement {
     `,
   ];
 
-  private readonly pager = new KeysetPager(this);
-  /** What "Any" resolved to on the first page, for the following pages. */
-  private resolved: Resolved | null = null;
+  /** Set by the person's own actions (a search, a page, an order): focus then goes to the results. */
+  private focusResults = false;
 
   constructor() {
     super();
@@ -114,39 +129,52 @@ export class NemSearchPage extends LitElement {
       ...(params.from === '' ? {} : { from: params.from }),
       ...(params.to === '' ? {} : { to: params.to }),
       includeSuperseded: params.superseded,
+      order: params.order,
       limit,
       cursor,
     };
   }
 
   private readonly results = new Task(this, {
-    task: async ([params, cursor], { signal }): Promise<SearchResult | null> => {
+    task: async ([params], { signal }): Promise<SearchResult | null> => {
       if (params.q === '' || validateSearch(params) !== null) return null;
-      let kind: Resolved;
-      if (params.kind !== 'auto') kind = params.kind;
-      else if (cursor !== undefined && this.resolved !== null) kind = this.resolved;
-      else if (params.q.length > NMI_MAX) kind = 'serial';
-      else {
-        const byNmi = await api.readings(this.query(params, 'nmi', PAGE_SIZE, cursor), signal);
-        if (byNmi.items.length > 0) {
-          this.resolved = 'nmi';
-          return { kind: 'nmi', page: byNmi };
-        }
-        kind = 'serial';
+      const cursor = params.after === '' ? undefined : params.after;
+      const ask = (kind: Resolved) => api.readings(this.query(params, kind, PAGE_SIZE, cursor), signal);
+      if (params.kind !== 'auto') return { kind: params.kind, page: await ask(params.kind), neither: false };
+      const couldBeNmi = nmiLike(params.q, params.prefix);
+      if (couldBeNmi) {
+        const byNmi = await ask('nmi');
+        // A NMI that exists answers for itself, reads in the range or not.
+        if (byNmi.items.length > 0 || byNmi.matched.known) return { kind: 'nmi', page: byNmi, neither: false };
       }
-      this.resolved = kind;
-      return { kind, page: await api.readings(this.query(params, kind, PAGE_SIZE, cursor), signal) };
+      const bySerial = await ask('serial');
+      return { kind: 'serial', page: bySerial, neither: couldBeNmi && !bySerial.matched.known };
     },
-    args: () => [this.params, this.pager.cursor] as const,
+    args: () => [this.params] as const,
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('params')) {
-      this.pager.reset();
-      this.resolved = null;
       this.formError = this.params.q === '' ? null : validateSearch(this.params);
       this.exportState = null;
     }
+  }
+
+  protected override updated(): void {
+    if (!this.focusResults || this.results.status === TaskStatus.PENDING) return;
+    const target = this.renderRoot.querySelector<HTMLElement>('#results-summary');
+    if (this.results.status === TaskStatus.COMPLETE || this.results.status === TaskStatus.ERROR) {
+      this.focusResults = false;
+      target?.focus();
+    }
+  }
+
+  /** Goes to a search (a new one, another page, another order) through the location hash. */
+  private go(params: SearchParams): void {
+    this.focusResults = true;
+    // The same search again (say after an import) runs again: navigate re-announces an unchanged hash.
+    if (JSON.stringify(params) === JSON.stringify(this.params)) void this.results.run();
+    else navigate(href.search(params));
   }
 
   private readonly submit = (event: SubmitEvent): void => {
@@ -155,12 +183,14 @@ export class NemSearchPage extends LitElement {
     const text = (name: string): string => formText(form, name).trim();
     const kind = text('kind');
     const params: SearchParams = {
+      ...EMPTY_SEARCH,
       q: text('q'),
       kind: kind === 'nmi' || kind === 'serial' ? kind : 'auto',
       prefix: form.get('prefix') !== null,
       from: text('from'),
       to: text('to'),
       superseded: form.get('superseded') !== null,
+      order: this.params.order,
     };
     const problem = validateSearch(params);
     this.formError = problem;
@@ -168,14 +198,27 @@ export class NemSearchPage extends LitElement {
       this.renderRoot.querySelector<HTMLInputElement>('#q')?.focus();
       return;
     }
-    // The same search again (say after an import) runs again: navigate re-announces an unchanged hash.
-    if (JSON.stringify(params) === JSON.stringify(this.params)) {
-      this.pager.reset();
-      void this.results.run();
-    } else {
-      navigate(href.search(params));
-    }
+    this.go(params);
   };
+
+  private readonly changeOrder = (kind: Resolved, order: SortDirection): void => {
+    this.go({ ...this.params, kind: this.params.kind === 'auto' ? kind : this.params.kind, order, page: 1, after: '' });
+  };
+
+  private nextPage(kind: Resolved, nextCursor: string): void {
+    rememberPreviousCursor(nextCursor, this.params.after);
+    // Later pages keep what "NMI, then serial" found, as their cursor belongs to that search.
+    this.go({
+      ...this.params,
+      kind: this.params.kind === 'auto' ? kind : this.params.kind,
+      page: this.params.page + 1,
+      after: nextCursor,
+    });
+  }
+
+  private previousPage(): void {
+    this.go({ ...this.params, ...previousPage(this.params.page, this.params.after) });
+  }
 
   private async exportCsv(kind: Resolved): Promise<void> {
     const params = this.params;
@@ -238,8 +281,9 @@ export class NemSearchPage extends LitElement {
         </div>
       </div>
       <p id="q-hint" class="hint">
-        A NMI (10 characters) or a meter serial (up to 12), exactly or as the start of one. Dates are days in NEM time
-        (UTC+10:00); a reading counts by its current read date.
+        A NMI (10 characters, or 11 with its checksum digit; spaces and case do not matter) or a meter serial (up to 12,
+        any case), exactly or as the start of one. Dates are days in NEM time (UTC+10:00); a reading counts by its
+        current read date.
       </p>
       <div class="fields">
         <label class="check">
@@ -272,33 +316,30 @@ export class NemSearchPage extends LitElement {
       return html`<div class="status empty" data-testid="search-idle">
         <p>Enter a NMI or a meter serial to see its register reads, newest first.</p>
         <p class="hint">
-          For example a NMI such as <span class="mono">5787326565</span>, or the start of a meter serial with “Match as
-          a prefix”.
+          For example a NMI such as <span class="mono">5787326565</span> (with or without its checksum digit), or the
+          start of a meter serial with “Match as a prefix”.
         </p>
       </div>`;
     }
-    const description = describe(this.params, result.kind);
-    if (result.page.items.length === 0) {
-      return html`<div class="status empty" data-testid="search-empty" role="status">
-        <p><strong>No readings found.</strong> ${description}: none.</p>
-        <p class="hint">
-          ${this.params.kind === 'auto' ? 'Neither a NMI nor a meter serial matched. ' : ''}${
-            this.params.prefix ? '' : 'Try “Match as a prefix”. '
-          }${this.params.from !== '' || this.params.to !== '' ? 'Try a wider date range.' : ''}
-        </p>
-      </div>`;
-    }
+    const p = this.params;
+    const { page, kind } = result;
+    const matched = matchedText(page.matched, p.prefix);
+    const range = dateRange(p);
+    if (page.items.length === 0) return this.renderEmpty(result, matched, range);
     const exporting = this.exportState;
+    const description = `Readings of ${matched}${range === '' ? '' : `, ${range}`}${p.superseded ? ', superseded versions included' : ''}`;
+    const summary = `${capitalize(pageSummary(page.total, p.page, PAGE_SIZE))}, ${p.order === 'desc' ? 'newest' : 'oldest'} first`;
     return html`<div class="results-head">
-        <h2 data-testid="search-summary">
-          ${description}: ${plural(result.page.items.length, 'reading')} on page ${this.pager.page}
+        <h2 id="results-summary" tabindex="-1" data-testid="search-summary">
+          <span data-testid="search-matched">${description}</span>:
+          <span data-testid="search-count">${summary}</span>
         </h2>
         <div class="actions">
           <button
             type="button"
             data-testid="export-csv"
             ?disabled=${exporting?.busy === true}
-            @click=${() => void this.exportCsv(result.kind)}
+            @click=${() => void this.exportCsv(kind)}
           >
             Export CSV
           </button>
@@ -312,8 +353,69 @@ export class NemSearchPage extends LitElement {
       >
         ${exporting?.message ?? ''}
       </p>
-      <nem-readings-table .readings=${result.page.items} caption=${description}></nem-readings-table>
-      ${pagerButtons(this.pager, result.page.nextCursor, 'Search results')}`;
+      <nem-readings-table
+        .readings=${page.items}
+        .sort=${p.order}
+        caption=${description}
+        @sort-change=${(event: CustomEvent<SearchOrder>) => this.changeOrder(kind, event.detail)}
+      ></nem-readings-table>
+      ${this.renderPager(kind, page)}`;
+  }
+
+  private renderEmpty(result: SearchResult, matched: string, range: string) {
+    const p = this.params;
+    const m = result.page.matched;
+    const asNmi = parseNmiQuery(p.q);
+    const hints: string[] = [];
+    let message: string;
+    if (result.neither) {
+      message = `Neither a NMI nor a meter serial matched "${p.q}".`;
+    } else if (m.known) {
+      // Known (has reads at all) but none here: the date range is what left them out.
+      message =
+        range === ''
+          ? `${capitalize(matched)} has no readings to show.`
+          : `The ${m.by === 'nmi' ? 'NMI' : 'meter'} ${m.value} exists, but has no reads ${range.replace(/^read /, '')}.`;
+      if (range !== '') hints.push('Try a wider date range.');
+    } else if (p.prefix) {
+      // A prefix search counts what matches in the range.
+      message = `No ${matched} have readings${range === '' ? '' : ` ${range.replace(/^read /, '')}`}.`;
+      if (range !== '') hints.push('Try a wider date range.');
+    } else {
+      message = `No ${matched} is known.`;
+    }
+    if (!m.known && !p.prefix) hints.push('Try “Match as a prefix”.');
+    // Eleven characters that are no NMI: most likely a checksum digit typed wrong.
+    if (!m.known && !p.prefix && !asNmi.ok && p.q.replace(/\s+/g, '').length === 11)
+      hints.push(`${capitalize(asNmi.reason)}.`);
+    const hint = hints.join(' ');
+    return html`<div class="status empty" data-testid="search-empty">
+      <h2 id="results-summary" tabindex="-1" data-testid="search-summary">No readings found</h2>
+      <p data-testid="search-empty-message">${message}</p>
+      ${hint === '' ? nothing : html`<p class="hint">${hint}</p>`}
+    </div>`;
+  }
+
+  private renderPager(kind: Resolved, page: ReadingPage) {
+    const p = this.params;
+    const next = page.nextCursor;
+    if (p.page === 1 && next === null) return nothing;
+    const pages = page.total.capped ? '' : ` of ${formatCount(Math.max(1, Math.ceil(page.total.count / PAGE_SIZE)))}`;
+    const knowsPrevious = p.page <= 2 || previousCursor(p.after) !== undefined;
+    return html`<nav class="actions pager" aria-label="Search results pages">
+      <button type="button" data-testid="prev-page" ?disabled=${p.page === 1} @click=${() => this.previousPage()}>
+        <span aria-hidden="true">←</span> ${knowsPrevious ? 'Previous page' : 'First page'}
+      </button>
+      <span data-testid="page-number">Page ${formatCount(p.page)}${pages}</span>
+      <button
+        type="button"
+        data-testid="next-page"
+        ?disabled=${next === null}
+        @click=${() => next !== null && this.nextPage(kind, next)}
+      >
+        Next page <span aria-hidden="true">→</span>
+      </button>
+    </nav>`;
   }
 
   /** One short sentence for screen readers: the results themselves are not read out whole. */
@@ -325,7 +427,7 @@ export class NemSearchPage extends LitElement {
       case TaskStatus.COMPLETE:
         return result === null || result === undefined
           ? ''
-          : `${plural(result.page.items.length, 'reading')} found${result.page.nextCursor === null ? '' : ' on this page'}.`;
+          : `${capitalize(pageSummary(result.page.total, this.params.page, PAGE_SIZE))}.`;
       default:
         return '';
     }
@@ -338,15 +440,32 @@ export class NemSearchPage extends LitElement {
         ${this.announcement()}
       </p>
       <div aria-busy=${this.results.status === TaskStatus.PENDING ? 'true' : 'false'} data-testid="search-results">
-        ${this.results.render({
-          initial: () => this.renderResult(null),
-          pending: () => html`<p class="status loading" role="status" data-testid="search-loading">Searching…</p>`,
-          error: (error) =>
-            html`<p class="status error" role="alert" data-testid="search-failed">
-              The search failed: ${errorMessage(error)}
-            </p>`,
-          complete: (result) => this.renderResult(result),
-        })}
+        ${
+          // Under a form error, the results of the search before it would look like its answer.
+          this.formError !== null
+            ? nothing
+            : this.results.render({
+                initial: () => this.renderResult(null),
+                pending: () =>
+                  html`<p class="status loading" role="status" data-testid="search-loading">Searching…</p>`,
+                error: (error) =>
+                  html`<div class="status error" role="alert" data-testid="search-failed">
+                    <h2 id="results-summary" tabindex="-1">The search failed</h2>
+                    <p>${capitalize(errorMessage(error))}</p>
+                    ${
+                      // A page address from another search or an older service: its first page still works.
+                      error instanceof ApiError && error.code === 'BAD_CURSOR' && this.params.page > 1
+                        ? html`<p>
+                            <a href=${href.search({ ...this.params, page: 1, after: '' })} data-testid="first-page"
+                              >Go to the first page</a
+                            >
+                          </p>`
+                        : nothing
+                    }
+                  </div>`,
+                complete: (result) => this.renderResult(result),
+              })
+        }
       </div>`;
   }
 }

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkNemDateText,
+  formatAsOf,
   formatNemTime,
+  parseAsOf,
   nemInstantFromDateTime14,
   nemInstantOf,
   toNemIso,
@@ -64,5 +66,37 @@ describe('yearsBefore', () => {
     ['0101-06-01T00:00:00+10:00', 1, '0100-06-01T00:00:00+10:00'],
   ])('%s less %i year(s) is %s', (instant, years, expected) => {
     expect(yearsBefore(instant, years)).toBe(expected);
+  });
+});
+
+describe('as of', () => {
+  it('reads a day as its start in NEM time, and an instant without an offset as NEM time', () => {
+    expect(parseAsOf('2005-03-03')?.toISOString()).toBe('2005-03-02T14:00:00.000Z');
+    expect(parseAsOf('2005-03-03T09:30')?.toISOString()).toBe('2005-03-02T23:30:00.000Z');
+    expect(parseAsOf('2005-03-03T09:30:15.25')?.toISOString()).toBe('2005-03-02T23:30:15.250Z');
+    expect(parseAsOf('2005-03-03T09:30:00Z')?.toISOString()).toBe('2005-03-03T09:30:00.000Z');
+    expect(parseAsOf('2005-03-03T09:30:00-0130')?.toISOString()).toBe('2005-03-03T11:00:00.000Z');
+  });
+
+  it('reads back what it prints', () => {
+    for (const text of ['2005-03-03 00:00 +10:00', '2005-03-03 10:03:33 +10:00']) {
+      const instant = parseAsOf(text);
+      expect(instant).not.toBeNull();
+      expect(formatAsOf(instant ?? new Date(0))).toBe(text);
+    }
+  });
+
+  it('refuses what is not a real date and time', () => {
+    for (const text of [
+      '2005-02-30',
+      '2005-03-03T24:00',
+      '2005-03-03T10:60',
+      '0000-01-01',
+      '3 March',
+      '2005-03-03T10:00+25:00',
+      '',
+    ]) {
+      expect(parseAsOf(text), text).toBeNull();
+    }
   });
 });

@@ -36,6 +36,9 @@ const OTHER_REGISTER = record250({
   MeterSerialNumber: AS_OF_SERIAL,
   NMISuffix: '12',
   RegisterID: '2',
+  PreviousRegisterRead: '000100.0',
+  CurrentRegisterRead: '000500.0',
+  Quantity: '400.0',
 });
 
 export interface AsOfFile {

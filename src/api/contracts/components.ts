@@ -8,6 +8,7 @@ import { ApiTokenSchema } from '../../domain/accounts.js';
 import { ProblemSchema } from '../../domain/nem13/schemas.js';
 import { FileDetailsView } from '../../application/file-details.js';
 import {
+  AsOfView,
   FileNmiView,
   FileSummaryView,
   MeterDetailView,
@@ -244,6 +245,7 @@ export const ReadingPage = z
     nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
     total: Total,
     matched: SearchMatch,
+    asOf: AsOfView.optional(),
   })
   .meta({ id: 'ReadingPage', description: 'A page of readings, with how many match in all and what was matched.' });
 

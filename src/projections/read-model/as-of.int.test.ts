@@ -71,7 +71,7 @@ describe.each(TEST_DATABASES)('readings as of an instant on $name', (target) => 
     expect(point?.asOf).toBe('2005-03-03T00:00:00+10:00');
     expect(point?.latestReadings.map((r) => [r.registerId, r.currentRead, r.corrected])).toEqual([
       ['1', '007654.9', false],
-      ['2', '007654.9', false],
+      ['2', '000500.0', false],
     ]);
     expect(point?.registers.map((r) => [r.nmiSuffix, r.registerId, r.direction, r.uom])).toEqual([
       ['11', '1', 'E', 'kWh'],
@@ -80,10 +80,10 @@ describe.each(TEST_DATABASES)('readings as of an instant on $name', (target) => 
     const periods = point?.usage.periods.map((p) => [p.registerId, p.quantity, p.corrected]) ?? [];
     expect(periods.sort()).toEqual([
       ['1', '1312.1', false],
-      ['2', '1312.1', false],
+      ['2', '400.0', false],
     ]);
     const meter = await getMeter(database.pool, AS_OF_SERIAL.toLowerCase(), asOf);
-    expect(meter?.latestReadings.map((r) => r.currentRead)).toEqual(['007654.9', '007654.9']);
+    expect(meter?.latestReadings.map((r) => r.currentRead)).toEqual(['007654.9', '000500.0']);
     expect(meter?.asOf).toBe('2005-03-03T00:00:00+10:00');
   });
 

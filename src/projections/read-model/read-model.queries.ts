@@ -113,12 +113,17 @@ function inForce(asOf: Date | undefined): FragmentSqlToken {
   return sql.fragment`${knownBy(asOf)} AND (r.superseded_at IS NULL OR r.superseded_at > ${asOf.toISOString()}::timestamptz)`;
 }
 
+/** Whether a version was superseded, or its read corrected: now, or by `asOf`. */
+function flagAsOf(flag: 'superseded' | 'corrected', asOf: Date | undefined): FragmentSqlToken {
+  if (asOf === undefined) return sql.fragment`${sql.identifier(['r', flag])}`;
+  return sql.fragment`coalesce(${sql.identifier(['r', `${flag}_at`])} <= ${asOf.toISOString()}::timestamptz, false)`;
+}
+
 /** The reading columns, with `superseded` and `corrected` as they were at `asOf` (now when undefined). */
 function readingColumnsAsOf(asOf: Date | undefined): FragmentSqlToken {
   if (asOf === undefined) return READING_COLUMNS;
-  const at = sql.fragment`${asOf.toISOString()}::timestamptz`;
   return sql.fragment`${READING_FIELDS},
-    coalesce(r.superseded_at <= ${at}, false) AS superseded, coalesce(r.corrected_at <= ${at}, false) AS corrected`;
+    ${flagAsOf('superseded', asOf)} AS superseded, ${flagAsOf('corrected', asOf)} AS corrected`;
 }
 
 export type ReadingOrder = 'desc' | 'asc';
@@ -398,10 +403,6 @@ async function usageOf(
   lastReadAt: string,
   asOf: Date | undefined,
 ): Promise<MeterPointDetail['usage']> {
-  const corrected =
-    asOf === undefined
-      ? sql.fragment`r.corrected`
-      : sql.fragment`coalesce(r.corrected_at <= ${asOf.toISOString()}::timestamptz, false)`;
   const periods = await db.any(sql.type(UsagePeriodSchema)`
     SELECT r.meter_serial_number AS "meterSerial", r.nmi_suffix AS "nmiSuffix", r.register_id AS "registerId",
       r.direction, r.uom, r.previous_read_at AS "from", r.current_read_at AS "to",
@@ -410,7 +411,7 @@ async function usageOf(
       CASE WHEN r.current_read_at > r.previous_read_at
         THEN round(r.quantity / (extract(epoch FROM r.current_read_at - r.previous_read_at) / 86400), 3)::text
       END AS "perDay",
-      r.current_quality AS quality, ${corrected} AS corrected, r.file_id AS "fileId", r.line
+      r.current_quality AS quality, ${flagAsOf('corrected', asOf)} AS corrected, r.file_id AS "fileId", r.line
     FROM register_reads r
     WHERE r.nmi = ${nmi} AND ${inForce(asOf)}
       AND r.current_read_at > ${yearsBefore(lastReadAt, USAGE_YEARS)}::timestamptz

@@ -16,6 +16,20 @@ export function serialOf(g: number): string {
   return `M${String(Math.floor(g / 8)).padStart(9, '0')}`;
 }
 
+/** The files were imported an hour apart from 2021-01-01 00:00 NEM time, in order. */
+const FIRST_IMPORT_MS = Date.parse('2021-01-01T00:00:00+10:00');
+const IMPORT_INTERVAL_MS = 3600_000;
+
+/** When generated reading g was imported (its file's FileImported). */
+export function importedAtOf(g: number): Date {
+  return new Date(FIRST_IMPORT_MS + Math.floor(g / PER_FILE) * IMPORT_INTERVAL_MS);
+}
+
+/** When the last file of `readings` was imported. */
+export function lastImportOf(readings: number): Date {
+  return importedAtOf(readings - 1);
+}
+
 /**
  * Fills an empty read model with `readings` rows by SQL (not by imports: the benchmarks that use it
  * measure queries), loading without the secondary indexes and building them after, as a restore does.
@@ -28,8 +42,9 @@ export async function loadReadModel(pool: DatabasePool, readings: number): Promi
   const fileCount = Math.ceil(readings / PER_FILE);
   await pool.query(sql.unsafe`
     INSERT INTO ${files} (file_id, file_name, size, container, channel, received_at, status, received_position,
-      closed_position, register_reads)
+      closed_position, closed_at, register_reads)
     SELECT 'file' || k, 'NEM13#' || k || '#BENCH#RET.csv', 1000000, 'plain', 'cli', now(), 'imported', k * 2, k * 2 + 1,
+      ${new Date(FIRST_IMPORT_MS).toISOString()}::timestamptz + k * ${`${IMPORT_INTERVAL_MS} milliseconds`}::interval,
       ${PER_FILE}
     FROM generate_series(0, ${fileCount - 1}) k`);
   // Loaded without the secondary indexes, which are then built: as fast as a restore.
@@ -40,7 +55,7 @@ export async function loadReadModel(pool: DatabasePool, readings: number): Promi
     INSERT INTO ${reads} (file_id, line, nmi, nmi_configuration, register_id, nmi_suffix, mdm_data_stream_identifier,
       meter_serial_number, direction, previous_read_text, previous_read, previous_read_at, previous_quality,
       previous_quality_flag, current_read_text, current_read, current_read_at, current_quality, current_quality_flag,
-      quantity_text, quantity, uom_text, uom, next_scheduled_read_date, updated_at, import_position)
+      quantity_text, quantity, uom_text, uom, next_scheduled_read_date, updated_at, import_position, imported_at)
     SELECT 'file' || (g / ${PER_FILE}), g % ${PER_FILE} + 2,
       'N' || lpad((g / 4)::text, 9, '0'), '1141', ((g % 2) + 1)::text, CASE WHEN g % 2 = 0 THEN '11' ELSE '41' END, NULL,
       'M' || lpad((g / 8)::text, 9, '0'), 'E',
@@ -50,7 +65,8 @@ export async function loadReadModel(pool: DatabasePool, readings: number): Promi
       lpad((g % 90000 + 500)::text, 6, '0') || '.0', (g % 90000 + 500)::numeric,
       timestamptz '2020-01-01 00:00+10' + ((g / 2) % 2 + 1) * interval '90 days' + (g % 97) * interval '1 hour',
       'A', 'A', '500.0', 500.0, 'kWh', 'kWh', NULL,
-      timestamptz '2020-12-01 00:00+10', (g / ${PER_FILE}) * 2 + 1
+      timestamptz '2020-12-01 00:00+10', (g / ${PER_FILE}) * 2 + 1,
+      ${new Date(FIRST_IMPORT_MS).toISOString()}::timestamptz + (g / ${PER_FILE}) * ${`${IMPORT_INTERVAL_MS} milliseconds`}::interval
     FROM generate_series(0, ${readings - 1}) g`);
   await createReadModelTables(pool, 1);
   // As after a restore: set hint bits and the visibility map now, so the first searches of each page do

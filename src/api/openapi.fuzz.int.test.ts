@@ -98,7 +98,7 @@ const PLAUSIBLE: Record<string, readonly string[]> = {
   password: ['a-long-enough-password', 'short'],
   name: ['nightly import'],
   role: ['viewer', 'admin'],
-  'if-none-match': ['*', 'W/"read_model_v2.g1.p3"', '"x", W/"y"'],
+  'if-none-match': ['*', 'W/"read_model_v3.g1.p3"', '"x", W/"y"'],
 };
 
 function valueFor(name: string, schema: JsonSchema | undefined): fc.Arbitrary<unknown> {

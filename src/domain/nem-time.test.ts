@@ -5,7 +5,9 @@ import {
   intervalEndAt,
   intervalStartAt,
   type CalendarDate,
+  formatAsOf,
   formatNemTime,
+  parseAsOf,
   nemInstantFromDateTime14,
   nemInstantOf,
   toNemIso,
@@ -86,5 +88,37 @@ describe('NEM12 interval instants', () => {
     expect(intervalEndAt('2024-04-07' as CalendarDate, 288, 5)).toBe('2024-04-08T00:00:00+10:00');
     expect(intervalEndAt('2024-02-28' as CalendarDate, 48, 30)).toBe('2024-02-29T00:00:00+10:00');
     expect(intervalEndAt('2023-12-31' as CalendarDate, 48, 30)).toBe('2024-01-01T00:00:00+10:00');
+  });
+});
+
+describe('as of', () => {
+  it('reads a day as its start in NEM time, and an instant without an offset as NEM time', () => {
+    expect(parseAsOf('2005-03-03')?.toISOString()).toBe('2005-03-02T14:00:00.000Z');
+    expect(parseAsOf('2005-03-03T09:30')?.toISOString()).toBe('2005-03-02T23:30:00.000Z');
+    expect(parseAsOf('2005-03-03T09:30:15.25')?.toISOString()).toBe('2005-03-02T23:30:15.250Z');
+    expect(parseAsOf('2005-03-03T09:30:00Z')?.toISOString()).toBe('2005-03-03T09:30:00.000Z');
+    expect(parseAsOf('2005-03-03T09:30:00-0130')?.toISOString()).toBe('2005-03-03T11:00:00.000Z');
+  });
+
+  it('reads back what it prints', () => {
+    for (const text of ['2005-03-03 00:00 +10:00', '2005-03-03 10:03:33 +10:00']) {
+      const instant = parseAsOf(text);
+      expect(instant).not.toBeNull();
+      expect(formatAsOf(instant ?? new Date(0))).toBe(text);
+    }
+  });
+
+  it('refuses what is not a real date and time', () => {
+    for (const text of [
+      '2005-02-30',
+      '2005-03-03T24:00',
+      '2005-03-03T10:60',
+      '0000-01-01',
+      '3 March',
+      '2005-03-03T10:00+25:00',
+      '',
+    ]) {
+      expect(parseAsOf(text), text).toBeNull();
+    }
   });
 });

@@ -254,3 +254,34 @@ export function intervalEndAt(date: CalendarDate, index: number, lengthMinutes: 
 export function intervalStartAt(date: CalendarDate, index: number, lengthMinutes: number): NemInstant {
   return intervalEndAt(date, index - 1, lengthMinutes);
 }
+
+const AS_OF = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(\.\d{1,9})?)? ?(Z|[+-]\d\d:?\d\d)?)?$/i;
+
+/**
+ * An "as of" moment as people write it: a day (`2005-03-03`: its start, 00:00 NEM time), or a date and
+ * time (`T` or a space between; to the minute, second or a fraction) with an offset (`Z`, `+10:00`,
+ * ` +10:00`) or without one (then NEM time). So the text the service prints for one
+ * (`2005-03-03 00:00 +10:00`) reads back as the same instant. Null when it is not a real date and time.
+ */
+export function parseAsOf(text: string): Date | null {
+  const match = AS_OF.exec(text.trim());
+  if (match === null) return null;
+  const [, year = '', month = '', day = '', hour = '00', minute = '00', second = '00', fraction = '', zone] = match;
+  if (checkNemDateText(`${year}${month}${day}${hour}${minute}${second}`, 'CCYYMMDDhhmmss') !== null) return null;
+  let offset = NEM_TIME_OFFSET;
+  if (zone !== undefined && zone.toUpperCase() !== 'Z') {
+    const digits = zone.replace(':', '');
+    if (Number(digits.slice(1, 3)) > 23 || Number(digits.slice(3)) > 59) return null;
+    offset = `${digits.slice(0, 3)}:${digits.slice(3)}`;
+  } else if (zone !== undefined) {
+    offset = 'Z';
+  }
+  const ms = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${offset}`);
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+/** An "as of" instant as the service prints it: `2005-03-03 00:00 +10:00` (seconds only when not 0). */
+export function formatAsOf(instant: string | Date): string {
+  const full = formatNemTime(instant);
+  return full.slice(17, 19) === '00' ? `${full.slice(0, 16)}${full.slice(19)}` : full;
+}

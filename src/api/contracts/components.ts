@@ -10,6 +10,7 @@ import { FileDetailsView } from '../../application/file-details.js';
 import { FileEventPageView, StoredEventView } from '../../application/file-events.js';
 import { ReadingEventView, ReadingHistoryView, ReadingVersionView } from '../../application/reading-history.js';
 import {
+  AsOfView,
   FileNmiView,
   FileSummaryView,
   MeterDetailView,
@@ -246,6 +247,7 @@ export const ReadingPage = z
     nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
     total: Total,
     matched: SearchMatch,
+    asOf: AsOfView.optional(),
   })
   .meta({ id: 'ReadingPage', description: 'A page of readings, with how many match in all and what was matched.' });
 

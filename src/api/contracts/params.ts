@@ -3,6 +3,7 @@
  * to fit (no NUL or control character, dates PostgreSQL can hold), so no input answers 500.
  */
 import { z } from 'zod';
+import { parseAsOf } from '../../domain/nem-time.js';
 import { hasUnsafeCharacters } from '../../domain/text.js';
 
 /** Text of at most `max` characters with no control, separator or bidirectional-override character. */
@@ -29,6 +30,28 @@ export const Instant = z.iso
 export const DayOrInstant = z.union([Day, Instant], {
   error: 'expected a day as YYYY-MM-DD or an ISO 8601 instant with an offset',
 });
+
+/**
+ * An "as of" moment (docs/adr/0010-as-of-queries.md): a day, meaning its start (00:00 NEM time), or a date
+ * and time, with its offset or without one (NEM time, +10:00).
+ */
+export const AsOf = z
+  .string()
+  .max(40, 'must have at most 40 characters')
+  .refine((value) => {
+    const instant = parseAsOf(value);
+    return instant !== null && instant.getUTCFullYear() >= 1 && instant.getUTCFullYear() <= 9999;
+  }, 'expected a day as YYYY-MM-DD or a date and time such as 2005-03-03T00:00+10:00 (NEM time without an offset)')
+  .describe(
+    'Answer as the service knew it at this moment: a day (YYYY-MM-DD: its start, 00:00 NEM time) or a date and time, with its offset or without one (then NEM time, +10:00), e.g. `2005-03-03`, `2005-03-03T09:30`, `2005-03-03T09:30:00Z`. Only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one that was winning then. The answer echoes it as `asOf`.',
+  );
+
+/** The instant of a value that passed {@link AsOf}. */
+export function asOfInstant(value: string): Date {
+  const instant = parseAsOf(value);
+  if (instant === null) throw new RangeError(`not an as-of moment: ${JSON.stringify(value)}`);
+  return instant;
+}
 
 const NEM_OFFSET = '+10:00';
 

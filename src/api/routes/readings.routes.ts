@@ -11,7 +11,8 @@ import {
   readingVersions,
 } from '../../projections/read-model/read-model.queries.js';
 import type { AppDeps } from '../deps.js';
-import { BooleanText, DayOrInstant, Instant, instantOf, safeText } from '../contracts/params.js';
+import { AsOf, asOfInstant, BooleanText, DayOrInstant, Instant, instantOf, safeText } from '../contracts/params.js';
+import { formatAsOf, toNemIso } from '../../domain/nem-time.js';
 import { ReadingPage } from '../contracts/components.js';
 import { json, problems } from '../contracts/responses.js';
 import { parseNmiQuery } from '../../domain/nmi.js';
@@ -48,6 +49,11 @@ function searchMatch(nmi: string | undefined, serial: string | undefined, prefix
   return { by: 'nmi' as const, value: parsed.nmi, typed: nmi, note: notes.length === 0 ? null : notes.join(', ') };
 }
 
+/** How a 404 says it looked as of an instant. */
+function knownOn(asOf: Date | undefined): string {
+  return asOf === undefined ? '' : ` as known on ${formatAsOf(asOf)}`;
+}
+
 const ReadingsQuery = z
   .object({
     nmi: safeText(20)
@@ -74,6 +80,7 @@ const ReadingsQuery = z
     ),
     limit: z.coerce.number().int().min(1).max(500).default(50).describe('Readings per page, 1 to 500.'),
     cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
+    asOf: AsOf.optional(),
   })
   .refine((q) => (q.nmi === undefined) !== (q.serial === undefined), {
     error: 'give exactly one of nmi and serial',
@@ -100,7 +107,9 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       const q = request.query;
       const prefix = q.prefix === 'true';
       const matched = searchMatch(q.nmi, q.serial, prefix);
+      const asOf = q.asOf === undefined ? undefined : asOfInstant(q.asOf);
       const page = await findReadings(db, {
+        ...(asOf === undefined ? {} : { asOf }),
         ...(matched.by === 'nmi' ? { nmi: matched.value } : { serial: matched.value }),
         prefix,
         order: q.order,
@@ -110,8 +119,8 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         limit: q.limit,
         ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
       });
-      const known = prefix ? page.total.count > 0 : await isKnown(db, matched.by, matched.value);
-      return { ...page, matched: { ...matched, known } };
+      const known = prefix ? page.total.count > 0 : await isKnown(db, matched.by, matched.value, asOf);
+      return { ...page, matched: { ...matched, known }, ...(asOf === undefined ? {} : { asOf: toNemIso(asOf) }) };
     },
   );
 
@@ -181,17 +190,19 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         params: z.object({
           nmi: safeText(20).describe('The meter point: its NMI, or the NMI and its checksum digit; any case.'),
         }),
+        querystring: z.object({ asOf: AsOf.optional() }),
         response: {
           200: json('The meter point.', MeterPointDetailView),
-          404: problems('No reads of this NMI have been imported.'),
+          404: problems('No reads of this NMI have been imported (by `asOf`, when given).'),
         },
       },
     },
     async (request) => {
       const parsed = parseNmiQuery(request.params.nmi);
       if (!parsed.ok) throw new ApiError(400, 'BAD_NMI', parsed.reason);
-      const point = await getMeterPoint(db, parsed.nmi);
-      if (point === null) throw notFound(`no meter point ${request.params.nmi}`);
+      const asOf = request.query.asOf === undefined ? undefined : asOfInstant(request.query.asOf);
+      const point = await getMeterPoint(db, parsed.nmi, asOf);
+      if (point === null) throw notFound(`no meter point ${request.params.nmi}${knownOn(asOf)}`);
       return point;
     },
   );
@@ -206,15 +217,17 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         description: 'The NMIs it served, its registers and the latest read of each.',
         tags: ['meters'],
         params: z.object({ serial: safeText(12).describe('The meter serial number, in any case.') }),
+        querystring: z.object({ asOf: AsOf.optional() }),
         response: {
           200: json('The meter.', MeterDetailView),
-          404: problems('No reads of a meter with this serial have been imported.'),
+          404: problems('No reads of a meter with this serial have been imported (by `asOf`, when given).'),
         },
       },
     },
     async (request) => {
-      const meter = await getMeter(db, request.params.serial);
-      if (meter === null) throw notFound(`no meter with serial ${request.params.serial}`);
+      const asOf = request.query.asOf === undefined ? undefined : asOfInstant(request.query.asOf);
+      const meter = await getMeter(db, request.params.serial, asOf);
+      if (meter === null) throw notFound(`no meter with serial ${request.params.serial}${knownOn(asOf)}`);
       return meter;
     },
   );

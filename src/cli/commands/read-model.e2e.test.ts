@@ -94,7 +94,7 @@ describe('nem readings, files and projections (embedded database)', () => {
     expect(JSON.parse((await runNem(['readings', '--nmi', 'VDEF005890', '--json'], env)).stdout)).toEqual([]);
     const rebuilt = await runNem(['projections', 'rebuild'], env);
     expectExit(rebuilt, 0);
-    expect(rebuilt.stdout).toMatch(/^rebuilt read_model_v2 as generation 2 from \d+ events/);
+    expect(rebuilt.stdout).toMatch(/^rebuilt read_model_v3 as generation 2 from \d+ events/);
     // Progress against the whole store, to the end.
     expect(rebuilt.stderr).toMatch(/rebuild: generation 2: ([\d,]+) of \1 events \(100%\)/);
     const status = JSON.parse((await runNem(['projections', 'status', '--json'], env)).stdout) as {

@@ -1,5 +1,5 @@
-import { Option, type Command } from 'commander';
-import { formatNemTime } from '../../domain/nem-time.js';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { formatAsOf, formatNemTime, parseAsOf } from '../../domain/nem-time.js';
 import { parseNmiQuery } from '../../domain/nmi.js';
 import { findReadings, type Reading, type ReadingOrder } from '../../projections/read-model/read-model.queries.js';
 import { parseDateOption } from '../dates.js';
@@ -19,6 +19,19 @@ export interface ReadingsOptions {
   readonly order: ReadingOrder;
   readonly limit: number;
   readonly json: boolean;
+  /** The readings as the service knew them at this instant. */
+  readonly asOf?: Date;
+}
+
+/** `--as-of`: a day (its start, 00:00 NEM time) or a date and time, with an offset or in NEM time. */
+function parseAsOfOption(value: string): Date {
+  const instant = parseAsOf(value);
+  if (instant === null) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a day (YYYY-MM-DD) or a date and time (e.g. 2005-03-03T09:30, NEM time unless it has an offset)`,
+    );
+  }
+  return instant;
 }
 
 function readingRow(reading: Reading): string[] {
@@ -63,12 +76,19 @@ export async function runReadings(options: ReadingsOptions, io: Output): Promise
       includeSuperseded: options.includeSuperseded,
       order: options.order,
       limit: options.limit,
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
     });
+    const asKnown = options.asOf === undefined ? null : `as known on ${formatAsOf(options.asOf)}`;
     if (options.json) {
+      // The JSON stays an array of readings; what it is as of goes to stderr.
+      if (asKnown !== null) io.err(`nem readings: ${asKnown}`);
       io.out(toJson(page.items, 2));
     } else if (page.items.length === 0) {
-      io.out(`no readings for ${nmi === undefined ? `meter serial ${options.serial ?? ''}` : `NMI ${nmi}`}`);
+      io.out(
+        `no readings for ${nmi === undefined ? `meter serial ${options.serial ?? ''}` : `NMI ${nmi}`}${asKnown === null ? '' : ` ${asKnown}`}`,
+      );
     } else {
+      if (asKnown !== null) io.out(asKnown);
       const headers = [
         'NMI',
         'Serial',
@@ -117,6 +137,11 @@ export function registerReadings(program: Command, io: Output, setExit: (code: E
       parseDateOption(v, 'to'),
     )
     .option('--include-superseded', 'also list older versions of reads a later file replaced', false)
+    .option(
+      '--as-of <moment>',
+      'the readings as the service knew them then: a day (its start, 00:00 NEM time) or a date and time (NEM time unless it has an offset); only files imported by then count',
+      parseAsOfOption,
+    )
     .addOption(
       new Option('--order <order>', 'by read time: newest first, or oldest first')
         .choices(['desc', 'asc'])

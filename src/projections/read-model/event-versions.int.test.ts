@@ -26,14 +26,14 @@ const FILES = [...EXPECTED.map((f) => f.file), 'malformed/handcopied-spec-exampl
 
 /**
  * The rows readings produce in a generation, as JSON text in a stable order: register reads (without the
- * import position, which differs between databases), meter points and registers.
+ * import position and time, which differ between databases), meter points and registers.
  */
 async function snapshot(pool: DatabasePool, generation: number): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of READ_MODEL_TABLES.filter((name) => name !== 'files')) {
     out[table] = [
       ...(await pool.anyFirst(sql.type(z.object({ row: z.string() }))`
-        SELECT (to_jsonb(t) - 'import_position')::text AS row FROM ${tableOf(table, generation)} t ORDER BY 1`)),
+        SELECT (to_jsonb(t) - 'import_position' - 'imported_at')::text AS row FROM ${tableOf(table, generation)} t ORDER BY 1`)),
     ];
   }
   return out;
@@ -182,21 +182,22 @@ describe.each(TEST_DATABASES)('ReadingRecorded versions on $name', (target) => {
     await importFlowFile(store, () => openFlowFile(samplePath('challenge-sample.csv'), TEST_LIMITS), {
       channel: 'cli',
     });
-    // What version 1 of the read model left: its state and its tables.
+    // What version 2 of the read model left (before each version kept when it was imported): its state
+    // and its tables.
     await database.pool.query(sql.unsafe`
-      INSERT INTO projection_state (projection, generation, position, active) VALUES ('read_model_v1', 3, 12, true)`);
-    await database.pool.query(sql.unsafe`CREATE TABLE register_reads_v1_g3 (file_id text, line int)`);
-    await database.pool.query(sql.unsafe`CREATE VIEW register_reads AS SELECT * FROM register_reads_v1_g3`);
+      INSERT INTO projection_state (projection, generation, position, active) VALUES ('read_model_v2', 3, 12, true)`);
+    await database.pool.query(sql.unsafe`CREATE TABLE register_reads_v2_g3 (file_id text, line int)`);
+    await database.pool.query(sql.unsafe`CREATE VIEW register_reads AS SELECT * FROM register_reads_v2_g3`);
     const notices: string[] = [];
     const runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
     expect(await runner.ensureReadModel((message) => notices.push(message))).toBe(1);
-    expect(notices).toEqual([expect.stringContaining('(read_model_v1 to read_model_v2): it is being built again')]);
+    expect(notices).toEqual([expect.stringContaining('(read_model_v2 to read_model_v3): it is being built again')]);
     expect(
       await database.pool.oneFirst(sql.type(z.object({ name: z.string().nullable() }))`
-        SELECT to_regclass('register_reads_v1_g3')::text AS name`),
+        SELECT to_regclass('register_reads_v2_g3')::text AS name`),
     ).toBeNull();
     const status = await runner.catchUp();
-    expect(status).toMatchObject({ projection: 'read_model_v2', generation: 1, lag: 0 });
+    expect(status).toMatchObject({ projection: 'read_model_v3', generation: 1, lag: 0 });
     expect(
       await database.pool.oneFirst(
         sql.type(z.object({ count: z.number() }))`SELECT count(*)::int AS count FROM register_reads`,

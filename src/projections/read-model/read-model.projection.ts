@@ -119,7 +119,7 @@ const V2_COLUMNS: ColumnSources = [
  * column reads the version's own shape, and a version this code does not know stops the statement with an
  * error naming the event (nem_unknown_event_version), never a silent skip.
  */
-export function readingColumns(fileId: string, importPosition: bigint): FragmentSqlToken {
+export function readingColumns(fileId: string, importPosition: bigint, importedAt: string): FragmentSqlToken {
   const version = sql.fragment`coalesce(e.metadata->>'schemaVersion', '1')`;
   // Unknown versions give NULL in every column but the first, which raises the error.
   const fileColumn = sql.fragment`CASE WHEN ${version} IN ('1', '2') THEN ${fileId}
@@ -128,7 +128,9 @@ export function readingColumns(fileId: string, importPosition: bigint): Fragment
     (v2, i) =>
       sql.fragment`CASE ${version} WHEN '2' THEN ${v2} WHEN '1' THEN ${V1_COLUMNS[i] ?? sql.fragment`NULL`} END`,
   );
-  return sql.fragment`${fileColumn}, ${sql.join(columns, sql.fragment`, `)}, ${importPosition.toString()}::int8`;
+  // To the second: the precision the service shows instants in, so "as of" the closing time a file shows counts it.
+  const imported = sql.fragment`date_trunc('second', ${importedAt}::timestamptz)`;
+  return sql.fragment`${fileColumn}, ${sql.join(columns, sql.fragment`, `)}, ${importPosition.toString()}::int8, ${imported}`;
 }
 
 export const READ_COLUMN_NAMES = sql.fragment`(
@@ -138,7 +140,7 @@ export const READ_COLUMN_NAMES = sql.fragment`(
   current_read_at, current_quality, current_quality_flag, current_method, current_reason_code,
   current_reason_description, quantity_text, quantity, uom_text, uom, next_scheduled_read_date, updated_at,
   msats_loaded_at, b2b_line, previous_transaction_code, previous_retailer_service_order, current_transaction_code,
-  current_retailer_service_order, import_position)`;
+  current_retailer_service_order, import_position, imported_at)`;
 
 export interface ProjectionContext {
   readonly generation: number;
@@ -222,7 +224,7 @@ async function onFileImported(
   const { generation } = context;
   const reads = tableOf('register_reads', generation);
   const stream = fileStreamName(data.fileId);
-  const columns = readingColumns(data.fileId, recorded.position);
+  const columns = readingColumns(data.fileId, recorded.position, recorded.recordedAt);
   if (context.readings.kind === 'events-table') {
     await db.query(sql.unsafe`
       INSERT INTO ${reads} ${READ_COLUMN_NAMES}
@@ -277,15 +279,21 @@ async function onFileImported(
 /**
  * The same register read (NMI, suffix, register, serial, read time) sent by several files: the newest
  * version wins (by UpdateDateTime, then import order, then line) and the others stay, marked superseded.
- * Recomputed for the keys of the file just imported.
+ * Each version also keeps when it stopped winning (the first import of a version ranking above it) and
+ * when the read was first corrected (the second version's import), so that answers as of an instant are
+ * a filter on these columns. Recomputed for the keys of the file just imported.
  */
 async function markSupersededVersions(db: CommonQueryMethods, fileId: string, generation: number): Promise<void> {
   const reads = tableOf('register_reads', generation);
   await db.query(sql.unsafe`
     WITH versions AS (
       SELECT r.file_id, r.line,
-        row_number() OVER key_versions > 1 AS superseded,
-        count(*) OVER key_versions > 1 AS corrected
+        row_number() OVER ranked > 1 AS superseded,
+        count(*) OVER key_versions > 1 AS corrected,
+        min(r.imported_at) OVER (ranked ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS superseded_at,
+        nth_value(r.imported_at, 2) OVER (
+          PARTITION BY r.nmi, r.nmi_suffix, r.register_id, r.meter_serial_number, r.current_read_at
+          ORDER BY r.imported_at ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS corrected_at
       FROM ${reads} r
       WHERE (r.nmi, r.nmi_suffix, r.register_id, r.meter_serial_number, r.current_read_at) IN (
         SELECT mine.nmi, mine.nmi_suffix, mine.register_id, mine.meter_serial_number, mine.current_read_at
@@ -296,15 +304,16 @@ async function markSupersededVersions(db: CommonQueryMethods, fileId: string, ge
             WHERE other.nmi = mine.nmi AND other.nmi_suffix = mine.nmi_suffix AND other.register_id = mine.register_id
               AND other.meter_serial_number = mine.meter_serial_number AND other.current_read_at = mine.current_read_at
               AND (other.file_id, other.line) <> (mine.file_id, mine.line)))
-      WINDOW key_versions AS (
-        PARTITION BY r.nmi, r.nmi_suffix, r.register_id, r.meter_serial_number, r.current_read_at
-        ORDER BY r.updated_at DESC, r.import_position DESC, r.line DESC
-        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+      WINDOW
+        key_versions AS (PARTITION BY r.nmi, r.nmi_suffix, r.register_id, r.meter_serial_number, r.current_read_at),
+        ranked AS (key_versions ORDER BY r.updated_at DESC, r.import_position DESC, r.line DESC)
     )
-    UPDATE ${reads} r SET superseded = versions.superseded, corrected = versions.corrected
+    UPDATE ${reads} r SET superseded = versions.superseded, corrected = versions.corrected,
+      superseded_at = versions.superseded_at, corrected_at = versions.corrected_at
     FROM versions
     WHERE r.file_id = versions.file_id AND r.line = versions.line
-      AND (r.superseded, r.corrected) IS DISTINCT FROM (versions.superseded, versions.corrected)`);
+      AND (r.superseded, r.corrected, r.superseded_at, r.corrected_at)
+        IS DISTINCT FROM (versions.superseded, versions.corrected, versions.superseded_at, versions.corrected_at)`);
 }
 
 /** Meter points and registers seen in the file: first and last read, the newest configuration. */

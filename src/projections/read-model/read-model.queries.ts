@@ -17,6 +17,10 @@ const NemTimeText = z.iso
   .datetime({ offset: true })
   .refine((value) => value.endsWith('+10:00'), 'expected an instant in NEM time (+10:00)')
   .describe('an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00');
+/** The instant an answer is as of (present only then): what the service knew at that instant. */
+export const AsOfView = NemTimeText.describe(
+  'the answer is as the service knew it at this instant (NEM time): only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one winning then',
+);
 /** A calendar day (meter data days are NEM days). */
 const DayText = z.iso.date().describe('a day, YYYY-MM-DD');
 
@@ -74,7 +78,7 @@ const ReadingSchema = ReadingView.extend({
   importPosition: z.bigint().transform(String),
 });
 
-const READING_COLUMNS = sql.fragment`
+const READING_FIELDS = sql.fragment`
   r.file_id AS "fileId", r.line, f.file_name AS "fileName", f.received_at AS "fileReceivedAt",
   r.nmi, r.nmi_configuration AS "nmiConfiguration", r.nmi_suffix AS "nmiSuffix", r.register_id AS "registerId",
   r.mdm_data_stream_identifier AS "mdmDataStreamIdentifier", r.meter_serial_number AS "meterSerial", r.direction,
@@ -90,7 +94,37 @@ const READING_COLUMNS = sql.fragment`
   r.previous_retailer_service_order AS "previousRetailerServiceOrder",
   r.current_transaction_code AS "currentTransactionCode",
   r.current_retailer_service_order AS "currentRetailerServiceOrder",
-  r.import_position AS "importPosition", r.superseded, r.corrected`;
+  r.import_position AS "importPosition"`;
+const READING_COLUMNS = sql.fragment`${READING_FIELDS}, r.superseded, r.corrected`;
+
+/**
+ * Answers as of an instant (docs/adr/0010-as-of-queries.md): the versions of register reads whose file's
+ * FileImported was recorded by then (to the second), and among them the one that was winning then. Each
+ * version keeps when it was imported and when a version ranking above it was first imported, so this is
+ * a filter on the row, read through the same indexes as the live answer, never a replay.
+ */
+function knownBy(asOf: Date): FragmentSqlToken {
+  return sql.fragment`r.imported_at <= ${asOf.toISOString()}::timestamptz`;
+}
+
+/** The versions in force: now, or as of an instant. */
+function inForce(asOf: Date | undefined): FragmentSqlToken {
+  if (asOf === undefined) return sql.fragment`NOT r.superseded`;
+  return sql.fragment`${knownBy(asOf)} AND (r.superseded_at IS NULL OR r.superseded_at > ${asOf.toISOString()}::timestamptz)`;
+}
+
+/** Whether a version was superseded, or its read corrected: now, or by `asOf`. */
+function flagAsOf(flag: 'superseded' | 'corrected', asOf: Date | undefined): FragmentSqlToken {
+  if (asOf === undefined) return sql.fragment`${sql.identifier(['r', flag])}`;
+  return sql.fragment`coalesce(${sql.identifier(['r', `${flag}_at`])} <= ${asOf.toISOString()}::timestamptz, false)`;
+}
+
+/** The reading columns, with `superseded` and `corrected` as they were at `asOf` (now when undefined). */
+function readingColumnsAsOf(asOf: Date | undefined): FragmentSqlToken {
+  if (asOf === undefined) return READING_COLUMNS;
+  return sql.fragment`${READING_FIELDS},
+    ${flagAsOf('superseded', asOf)} AS superseded, ${flagAsOf('corrected', asOf)} AS corrected`;
+}
 
 export type ReadingOrder = 'desc' | 'asc';
 
@@ -110,6 +144,8 @@ export interface ReadingsQuery {
   readonly limit: number;
   /** Where the previous page ended (`nextCursor` of that page). */
   readonly cursor?: string;
+  /** The readings as the service knew them at this instant; now when absent. */
+  readonly asOf?: Date;
 }
 
 export interface Page<T> {
@@ -201,7 +237,8 @@ export async function findReadings(
   if (query.from !== undefined)
     matches.push(sql.fragment`r.current_read_at >= ${query.from.toISOString()}::timestamptz`);
   if (query.to !== undefined) matches.push(sql.fragment`r.current_read_at < ${query.to.toISOString()}::timestamptz`);
-  if (query.includeSuperseded !== true) matches.push(sql.fragment`NOT r.superseded`);
+  if (query.includeSuperseded !== true) matches.push(inForce(query.asOf));
+  else if (query.asOf !== undefined) matches.push(knownBy(query.asOf));
 
   const conditions = [...matches];
   const time = sql.fragment`(r.current_read_at, r.import_position, r.line)`;
@@ -221,7 +258,7 @@ export async function findReadings(
   }
   const sort = sql.fragment`r.current_read_at ${direction}, r.import_position ${direction}, r.line ${direction}`;
   const rows = await db.any(sql.type(ReadingSchema)`
-    SELECT ${READING_COLUMNS}
+    SELECT ${readingColumnsAsOf(query.asOf)}
     FROM register_reads r JOIN files f ON f.file_id = r.file_id
     WHERE ${sql.join(conditions, sql.fragment` AND `)}
     ORDER BY ${prefix ? sql.fragment`${key.column}, ${sort}` : sort}
@@ -318,6 +355,7 @@ export const UsageTotalView = z.object({
 export type UsageTotal = z.output<typeof UsageTotalView>;
 
 export const MeterPointDetailView = MeterPointView.extend({
+  asOf: AsOfView.optional(),
   registers: z.array(RegisterView),
   meterSerials: z.array(z.string()),
   latestReadings: z.array(ReadingView).describe('the newest (non-superseded) reading of each register'),
@@ -338,13 +376,17 @@ export const MeterPointDetailView = MeterPointView.extend({
 });
 export type MeterPointDetail = z.output<typeof MeterPointDetailView>;
 
-async function latestReadingsWhere(db: CommonQueryMethods, condition: FragmentSqlToken): Promise<Reading[]> {
+async function latestReadingsWhere(
+  db: CommonQueryMethods,
+  condition: FragmentSqlToken,
+  asOf: Date | undefined,
+): Promise<Reading[]> {
   return [
     ...(await db.any(sql.type(ReadingSchema)`
       SELECT * FROM (
-        SELECT DISTINCT ON (r.nmi, r.meter_serial_number, r.nmi_suffix, r.register_id) ${READING_COLUMNS}
+        SELECT DISTINCT ON (r.nmi, r.meter_serial_number, r.nmi_suffix, r.register_id) ${readingColumnsAsOf(asOf)}
         FROM register_reads r JOIN files f ON f.file_id = r.file_id
-        WHERE ${condition} AND NOT r.superseded
+        WHERE ${condition} AND ${inForce(asOf)}
         ORDER BY r.nmi, r.meter_serial_number, r.nmi_suffix, r.register_id,
           r.current_read_at DESC, r.import_position DESC, r.line DESC
       ) latest
@@ -355,7 +397,12 @@ async function latestReadingsWhere(db: CommonQueryMethods, condition: FragmentSq
 const UsagePeriodSchema = UsagePeriodView.extend({ from: nemTime, to: nemTime });
 const UsageTotalSchema = UsageTotalView.extend({ from: nemTime, to: nemTime });
 
-async function usageOf(db: CommonQueryMethods, nmi: string, lastReadAt: string): Promise<MeterPointDetail['usage']> {
+async function usageOf(
+  db: CommonQueryMethods,
+  nmi: string,
+  lastReadAt: string,
+  asOf: Date | undefined,
+): Promise<MeterPointDetail['usage']> {
   const periods = await db.any(sql.type(UsagePeriodSchema)`
     SELECT r.meter_serial_number AS "meterSerial", r.nmi_suffix AS "nmiSuffix", r.register_id AS "registerId",
       r.direction, r.uom, r.previous_read_at AS "from", r.current_read_at AS "to",
@@ -364,9 +411,9 @@ async function usageOf(db: CommonQueryMethods, nmi: string, lastReadAt: string):
       CASE WHEN r.current_read_at > r.previous_read_at
         THEN round(r.quantity / (extract(epoch FROM r.current_read_at - r.previous_read_at) / 86400), 3)::text
       END AS "perDay",
-      r.current_quality AS quality, r.corrected, r.file_id AS "fileId", r.line
+      r.current_quality AS quality, ${flagAsOf('corrected', asOf)} AS corrected, r.file_id AS "fileId", r.line
     FROM register_reads r
-    WHERE r.nmi = ${nmi} AND NOT r.superseded
+    WHERE r.nmi = ${nmi} AND ${inForce(asOf)}
       AND r.current_read_at > ${yearsBefore(lastReadAt, USAGE_YEARS)}::timestamptz
     ORDER BY r.current_read_at DESC, r.meter_serial_number, r.nmi_suffix, r.register_id
     LIMIT ${MAX_USAGE_PERIODS}`);
@@ -374,39 +421,94 @@ async function usageOf(db: CommonQueryMethods, nmi: string, lastReadAt: string):
     SELECT r.direction, r.uom, sum(r.quantity)::text AS quantity, count(*)::int AS reads,
       min(r.previous_read_at) AS "from", max(r.current_read_at) AS "to"
     FROM register_reads r
-    WHERE r.nmi = ${nmi} AND NOT r.superseded
+    WHERE r.nmi = ${nmi} AND ${inForce(asOf)}
       AND r.current_read_at > ${yearsBefore(lastReadAt, 1)}::timestamptz
     GROUP BY r.direction, r.uom ORDER BY r.direction, r.uom`);
   return { periods: [...periods].reverse(), last12Months: [...last12Months] };
 }
 
-export async function getMeterPoint(db: CommonQueryMethods, nmi: string): Promise<MeterPointDetail | null> {
-  const point = await db.maybeOne(sql.type(MeterPointSchema)`
-    SELECT nmi, nmi_configuration AS "nmiConfiguration", first_read_at AS "firstReadAt", last_read_at AS "lastReadAt"
-    FROM meter_points WHERE nmi = ${nmi}`);
-  if (point === null) return null;
-  const registers = [
+/**
+ * The registers matching a condition on register_reads `r` (by NMI or serial): from the registers table,
+ * or as of an instant from the versions known then (what the registers table held then).
+ */
+async function registersWhere(
+  db: CommonQueryMethods,
+  condition: { registers: FragmentSqlToken; reads: FragmentSqlToken },
+  order: FragmentSqlToken,
+  asOf: Date | undefined,
+): Promise<Register[]> {
+  if (asOf === undefined) {
+    return [
+      ...(await db.any(sql.type(RegisterSchema)`
+        SELECT ${REGISTER_COLUMNS} FROM registers g WHERE ${condition.registers} ORDER BY ${order}`)),
+    ];
+  }
+  const newestFirst = sql.fragment`ORDER BY r.current_read_at DESC, r.import_position DESC, r.line DESC`;
+  return [
     ...(await db.any(sql.type(RegisterSchema)`
-      SELECT ${REGISTER_COLUMNS} FROM registers g WHERE g.nmi = ${nmi}
-      ORDER BY g.meter_serial_number, g.nmi_suffix, g.register_id`)),
+      SELECT ${REGISTER_COLUMNS} FROM (
+        SELECT r.nmi, r.meter_serial_number, r.nmi_suffix, r.register_id,
+          (array_agg(r.direction ${newestFirst}))[1] AS direction, (array_agg(r.uom ${newestFirst}))[1] AS uom,
+          (array_agg(r.mdm_data_stream_identifier ORDER BY r.import_position, r.mdm_data_stream_identifier DESC NULLS LAST))[1]
+            AS mdm_data_stream_identifier,
+          min(r.previous_read_at) AS first_read_at, max(r.current_read_at) AS last_read_at
+        FROM register_reads r
+        WHERE ${condition.reads} AND ${knownBy(asOf)}
+        GROUP BY r.nmi, r.meter_serial_number, r.nmi_suffix, r.register_id
+      ) g
+      ORDER BY ${order}`)),
   ];
-  const latestReadings = await latestReadingsWhere(db, sql.fragment`r.nmi = ${nmi}`);
+}
+
+/** A meter point with its registers, latest readings and usage: now, or as the service knew it at `asOf`. */
+export async function getMeterPoint(
+  db: CommonQueryMethods,
+  nmi: string,
+  asOf?: Date,
+): Promise<MeterPointDetail | null> {
+  const point =
+    asOf === undefined
+      ? await db.maybeOne(sql.type(MeterPointSchema)`
+          SELECT nmi, nmi_configuration AS "nmiConfiguration", first_read_at AS "firstReadAt",
+            last_read_at AS "lastReadAt"
+          FROM meter_points WHERE nmi = ${nmi}`)
+      : await db.maybeOne(sql.type(MeterPointSchema)`
+          SELECT r.nmi,
+            (array_agg(r.nmi_configuration ORDER BY r.current_read_at DESC, r.import_position DESC, r.line DESC))[1]
+              AS "nmiConfiguration",
+            min(r.previous_read_at) AS "firstReadAt", max(r.current_read_at) AS "lastReadAt"
+          FROM register_reads r WHERE r.nmi = ${nmi} AND ${knownBy(asOf)}
+          GROUP BY r.nmi`);
+  if (point === null) return null;
+  const registers = await registersWhere(
+    db,
+    { registers: sql.fragment`g.nmi = ${nmi}`, reads: sql.fragment`r.nmi = ${nmi}` },
+    sql.fragment`g.meter_serial_number, g.nmi_suffix, g.register_id`,
+    asOf,
+  );
+  const latestReadings = await latestReadingsWhere(db, sql.fragment`r.nmi = ${nmi}`, asOf);
   const newest = latestReadings.reduce<Reading | null>(
     (found, r) => (found === null || Date.parse(r.currentReadAt) > Date.parse(found.currentReadAt) ? r : found),
     null,
   );
   return {
+    ...(asOf === undefined ? {} : { asOf: toNemIso(asOf) }),
     ...point,
     registers,
     meterSerials: [...new Set(registers.map((r) => r.meterSerial))],
     latestReadings,
-    latestActualReadings: await latestReadingsWhere(db, sql.fragment`r.nmi = ${nmi} AND r.current_quality_flag = 'A'`),
+    latestActualReadings: await latestReadingsWhere(
+      db,
+      sql.fragment`r.nmi = ${nmi} AND r.current_quality_flag = 'A'`,
+      asOf,
+    ),
     nextScheduledReadDate: newest?.nextScheduledReadDate ?? null,
-    usage: await usageOf(db, nmi, point.lastReadAt),
+    usage: await usageOf(db, nmi, point.lastReadAt, asOf),
   };
 }
 
 export const MeterDetailView = z.object({
+  asOf: AsOfView.optional(),
   meterSerial: z.string(),
   nmis: z.array(z.string()),
   registers: z.array(RegisterView),
@@ -414,33 +516,50 @@ export const MeterDetailView = z.object({
 });
 export type MeterDetail = z.output<typeof MeterDetailView>;
 
-/** A meter by its serial, whatever the case it is typed in; answered with the serial as files spell it. */
-export async function getMeter(db: CommonQueryMethods, serial: string): Promise<MeterDetail | null> {
-  const registers = [
-    ...(await db.any(sql.type(RegisterSchema)`
-      SELECT ${REGISTER_COLUMNS} FROM registers g WHERE upper(g.meter_serial_number) = ${serial.toUpperCase()}
-      ORDER BY g.nmi, g.nmi_suffix, g.register_id`)),
-  ];
+/**
+ * A meter by its serial, whatever the case it is typed in; answered with the serial as files spell it.
+ * Now, or as the service knew it at `asOf`.
+ */
+export async function getMeter(db: CommonQueryMethods, serial: string, asOf?: Date): Promise<MeterDetail | null> {
+  const upper = serial.toUpperCase();
+  const registers = await registersWhere(
+    db,
+    {
+      registers: sql.fragment`upper(g.meter_serial_number) = ${upper}`,
+      reads: sql.fragment`upper(r.meter_serial_number) = ${upper}`,
+    },
+    sql.fragment`g.nmi, g.nmi_suffix, g.register_id`,
+    asOf,
+  );
   const first = registers[0];
   if (first === undefined) return null;
   return {
+    ...(asOf === undefined ? {} : { asOf: toNemIso(asOf) }),
     meterSerial: first.meterSerial,
     nmis: [...new Set(registers.map((r) => r.nmi))],
     registers,
-    latestReadings: await latestReadingsWhere(db, sql.fragment`upper(r.meter_serial_number) = ${serial.toUpperCase()}`),
+    latestReadings: await latestReadingsWhere(db, sql.fragment`upper(r.meter_serial_number) = ${upper}`, asOf),
   };
 }
 
-/** Whether a NMI or a meter serial (any case) has any reads at all. */
-export async function isKnown(db: CommonQueryMethods, by: 'nmi' | 'serial', value: string): Promise<boolean> {
-  return db.oneFirst(sql.type(z.object({ known: z.boolean() }))`
-    SELECT EXISTS (
-      ${
-        by === 'nmi'
-          ? sql.fragment`SELECT 1 FROM meter_points WHERE nmi = ${value}`
-          : sql.fragment`SELECT 1 FROM registers WHERE upper(meter_serial_number) = ${value.toUpperCase()}`
-      }
-    ) AS known`);
+/** Whether a NMI or a meter serial (any case) has any reads at all (known by `asOf`, when given). */
+export async function isKnown(
+  db: CommonQueryMethods,
+  by: 'nmi' | 'serial',
+  value: string,
+  asOf?: Date,
+): Promise<boolean> {
+  const lookup =
+    asOf !== undefined
+      ? sql.fragment`SELECT 1 FROM register_reads r WHERE ${
+          by === 'nmi'
+            ? sql.fragment`r.nmi = ${value}`
+            : sql.fragment`upper(r.meter_serial_number) = ${value.toUpperCase()}`
+        } AND ${knownBy(asOf)}`
+      : by === 'nmi'
+        ? sql.fragment`SELECT 1 FROM meter_points WHERE nmi = ${value}`
+        : sql.fragment`SELECT 1 FROM registers WHERE upper(meter_serial_number) = ${value.toUpperCase()}`;
+  return db.oneFirst(sql.type(z.object({ known: z.boolean() }))`SELECT EXISTS (${lookup}) AS known`);
 }
 
 export const FILE_STATUSES = ['receiving', 'imported', 'rejected'] as const;

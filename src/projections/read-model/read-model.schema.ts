@@ -8,8 +8,12 @@ import { sql, type CommonQueryMethods, type IdentifierSqlToken } from 'slonik';
  *
  * A change of projection logic is a new VERSION (and a rebuild), never an in-place patch.
  */
-/** 2: readings from ReadingRecorded v2 (no raw lines kept: the original file is the source). */
-export const READ_MODEL_VERSION = 2;
+/**
+ * 2: readings from ReadingRecorded v2 (no raw lines kept: the original file is the source).
+ * 3: each version of a register read keeps when it was known and when it stopped winning (imported_at,
+ *    superseded_at, corrected_at), for answers as of an instant (docs/adr/0010-as-of-queries.md).
+ */
+export const READ_MODEL_VERSION = 3;
 export const READ_MODEL_PROJECTION = `read_model_v${READ_MODEL_VERSION}`;
 
 export const READ_MODEL_TABLES = ['files', 'register_reads', 'meter_points', 'registers'] as const;
@@ -108,6 +112,12 @@ export async function createReadModelTables(db: CommonQueryMethods, generation: 
       superseded boolean NOT NULL DEFAULT false,
       -- Files sent more than one version of this register read (the winner and the others).
       corrected boolean NOT NULL DEFAULT false,
+      -- When the service learnt this version: its file's FileImported recorded time, to the second.
+      imported_at timestamptz NOT NULL,
+      -- When a version ranking above it was first known (null: none is): it wins from imported_at until then.
+      superseded_at timestamptz,
+      -- When a second version of this register read was first known (null: never).
+      corrected_at timestamptz,
       PRIMARY KEY (file_id, line)
     )`);
   // Newest first per NMI and per serial, ties broken by import order then line: the keyset order.

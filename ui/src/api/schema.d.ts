@@ -977,6 +977,11 @@ export interface components {
          *     }
          */
         Meter: {
+            /**
+             * Format: date-time
+             * @description the answer is as the service knew it at this instant (NEM time): only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one winning then
+             */
+            asOf?: string;
             latestReadings: components["schemas"]["Reading"][];
             meterSerial: string;
             nmis: string[];
@@ -1081,6 +1086,11 @@ export interface components {
          *     }
          */
         MeterPoint: {
+            /**
+             * Format: date-time
+             * @description the answer is as the service knew it at this instant (NEM time): only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one winning then
+             */
+            asOf?: string;
             /**
              * Format: date-time
              * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
@@ -1213,7 +1223,7 @@ export interface components {
         /**
          * @description How far the read model is behind the event store.
          * @example {
-         *       "projection": "read_model_v2",
+         *       "projection": "read_model_v3",
          *       "generation": 1,
          *       "checkpoint": "30207",
          *       "head": "30207",
@@ -1230,7 +1240,7 @@ export interface components {
             head: string | null;
             /** @description events not yet applied, when the store can count them */
             lag: number | null;
-            /** @description the read model and its version, e.g. `read_model_v2` */
+            /** @description the read model and its version, e.g. `read_model_v3` */
             projection: string;
             upToDate: boolean;
         };
@@ -1374,6 +1384,11 @@ export interface components {
         };
         /** @description A page of readings, with how many match in all and what was matched. */
         ReadingPage: {
+            /**
+             * Format: date-time
+             * @description the answer is as the service knew it at this instant (NEM time): only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one winning then
+             */
+            asOf?: string;
             items: components["schemas"]["Reading"][];
             matched: components["schemas"]["SearchMatch"];
             /** @description pass as `cursor` for the next page; null on the last page */
@@ -2556,7 +2571,10 @@ export interface operations {
     };
     getMeterPoint: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer as the service knew it at this moment: a day (YYYY-MM-DD: its start, 00:00 NEM time) or a date and time, with its offset or without one (then NEM time, +10:00), e.g. `2005-03-03`, `2005-03-03T09:30`, `2005-03-03T09:30:00Z`. Only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one that was winning then. The answer echoes it as `asOf`. */
+                asOf?: string;
+            };
             header?: {
                 /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
                 "if-none-match"?: string;
@@ -2615,7 +2633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No reads of this NMI have been imported. */
+            /** @description No reads of this NMI have been imported (by `asOf`, when given). */
             404: {
                 headers: {
                     /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
@@ -2665,7 +2683,10 @@ export interface operations {
     };
     getMeter: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Answer as the service knew it at this moment: a day (YYYY-MM-DD: its start, 00:00 NEM time) or a date and time, with its offset or without one (then NEM time, +10:00), e.g. `2005-03-03`, `2005-03-03T09:30`, `2005-03-03T09:30:00Z`. Only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one that was winning then. The answer echoes it as `asOf`. */
+                asOf?: string;
+            };
             header?: {
                 /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
                 "if-none-match"?: string;
@@ -2724,7 +2745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No reads of a meter with this serial have been imported. */
+            /** @description No reads of a meter with this serial have been imported (by `asOf`, when given). */
             404: {
                 headers: {
                     /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
@@ -3405,6 +3426,8 @@ export interface operations {
     searchReadings: {
         parameters: {
             query?: {
+                /** @description Answer as the service knew it at this moment: a day (YYYY-MM-DD: its start, 00:00 NEM time) or a date and time, with its offset or without one (then NEM time, +10:00), e.g. `2005-03-03`, `2005-03-03T09:30`, `2005-03-03T09:30:00Z`. Only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one that was winning then. The answer echoes it as `asOf`. */
+                asOf?: string;
                 /** @description `nextCursor` of the previous page; absent for the first. */
                 cursor?: string;
                 /** @description Current reads on or after this day (YYYY-MM-DD, from 00:00 NEM time) or instant (with its offset). */

@@ -8,6 +8,7 @@ import { TEST_LIMITS } from '../../test/limits.js';
 import { eventStoreOn, TEST_DATABASES } from '../../test/databases.js';
 import { samplePath } from '../../test/samples.js';
 import { importFlowFile } from '../application/import-flow-file.js';
+import { READ_MODEL_PROJECTION } from './read-model/read-model.schema.js';
 import type { EventStore } from '../domain/event-store/event-store.js';
 import type { Database } from '../infrastructure/db/database.js';
 import type { PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
@@ -178,7 +179,7 @@ describe.each(TEST_DATABASES)('side-by-side generations on $name', (target) => {
 
   it('lists the live generation and the side ones; refuses bad, reserved and taken labels and unknown untils', async () => {
     const { live, side } = await runner.generations.list();
-    expect(live).toMatchObject({ projection: 'read_model_v2', readings: 11 });
+    expect(live).toMatchObject({ projection: READ_MODEL_PROJECTION, readings: 11 });
     expect(live.checkpoint).toBe(await store.headPosition());
     expect(side.map((g) => [g.label, g.state, g.readings, g.untilPosition])).toEqual([
       ['before-fix', 'ready', 10, beforeCorrection.position],

@@ -129,7 +129,7 @@ const SideGenerationView = z
     examples: [
       {
         label: 'before-fix',
-        projection: 'read_model_v2',
+        projection: 'read_model_v3',
         generation: 2,
         untilPosition: '14',
         untilAt: null,

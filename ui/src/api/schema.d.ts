@@ -1560,7 +1560,7 @@ export interface components {
          * @description A labelled generation of the read model built from the events up to a position or an instant, beside the live one.
          * @example {
          *       "label": "before-fix",
-         *       "projection": "read_model_v2",
+         *       "projection": "read_model_v3",
          *       "generation": 2,
          *       "untilPosition": "14",
          *       "untilAt": null,

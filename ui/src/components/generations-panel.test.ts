@@ -14,10 +14,10 @@ const idle: SideBuildStatus = {
   progress: null,
   error: null,
 };
-const live = { projection: 'read_model_v2', generation: 1, checkpoint: '40', readings: 11 };
+const live = { projection: 'read_model_v3', generation: 1, checkpoint: '40', readings: 11 };
 const beforeFix: SideGeneration = {
   label: 'before-fix',
-  projection: 'read_model_v2',
+  projection: 'read_model_v3',
   generation: 2,
   untilPosition: '14',
   untilAt: null,

@@ -46,6 +46,19 @@ describe('canonical JSON', () => {
     );
   });
 
+  it('spells every string, lone surrogates and controls included, as JSON.stringify does', () => {
+    const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
+    fc.assert(
+      fc.property(fc.string({ unit: codeUnit }), (text) => {
+        expect(canonicalJson(text)).toBe(JSON.stringify(text));
+        expect(canonicalJson({ [text]: text })).toBe(`{${JSON.stringify(text)}:${JSON.stringify(text)}}`);
+      }),
+    );
+    expect(canonicalJson(['\u2028', '\u007f', '😀', '\ud800'])).toBe(
+      JSON.stringify(['\u2028', '\u007f', '😀', '\ud800']),
+    );
+  });
+
   it('leaves out undefined properties and writes undefined array items as null, as a JSON store gives them back', () => {
     expect(canonicalJson({ a: undefined, b: [undefined, 1] })).toBe('{"b":[null,1]}');
   });

@@ -28,31 +28,50 @@ export interface Sha256 {
 export function canonicalJson(value: unknown): string {
   switch (typeof value) {
     case 'string':
+      return jsonString(value);
     case 'boolean':
-      return JSON.stringify(value);
+      return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError(`canonical JSON has no number ${String(value)}`);
       return JSON.stringify(value);
     case 'object': {
       if (value === null) return 'null';
+      // Written with loops and concatenation: this runs for every event an import appends.
       if (Array.isArray(value)) {
-        return `[${value.map((item: unknown) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
+        const items = value as readonly unknown[];
+        let text = '[';
+        for (let i = 0; i < items.length; i++) {
+          const item = items[i];
+          if (i > 0) text += ',';
+          text += item === undefined ? 'null' : canonicalJson(item);
+        }
+        return `${text}]`;
       }
       const prototype: unknown = Object.getPrototypeOf(value);
       if (prototype !== Object.prototype && prototype !== null) {
         throw new TypeError(`canonical JSON holds only plain objects, not ${value.constructor.name}`);
       }
       const record = value as Record<string, unknown>;
-      const members: string[] = [];
+      let text = '{';
       for (const key of Object.keys(record).sort()) {
         const member = record[key];
-        if (member !== undefined) members.push(`${JSON.stringify(key)}:${canonicalJson(member)}`);
+        if (member === undefined) continue;
+        if (text.length > 1) text += ',';
+        text += `${jsonString(key)}:${canonicalJson(member)}`;
       }
-      return `{${members.join(',')}}`;
+      return `${text}}`;
     }
     default:
       throw new TypeError(`canonical JSON has no ${typeof value}`);
   }
+}
+
+/** Nothing JSON.stringify would escape: quotes, backslashes, control characters, surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const PLAIN_TEXT = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+function jsonString(text: string): string {
+  return PLAIN_TEXT.test(text) ? `"${text}"` : JSON.stringify(text);
 }
 
 /** What of an event the digest covers. */
@@ -71,12 +90,18 @@ export function digestLine(event: DigestedEvent): string {
 export class StreamDigest {
   private added = 0;
   private result: string | null = null;
+  /** Lines not hashed yet: hashed some 64 KiB at a time, as one call per event costs more than the hashing. */
+  private pending = '';
 
   constructor(private readonly hash: Sha256) {}
 
   add(event: DigestedEvent): void {
     if (this.result !== null) throw new Error('the stream digest has ended: no event can be added after it was read');
-    this.hash.update(digestLine(event));
+    this.pending += digestLine(event);
+    if (this.pending.length >= 65_536) {
+      this.hash.update(this.pending);
+      this.pending = '';
+    }
     this.added++;
   }
 
@@ -87,7 +112,11 @@ export class StreamDigest {
 
   /** The SHA-256 of the events added, lower-case hex; ends the digest. */
   value(): string {
-    this.result ??= this.hash.hex();
+    if (this.result === null) {
+      this.hash.update(this.pending);
+      this.pending = '';
+      this.result = this.hash.hex();
+    }
     return this.result;
   }
 }

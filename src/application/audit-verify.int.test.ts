@@ -191,6 +191,27 @@ describe.each(TEST_DATABASES)('nem audit verify on $name', (target) => {
     expect(reportOf(await verifyAudit({ store, originals }), fileId).status).toBe('ok');
   });
 
+  it('reports a kept original whose stored bytes were changed at the FileReceived, and goes on', async () => {
+    const fileId = ids.get('aemo-spec-example-nem13-forward-estimate.csv')!;
+    const Chunk = z.object({ bytes: z.instanceof(Uint8Array) });
+    const before = await database.pool.one(sql.type(Chunk)`
+      SELECT bytes FROM nem_original_chunks WHERE file_id = ${fileId} AND seq = 0`);
+    await database.pool.query(sql.unsafe`
+      UPDATE nem_original_chunks SET bytes = ${sql.binary(Buffer.from('not gzip at all'))}
+      WHERE file_id = ${fileId} AND seq = 0`);
+    const report = await verifyAudit({ store, originals });
+    const stream = reportOf(report, fileId);
+    const events = await streamOf(fileId);
+    expect(stream.firstDifference).toMatchObject({ check: 'original', revision: 0, eventId: events[0]!.id });
+    expect(stream.firstDifference?.message).toMatch(/^the kept original cannot be read \(.+\): its stored bytes/);
+    expect(stream.checks).toMatchObject({ digest: 'passed', original: 'failed' });
+    expect(report.broken).toBe(1);
+    await database.pool.query(sql.unsafe`
+      UPDATE nem_original_chunks SET bytes = ${sql.binary(Buffer.from(before.bytes))}
+      WHERE file_id = ${fileId} AND seq = 0`);
+    expect(reportOf(await verifyAudit({ store, originals }), fileId).status).toBe('ok');
+  });
+
   it('names the event after one that was removed', async () => {
     const fileId = ids.get('aemo-mdp-test-2005/aemo-mdp-test-NEM13_000000000000018_CNRGYMDP_NEMMCO.csv')!;
     const events = await streamOf(fileId);

@@ -178,6 +178,17 @@ class OriginalReread {
   }
 }
 
+/** A kept original that cannot be decompressed (its stored bytes were changed or cut): a finding, not a crash. */
+function isCorruptOriginal(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
+function unreadableOriginal(error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  return `the kept original cannot be read (${reason}): its stored bytes were changed or cut`;
+}
+
 interface Failure extends EventDifference {
   /** How many events of the stream came before it in the walk: the order of failures. */
   readonly index: number;
@@ -335,7 +346,16 @@ class StreamAudit {
     }
     if (line !== null) this.lastReadingLine = line;
     if (this.reread === null || this.failures.has('original')) return;
-    const expected = await this.reread.nextReading();
+    let expected: Awaited<ReturnType<OriginalReread['nextReading']>>;
+    try {
+      expected = await this.reread.nextReading();
+    } catch (error) {
+      if (!isCorruptOriginal(error)) throw error;
+      this.failOnReceived(unreadableOriginal(error), { event, index });
+      await this.reread.close();
+      this.reread = null;
+      return;
+    }
     if (expected === null) {
       this.fail('original', event, index, 'the original has no more register reads: this reading is not in it');
       return;
@@ -451,14 +471,21 @@ class StreamAudit {
       if (differing.length > 0) {
         this.fail('original', event, index, `its ${differing.join(', ')} differ from re-reading the original`);
       }
+    } catch (error) {
+      if (!isCorruptOriginal(error)) throw error;
+      this.failOnReceived(unreadableOriginal(error), { event, index });
     } finally {
       await reread.close();
     }
   }
 
-  private failOnReceived(message: string): void {
+  /** A difference of the original as a whole, reported at the FileReceived (or here, when it has none). */
+  private failOnReceived(message: string, fallback?: { event: RecordedEvent; index: number }): void {
     const received = this.received;
-    if (received === null) return;
+    if (received === null) {
+      if (fallback !== undefined) this.fail('original', fallback.event, fallback.index, message);
+      return;
+    }
     // The FileReceived comes first: its difference replaces one found later in the stream.
     this.failures.delete('original');
     this.fail('original', received.event, received.index, message);
@@ -476,13 +503,22 @@ class StreamAudit {
       this.notApplicable.set('digest', REASONS.noClosing);
     }
     await this.reread?.close();
-    if (this.rawOriginal !== null && this.fileId !== null) {
+    if (this.rawOriginal !== null && this.fileId !== null && last !== null) {
       const hash = createHash('sha256');
-      for await (const chunk of this.rawOriginal) hash.update(chunk);
-      const sha256 = hash.digest('hex');
-      if (sha256 !== this.fileId) {
+      let finding: string | null = null;
+      try {
+        for await (const chunk of this.rawOriginal) hash.update(chunk);
+        const sha256 = hash.digest('hex');
+        if (sha256 !== this.fileId) {
+          finding = `the kept original's SHA-256 is ${sha256}, not the file id: the original was changed`;
+        }
+      } catch (error) {
+        if (!isCorruptOriginal(error)) throw error;
+        finding = unreadableOriginal(error);
+      }
+      if (finding !== null) {
         this.notApplicable.delete('original');
-        this.failOnReceived(`the kept original's SHA-256 is ${sha256}, not the file id: the original was changed`);
+        this.failOnReceived(finding, { event: last, index: this.seen - 1 });
       }
     }
     const differences = [...this.failures.values()].sort(

@@ -564,7 +564,6 @@ class StreamAudit {
  */
 export async function verifyAudit(sources: AuditSources): Promise<AuditReport> {
   const audits = new Map<string, StreamAudit>();
-  const reports = new Map<string, StreamAuditReport | null>();
   let after: bigint | undefined;
   for (;;) {
     const batch = await sources.store.readAll({
@@ -577,7 +576,6 @@ export async function verifyAudit(sources: AuditSources): Promise<AuditReport> {
       if (audit === undefined) {
         audit = await StreamAudit.open(event.streamName, sources.originals);
         audits.set(event.streamName, audit);
-        reports.set(event.streamName, null);
       }
       await audit.accept(event);
     }

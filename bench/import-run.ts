@@ -16,8 +16,10 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { importFlowFile } from '../src/application/import-flow-file.js';
 import { readFlowFile, validateFlowFile } from '../src/application/read-flow-file.js';
+import { createSha256 } from '../src/application/sha256.js';
 import type { NewEvent } from '../src/domain/event-store/event-store.js';
 import { fileImported, fileReceived, fileStreamName, readingRecorded } from '../src/domain/events/file-events.js';
+import { StreamDigest } from '../src/domain/events/stream-digest.js';
 import { toNemIso } from '../src/domain/nem-time.js';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from '../src/infrastructure/files/flow-file.js';
@@ -36,7 +38,9 @@ async function prepareRows(file: string): Promise<{ path: string; events: number
   const dir = mkdtempSync(join(tmpdir(), 'nem-bench-copy-'));
   const out = createWriteStream(join(dir, 'rows.tsv'));
   let revision = 0;
-  const write = async (event: NewEvent) => {
+  const digest = new StreamDigest(createSha256());
+  const write = async (event: NewEvent, digested = true) => {
+    if (digested) digest.add(event);
     const fields = [
       stream,
       String(revision++),
@@ -64,7 +68,8 @@ async function prepareRows(file: string): Promise<{ path: string; events: number
   for await (const batch of readFlowFile(flowFile)) {
     for (const item of batch) if (item.kind === 'registerRead') await write(readingRecorded(sha, item.read));
   }
-  await write(fileImported(sha, report.summary, 'cli'));
+  // The closing event records the digest of the events before it, not of itself.
+  await write(fileImported(sha, report.summary, 'cli', digest.value()), false);
   out.end();
   await once(out, 'finish');
   return { path: join(dir, 'rows.tsv'), events: revision, dir };

@@ -19,6 +19,8 @@ import { EXPECTED, samplePath } from '../../test/samples.js';
 import { eventStoreOn, TEST_DATABASES } from '../../test/databases.js';
 import { DatabaseOriginalsArchive } from '../infrastructure/files/originals-archive.js';
 import { importFlowFile } from './import-flow-file.js';
+import { createSha256 } from './sha256.js';
+import { streamDigestOf } from '../domain/events/stream-digest.js';
 import type { OriginalsArchive } from './originals.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -33,6 +35,15 @@ async function streamOf(store: EventStore, sha256: string): Promise<RecordedEven
   const events: RecordedEvent[] = [];
   for await (const event of store.readStream(fileStreamName(sha256))) events.push(event);
   return events;
+}
+
+/** The closing event's digest is that of every event before it, as the store gives them back. */
+function expectDigestOfEarlierEvents(events: readonly RecordedEvent[]): void {
+  const closing = events.at(-1);
+  const parsed = closing === undefined ? null : parseFileEvent(closing);
+  if (parsed?.type !== 'FileImported' && parsed?.type !== 'FileRejected') throw new Error('no closing event');
+  expect(parsed.data.earlierEventsSha256).toBe(streamDigestOf(events.slice(0, -1), createSha256()));
+  expect(closing?.metadata.schemaVersion).toBe(2);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'nem-import-'));
@@ -76,6 +87,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
         header: { fromParticipant: expected.header[3], toParticipant: expected.header[4] },
       });
       expect(events.every((e) => e.metadata.sourceLine !== undefined)).toBe(true);
+      expectDigestOfEarlierEvents(events);
     }
   });
 
@@ -102,6 +114,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
       expect(events.map((e) => e.type)).toEqual(['FileReceived', 'FileRejected']);
       const rejected = parseFileEvent(events[1]!);
       expect(rejected.type === 'FileRejected' && rejected.data.errors[0]).toMatchObject({ line, code });
+      expectDigestOfEarlierEvents(events);
       expect((await importPath(store, samplePath(name))).status).toBe('duplicate');
     }
   });
@@ -135,6 +148,8 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     // Generated files put a 550 after every third 250.
     expect(events.slice(1, 7).map((e) => e.metadata.sourceLine)).toEqual([2, 3, 4, 6, 7, 8]);
+    // The digest covers the events the dead import appended, read back, and those appended after.
+    expectDigestOfEarlierEvents(events);
   });
 
   it('lets two imports of the same file race and keeps one copy of its events', async () => {
@@ -158,6 +173,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
       'FileImported',
     ]);
     expect(results.every((r) => r.readings === 4)).toBe(true);
+    expectDigestOfEarlierEvents(events);
   });
 
   describe('keeping originals', () => {

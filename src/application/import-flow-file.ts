@@ -12,15 +12,16 @@ import {
   parseFileEvent,
   readingRecorded,
   type Channel,
-  type FileRejectedData,
 } from '../domain/events/file-events.js';
 import type { Problem } from '../domain/nem13/problems.js';
 import type { Nem13Summary } from '../domain/nem13/records.js';
+import { StreamDigest } from '../domain/events/stream-digest.js';
 import { toNemIso } from '../domain/nem-time.js';
 import { recordedFileName } from '../domain/text.js';
 import type { FlowFile } from '../infrastructure/files/flow-file.js';
 import type { OriginalDraft, OriginalsArchive } from './originals.js';
 import { readFlowFile, validateFlowFile } from './read-flow-file.js';
+import { createSha256 } from './sha256.js';
 
 /**
  * `refused`: the file was not taken at all (larger than a limit), so nothing is recorded for it and it
@@ -113,7 +114,8 @@ async function fromStored(
       duplicateOf: { status: 'imported', receivedAt: toNemIso(receivedAt) },
     };
   }
-  const data = parsed.data as FileRejectedData;
+  if (parsed.type !== 'FileRejected') return null;
+  const data = parsed.data;
   return {
     file,
     sha256,
@@ -207,6 +209,9 @@ export async function importFlowFile(
     const stored = last === null ? null : await fromStored(store, stream, file, sha256, last);
     if (stored !== null) return stored;
     try {
+      // The closing event records the digest of every event before it: those already in the stream (an
+      // import resumed after a crash, or continued after another importer's append) as read back.
+      const digest = new StreamDigest(createSha256());
       let revision: number;
       if (last === null) {
         const received = fileReceived({
@@ -221,15 +226,19 @@ export async function importFlowFile(
           channel: options.channel,
         });
         revision = (await store.append(stream, [received], 'no_stream')).nextExpectedRevision;
+        digest.add(received);
       } else {
         revision = last.revision;
+        for await (const event of store.readStream(stream, { maxCount: revision + 1 })) digest.add(event);
       }
       if (!report.summary.valid) {
-        await store.append(stream, [fileRejected(sha256, report.summary, options.channel)], revision);
+        const rejected = fileRejected(sha256, report.summary, options.channel, digest.value());
+        await store.append(stream, [rejected], revision);
         return fresh(file, sha256, 'rejected', report.summary);
       }
-      revision = await appendReadings(store, stream, open, sha256, revision, total, options);
-      await store.append(stream, [fileImported(sha256, report.summary, options.channel)], revision);
+      revision = await appendReadings(store, stream, open, sha256, revision, total, digest, options);
+      const imported = fileImported(sha256, report.summary, options.channel, digest.value());
+      await store.append(stream, [imported], revision);
       return fresh(file, sha256, 'imported', report.summary);
     } catch (error) {
       // Another importer of the same file moved the stream on: look again and continue from there.
@@ -240,8 +249,9 @@ export async function importFlowFile(
 }
 
 /**
- * Streams the file again and appends the readings the stream does not have yet. Revision r of the
- * stream holds reading r (FileReceived is revision 0), so `revision` readings are already stored.
+ * Streams the file again and appends the readings the stream does not have yet, adding them to the
+ * stream's digest. Revision r of the stream holds reading r (FileReceived is revision 0), so `revision`
+ * readings are already stored.
  */
 async function appendReadings(
   store: EventStore,
@@ -250,6 +260,7 @@ async function appendReadings(
   sha256: string,
   startRevision: number,
   total: number,
+  digest: StreamDigest,
   options: ImportOptions,
 ): Promise<number> {
   const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
@@ -259,6 +270,7 @@ async function appendReadings(
   const flush = async () => {
     if (chunk.length === 0) return;
     revision = (await store.append(stream, chunk, revision)).nextExpectedRevision;
+    for (const event of chunk) digest.add(event);
     chunk = [];
     options.onProgress?.(revision, total);
   };

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.command.js';
 import { registerEvents } from './commands/events.command.js';
 import { registerFiles } from './commands/files.command.js';
 import { registerImport } from './commands/import.command.js';
@@ -40,6 +41,7 @@ export function buildProgram(io: Output, setExit: (code: ExitCode) => void): Com
   registerUsers(program, io, setExit);
   registerTokens(program, io, setExit);
   registerWatch(program, io, setExit);
+  registerAudit(program, io, setExit);
   return program;
 }
 

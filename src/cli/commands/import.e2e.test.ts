@@ -139,6 +139,10 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
       ReadingRecorded: BIG,
       FileImported: 1,
     });
+    // The resumed import digested the events the killed one had appended, as stored.
+    const audit = await runNem(['audit', 'verify', '--json'], backend.env());
+    expectExit(audit, 0);
+    expect(JSON.parse(audit.stdout)).toMatchObject({ broken: 0 });
   });
 
   it('runs two imports of the same file at once and keeps one copy of its events', async () => {

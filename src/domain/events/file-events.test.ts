@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../event-store/event-store.js';
-import { readNem13 } from '../nem13/reader.js';
-import type { RegisterRead } from '../nem13/records.js';
+import { readNem13, validateNem13 } from '../nem13/reader.js';
+import type { Nem13Summary, RegisterRead } from '../nem13/records.js';
 import { bytesOf, nem13File, record250, record550 } from '../nem13/nem13.fixtures.js';
-import { IMPORTER, parseFileEvent, readingRecorded, UnknownEventVersionError } from './file-events.js';
+import {
+  fileImported,
+  fileRejected,
+  IMPORTER,
+  parseFileEvent,
+  readingRecorded,
+  UnknownEventVersionError,
+} from './file-events.js';
 
 const FILE_ID = 'a'.repeat(64);
 
@@ -63,5 +70,42 @@ describe('ReadingRecorded schema versions', () => {
     );
     const received = stored({ id: 'x', type: 'FileReceived', data: {}, metadata: { schemaVersion: 9 } }, 0);
     expect(() => parseFileEvent(received)).toThrow(UnknownEventVersionError);
+  });
+});
+
+describe('closing events carry the stream digest from schema version 2', () => {
+  const summary = async (text: string): Promise<Nem13Summary> => validateNem13(bytesOf(text));
+  const DIGEST = 'b'.repeat(64);
+  const withoutDigest = (data: object) =>
+    Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'earlierEventsSha256'));
+
+  it('writes FileImported and FileRejected v2 with the digest of the events before them', async () => {
+    const imported = fileImported(FILE_ID, await summary(nem13File(record250())), 'cli', DIGEST);
+    expect(imported.metadata).toMatchObject({ schemaVersion: 2 });
+    expect(parseFileEvent(stored(imported, 2))).toMatchObject({
+      type: 'FileImported',
+      data: { counts: { registerReads: 1 }, earlierEventsSha256: DIGEST },
+    });
+    const rejected = fileRejected(FILE_ID, await summary(nem13File(record250({ NMI: '' }))), 'api', DIGEST);
+    expect(rejected.metadata).toMatchObject({ schemaVersion: 2 });
+    expect(parseFileEvent(stored(rejected, 1))).toMatchObject({
+      type: 'FileRejected',
+      data: { earlierEventsSha256: DIGEST },
+    });
+  });
+
+  it('reads version 1 events, written before the digest, with a null digest', async () => {
+    const imported = fileImported(FILE_ID, await summary(nem13File(record250())), 'cli', DIGEST);
+    const v1Data = withoutDigest(imported.data);
+    const v1 = stored({ ...imported, data: v1Data, metadata: { ...imported.metadata, schemaVersion: 1 } }, 2);
+    expect(parseFileEvent(v1)).toEqual({ type: 'FileImported', data: { ...v1Data, earlierEventsSha256: null } });
+    const unversioned = stored({ ...imported, data: v1Data, metadata: { sourceLine: 0 } }, 2);
+    expect(parseFileEvent(unversioned)).toMatchObject({ data: { earlierEventsSha256: null } });
+  });
+
+  it('refuses a version 2 closing event without its digest', async () => {
+    const imported = fileImported(FILE_ID, await summary(nem13File(record250())), 'cli', DIGEST);
+    const v1Data = withoutDigest(imported.data);
+    expect(() => parseFileEvent(stored({ ...imported, data: v1Data }, 2))).toThrow(/earlierEventsSha256/);
   });
 });

@@ -32,6 +32,7 @@ export const CHANNELS = ['cli', 'api', 'inbox'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const FileReceivedData = z.object({
+  /** The SHA-256 of the file's bytes (see `identity`): the stream's name, and so its events' ids, hold it too. */
   fileId: z.string().regex(SHA256),
   fileName: z.string(),
   size: z.number().int().nonnegative().describe('size in bytes of what fileId hashes'),
@@ -72,14 +73,16 @@ export const ReadingRecordedData = z.object({
 });
 /** ReadingRecorded, schema version 1: every field typed, most of them twice, with the raw lines. */
 export const ReadingRecordedV1Data = RegisterReadSchema.extend({ fileId: z.string().regex(SHA256) });
-export const FileImportedData = z.object({
+/** FileImported, schema version 1: written before the stream digest existed. */
+export const FileImportedV1Data = z.object({
   fileId: z.string().regex(SHA256),
   counts: z.object({ registerReads: z.number().int(), b2bDetails: z.number().int() }),
   lines: z.number().int(),
   warnings: z.array(ProblemSchema),
   warningCount: z.number().int(),
 });
-export const FileRejectedData = z.object({
+/** FileRejected, schema version 1: written before the stream digest existed. */
+export const FileRejectedV1Data = z.object({
   fileId: z.string().regex(SHA256),
   /** Added after the first version: optional, so events recorded without it still parse. */
   lines: z.number().int().optional(),
@@ -88,6 +91,20 @@ export const FileRejectedData = z.object({
   warnings: z.array(ProblemSchema),
   warningCount: z.number().int(),
 });
+const EARLIER_EVENTS_SHA256 = z
+  .string()
+  .regex(SHA256)
+  .describe("SHA-256 over the stream's earlier events in order (stream-digest.ts)");
+/** FileImported, schema version 2 (current): version 1 and the running digest of the stream. */
+export const FileImportedData = FileImportedV1Data.extend({ earlierEventsSha256: EARLIER_EVENTS_SHA256 });
+/** FileRejected, schema version 2 (current): version 1 and the running digest of the stream. */
+export const FileRejectedData = FileRejectedV1Data.extend({ earlierEventsSha256: EARLIER_EVENTS_SHA256 });
+/**
+ * A closing event as readers see it: a version 1 event is upcast with `earlierEventsSha256` null, since
+ * nothing recorded its stream's digest.
+ */
+export type FileImportedView = FileImportedV1Data & { readonly earlierEventsSha256: string | null };
+export type FileRejectedView = FileRejectedV1Data & { readonly earlierEventsSha256: string | null };
 export const FileEventMetadata = z.object({
   schemaVersion: z.number().int().positive(),
   /** The line of the file the event comes from (0 for the file as a whole). */
@@ -100,6 +117,8 @@ export const FileEventMetadata = z.object({
 export type FileReceivedData = z.infer<typeof FileReceivedData>;
 export type ReadingRecordedData = z.infer<typeof ReadingRecordedData>;
 export type ReadingRecordedV1Data = z.infer<typeof ReadingRecordedV1Data>;
+export type FileImportedV1Data = z.infer<typeof FileImportedV1Data>;
+export type FileRejectedV1Data = z.infer<typeof FileRejectedV1Data>;
 export type FileImportedData = z.infer<typeof FileImportedData>;
 export type FileRejectedData = z.infer<typeof FileRejectedData>;
 export type FileEventMetadata = z.infer<typeof FileEventMetadata>;
@@ -107,15 +126,15 @@ export type FileEventMetadata = z.infer<typeof FileEventMetadata>;
 export type FileEvent =
   | { readonly type: 'FileReceived'; readonly data: FileReceivedData }
   | { readonly type: 'ReadingRecorded'; readonly data: ReadingRecordedData }
-  | { readonly type: 'FileImported'; readonly data: FileImportedData }
-  | { readonly type: 'FileRejected'; readonly data: FileRejectedData };
+  | { readonly type: 'FileImported'; readonly data: FileImportedView }
+  | { readonly type: 'FileRejected'; readonly data: FileRejectedView };
 
 /** The schema version new events of each type are written with: what projections read. */
 export const CURRENT_SCHEMA_VERSIONS = {
   FileReceived: 1,
   ReadingRecorded: 2,
-  FileImported: 1,
-  FileRejected: 1,
+  FileImported: 2,
+  FileRejected: 2,
 } as const satisfies Record<FileEvent['type'], number>;
 export type FileEventType = keyof typeof CURRENT_SCHEMA_VERSIONS;
 
@@ -183,10 +202,16 @@ export function parseFileEvent(event: RecordedEvent): FileEvent {
       if (version === 1) return { type: event.type, data: FileReceivedData.parse(event.data) };
       break;
     case 'FileImported':
-      if (version === 1) return { type: event.type, data: FileImportedData.parse(event.data) };
+      if (version === 2) return { type: event.type, data: FileImportedData.parse(event.data) };
+      if (version === 1) {
+        return { type: event.type, data: { ...FileImportedV1Data.parse(event.data), earlierEventsSha256: null } };
+      }
       break;
     case 'FileRejected':
-      if (version === 1) return { type: event.type, data: FileRejectedData.parse(event.data) };
+      if (version === 2) return { type: event.type, data: FileRejectedData.parse(event.data) };
+      if (version === 1) {
+        return { type: event.type, data: { ...FileRejectedV1Data.parse(event.data), earlierEventsSha256: null } };
+      }
       break;
   }
   throw new UnknownEventVersionError(event, version);
@@ -236,13 +261,20 @@ export function readingRecorded(fileId: string, read: RegisterRead): NewEvent {
   return { id: fileEventId(fileId, 'ReadingRecorded', read.line), type: 'ReadingRecorded', data, metadata: meta };
 }
 
-export function fileImported(fileId: string, summary: Nem13Summary, channel: Channel): NewEvent {
+/** `earlierEventsSha256`: the stream digest (stream-digest.ts) of the stream's events before this one. */
+export function fileImported(
+  fileId: string,
+  summary: Nem13Summary,
+  channel: Channel,
+  earlierEventsSha256: string,
+): NewEvent {
   const data: FileImportedData = {
     fileId,
     counts: { ...summary.counts },
     lines: summary.lines,
     warnings: [...summary.warnings],
     warningCount: summary.warningCount,
+    earlierEventsSha256,
   };
   return {
     id: fileEventId(fileId, 'FileImported', 0),
@@ -252,7 +284,13 @@ export function fileImported(fileId: string, summary: Nem13Summary, channel: Cha
   };
 }
 
-export function fileRejected(fileId: string, summary: Nem13Summary, channel: Channel): NewEvent {
+/** `earlierEventsSha256`: the stream digest (stream-digest.ts) of the stream's events before this one. */
+export function fileRejected(
+  fileId: string,
+  summary: Nem13Summary,
+  channel: Channel,
+  earlierEventsSha256: string,
+): NewEvent {
   const data: FileRejectedData = {
     fileId,
     lines: summary.lines,
@@ -260,6 +298,7 @@ export function fileRejected(fileId: string, summary: Nem13Summary, channel: Cha
     errorCount: summary.errorCount,
     warnings: [...summary.warnings],
     warningCount: summary.warningCount,
+    earlierEventsSha256,
   };
   return {
     id: fileEventId(fileId, 'FileRejected', 0),

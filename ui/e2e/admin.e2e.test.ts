@@ -1,11 +1,10 @@
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_SKIP_REASON, launchChromium, RUN_BROWSER_TESTS, SCREENSHOT_DIR } from '../../test/browser.js';
+import { BROWSER_SKIP_REASON, RUN_BROWSER_TESTS, SCREENSHOT_DIR } from '../../test/browser.js';
 import { samplePath } from '../../test/samples.js';
-import { startNem, type RunningCli } from '../../test/server.js';
+import { apiSession, startAdminUnderTest, type AdminUnderTest } from '../../test/admin-browser.js';
 
 if (!RUN_BROWSER_TESTS) console.warn(`admin browser tests skipped: ${BROWSER_SKIP_REASON}`);
 
@@ -14,30 +13,16 @@ const VIEWER_PASSWORD = 'viewer-browser-password';
 const WIDTHS = [1280, 390] as const;
 
 describe.runIf(RUN_BROWSER_TESTS)('the admin in Chromium', () => {
-  let nem: RunningCli;
+  let admin: AdminUnderTest;
   let url = '';
   let browser: Browser;
-  const work = mkdtempSync(join(tmpdir(), 'nem-browser-'));
+  let work = '';
 
   beforeAll(async () => {
-    nem = startNem(['start', '--port', '0'], {
-      NEM_DATA_DIR: join(work, 'data'),
-      DATABASE_URL: '',
-      NEM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    });
-    url = (await nem.waitFor(/open (http:\/\/127\.0\.0\.1:\d+)\//))[1] ?? '';
-    browser = await launchChromium();
+    admin = await startAdminUnderTest('admin', ADMIN_PASSWORD);
+    ({ url, browser, work } = admin);
     // A viewer, made through the API as the admin.
-    const signIn = await fetch(`${url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-    });
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const { cookie, csrfToken } = await apiSession(url, 'admin', ADMIN_PASSWORD);
     const added = await fetch(`${url}/api/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
@@ -47,8 +32,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the admin in Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser.close();
-    expect(await nem.stop()).toBe(0);
+    expect(await admin.close()).toBe(0);
   });
 
   async function signedInPage(username: 'admin' | 'viewer', width = 1280): Promise<Page> {

@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNem13Lines } from '../../bench/generate.js';
-import { BROWSER_SKIP_REASON, launchChromium, RUN_BROWSER_TESTS, SCREENSHOT_DIR } from '../../test/browser.js';
+import { BROWSER_SKIP_REASON, RUN_BROWSER_TESTS, SCREENSHOT_DIR } from '../../test/browser.js';
 import { REPO_ROOT } from '../../test/cli.js';
-import { startNem, type RunningCli } from '../../test/server.js';
+import { startAdminUnderTest, type AdminUnderTest, seriousAxeViolations } from '../../test/admin-browser.js';
 
 if (!RUN_BROWSER_TESTS) console.warn(`files browser tests skipped: ${BROWSER_SKIP_REASON}`);
 
@@ -16,38 +14,8 @@ const ADMIN_PASSWORD = 'files-browser-password';
 const WIDTHS = [1280, 390] as const;
 const REJECTED_SAMPLE = join(REPO_ROOT, 'samples/rejected/handcopied-spec-example-nem13-meter-change.csv');
 const IMPORTED_SAMPLE = join(REPO_ROOT, 'samples/accepted/aemo-mdp-test-NEM13_000000000000011_CNRGYMDP_NEMMCO.csv');
-const AXE_SOURCE = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: ReadonlyArray<{ readonly target: unknown; readonly failureSummary?: string }>;
-}
-
-/** Runs axe-core over the page (open shadow roots included); the violations that fail the test. */
-async function seriousViolations(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const { axe } = globalThis as unknown as {
-      axe: { run(context: unknown, options: unknown): Promise<{ violations: AxeViolation[] }> };
-    };
-    const { document } = globalThis as unknown as { document: unknown };
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary ?? '' })),
-    }));
-  });
-  // Serious and critical ones, and any landmark problem (duplicates, content outside landmarks) whatever its impact.
-  return violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'region' || v.id.startsWith('landmark-'),
-  );
-}
 
 /** How far the page, and each scrolling table region in any shadow root, is wider than what shows. */
 function horizontalOverflow(page: Page) {
@@ -79,24 +47,18 @@ function horizontalOverflow(page: Page) {
 }
 
 describe.runIf(RUN_BROWSER_TESTS)('files, uploads, the admin and accessibility in Chromium', () => {
-  let nem: RunningCli;
+  let admin: AdminUnderTest;
   let url = '';
   let browser: Browser;
-  const work = mkdtempSync(join(tmpdir(), 'nem-files-browser-'));
+  let work = '';
 
   beforeAll(async () => {
-    nem = startNem(['start', '--port', '0'], {
-      NEM_DATA_DIR: join(work, 'data'),
-      DATABASE_URL: '',
-      NEM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    });
-    url = (await nem.waitFor(/open (http:\/\/127\.0\.0\.1:\d+)\//))[1] ?? '';
-    browser = await launchChromium();
+    admin = await startAdminUnderTest('files', ADMIN_PASSWORD);
+    ({ url, browser, work } = admin);
   }, 120_000);
 
   afterAll(async () => {
-    await browser.close();
-    expect(await nem.stop()).toBe(0);
+    expect(await admin.close()).toBe(0);
   });
 
   async function signedInPage(width = 1280): Promise<Page> {
@@ -267,7 +229,7 @@ describe.runIf(RUN_BROWSER_TESTS)('files, uploads, the admin and accessibility i
       const signIn = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
       await signIn.goto(`${url}/`);
       await signIn.getByTestId('sign-in-form').waitFor();
-      for (const v of await seriousViolations(signIn)) found.push(`sign-in@${width}: ${v.id} (${v.help})`);
+      for (const v of await seriousAxeViolations(signIn)) found.push(`sign-in@${width}: ${v}`);
       await signIn.close();
 
       const page = await signedInPage(width);
@@ -285,9 +247,7 @@ describe.runIf(RUN_BROWSER_TESTS)('files, uploads, the admin and accessibility i
         await page.getByTestId(ready).first().waitFor();
         if (name === 'admin') await page.getByTestId('user-row').first().waitFor();
         await shot(page, `a11y-${name}`, width);
-        for (const v of await seriousViolations(page)) {
-          found.push(`${name}@${width}: ${v.id} (${v.help}) at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-        }
+        for (const v of await seriousAxeViolations(page)) found.push(`${name}@${width}: ${v}`);
         if (width === 1280 && name === 'files') {
           // File names wrap after their separators: no name of the samples takes more than two lines.
           const lines = await page.getByTestId('file-link').evaluateAll((links) =>
@@ -311,7 +271,7 @@ describe.runIf(RUN_BROWSER_TESTS)('files, uploads, the admin and accessibility i
       await page.goto(`${url}/#/files`);
       await page.getByTestId('upload-input').setInputFiles(REJECTED_SAMPLE);
       await page.getByTestId('upload-result').waitFor();
-      for (const v of await seriousViolations(page)) found.push(`upload@${width}: ${v.id} (${v.help})`);
+      for (const v of await seriousAxeViolations(page)) found.push(`upload@${width}: ${v}`);
       await page.close();
     }
     expect(found).toEqual([]);

@@ -1,35 +1,26 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_SKIP_REASON, launchChromium, RUN_BROWSER_TESTS, SCREENSHOT_DIR } from '../../test/browser.js';
-import { startNem, type RunningCli } from '../../test/server.js';
+import { BROWSER_SKIP_REASON, RUN_BROWSER_TESTS, SCREENSHOT_DIR } from '../../test/browser.js';
+import { startAdminUnderTest, type AdminUnderTest } from '../../test/admin-browser.js';
 
 if (!RUN_BROWSER_TESTS) console.warn(`generations browser tests skipped: ${BROWSER_SKIP_REASON}`);
 
 const ADMIN_PASSWORD = 'admin-generations-password';
 
 describe.runIf(RUN_BROWSER_TESTS)('side-by-side generations in the admin, in Chromium', () => {
-  let nem: RunningCli;
+  let admin: AdminUnderTest;
   let url = '';
   let browser: Browser;
-  const work = mkdtempSync(join(tmpdir(), 'nem-generations-browser-'));
 
   beforeAll(async () => {
     // `nem start` imports the sample files into an empty store.
-    nem = startNem(['start', '--port', '0'], {
-      NEM_DATA_DIR: join(work, 'data'),
-      DATABASE_URL: '',
-      NEM_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    });
-    url = (await nem.waitFor(/open (http:\/\/127\.0\.0\.1:\d+)\//))[1] ?? '';
-    browser = await launchChromium();
+    admin = await startAdminUnderTest('generations', ADMIN_PASSWORD);
+    ({ url, browser } = admin);
   }, 120_000);
 
   afterAll(async () => {
-    await browser.close();
-    expect(await nem.stop()).toBe(0);
+    expect(await admin.close()).toBe(0);
   });
 
   async function adminPage(width: number): Promise<Page> {

@@ -1,12 +1,15 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nmiChecksum } from '../../src/domain/nmi.js';
-import { BROWSER_SKIP_REASON, launchChromium, RUN_BROWSER_TESTS, SCREENSHOT_DIR } from '../../test/browser.js';
-import { startNem, type RunningCli } from '../../test/server.js';
+import { BROWSER_SKIP_REASON, RUN_BROWSER_TESTS, SCREENSHOT_DIR } from '../../test/browser.js';
+import {
+  apiSession,
+  startAdminUnderTest,
+  type AdminUnderTest,
+  seriousAxeViolations,
+} from '../../test/admin-browser.js';
 
 if (!RUN_BROWSER_TESTS) console.warn(`reads browser tests skipped: ${BROWSER_SKIP_REASON}`);
 
@@ -47,37 +50,15 @@ function csvFields(line: string): string[] {
   return fields;
 }
 
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: ReadonlyArray<{ readonly target: unknown }>;
-}
-
 describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium', () => {
-  let nem: RunningCli;
+  let admin: AdminUnderTest;
   let url = '';
   let browser: Browser;
-  const work = mkdtempSync(join(tmpdir(), 'nem-reads-browser-'));
 
   beforeAll(async () => {
-    nem = startNem(['start', '--port', '0'], {
-      NEM_DATA_DIR: join(work, 'data'),
-      DATABASE_URL: '',
-      NEM_ADMIN_PASSWORD: PASSWORD,
-    });
-    url = (await nem.waitFor(/open (http:\/\/127\.0\.0\.1:\d+)\//))[1] ?? '';
-    browser = await launchChromium();
-    const signIn = await fetch(`${url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-    });
-    const cookie = signIn.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    admin = await startAdminUnderTest('reads', PASSWORD);
+    ({ url, browser } = admin);
+    const { cookie, csrfToken } = await apiSession(url, 'admin', PASSWORD);
     // 77 reads, then a later file that sends the last read again with a newer UpdateDateTime: a correction.
     for (const [name, text] of [
       ['NEM13#READS77#MDA1#RET1.csv', readsFile(77, '20060101120000')],
@@ -97,8 +78,7 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
   }, 120_000);
 
   afterAll(async () => {
-    await browser.close();
-    expect(await nem.stop()).toBe(0);
+    expect(await admin.close()).toBe(0);
   });
 
   const contexts: BrowserContext[] = [];
@@ -142,30 +122,6 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as typeof active;
       return active?.id ?? '';
     });
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axe.source });
-    const result = await page.evaluate(async () => {
-      const run = (
-        globalThis as unknown as {
-          axe: {
-            run: (
-              context: unknown,
-              options: unknown,
-            ) => Promise<{ violations: AxeViolation[]; passes: Array<{ id: string }> }>;
-          };
-        }
-      ).axe.run;
-      const { violations, passes } = await run({ exclude: [] }, { resultTypes: ['violations'] });
-      return { violations, passed: passes.map((p) => p.id) };
-    });
-    // Everything is inside shadow roots (the app's and each component's): had axe not looked in them, it
-    // would have found no button to name and no text to measure.
-    expect(result.passed).toEqual(expect.arrayContaining(['button-name', 'color-contrast', 'label']));
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id.startsWith('landmark-'))
-      .map((v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  }
 
   /** The top of the page, long enough to see the layout (a whole page of 50 cards is too tall to look at). */
   const shot = (page: Page, name: string, width: number) =>
@@ -392,7 +348,7 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
         await open();
         await ready().waitFor();
         await shot(page, name, width);
-        expect(await seriousViolations(page), `${name} at ${width} px`).toEqual([]);
+        expect(await seriousAxeViolations(page), `${name} at ${width} px`).toEqual([]);
         const overflow = await page.evaluate(() => {
           const { document, innerWidth } = globalThis as unknown as {
             document: { documentElement: { scrollWidth: number } };

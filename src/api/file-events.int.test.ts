@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'slonik';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileEventId } from '../domain/events/event-ids.js';
+import { CURRENT_SCHEMA_VERSIONS } from '../domain/events/file-events.js';
 import { nem13File, record250 } from '../domain/nem13/nem13.fixtures.js';
 import type { Database } from '../infrastructure/db/database.js';
 import { body, multipart, signIn, testApi, type SignedIn, type TestApi } from '../../test/api.js';
@@ -111,10 +112,10 @@ describe.each(TEST_DATABASES)('file events and reading history on $name', (targe
     expect(page).toMatchObject({ fileId: id, fileName: 'corrected.csv', streamName: `nem13File-${id}`, events: 4 });
     expect(page.nextCursor).toBeNull();
     expect(page.items.map((e) => [e.revision, e.type, e.schemaVersion, e.metadata.sourceLine])).toEqual([
-      [0, 'FileReceived', 1, 0],
-      [1, 'ReadingRecorded', 2, 2],
-      [2, 'ReadingRecorded', 2, 3],
-      [3, 'FileImported', 1, 0],
+      [0, 'FileReceived', CURRENT_SCHEMA_VERSIONS.FileReceived, 0],
+      [1, 'ReadingRecorded', CURRENT_SCHEMA_VERSIONS.ReadingRecorded, 2],
+      [2, 'ReadingRecorded', CURRENT_SCHEMA_VERSIONS.ReadingRecorded, 3],
+      [3, 'FileImported', CURRENT_SCHEMA_VERSIONS.FileImported, 0],
     ]);
     expect(page.items.map((e) => e.eventId)).toEqual([
       fileEventId(id, 'FileReceived', 0),

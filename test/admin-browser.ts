@@ -109,3 +109,41 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
       (v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => [n.target, n.failureSummary]))}`,
     );
 }
+
+/** How far the page, and each scrolling table region in any shadow root, is wider than what shows. */
+async function horizontalOverflow(page: Page) {
+  return page.evaluate(() => {
+    interface Box {
+      scrollWidth: number;
+      clientWidth: number;
+      getAttribute(name: string): string | null;
+    }
+    interface Root {
+      querySelectorAll(selector: string): Iterable<Box & { shadowRoot: Root | null }>;
+    }
+    const { document, innerWidth } = globalThis as unknown as {
+      document: Root & { documentElement: Box };
+      innerWidth: number;
+    };
+    const regions: Array<{ label: string | null; overflow: number }> = [];
+    const visit = (root: Root) => {
+      for (const element of root.querySelectorAll('*')) {
+        if (element.shadowRoot !== null) visit(element.shadowRoot);
+      }
+      for (const region of root.querySelectorAll('.table-scroll')) {
+        regions.push({ label: region.getAttribute('aria-label'), overflow: region.scrollWidth - region.clientWidth });
+      }
+    };
+    visit(document);
+    return { page: document.documentElement.scrollWidth - innerWidth, regions };
+  });
+}
+
+/** What is wider than the screen: the page, or a table region that scrolls sideways ("Registers by 120 px"). */
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
+  const overflow = await horizontalOverflow(page);
+  return [
+    ...(overflow.page > 0 ? [`the page by ${overflow.page} px`] : []),
+    ...overflow.regions.filter((r) => r.overflow > 0).map((r) => `${r.label ?? 'a table'} by ${r.overflow} px`),
+  ];
+}

@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateNem13Lines } from '../../bench/generate.js';
 import { BROWSER_SKIP_REASON, RUN_BROWSER_TESTS, SCREENSHOT_DIR } from '../../test/browser.js';
 import { REPO_ROOT } from '../../test/cli.js';
-import { startAdminUnderTest, type AdminUnderTest, seriousAxeViolations } from '../../test/admin-browser.js';
+import {
+  startAdminUnderTest,
+  type AdminUnderTest,
+  seriousAxeViolations,
+  sidewaysOverflow,
+} from '../../test/admin-browser.js';
 
 if (!RUN_BROWSER_TESTS) console.warn(`files browser tests skipped: ${BROWSER_SKIP_REASON}`);
 
@@ -16,35 +21,6 @@ const REJECTED_SAMPLE = join(REPO_ROOT, 'samples/rejected/handcopied-spec-exampl
 const IMPORTED_SAMPLE = join(REPO_ROOT, 'samples/accepted/aemo-mdp-test-NEM13_000000000000011_CNRGYMDP_NEMMCO.csv');
 
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
-
-/** How far the page, and each scrolling table region in any shadow root, is wider than what shows. */
-function horizontalOverflow(page: Page) {
-  return page.evaluate(() => {
-    interface Box {
-      scrollWidth: number;
-      clientWidth: number;
-      getAttribute(name: string): string | null;
-    }
-    interface Root {
-      querySelectorAll(selector: string): Iterable<Box & { shadowRoot: Root | null }>;
-    }
-    const { document, innerWidth } = globalThis as unknown as {
-      document: Root & { documentElement: Box };
-      innerWidth: number;
-    };
-    const regions: Array<{ label: string | null; overflow: number }> = [];
-    const visit = (root: Root) => {
-      for (const element of root.querySelectorAll('*')) {
-        if (element.shadowRoot !== null) visit(element.shadowRoot);
-      }
-      for (const region of root.querySelectorAll('.table-scroll')) {
-        regions.push({ label: region.getAttribute('aria-label'), overflow: region.scrollWidth - region.clientWidth });
-      }
-    };
-    visit(document);
-    return { page: document.documentElement.scrollWidth - innerWidth, regions };
-  });
-}
 
 describe.runIf(RUN_BROWSER_TESTS)('files, uploads, the admin and accessibility in Chromium', () => {
   let admin: AdminUnderTest;
@@ -260,11 +236,7 @@ describe.runIf(RUN_BROWSER_TESTS)('files, uploads, the admin and accessibility i
           expect(Math.max(...lines)).toBeLessThanOrEqual(2);
         }
         if (width === 390 && ['files', 'file-rejected', 'admin'].includes(name)) {
-          const overflow = await horizontalOverflow(page);
-          if (overflow.page > 0) overflowing.push(`${name}: the page by ${overflow.page} px`);
-          for (const region of overflow.regions.filter((r) => r.overflow > 0)) {
-            overflowing.push(`${name}: ${region.label ?? 'a table'} by ${region.overflow} px`);
-          }
+          for (const what of await sidewaysOverflow(page)) overflowing.push(`${name}: ${what}`);
         }
       }
       // Upload results, as an admin sees them after an upload.

@@ -4,7 +4,6 @@ import {
   capitalize,
   csvField,
   directionWords,
-  formatBytes,
   formatDecimal,
   formatDuration,
   formatSize,
@@ -142,13 +141,6 @@ describe('counts and sizes', () => {
     expect(plural(0, 'reading')).toBe('0 readings');
     expect(plural(12_345, 'reading')).toBe('12,345 readings');
     expect(plural(2, 'entry', 'entries')).toBe('2 entries');
-  });
-
-  it('formats bytes', () => {
-    expect(formatBytes(0)).toBe('0 B');
-    expect(formatBytes(1023)).toBe('1023 B');
-    expect(formatBytes(1536)).toBe('1.5 KiB');
-    expect(formatBytes(200 * 1024 * 1024)).toBe('200 MiB');
   });
 
   it.each([

@@ -142,18 +142,6 @@ export function pageSummary(
   return `${count}, page ${formatCount(page)}${total.capped ? '' : ` of ${formatCount(pages)}`}`;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit] ?? 'GiB'}`;
-}
-
 const ONE_DECIMAL = new Intl.NumberFormat('en-AU', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const DECIMAL_SIZE_UNITS = ['kB', 'MB', 'GB', 'TB'] as const;

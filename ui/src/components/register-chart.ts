@@ -201,8 +201,8 @@ export class NemRegisterChart extends LitElement {
       }
       <details>
         <summary>The chart's figures as a table</summary>
-        <div class="table-scroll">
-          <table>
+        <div class="table-scroll cards" role="region" aria-label=${`${this.heading}: figures`} tabindex="0">
+          <table class="cards">
             <caption class="visually-hidden">
               ${this.heading}
             </caption>
@@ -218,10 +218,12 @@ export class NemRegisterChart extends LitElement {
               ${periods.map(
                 (r) =>
                   html`<tr>
-                    <td class="when">${nemTime(r.previousReadAt)}</td>
-                    <td class="when">${nemTime(r.currentReadAt)}</td>
-                    <td class="num mono">${formatDecimal(r.quantity)} ${r.uom}</td>
-                    <td><abbr title=${qualityMeaning(r.currentQuality)}>${r.currentQuality}</abbr></td>
+                    <td data-label="From" class="when">${nemTime(r.previousReadAt)}</td>
+                    <td data-label="To" class="when">${nemTime(r.currentReadAt)}</td>
+                    <td data-label="Quantity" class="num mono">${formatDecimal(r.quantity)} ${r.uom}</td>
+                    <td data-label="Quality">
+                      <abbr title=${qualityMeaning(r.currentQuality)}>${r.currentQuality}</abbr>
+                    </td>
                   </tr>`,
               )}
             </tbody>

@@ -20,8 +20,8 @@ export class NemRegistersTable extends LitElement {
   }
 
   override render() {
-    return html`<div class="table-scroll" role="region" aria-label=${this.caption} tabindex="0">
-      <table data-testid="registers-table">
+    return html`<div class="table-scroll cards" role="region" aria-label=${this.caption} tabindex="0">
+      <table class="cards" data-testid="registers-table">
         <caption class="visually-hidden">
           ${this.caption}
         </caption>
@@ -42,19 +42,21 @@ export class NemRegistersTable extends LitElement {
           ${this.registers.map(
             (g) =>
               html`<tr data-testid="register-row">
-                <td><a class="mono" href=${href.nmi(g.nmi)}>${g.nmi}</a></td>
-                <td><a class="mono" href=${href.meter(g.meterSerial)}>${g.meterSerial}</a></td>
-                <td class="mono">${g.nmiSuffix}</td>
-                <td class="mono">${g.registerId}</td>
-                <td data-testid="register-direction">
+                <td data-label="NMI"><a class="mono" href=${href.nmi(g.nmi)}>${g.nmi}</a></td>
+                <td data-label="Meter serial">
+                  <a class="mono" href=${href.meter(g.meterSerial)}>${g.meterSerial}</a>
+                </td>
+                <td data-label="Suffix" class="mono">${g.nmiSuffix}</td>
+                <td data-label="Register" class="mono">${g.registerId}</td>
+                <td data-label="Direction" data-testid="register-direction">
                   <span title=${directionWords(g.direction).term}
                     >${directionWords(g.direction).word} <span class="muted mono">(${g.direction})</span></span
                   >
                 </td>
-                <td>${g.uom}</td>
-                <td class="mono">${g.mdmDataStreamIdentifier ?? '—'}</td>
-                <td class="when">${nemTime(g.firstReadAt)}</td>
-                <td class="when">${nemTime(g.lastReadAt)}</td>
+                <td data-label="Unit">${g.uom}</td>
+                <td data-label="MDM data stream" class="mono">${g.mdmDataStreamIdentifier ?? '—'}</td>
+                <td data-label="First read" class="when">${nemTime(g.firstReadAt)}</td>
+                <td data-label="Last read" class="when">${nemTime(g.lastReadAt)}</td>
               </tr>`,
           )}
         </tbody>

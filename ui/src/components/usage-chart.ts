@@ -164,8 +164,8 @@ export class NemUsageChart extends LitElement {
       </p>
       <details>
         <summary>The figures as a table</summary>
-        <div class="table-scroll" role="region" aria-label=${`${series.heading}: read periods`} tabindex="0">
-          <table>
+        <div class="table-scroll cards" role="region" aria-label=${`${series.heading}: read periods`} tabindex="0">
+          <table class="cards">
             <thead>
               <tr>
                 <th scope="col">From</th>
@@ -180,12 +180,14 @@ export class NemUsageChart extends LitElement {
               ${periods.map(
                 (p) =>
                   html`<tr>
-                    <td>${formatNemDate(p.from)}</td>
-                    <td>${formatNemDate(p.to)}</td>
-                    <td class="num mono">${p.days}</td>
-                    <td class="num mono">${p.perDay === null ? '—' : formatDecimal(p.perDay)}</td>
-                    <td class="num mono">${formatDecimal(p.quantity)}</td>
-                    <td class="mono">${p.quality}${p.corrected ? ' (corrected)' : ''}</td>
+                    <td data-label="From">${formatNemDate(p.from)}</td>
+                    <td data-label="To">${formatNemDate(p.to)}</td>
+                    <td data-label="Days" class="num mono">${p.days}</td>
+                    <td data-label=${`${series.uom}/day`} class="num mono">
+                      ${p.perDay === null ? '—' : formatDecimal(p.perDay)}
+                    </td>
+                    <td data-label=${series.uom} class="num mono">${formatDecimal(p.quantity)}</td>
+                    <td data-label="Quality" class="mono">${p.quality}${p.corrected ? ' (corrected)' : ''}</td>
                   </tr>`,
               )}
             </tbody>

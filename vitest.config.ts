@@ -30,6 +30,8 @@ export default defineConfig({
           include: ['src/**/*.e2e.test.ts', 'test/**/*.e2e.test.ts', 'ui/e2e/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits on a server or a browser: a second (vitest's default) is not enough on a busy machine.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
     ],

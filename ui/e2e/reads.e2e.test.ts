@@ -287,7 +287,15 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
     await row.getByTestId('history-button').click();
     const versions = page.getByTestId('reading-versions');
     await versions.getByTestId('version-row').nth(1).waitFor();
-    expect(await versions.getByTestId('version-state').allInnerTexts()).toEqual(['In force', 'Superseded']);
+    expect(await versions.getByTestId('version-state').allInnerTexts()).toEqual(['In force #1', 'Superseded #2']);
+    expect(await versions.getByTestId('version-reason').allInnerTexts()).toEqual([
+      expect.stringMatching(/^newer UpdateDateTime/),
+      expect.stringMatching(/^older UpdateDateTime/),
+    ]);
+    // The stored event behind each version: its revision in its file's stream, its id, when recorded.
+    for (const event of await versions.getByTestId('version-event').allInnerTexts()) {
+      expect(event).toMatch(/revision \d+, position \d+\s+[0-9a-f-]{36}\s+recorded \d{4}-\d\d-\d\d [\d:]+ \+10:00/);
+    }
     expect((await versions.getByTestId('version-updated').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '))).toEqual([
       '2006-02-01 12:00:00 +10:00',
       '2006-01-01 12:00:00 +10:00',

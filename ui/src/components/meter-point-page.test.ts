@@ -93,7 +93,41 @@ function api() {
         request.url.searchParams.get('includeSuperseded') === 'true' ? [latest, superseded, older] : [latest, older],
       ),
     }),
-    'GET /api/readings/versions': () => ({ body: [latest, superseded] }),
+    'GET /api/readings/history': () => ({
+      body: {
+        key: {
+          nmi: latest.nmi,
+          nmiSuffix: latest.nmiSuffix,
+          registerId: latest.registerId,
+          meterSerial: latest.meterSerial,
+          currentReadAt: latest.currentReadAt,
+        },
+        versions: [
+          {
+            rank: 1,
+            inForce: true,
+            decidedBy: 'updateDateTime',
+            reason: 'newer UpdateDateTime',
+            reading: latest,
+            event: {
+              streamName: `nem13File-${latest.fileId}`,
+              revision: 3,
+              position: '41',
+              eventId: '32d25dda-ce77-8655-ae39-821d20000004',
+              recordedAt: '2024-05-01T09:00:01+10:00',
+            },
+          },
+          {
+            rank: 2,
+            inForce: false,
+            decidedBy: 'updateDateTime',
+            reason: 'older UpdateDateTime than the version in force',
+            reading: superseded,
+            event: null,
+          },
+        ],
+      },
+    }),
   });
 }
 
@@ -212,7 +246,16 @@ describe('nem-meter-point-page', () => {
     buttons[0]!.click();
     const versions = await until(() => deepQuery(panel, '[data-testid="reading-versions"]'));
     await until(() => expect(deepQueryAll(versions, '[data-testid="version-row"]')).toHaveLength(2));
-    expect(deepQueryAll(versions, '[data-testid="version-state"]').map(text)).toEqual(['In force', 'Superseded']);
+    expect(deepQueryAll(versions, '[data-testid="version-state"]').map(text)).toEqual(['In force #1', 'Superseded #2']);
+    expect(deepQueryAll(versions, '[data-testid="version-reason"]').map(text)).toEqual([
+      'newer UpdateDateTime',
+      'older UpdateDateTime than the version in force',
+    ]);
+    const events = deepQueryAll(versions, '[data-testid="version-event"]').map(text);
+    expect(events[0]).toMatch(
+      /revision 3, position 41.*32d25dda-ce77-8655-ae39-821d20000004.*2024-05-01 09:00:01 \+10:00/,
+    );
+    expect(events[1]).toMatch(/No stored event/);
     expect(text(deepQuery(versions, '[data-testid="version-updated"]'))).toBe('2004-04-08 00:00:00 +10:00');
     expect(text(deepQuery(versions, '[data-testid="version-received"]'))).toBe('2024-05-01 09:00:00 +10:00');
     // Escape closes the versions and gives focus back to the button that opened them.
@@ -220,7 +263,7 @@ describe('nem-meter-point-page', () => {
     await until(() => expect(deepQuery(panel, 'nem-reading-versions').hasAttribute('hidden')).toBe(true));
     const table = deepQuery(panel, 'nem-readings-table');
     expect(table.shadowRoot?.activeElement).toBe(buttons[0]);
-    const asked = fake.requests.find((r) => r.url.pathname === '/api/readings/versions');
+    const asked = fake.requests.find((r) => r.url.pathname === '/api/readings/history');
     expect(Object.fromEntries(asked!.url.searchParams)).toEqual({
       nmi: '5787326565',
       nmiSuffix: '11',

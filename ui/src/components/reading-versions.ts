@@ -10,10 +10,10 @@ import { nemTime } from './nem-time.js';
 import { sharedStyles } from './shared-styles.js';
 
 /**
- * Every version of one register read (`/api/readings/versions`), newest first: the one in force and the
- * ones later files superseded, with what decides between them: the UpdateDateTime each file gave the
- * read, then the order the files were received and imported. Fires `close` when dismissed (its button
- * or Escape).
+ * The history of one register read (`/api/readings/history`): every version, the one in force first,
+ * with why it ranks where it does (the UpdateDateTime each file gave the read, then the order the files
+ * were imported) and the stored event that brought it. Fires `close` when dismissed (its button or
+ * Escape).
  */
 export class NemReadingVersions extends LitElement {
   static override properties = { readingKey: { attribute: false } };
@@ -29,6 +29,15 @@ export class NemReadingVersions extends LitElement {
       h3 {
         margin: 0;
       }
+      .event-id {
+        overflow-wrap: anywhere;
+      }
+      .reason,
+      .event {
+        white-space: normal;
+        min-width: 12rem;
+        max-width: 20rem;
+      }
     `,
   ];
 
@@ -38,7 +47,7 @@ export class NemReadingVersions extends LitElement {
   }
 
   private readonly versions = new Task(this, {
-    task: async ([key], { signal }) => (key === null ? [] : api.readingVersions(key, signal)),
+    task: async ([key], { signal }) => (key === null ? [] : (await api.readingHistory(key, signal)).versions),
     args: () => [this.readingKey] as const,
   });
 
@@ -82,26 +91,31 @@ export class NemReadingVersions extends LitElement {
               ? html`<p class="status empty">No versions of this read were found.</p>`
               : html`<p class="muted">
                     ${plural(rows.length, 'version')}. The one in force has the latest UpdateDateTime; between equal
-                    ones, the file received (imported) last wins.
+                    ones, the file imported last wins. Each came with a stored event (its file's stream, by revision).
                   </p>
                   <div class="table-scroll" role="region" aria-label=${title} tabindex="0">
                     <table data-testid="versions-table">
                       <thead>
                         <tr>
-                          <th scope="col">Version</th>
+                          <th scope="col">Version, and why</th>
                           <th scope="col">UpdateDateTime</th>
                           <th scope="col">File received</th>
                           <th scope="col" class="num">Current read</th>
                           <th scope="col" class="num">Quantity</th>
                           <th scope="col">Quality</th>
-                          <th scope="col">File</th>
+                          <th scope="col">File, and the event that brought it</th>
                         </tr>
                       </thead>
                       <tbody>
                         ${rows.map(
-                          (r) =>
-                            html`<tr class=${r.superseded ? '' : 'in-force'} data-testid="version-row">
-                              <td data-testid="version-state">${r.superseded ? 'Superseded' : 'In force'}</td>
+                          ({ reading: r, inForce, rank, reason, event }) =>
+                            html`<tr class=${inForce ? 'in-force' : ''} data-testid="version-row">
+                              <td>
+                                <span data-testid="version-state"
+                                  >${inForce ? 'In force' : 'Superseded'} <span class="muted">#${rank}</span></span
+                                >
+                                <div class="muted reason" data-testid="version-reason">${reason}</div>
+                              </td>
                               <td data-testid="version-updated">${nemTime(r.updatedAt)}</td>
                               <td data-testid="version-received">${nemTime(r.fileReceivedAt)}</td>
                               <td class="num mono">${r.currentRead}</td>
@@ -116,6 +130,18 @@ export class NemReadingVersions extends LitElement {
                               <td class="wrap">
                                 <a href=${href.file(r.fileId)}>${fileName(r.fileName)}</a>
                                 <span class="muted">line ${r.line}</span>
+                                <div class="event" data-testid="version-event">
+                                  ${
+                                    event === null
+                                      ? html`<span class="status error"
+                                          >No stored event where the read model places it: run nem audit verify</span
+                                        >`
+                                      : html`<span class="mono"
+                                            >revision ${event.revision}, position ${event.position}</span
+                                          ><br /><span class="mono muted event-id">${event.eventId}</span><br />recorded
+                                          ${nemTime(event.recordedAt)}`
+                                  }
+                                </div>
                               </td>
                             </tr>`,
                         )}

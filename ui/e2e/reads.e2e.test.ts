@@ -238,6 +238,26 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
     expect(await page.getByTestId('reading-row').count()).toBe(0);
   });
 
+  it('answers as known on a moment, says so in a banner, keeps it in the address, and goes back to now', async () => {
+    const page = await signedInPage();
+    await page.getByTestId('search-as-of').fill('2000-01-01T00:00');
+    await search(page, NMI);
+    expect(await page.getByTestId('as-of-banner').innerText()).toMatch(/^As known on 2000-01-01 00:00 \+10:00: /);
+    expect(await page.getByTestId('search-empty-message').innerText()).toBe(
+      `Neither a NMI nor a meter serial matched "${NMI}" as known then.`,
+    );
+    expect(page.url()).toContain('asOf=2000-01-01T00%3A00');
+    await page.getByTestId('as-of-now').click();
+    await expect.poll(() => page.getByTestId('reading-row').count(), WAIT).toBeGreaterThan(0);
+    expect(await page.getByTestId('as-of-banner').count()).toBe(0);
+    // Long after both files: what is shown now, under the banner, on the meter point's page too.
+    await page.goto(`${url}/#/nmi/${NMI}?asOf=2999-01-01`);
+    await page.getByTestId('as-of-banner').waitFor(WAIT);
+    expect(await page.getByTestId('as-of-banner').innerText()).toMatch(/^As known on 2999-01-01 00:00 \+10:00: /);
+    await expect.poll(() => page.getByTestId('reading-row').count(), WAIT).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('exports numbers as numbers and the next scheduled read date', async () => {
     const page = await signedInPage();
     await search(page, 'NEM1318143');

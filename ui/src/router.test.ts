@@ -73,10 +73,16 @@ describe('href', () => {
     expect(href.search()).toBe('#/search');
     expect(parseRoute(href.nmi('57873265 5'))).toEqual({ name: 'nmi', nmi: '57873265 5', view: FIRST_READINGS });
     expect(parseRoute(href.meter('A/B?C#D'))).toEqual({ name: 'meter', serial: 'A/B?C#D', view: FIRST_READINGS });
-    const later = { order: 'asc' as const, page: 2, after: 'c1', superseded: true };
+    const later = { order: 'asc' as const, page: 2, after: 'c1', superseded: true, asOf: '' };
     expect(href.nmi('NEM1318142', later)).toBe('#/nmi/NEM1318142?superseded=1&order=asc&page=2&after=c1');
     expect(parseRoute(href.meter('18143', later))).toEqual({ name: 'meter', serial: '18143', view: later });
     expect(parseRoute(href.file('a&b=c.csv'))).toEqual({ name: 'file', id: 'a&b=c.csv' });
+    // "As of" a day or a minute stays in the address; anything else is dropped, not passed on.
+    const asOf = { ...FIRST_READINGS, asOf: '2005-03-03T09:30' };
+    expect(href.nmi('NEM1318142', asOf)).toBe('#/nmi/NEM1318142?asOf=2005-03-03T09%3A30');
+    expect(parseRoute(href.nmi('NEM1318142', asOf))).toEqual({ name: 'nmi', nmi: 'NEM1318142', view: asOf });
+    expect(parseRoute('#/search?q=X&asOf=2005-03-03')).toMatchObject({ params: { q: 'X', asOf: '2005-03-03' } });
+    expect(parseRoute('#/search?q=X&asOf=yesterday')).toMatchObject({ params: { q: 'X', asOf: '' } });
     expect(href.files({ status: 'imported' })).toBe('#/files?status=imported');
   });
 });

@@ -23,6 +23,8 @@ export interface SearchParams {
   readonly page: number;
   /** The keyset cursor that opens the page (the previous page's `nextCursor`); '' for the first. */
   readonly after: string;
+  /** As the service knew them at this moment (`2005-03-03` or `2005-03-03T09:30`, NEM time); '' for now. */
+  readonly asOf: string;
 }
 
 /** How the readings of a meter point or a meter are shown: order, page (with its cursor), superseded. */
@@ -31,6 +33,8 @@ export interface ReadingsView {
   readonly page: number;
   readonly after: string;
   readonly superseded: boolean;
+  /** As the service knew them at this moment (`2005-03-03` or `2005-03-03T09:30`, NEM time); '' for now. */
+  readonly asOf: string;
 }
 
 export interface FilesParams {
@@ -57,8 +61,9 @@ export const EMPTY_SEARCH: SearchParams = {
   order: 'desc',
   page: 1,
   after: '',
+  asOf: '',
 };
-export const FIRST_READINGS: ReadingsView = { order: 'desc', page: 1, after: '', superseded: false };
+export const FIRST_READINGS: ReadingsView = { order: 'desc', page: 1, after: '', superseded: false, asOf: '' };
 export const EMPTY_FILES: FilesParams = { search: '', status: '' };
 
 function decode(text: string): string {
@@ -70,6 +75,8 @@ function decode(text: string): string {
 }
 
 const DATE = /^\d{4}-\d\d-\d\d$/;
+/** A day, or a day and a time to the minute or second, in NEM time: what the "As of" field gives. */
+const AS_OF = /^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d)?)?$/;
 
 function readingsView(query: URLSearchParams): ReadingsView {
   const after = query.get('after') ?? '';
@@ -81,6 +88,7 @@ function readingsView(query: URLSearchParams): ReadingsView {
     page: paged ? page : 1,
     after: paged ? after : '',
     superseded: query.get('superseded') === '1',
+    asOf: AS_OF.test(query.get('asOf') ?? '') ? (query.get('asOf') ?? '') : '',
   };
 }
 
@@ -157,6 +165,7 @@ function viewEntries(view: ReadingsView): Array<readonly [string, string]> {
     ['order', view.order === 'asc' ? 'asc' : ''],
     ['page', paged ? String(view.page) : ''],
     ['after', paged ? view.after : ''],
+    ['asOf', view.asOf],
   ];
 }
 

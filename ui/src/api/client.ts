@@ -265,16 +265,22 @@ export class ApiClient {
     );
   }
 
-  meterPoint(nmi: string, signal?: AbortSignal): Promise<MeterPointDetail> {
+  meterPoint(nmi: string, signal?: AbortSignal, asOf = ''): Promise<MeterPointDetail> {
     return this.settle(
-      this.client.GET('/api/meter-points/{nmi}', { params: { path: { nmi } }, signal: signal ?? null }),
+      this.client.GET('/api/meter-points/{nmi}', {
+        params: { path: { nmi }, query: asOf === '' ? {} : { asOf } },
+        signal: signal ?? null,
+      }),
       '/api/meter-points',
     );
   }
 
-  meter(serial: string, signal?: AbortSignal): Promise<MeterDetail> {
+  meter(serial: string, signal?: AbortSignal, asOf = ''): Promise<MeterDetail> {
     return this.settle(
-      this.client.GET('/api/meters/{serial}', { params: { path: { serial } }, signal: signal ?? null }),
+      this.client.GET('/api/meters/{serial}', {
+        params: { path: { serial }, query: asOf === '' ? {} : { asOf } },
+        signal: signal ?? null,
+      }),
       '/api/meters',
     );
   }

@@ -9,6 +9,7 @@ import './copy-button.js';
 import './readings-panel.js';
 import './readings-table.js';
 import './registers-table.js';
+import { asOfBanner } from './as-of.js';
 
 /** A meter (serial): the meter points it served, its registers, latest reads, charts and readings. */
 export class NemMeterPage extends LitElement {
@@ -26,12 +27,13 @@ export class NemMeterPage extends LitElement {
   }
 
   private readonly meter = new Task(this, {
-    task: async ([serial], { signal }) => api.meter(serial, signal),
-    args: () => [this.serial] as const,
+    task: async ([serial, asOf], { signal }) => api.meter(serial, signal, asOf),
+    args: () => [this.serial, this.view.asOf] as const,
   });
 
   private detail(meter: MeterDetail) {
-    return html`<dl class="facts card" data-testid="meter-facts">
+    return html`${asOfBanner(meter.asOf, href.meter(meter.meterSerial, { ...this.view, asOf: '', page: 1, after: '' }))}
+      <dl class="facts card" data-testid="meter-facts">
         <dt>Meter serial</dt>
         <dd>
           <nem-copy-button .value=${meter.meterSerial} label="Copy serial"

@@ -12,6 +12,7 @@ import './readings-panel.js';
 import './readings-table.js';
 import './registers-table.js';
 import './usage-chart.js';
+import { asOfBanner } from './as-of.js';
 
 /**
  * A meter point (NMI): a summary first (latest actual read of each register, average use per day per
@@ -54,8 +55,8 @@ export class NemMeterPointPage extends LitElement {
   }
 
   private readonly point = new Task(this, {
-    task: async ([nmi], { signal }) => api.meterPoint(nmi, signal),
-    args: () => [this.nmi] as const,
+    task: async ([nmi, asOf], { signal }) => api.meterPoint(nmi, signal, asOf),
+    args: () => [this.nmi, this.view.asOf] as const,
   });
 
   private summary(point: MeterPointDetail) {
@@ -108,7 +109,8 @@ export class NemMeterPointPage extends LitElement {
   }
 
   private detail(point: MeterPointDetail) {
-    return html`<dl class="facts card" data-testid="meter-point-facts">
+    return html`${asOfBanner(point.asOf, href.nmi(point.nmi, { ...this.view, asOf: '', page: 1, after: '' }))}
+      <dl class="facts card" data-testid="meter-point-facts">
         <dt>NMI</dt>
         <dd>
           <nem-copy-button .value=${point.nmi} label="Copy NMI"

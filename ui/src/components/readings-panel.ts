@@ -69,6 +69,7 @@ export class NemReadingsPanel extends LitElement {
           includeSuperseded: view.superseded,
           order: view.order,
           limit: PAGE_SIZE,
+          ...(view.asOf === '' ? {} : { asOf: view.asOf }),
           ...(view.after === '' ? {} : { cursor: view.after }),
         },
         signal,

@@ -32,6 +32,30 @@ describe('validateSearch', () => {
 });
 
 describe('nem-search-page', () => {
+  it('asks as of a moment and says so over the answer, with a way back to now', async () => {
+    const fake = fakeFetch({
+      'GET /api/readings': (request) => ({
+        body: readingPageFixture([readingFixture()], {
+          asOf: '2005-03-03T09:30:00+10:00',
+          matched: {
+            by: 'nmi',
+            typed: request.url.searchParams.get('nmi') ?? '',
+            value: '2291137510',
+            note: null,
+            known: true,
+          },
+        }),
+      }),
+    });
+    useFetch(fake.fetch);
+    const element = await page({ q: '2291137510', kind: 'nmi', asOf: '2005-03-03T09:30' });
+    await until(() => expect(deepQueryAll(element, '[data-testid="reading-row"]')).toHaveLength(1));
+    expect(fake.requests[0]?.url.searchParams.get('asOf')).toBe('2005-03-03T09:30');
+    expect(text(deepQuery(element, '[data-testid="as-of-banner"]'))).toMatch(/^As known on 2005-03-03 09:30 \+10:00: /);
+    expect(deepQuery(element, '[data-testid="as-of-now"]').getAttribute('href')).toBe('#/search?q=2291137510&by=nmi');
+    expect((deepQuery(element, '[data-testid="search-as-of"]') as HTMLInputElement).value).toBe('2005-03-03T09:30');
+  });
+
   it('invites a search when there is none', async () => {
     const element = await page({});
     expect(text(deepQuery(element, '[data-testid="search-idle"]'))).toContain('Enter a NMI or a meter serial');

@@ -11,6 +11,7 @@ import { capitalize, formatCount, nemToday, pageSummary, plural, readingsToCsv, 
 import { EMPTY_SEARCH, href, type SearchOrder, type SearchParams } from '../router.js';
 import type { SortDirection } from './readings-table.js';
 import { sharedStyles } from './shared-styles.js';
+import { asOfBanner } from './as-of.js';
 import './readings-table.js';
 
 const PAGE_SIZE = 50;
@@ -130,6 +131,7 @@ export class NemSearchPage extends LitElement {
       ...(params.to === '' ? {} : { to: params.to }),
       includeSuperseded: params.superseded,
       order: params.order,
+      ...(params.asOf === '' ? {} : { asOf: params.asOf }),
       limit,
       cursor,
     };
@@ -190,6 +192,7 @@ export class NemSearchPage extends LitElement {
       from: text('from'),
       to: text('to'),
       superseded: form.get('superseded') !== null,
+      asOf: text('asOf'),
       order: this.params.order,
     };
     const problem = validateSearch(params);
@@ -302,7 +305,21 @@ export class NemSearchPage extends LitElement {
           <input type="checkbox" name="superseded" data-testid="search-superseded" .checked=${p.superseded} />
           Include superseded versions
         </label>
+        <div class="field">
+          <label for="as-of">As known on <span class="muted">(empty: now)</span></label>
+          <input
+            id="as-of"
+            name="asOf"
+            type="datetime-local"
+            data-testid="search-as-of"
+            .value=${p.asOf === '' || p.asOf.includes('T') ? p.asOf : `${p.asOf}T00:00`}
+            aria-describedby="as-of-hint"
+          />
+        </div>
       </div>
+      <p id="as-of-hint" class="hint">
+        As known on: what the service showed at that moment (NEM time), before any later file corrected it.
+      </p>
       ${
         this.formError === null
           ? html``
@@ -327,9 +344,11 @@ export class NemSearchPage extends LitElement {
     const range = dateRange(p);
     if (page.items.length === 0) return this.renderEmpty(result, matched, range);
     const exporting = this.exportState;
+    const banner = asOfBanner(page.asOf, href.search({ ...p, asOf: '', page: 1, after: '' }));
     const description = `Readings of ${matched}${range === '' ? '' : `, ${range}`}${p.superseded ? ', superseded versions included' : ''}`;
     const summary = `${capitalize(pageSummary(page.total, p.page, PAGE_SIZE))}, ${p.order === 'desc' ? 'newest' : 'oldest'} first`;
-    return html`<div class="results-head">
+    return html`${banner}
+      <div class="results-head">
         <h2 id="results-summary" tabindex="-1" data-testid="search-summary">
           <span data-testid="search-matched">${description}</span>:
           <span data-testid="search-count">${summary}</span>
@@ -369,7 +388,7 @@ export class NemSearchPage extends LitElement {
     const hints: string[] = [];
     let message: string;
     if (result.neither) {
-      message = `Neither a NMI nor a meter serial matched "${p.q}".`;
+      message = `Neither a NMI nor a meter serial matched "${p.q}"${p.asOf === '' ? '' : ' as known then'}.`;
     } else if (m.known) {
       // Known (has reads at all) but none here: the date range is what left them out.
       message =
@@ -382,18 +401,19 @@ export class NemSearchPage extends LitElement {
       message = `No ${matched} have readings${range === '' ? '' : ` ${range.replace(/^read /, '')}`}.`;
       if (range !== '') hints.push('Try a wider date range.');
     } else {
-      message = `No ${matched} is known.`;
+      message = `No ${matched} is known${p.asOf === '' ? '' : ' as known then'}.`;
     }
     if (!m.known && !p.prefix) hints.push('Try “Match as a prefix”.');
     // Eleven characters that are no NMI: most likely a checksum digit typed wrong.
     if (!m.known && !p.prefix && !asNmi.ok && p.q.replace(/\s+/g, '').length === 11)
       hints.push(`${capitalize(asNmi.reason)}.`);
     const hint = hints.join(' ');
-    return html`<div class="status empty" data-testid="search-empty">
-      <h2 id="results-summary" tabindex="-1" data-testid="search-summary">No readings found</h2>
-      <p data-testid="search-empty-message">${message}</p>
-      ${hint === '' ? nothing : html`<p class="hint">${hint}</p>`}
-    </div>`;
+    return html`${asOfBanner(result.page.asOf, href.search({ ...p, asOf: '', page: 1, after: '' }))}
+      <div class="status empty" data-testid="search-empty">
+        <h2 id="results-summary" tabindex="-1" data-testid="search-summary">No readings found</h2>
+        <p data-testid="search-empty-message">${message}</p>
+        ${hint === '' ? nothing : html`<p class="hint">${hint}</p>`}
+      </div>`;
   }
 
   private renderPager(kind: Resolved, page: ReadingPage) {

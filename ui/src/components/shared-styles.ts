@@ -264,6 +264,12 @@ export const sharedStyles = css`
     color: var(--nem-ok, #116329);
     border: 1px solid currentColor;
   }
+  /* Not an error, but not the present either: an answer "as known on" a past moment. */
+  .status.warning {
+    background: #fff4d6;
+    color: #6b4400;
+    border: 2px solid #b77900;
+  }
   .badge {
     display: inline-block;
     padding: 0.05rem 0.5rem;

@@ -27,7 +27,7 @@ describe('messages for a newcomer', () => {
     );
     const bare = await runNem(['projections'], env);
     expectExit(bare, 2);
-    expect(bare.stderr).toContain('name a subcommand (status, catch-up or rebuild)');
+    expect(bare.stderr).toContain('name a subcommand (status, catch-up, rebuild, list, diff, drop or verify)');
   });
 
   it('says once that a file is not a flow file, and names what it skipped in a folder', async () => {

@@ -20,9 +20,10 @@ import {
   type FileEvent,
 } from '../domain/events/file-events.js';
 import { canonicalJson, StreamDigest } from '../domain/events/stream-digest.js';
-import { NEM13_FIELD_NAMES, readNem13Batches } from '../domain/nem13/reader.js';
-import type { Nem13Item, Nem13Summary } from '../domain/nem13/records.js';
+import type { FlowSummary } from '../domain/flow-summary.js';
+import { NEM13_FIELD_NAMES } from '../domain/nem13/reader.js';
 import type { KeptOriginal, OriginalsArchive } from './originals.js';
+import { readFlowContent, type FlowItem } from './read-flow-file.js';
 import { createSha256 } from './sha256.js';
 
 /** The checks, in the order they are reported when two fail at the same event. */
@@ -132,9 +133,9 @@ function withoutDigest(data: Readonly<Record<string, unknown>>): Record<string, 
 class OriginalReread {
   private readonly hash = createHash('sha256');
   private size = 0;
-  private readonly items: AsyncIterator<readonly Nem13Item[]>;
-  private pending: Nem13Item[] = [];
-  private summaryFound: Nem13Summary | null = null;
+  private readonly items: AsyncIterator<readonly FlowItem[]>;
+  private pending: FlowItem[] = [];
+  private summaryFound: FlowSummary | null = null;
 
   constructor(
     private readonly fileId: string,
@@ -147,7 +148,7 @@ class OriginalReread {
         yield chunk;
       }
     }.call(this);
-    this.items = readNem13Batches(counted)[Symbol.asyncIterator]();
+    this.items = readFlowContent(counted)[Symbol.asyncIterator]();
   }
 
   /** The next register read's event, or null when the original has no more. */
@@ -167,7 +168,7 @@ class OriginalReread {
   }
 
   /** Reads to the end: the reader's verdict, and the SHA-256 and size of the original's bytes. */
-  async end(): Promise<{ summary: Nem13Summary; sha256: string; size: number }> {
+  async end(): Promise<{ summary: FlowSummary; sha256: string; size: number }> {
     while ((await this.nextReading()) !== null);
     if (this.summaryFound === null) throw new Error(`re-reading the original of ${this.fileId} gave no summary`);
     return { summary: this.summaryFound, sha256: this.hash.digest('hex'), size: this.size };

@@ -13,8 +13,7 @@ import {
   readingRecorded,
   type Channel,
 } from '../domain/events/file-events.js';
-import type { Problem } from '../domain/nem13/problems.js';
-import type { Nem13Summary } from '../domain/nem13/records.js';
+import { recordCount, type FlowProblem, type FlowSummary } from '../domain/flow-summary.js';
 import { StreamDigest } from '../domain/events/stream-digest.js';
 import { toNemIso } from '../domain/nem-time.js';
 import { recordedFileName } from '../domain/text.js';
@@ -36,8 +35,8 @@ export interface ImportResult {
   readonly status: ImportStatus;
   /** ReadingRecorded events the file has in the store (0 for a rejected file). */
   readonly readings: number;
-  readonly errors: readonly Problem[];
-  readonly warnings: readonly Problem[];
+  readonly errors: readonly FlowProblem[];
+  readonly warnings: readonly FlowProblem[];
   readonly errorCount: number;
   readonly warningCount: number;
   /** For a duplicate: what became of the file when it was first received, and when that was. */
@@ -56,6 +55,9 @@ export interface ImportOptions {
   /** Where the file's original content is kept (read on the way through the validation pass). */
   readonly originals?: OriginalsArchive | undefined;
 }
+
+/** NEM12 files have no events yet: the import reads every file as NEM13 (and so rejects a NEM12 one). */
+const IMPORTED_FORMATS = { formats: ['NEM13'] } as const;
 
 /** A file that is not taken (larger than a limit): nothing is recorded for it. */
 export function refused(file: string, code: 'FILE_TOO_LARGE' | 'CONTENT_TOO_LARGE', message: string): ImportResult {
@@ -106,7 +108,7 @@ async function fromStored(
       file,
       sha256,
       status: 'duplicate',
-      readings: data.counts.registerReads,
+      readings: recordCount(data.counts),
       errors: [],
       warnings: data.warnings,
       errorCount: 0,
@@ -129,12 +131,12 @@ async function fromStored(
   };
 }
 
-function fresh(file: string, sha256: string, status: ImportStatus, summary: Nem13Summary): ImportResult {
+function fresh(file: string, sha256: string, status: ImportStatus, summary: FlowSummary): ImportResult {
   return {
     file,
     sha256,
     status,
-    readings: status === 'imported' ? summary.counts.registerReads : 0,
+    readings: status === 'imported' ? recordCount(summary.counts) : 0,
     errors: summary.errors,
     warnings: summary.warnings,
     errorCount: summary.errorCount,
@@ -172,7 +174,7 @@ export async function importFlowFile(
   let report: Awaited<ReturnType<typeof validateFlowFile>>;
   try {
     first = await open();
-    report = await validateFlowFile(draft === null ? first : keepingContent(first, draft));
+    report = await validateFlowFile(draft === null ? first : keepingContent(first, draft), IMPORTED_FORMATS);
   } catch (error) {
     await draft?.discard();
     throw error;
@@ -201,7 +203,7 @@ export async function importFlowFile(
   }
   const file = report.file;
   const stream = fileStreamName(sha256);
-  const total = report.summary.counts.registerReads;
+  const total = recordCount(report.summary.counts);
   const now = options.now ?? (() => new Date());
 
   for (;;) {
@@ -275,7 +277,7 @@ async function appendReadings(
     options.onProgress?.(revision, total);
   };
   const file = await open();
-  for await (const batch of readFlowFile(file)) {
+  for await (const batch of readFlowFile(file, IMPORTED_FORMATS)) {
     for (const item of batch) {
       if (item.kind !== 'registerRead') continue;
       index++;

@@ -9,8 +9,10 @@
  */
 import { z } from 'zod';
 import type { NewEvent, RecordedEvent } from '../event-store/event-store.js';
-import { Nem13HeaderSchema, NemInstantSchema, ProblemSchema, RegisterReadSchema } from '../nem13/schemas.js';
-import type { Nem13Header, Nem13Summary, RegisterRead } from '../nem13/records.js';
+import { FlowProblemSchema, type FlowHeader, type FlowSummary } from '../flow-summary.js';
+import { Nem12HeaderSchema } from '../nem12/schemas.js';
+import { Nem13HeaderSchema, NemInstantSchema, RegisterReadSchema } from '../nem13/schemas.js';
+import type { RegisterRead } from '../nem13/records.js';
 import type { NemInstant } from '../nem-time.js';
 import { fileEventId } from './event-ids.js';
 
@@ -44,7 +46,10 @@ export const FileReceivedData = z.object({
   identity: z.enum(['content', 'raw']).optional(),
   container: z.enum(['plain', 'gzip', 'zip']),
   zipMember: z.string().nullable(),
-  header: Nem13HeaderSchema.nullable().describe('the 100 record, when it was valid'),
+  header: z
+    .union([Nem13HeaderSchema, Nem12HeaderSchema])
+    .nullable()
+    .describe('the 100 record, when it was valid (its versionHeader tells the format)'),
   receivedAt: NemInstantSchema,
   channel: z.enum(CHANNELS),
 });
@@ -76,9 +81,16 @@ export const ReadingRecordedV1Data = RegisterReadSchema.extend({ fileId: z.strin
 /** FileImported, schema version 1: written before the stream digest existed. */
 export const FileImportedV1Data = z.object({
   fileId: z.string().regex(SHA256),
-  counts: z.object({ registerReads: z.number().int(), b2bDetails: z.number().int() }),
+  counts: z.object({
+    registerReads: z.number().int(),
+    b2bDetails: z.number().int().describe('550 records of a NEM13 file, 500 records of a NEM12 file'),
+    /** NEM12 files only: absent from a NEM13 file's event. */
+    channels: z.number().int().optional().describe('NEM12: 200 records'),
+    intervalDays: z.number().int().optional().describe('NEM12: 300 records'),
+    intervalEvents: z.number().int().optional().describe('NEM12: 400 records'),
+  }),
   lines: z.number().int(),
-  warnings: z.array(ProblemSchema),
+  warnings: z.array(FlowProblemSchema),
   warningCount: z.number().int(),
 });
 /** FileRejected, schema version 1: written before the stream digest existed. */
@@ -86,9 +98,9 @@ export const FileRejectedV1Data = z.object({
   fileId: z.string().regex(SHA256),
   /** Added after the first version: optional, so events recorded without it still parse. */
   lines: z.number().int().optional(),
-  errors: z.array(ProblemSchema),
+  errors: z.array(FlowProblemSchema),
   errorCount: z.number().int(),
-  warnings: z.array(ProblemSchema),
+  warnings: z.array(FlowProblemSchema),
   warningCount: z.number().int(),
 });
 const EARLIER_EVENTS_SHA256 = z
@@ -230,7 +242,7 @@ export interface ReceivedFile {
   readonly identity: 'content' | 'raw';
   readonly container: 'plain' | 'gzip' | 'zip';
   readonly zipMember: string | null;
-  readonly header: Nem13Header | null;
+  readonly header: FlowHeader | null;
   readonly receivedAt: NemInstant;
   readonly channel: Channel;
 }
@@ -264,7 +276,7 @@ export function readingRecorded(fileId: string, read: RegisterRead): NewEvent {
 /** `earlierEventsSha256`: the stream digest (stream-digest.ts) of the stream's events before this one. */
 export function fileImported(
   fileId: string,
-  summary: Nem13Summary,
+  summary: FlowSummary,
   channel: Channel,
   earlierEventsSha256: string,
 ): NewEvent {
@@ -287,7 +299,7 @@ export function fileImported(
 /** `earlierEventsSha256`: the stream digest (stream-digest.ts) of the stream's events before this one. */
 export function fileRejected(
   fileId: string,
-  summary: Nem13Summary,
+  summary: FlowSummary,
   channel: Channel,
   earlierEventsSha256: string,
 ): NewEvent {

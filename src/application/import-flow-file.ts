@@ -10,10 +10,12 @@ import {
   fileRejected,
   fileStreamName,
   parseFileEvent,
+  intervalDayRecorded,
   readingRecorded,
   type Channel,
 } from '../domain/events/file-events.js';
 import { recordCount, type FlowProblem, type FlowSummary } from '../domain/flow-summary.js';
+import type { MdffFormat } from '../domain/mdff/format.js';
 import { StreamDigest } from '../domain/events/stream-digest.js';
 import { toNemIso } from '../domain/nem-time.js';
 import { recordedFileName } from '../domain/text.js';
@@ -33,7 +35,12 @@ export interface ImportResult {
   /** The file's identity; null when it was refused (it was never read whole). */
   readonly sha256: string | null;
   readonly status: ImportStatus;
-  /** ReadingRecorded events the file has in the store (0 for a rejected file). */
+  /** The reader that read it; null when it was refused unread. */
+  readonly format: MdffFormat | null;
+  /**
+   * Record events the file has in the store (0 for a rejected file): ReadingRecorded for a NEM13 file,
+   * IntervalDayRecorded for a NEM12 one.
+   */
   readonly readings: number;
   readonly errors: readonly FlowProblem[];
   readonly warnings: readonly FlowProblem[];
@@ -56,14 +63,12 @@ export interface ImportOptions {
   readonly originals?: OriginalsArchive | undefined;
 }
 
-/** NEM12 files have no events yet: the import reads every file as NEM13 (and so rejects a NEM12 one). */
-const IMPORTED_FORMATS = { formats: ['NEM13'] } as const;
-
 /** A file that is not taken (larger than a limit): nothing is recorded for it. */
 export function refused(file: string, code: 'FILE_TOO_LARGE' | 'CONTENT_TOO_LARGE', message: string): ImportResult {
   return {
     file,
     sha256: null,
+    format: null,
     status: 'refused',
     readings: 0,
     errors: [{ line: 0, record: null, field: null, code, severity: 'error', message }],
@@ -97,9 +102,12 @@ async function fromStored(
 ): Promise<ImportResult | null> {
   if (last.type !== 'FileImported' && last.type !== 'FileRejected') return null;
   let receivedAt = last.recordedAt;
+  let format: MdffFormat = 'NEM13';
   for await (const first of store.readStream(stream, { maxCount: 1 })) {
     const received = parseFileEvent(first);
-    if (received.type === 'FileReceived') receivedAt = received.data.receivedAt;
+    if (received.type !== 'FileReceived') continue;
+    receivedAt = received.data.receivedAt;
+    if (received.data.header?.versionHeader === 'NEM12') format = 'NEM12';
   }
   const parsed = parseFileEvent(last);
   if (parsed.type === 'FileImported') {
@@ -107,6 +115,7 @@ async function fromStored(
     return {
       file,
       sha256,
+      format: data.counts.intervalDays === undefined ? format : 'NEM12',
       status: 'duplicate',
       readings: recordCount(data.counts),
       errors: [],
@@ -121,6 +130,7 @@ async function fromStored(
   return {
     file,
     sha256,
+    format,
     status: 'duplicate',
     readings: 0,
     errors: data.errors,
@@ -135,6 +145,7 @@ function fresh(file: string, sha256: string, status: ImportStatus, summary: Flow
   return {
     file,
     sha256,
+    format: summary.format,
     status,
     readings: status === 'imported' ? recordCount(summary.counts) : 0,
     errors: summary.errors,
@@ -174,7 +185,7 @@ export async function importFlowFile(
   let report: Awaited<ReturnType<typeof validateFlowFile>>;
   try {
     first = await open();
-    report = await validateFlowFile(draft === null ? first : keepingContent(first, draft), IMPORTED_FORMATS);
+    report = await validateFlowFile(draft === null ? first : keepingContent(first, draft));
   } catch (error) {
     await draft?.discard();
     throw error;
@@ -251,9 +262,9 @@ export async function importFlowFile(
 }
 
 /**
- * Streams the file again and appends the readings the stream does not have yet, adding them to the
- * stream's digest. Revision r of the stream holds reading r (FileReceived is revision 0), so `revision`
- * readings are already stored.
+ * Streams the file again and appends the record events (readings of a NEM13 file, interval days of a
+ * NEM12 one) the stream does not have yet, adding them to the stream's digest. Revision r of the stream
+ * holds record r (FileReceived is revision 0), so `revision` records are already stored.
  */
 async function appendReadings(
   store: EventStore,
@@ -277,12 +288,14 @@ async function appendReadings(
     options.onProgress?.(revision, total);
   };
   const file = await open();
-  for await (const batch of readFlowFile(file, IMPORTED_FORMATS)) {
+  for await (const batch of readFlowFile(file)) {
     for (const item of batch) {
-      if (item.kind !== 'registerRead') continue;
+      if (item.kind !== 'registerRead' && item.kind !== 'intervalDay') continue;
       index++;
       if (index <= revision) continue;
-      chunk.push(readingRecorded(sha256, item.read));
+      chunk.push(
+        item.kind === 'registerRead' ? readingRecorded(sha256, item.read) : intervalDayRecorded(sha256, item.day),
+      );
       if (chunk.length >= chunkSize) await flush();
     }
   }

@@ -35,7 +35,12 @@ export const ImportResultView = z
       .describe(
         'imported; duplicate (already received: nothing appended); rejected (recorded with its errors, no reading); refused (larger than a limit: nothing recorded, the error says which)',
       ),
-    readings: z.number().int().describe('readings the file brought (for a duplicate: when it was imported)'),
+    readings: z
+      .number()
+      .int()
+      .describe(
+        'records the file brought: register reads of a NEM13 file, interval days (300 records) of a NEM12 file (for a duplicate: when it was imported)',
+      ),
     errors: z.array(FlowProblemSchema).describe('the first 1,000'),
     warnings: z.array(FlowProblemSchema).describe('the first 1,000'),
     errorsOmitted: z.number().int().describe('errors beyond those listed'),

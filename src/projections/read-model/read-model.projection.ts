@@ -168,6 +168,9 @@ export async function applyReadModelEvents(
       case 'ReadingRecorded':
         // Written when the file is closed: a file's readings count only once FileImported exists.
         break;
+      case 'IntervalDayRecorded':
+        // No interval read model yet: a NEM12 file shows as a file (with its counts), its days are not projected.
+        break;
       case 'FileImported':
         await onFileImported(db, event.data, recorded, context);
         break;

@@ -890,7 +890,7 @@ export interface components {
             errorsOmitted: number;
             /** @description the name the file was uploaded with */
             file: string;
-            /** @description readings the file brought (for a duplicate: when it was imported) */
+            /** @description records the file brought: register reads of a NEM13 file, interval days (300 records) of a NEM12 file (for a duplicate: when it was imported) */
             readings: number;
             /** @description the file's identity; null when it was refused (not read whole) */
             sha256: string | null;
@@ -1694,7 +1694,7 @@ export interface components {
             /** @description the metadata's schemaVersion (1 when it has none: events written before it was recorded); null when it holds something that is not a whole number */
             schemaVersion: number | null;
             streamName: string;
-            /** @description FileReceived, ReadingRecorded, FileImported or FileRejected */
+            /** @description FileReceived, ReadingRecorded, IntervalDayRecorded, FileImported or FileRejected */
             type: string;
         };
         /** @description How many match in all: exact up to a cap (10,000), so it stays cheap. */

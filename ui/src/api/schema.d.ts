@@ -143,6 +143,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intervals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The interval days of a NMI (NEM12 data)
+         * @description The interval days in force of a meter point, by channel (NMI suffix) then day, one keyset page at a time: pass `nextCursor` as `cursor` for the next page. Values and totals are exact decimals as strings.
+         */
+        get: operations["searchIntervalDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meter-points/{nmi}": {
         parameters: {
             query?: never;
@@ -904,6 +924,52 @@ export interface components {
             /** @description warnings beyond those listed */
             warningsOmitted: number;
         };
+        /** @description One day of one interval channel (a NEM12 300 record with its 400s and 500s), the version in force: the newest by UpdateDateTime, then import order. */
+        IntervalDay: {
+            /** @description the exact sum of the values */
+            dayTotal: string;
+            fileId: string;
+            fileName: string;
+            /**
+             * Format: date
+             * @description the IntervalDate (NEM time): interval i ends at 00:00 + i x intervalLength, +10:00
+             */
+            intervalDate: string;
+            intervalLength: number;
+            intervalQuality: {
+                from: number;
+                quality: string;
+                reasonCode: number | null;
+                reasonDescription: string | null;
+                to: number;
+            }[] | null;
+            line: number;
+            meterSerialNumber: string | null;
+            nmi: string;
+            nmiSuffix: string;
+            /** @description the 300 QualityMethod as sent; V when intervalQuality gives it per interval */
+            quality: string;
+            /** @description intervals per quality flag (A, E, S, F, N) */
+            qualitySummary: {
+                [key: string]: number;
+            };
+            reasonCode: number | null;
+            reasonDescription: string | null;
+            registerId: string | null;
+            uom: string;
+            /** @description the UpdateDateTime, UTC (ISO 8601) */
+            updatedAt: string | null;
+            /** @description the 1440 / intervalLength interval values in order, exact decimals */
+            values: string[];
+            /** @description how many versions of this day files sent; the newest is the one shown */
+            versions: number;
+        };
+        /** @description A page of interval days, by channel (suffix) then day. */
+        IntervalDayPage: {
+            items: components["schemas"]["IntervalDay"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         /** @description The live read model: the generation the views point at. */
         LiveGeneration: {
             /** @description global position of the last event applied; it keeps moving */
@@ -1223,7 +1289,7 @@ export interface components {
         /**
          * @description How far the read model is behind the event store.
          * @example {
-         *       "projection": "read_model_v3",
+         *       "projection": "read_model_v4",
          *       "generation": 1,
          *       "checkpoint": "30207",
          *       "head": "30207",
@@ -1240,7 +1306,7 @@ export interface components {
             head: string | null;
             /** @description events not yet applied, when the store can count them */
             lag: number | null;
-            /** @description the read model and its version, e.g. `read_model_v3` */
+            /** @description the read model and its version, e.g. `read_model_v4` */
             projection: string;
             upToDate: boolean;
         };
@@ -1560,7 +1626,7 @@ export interface components {
          * @description A labelled generation of the read model built from the events up to a position or an instant, beside the live one.
          * @example {
          *       "label": "before-fix",
-         *       "projection": "read_model_v3",
+         *       "projection": "read_model_v4",
          *       "generation": 2,
          *       "untilPosition": "14",
          *       "untilAt": null,
@@ -2534,6 +2600,101 @@ export interface operations {
             };
             /** @description A path parameter is longer than any this API routes. */
             414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchIntervalDays: {
+        parameters: {
+            query: {
+                /** @description `nextCursor` of the previous page; absent for the first. */
+                cursor?: string;
+                /** @description Days on or after this IntervalDate (YYYY-MM-DD). */
+                from?: string;
+                /** @description Days per page, 1 to 1,000. */
+                limit?: number;
+                /** @description The meter point: its NMI (10 characters), or the NMI and its checksum digit (11, the digit is checked), in any case, spaces ignored. */
+                nmi: string;
+                /** @description Days up to and including this IntervalDate (YYYY-MM-DD). */
+                to?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of interval days. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntervalDayPage"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
                 headers: {
                     /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
                     "x-request-id"?: string;

@@ -13,6 +13,7 @@ import {
   fileIdOfStream,
   fileImported,
   fileRejected,
+  intervalDayRecorded,
   isFileEventType,
   parseFileEvent,
   readingRecorded,
@@ -20,9 +21,10 @@ import {
   type FileEvent,
 } from '../domain/events/file-events.js';
 import { canonicalJson, StreamDigest } from '../domain/events/stream-digest.js';
-import { NEM13_FIELD_NAMES, readNem13Batches } from '../domain/nem13/reader.js';
-import type { Nem13Item, Nem13Summary } from '../domain/nem13/records.js';
+import type { FlowSummary } from '../domain/flow-summary.js';
+import { NEM13_FIELD_NAMES } from '../domain/nem13/reader.js';
 import type { KeptOriginal, OriginalsArchive } from './originals.js';
+import { readFlowContent, type FlowItem } from './read-flow-file.js';
 import { createSha256 } from './sha256.js';
 
 /** The checks, in the order they are reported when two fail at the same event. */
@@ -128,13 +130,16 @@ function withoutDigest(data: Readonly<Record<string, unknown>>): Record<string, 
   return Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'earlierEventsSha256'));
 }
 
-/** A kept original read again, one register read at a time, as the importer read the file. */
+/** The event of a file's next record, as the importer writes it. */
+type RecordEvent = ReturnType<typeof readingRecorded>;
+
+/** A kept original read again, one record (register read or interval day) at a time, as the importer read the file. */
 class OriginalReread {
   private readonly hash = createHash('sha256');
   private size = 0;
-  private readonly items: AsyncIterator<readonly Nem13Item[]>;
-  private pending: Nem13Item[] = [];
-  private summaryFound: Nem13Summary | null = null;
+  private readonly items: AsyncIterator<readonly FlowItem[]>;
+  private pending: FlowItem[] = [];
+  private summaryFound: FlowSummary | null = null;
 
   constructor(
     private readonly fileId: string,
@@ -147,11 +152,11 @@ class OriginalReread {
         yield chunk;
       }
     }.call(this);
-    this.items = readNem13Batches(counted)[Symbol.asyncIterator]();
+    this.items = readFlowContent(counted)[Symbol.asyncIterator]();
   }
 
-  /** The next register read's event, or null when the original has no more. */
-  async nextReading(): Promise<ReturnType<typeof readingRecorded> | null> {
+  /** The next record's event (ReadingRecorded or IntervalDayRecorded), or null when the original has no more. */
+  async nextReading(): Promise<RecordEvent | null> {
     for (;;) {
       const item = this.pending.shift();
       if (item === undefined) {
@@ -162,12 +167,13 @@ class OriginalReread {
         continue;
       }
       if (item.kind === 'registerRead') return readingRecorded(this.fileId, item.read);
+      if (item.kind === 'intervalDay') return intervalDayRecorded(this.fileId, item.day);
       if (item.kind === 'summary') this.summaryFound = item.summary;
     }
   }
 
   /** Reads to the end: the reader's verdict, and the SHA-256 and size of the original's bytes. */
-  async end(): Promise<{ summary: Nem13Summary; sha256: string; size: number }> {
+  async end(): Promise<{ summary: FlowSummary; sha256: string; size: number }> {
     while ((await this.nextReading()) !== null);
     if (this.summaryFound === null) throw new Error(`re-reading the original of ${this.fileId} gave no summary`);
     return { summary: this.summaryFound, sha256: this.hash.digest('hex'), size: this.size };
@@ -201,6 +207,7 @@ class StreamAudit {
   private seen = 0;
   private last: RecordedEvent | null = null;
   private readings = 0;
+  private intervalDays = 0;
   private lastReadingLine = 0;
   private closing: RecordedEvent | null = null;
   private received: { event: RecordedEvent; index: number; data: Record<string, unknown> } | null = null;
@@ -283,6 +290,7 @@ class StreamAudit {
         this.digest.add(event);
         break;
       case 'ReadingRecorded':
+      case 'IntervalDayRecorded':
         await this.acceptReading(event, index, parsed);
         this.digest.add(event);
         break;
@@ -317,7 +325,7 @@ class StreamAudit {
     }
     if (!isFileEventType(event.type)) return;
     const line = sourceLineOf(event);
-    const fileLevel = event.type !== 'ReadingRecorded';
+    const fileLevel = event.type !== 'ReadingRecorded' && event.type !== 'IntervalDayRecorded';
     if (line === null || (fileLevel && line !== 0) || (!fileLevel && line === 0)) {
       this.fail(
         'ids',
@@ -338,11 +346,13 @@ class StreamAudit {
     }
   }
 
+  /** A record's event: ReadingRecorded (a 250 of a NEM13 file) or IntervalDayRecorded (a 300 of a NEM12 file). */
   private async acceptReading(event: RecordedEvent, index: number, parsed: FileEvent | null): Promise<void> {
-    this.readings++;
+    if (event.type === 'IntervalDayRecorded') this.intervalDays++;
+    else this.readings++;
     const line = sourceLineOf(event);
     if (line !== null && line <= this.lastReadingLine) {
-      this.fail('order', event, index, `line ${line} is not after the previous reading's line ${this.lastReadingLine}`);
+      this.fail('order', event, index, `line ${line} is not after the previous record's line ${this.lastReadingLine}`);
     }
     if (line !== null) this.lastReadingLine = line;
     if (this.reread === null || this.failures.has('original')) return;
@@ -357,7 +367,7 @@ class StreamAudit {
       return;
     }
     if (expected === null) {
-      this.fail('original', event, index, 'the original has no more register reads: this reading is not in it');
+      this.fail('original', event, index, `the original has no more records: this ${event.type} is not in it`);
       return;
     }
     const expectedLine = expected.metadata.sourceLine as number;
@@ -366,8 +376,20 @@ class StreamAudit {
         'original',
         event,
         index,
-        `the original's next register read is line ${expectedLine} (event ${expected.id}), this event is line ${quoted(event.metadata.sourceLine ?? null)}`,
+        `the original's next record is ${expected.type} of line ${expectedLine} (event ${expected.id}), this event is ${event.type} of line ${quoted(event.metadata.sourceLine ?? null)}`,
       );
+      return;
+    }
+    if (parsed?.type === 'IntervalDayRecorded') {
+      const differing = differingKeys(parsed.data, expected.data);
+      if (differing.length > 0) {
+        this.fail(
+          'original',
+          event,
+          index,
+          `it differs from line ${line} of the original: its ${differing.join(', ')}`,
+        );
+      }
       return;
     }
     if (parsed?.type !== 'ReadingRecorded') return;
@@ -391,8 +413,21 @@ class StreamAudit {
         `it counts ${parsed.data.counts.registerReads} register reads, the stream has ${this.readings} ReadingRecorded before it`,
       );
     }
-    if (event.type === 'FileRejected' && this.readings > 0) {
-      this.fail('closing', event, index, `a rejected file's stream has ${this.readings} ReadingRecorded before it`);
+    if (parsed?.type === 'FileImported' && (parsed.data.counts.intervalDays ?? 0) !== this.intervalDays) {
+      this.fail(
+        'closing',
+        event,
+        index,
+        `it counts ${parsed.data.counts.intervalDays ?? 0} interval days, the stream has ${this.intervalDays} IntervalDayRecorded before it`,
+      );
+    }
+    if (event.type === 'FileRejected' && this.readings + this.intervalDays > 0) {
+      this.fail(
+        'closing',
+        event,
+        index,
+        `a rejected file's stream has ${this.readings + this.intervalDays} record events before it`,
+      );
     }
     this.checkDigest(event, index, parsed);
     await this.settleOriginal(event, index, parsed);
@@ -432,7 +467,7 @@ class StreamAudit {
             'original',
             event,
             index,
-            `the original has more register reads than the stream: the next is line ${String(more.metadata.sourceLine)}`,
+            `the original has more records than the stream: the next is line ${String(more.metadata.sourceLine)}`,
           );
         }
       }

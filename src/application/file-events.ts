@@ -18,7 +18,7 @@ export const StoredEventView = z.object({
   revision: z.number().int().describe('0-based position of the event in its stream'),
   position: z.string().describe("the event's position in the store's global order (all streams), a whole number"),
   eventId: z.string().describe('the event id (a UUID, deterministic from the file and its line)'),
-  type: z.string().describe('FileReceived, ReadingRecorded, FileImported or FileRejected'),
+  type: z.string().describe('FileReceived, ReadingRecorded, IntervalDayRecorded, FileImported or FileRejected'),
   recordedAt: NemTimeText.describe('when the store recorded the event, NEM time (+10:00)'),
   schemaVersion: z
     .number()

@@ -105,7 +105,6 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
   it('rejects an invalid file with FileRejected and no ReadingRecorded', async () => {
     for (const [name, line, code] of [
       ['malformed/handcopied-spec-example-nem13-meter-change.csv', 4, 'NEM13_BAD_NUMBER'],
-      ['nem12/nem12-aemo-spec-example-actual-interval.csv', 1, 'NEM13_NEM12_FILE'],
     ] as const) {
       const result = await importPath(store, samplePath(name));
       expect(result.status).toBe('rejected');

@@ -10,11 +10,12 @@ import {
   fileRejected,
   fileStreamName,
   parseFileEvent,
+  intervalDayRecorded,
   readingRecorded,
   type Channel,
 } from '../domain/events/file-events.js';
-import type { Problem } from '../domain/nem13/problems.js';
-import type { Nem13Summary } from '../domain/nem13/records.js';
+import { recordCount, type FlowProblem, type FlowSummary } from '../domain/flow-summary.js';
+import type { MdffFormat } from '../domain/mdff/format.js';
 import { StreamDigest } from '../domain/events/stream-digest.js';
 import { toNemIso } from '../domain/nem-time.js';
 import { recordedFileName } from '../domain/text.js';
@@ -34,10 +35,15 @@ export interface ImportResult {
   /** The file's identity; null when it was refused (it was never read whole). */
   readonly sha256: string | null;
   readonly status: ImportStatus;
-  /** ReadingRecorded events the file has in the store (0 for a rejected file). */
+  /** The reader that read it; null when it was refused unread. */
+  readonly format: MdffFormat | null;
+  /**
+   * Record events the file has in the store (0 for a rejected file): ReadingRecorded for a NEM13 file,
+   * IntervalDayRecorded for a NEM12 one.
+   */
   readonly readings: number;
-  readonly errors: readonly Problem[];
-  readonly warnings: readonly Problem[];
+  readonly errors: readonly FlowProblem[];
+  readonly warnings: readonly FlowProblem[];
   readonly errorCount: number;
   readonly warningCount: number;
   /** For a duplicate: what became of the file when it was first received, and when that was. */
@@ -62,6 +68,7 @@ export function refused(file: string, code: 'FILE_TOO_LARGE' | 'CONTENT_TOO_LARG
   return {
     file,
     sha256: null,
+    format: null,
     status: 'refused',
     readings: 0,
     errors: [{ line: 0, record: null, field: null, code, severity: 'error', message }],
@@ -95,9 +102,12 @@ async function fromStored(
 ): Promise<ImportResult | null> {
   if (last.type !== 'FileImported' && last.type !== 'FileRejected') return null;
   let receivedAt = last.recordedAt;
+  let format: MdffFormat = 'NEM13';
   for await (const first of store.readStream(stream, { maxCount: 1 })) {
     const received = parseFileEvent(first);
-    if (received.type === 'FileReceived') receivedAt = received.data.receivedAt;
+    if (received.type !== 'FileReceived') continue;
+    receivedAt = received.data.receivedAt;
+    if (received.data.header?.versionHeader === 'NEM12') format = 'NEM12';
   }
   const parsed = parseFileEvent(last);
   if (parsed.type === 'FileImported') {
@@ -105,8 +115,9 @@ async function fromStored(
     return {
       file,
       sha256,
+      format: data.counts.intervalDays === undefined ? format : 'NEM12',
       status: 'duplicate',
-      readings: data.counts.registerReads,
+      readings: recordCount(data.counts),
       errors: [],
       warnings: data.warnings,
       errorCount: 0,
@@ -119,6 +130,7 @@ async function fromStored(
   return {
     file,
     sha256,
+    format,
     status: 'duplicate',
     readings: 0,
     errors: data.errors,
@@ -129,12 +141,13 @@ async function fromStored(
   };
 }
 
-function fresh(file: string, sha256: string, status: ImportStatus, summary: Nem13Summary): ImportResult {
+function fresh(file: string, sha256: string, status: ImportStatus, summary: FlowSummary): ImportResult {
   return {
     file,
     sha256,
+    format: summary.format,
     status,
-    readings: status === 'imported' ? summary.counts.registerReads : 0,
+    readings: status === 'imported' ? recordCount(summary.counts) : 0,
     errors: summary.errors,
     warnings: summary.warnings,
     errorCount: summary.errorCount,
@@ -201,7 +214,7 @@ export async function importFlowFile(
   }
   const file = report.file;
   const stream = fileStreamName(sha256);
-  const total = report.summary.counts.registerReads;
+  const total = recordCount(report.summary.counts);
   const now = options.now ?? (() => new Date());
 
   for (;;) {
@@ -249,9 +262,9 @@ export async function importFlowFile(
 }
 
 /**
- * Streams the file again and appends the readings the stream does not have yet, adding them to the
- * stream's digest. Revision r of the stream holds reading r (FileReceived is revision 0), so `revision`
- * readings are already stored.
+ * Streams the file again and appends the record events (readings of a NEM13 file, interval days of a
+ * NEM12 one) the stream does not have yet, adding them to the stream's digest. Revision r of the stream
+ * holds record r (FileReceived is revision 0), so `revision` records are already stored.
  */
 async function appendReadings(
   store: EventStore,
@@ -277,10 +290,12 @@ async function appendReadings(
   const file = await open();
   for await (const batch of readFlowFile(file)) {
     for (const item of batch) {
-      if (item.kind !== 'registerRead') continue;
+      if (item.kind !== 'registerRead' && item.kind !== 'intervalDay') continue;
       index++;
       if (index <= revision) continue;
-      chunk.push(readingRecorded(sha256, item.read));
+      chunk.push(
+        item.kind === 'registerRead' ? readingRecorded(sha256, item.read) : intervalDayRecorded(sha256, item.day),
+      );
       if (chunk.length >= chunkSize) await flush();
     }
   }

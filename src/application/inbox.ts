@@ -1,7 +1,7 @@
 import { lstat, mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { EventStore } from '../domain/event-store/event-store.js';
-import type { Problem } from '../domain/nem13/problems.js';
+import type { FlowProblem } from '../domain/flow-summary.js';
 import { openFlowFile, type FlowFileLimits } from '../infrastructure/files/flow-file.js';
 import { importFlowFile, type ImportResult } from './import-flow-file.js';
 import type { OriginalsArchive } from './originals.js';
@@ -319,7 +319,7 @@ export function describeOutcome(outcome: InboxOutcome): string {
   return `${outcome.name}: ${verdict} -> ${where}`;
 }
 
-function problemLine(problem: Problem): string {
+function problemLine(problem: FlowProblem): string {
   const where = problem.line > 0 ? `line ${problem.line}` : 'whole file';
   return `${where}: ${problem.field ?? '-'}: ${problem.message} (${problem.code})`;
 }

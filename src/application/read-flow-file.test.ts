@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../domain/decimal.js';
 import type { RegisterRead } from '../domain/nem13/records.js';
 import { openFlowFile } from '../infrastructure/files/flow-file.js';
-import { EXPECTED, samplePath, SAMPLES_DIR } from '../../test/samples.js';
-import { readFlowFile, validateFlowFile } from './read-flow-file.js';
+import { EXPECTED, EXPECTED_NEM12, nem12SamplePath, samplePath, SAMPLES_DIR } from '../../test/samples.js';
+import { readFileSync } from 'node:fs';
+import { readFlowContent, readFlowFile, validateFlowFile, type FlowItem } from './read-flow-file.js';
 
 async function readAll(path: string) {
   const file = await openFlowFile(path, TEST_LIMITS);
@@ -118,15 +119,15 @@ describe('the shared NEM13 samples', () => {
     expect(zip.reads).toEqual(plain.reads);
   });
 
-  it.each(['nem12/nem12-aemo-spec-example-actual-interval.csv', 'nem12/nem12-aemo-spec-example-multiple-quality.csv'])(
-    'rejects NEM12 file %s at its header',
-    async (name) => {
-      const { reads, summary } = await readAll(samplePath(name));
-      expect(summary.valid).toBe(false);
-      expect(summary.errors[0]).toMatchObject({ line: 1, field: 'VersionHeader', code: 'NEM13_NEM12_FILE' });
-      expect(reads).toEqual([]);
-    },
-  );
+  it.each([
+    ['nem12/nem12-aemo-spec-example-actual-interval.csv', 2],
+    ['nem12/nem12-aemo-spec-example-multiple-quality.csv', 1],
+  ])('reads NEM12 file %s with the NEM12 reader: %i interval days', async (name, days) => {
+    const { reads, summary } = await readAll(samplePath(name));
+    expect(summary).toMatchObject({ format: 'NEM12', valid: true, errors: [] });
+    expect(summary.counts).toMatchObject({ registerReads: 0, channels: days, intervalDays: days });
+    expect(reads).toEqual([]);
+  });
 
   it('rejects the hand-copied meter-change example at line 4, field Quantity', async () => {
     const { summary } = await readAll(samplePath('malformed/handcopied-spec-example-nem13-meter-change.csv'));
@@ -155,5 +156,62 @@ describe('the shared NEM13 samples', () => {
     const report = await validateFlowFile(await openFlowFile(samplePath('challenge-sample.csv'), TEST_LIMITS));
     expect(report.digest.size).toBe(1524);
     expect(report.digest.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('one reader per format, chosen by the first record', () => {
+  describe.each(EXPECTED_NEM12)('NEM12 sample $file', (expected) => {
+    it('gets the verdict the oracle gives, and a valid file its 300 records as interval days', async () => {
+      const file = await openFlowFile(nem12SamplePath(expected.file), TEST_LIMITS);
+      let days = 0;
+      let summary;
+      for await (const batch of readFlowFile(file)) {
+        for (const item of batch) {
+          if (item.kind === 'intervalDay') days++;
+          if (item.kind === 'summary') summary = item.summary;
+        }
+      }
+      if (summary === undefined) throw new Error('no summary');
+      expect(summary.valid).toBe(expected.valid);
+      if (expected.valid) {
+        expect(summary.format).toBe('NEM12');
+        expect(days).toBe(expected.records?.['300']);
+        expect(summary.counts.intervalDays).toBe(days);
+      } else {
+        // Our readers put a problem with the file as a whole (an empty file) at line 0.
+        expect(summary.errors[0]?.line).toBe(expected.error === 'empty file' ? 0 : expected.error_line);
+      }
+    });
+  });
+
+  it('tells the format when the first line comes a byte at a time, after a byte order mark and blank lines', async () => {
+    const text = readFileSync(samplePath('nem12/nem12-aemo-spec-example-multiple-quality.csv'));
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, 0x0a, 0x20, 0x0a, ...text]);
+    async function* oneByOne() {
+      for (const byte of bytes) yield new Uint8Array([byte]);
+    }
+    const items: FlowItem[] = [];
+    for await (const batch of readFlowContent(oneByOne())) items.push(...batch);
+    const summary = items.find((item) => item.kind === 'summary');
+    expect(summary).toMatchObject({ summary: { format: 'NEM12', valid: true, counts: { intervalDays: 1 } } });
+    expect(items.filter((item) => item.kind === 'intervalDay')).toHaveLength(1);
+  });
+
+  it('reads a file whose start names no format with the NEM13 reader, which says what it found', async () => {
+    async function* lines() {
+      yield new TextEncoder().encode('hello,world\n');
+    }
+    const items: FlowItem[] = [];
+    for await (const batch of readFlowContent(lines())) items.push(...batch);
+    expect(items.at(-1)).toMatchObject({
+      kind: 'summary',
+      summary: { format: 'NEM13', valid: false, errors: [{ line: 1, code: 'NEM13_NOT_MDFF' }] },
+    });
+  });
+
+  it('rejects a NEM12 file at its header when only NEM13 is read', async () => {
+    const file = await openFlowFile(samplePath('nem12/nem12-aemo-spec-example-actual-interval.csv'), TEST_LIMITS);
+    const { summary } = await validateFlowFile(file, { formats: ['NEM13'] });
+    expect(summary.errors[0]).toMatchObject({ line: 1, field: 'VersionHeader', code: 'NEM13_NEM12_FILE' });
   });
 });

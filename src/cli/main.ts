@@ -4,6 +4,7 @@ import { registerEvents } from './commands/events.command.js';
 import { registerFiles } from './commands/files.command.js';
 import { registerImport } from './commands/import.command.js';
 import { registerProjections } from './commands/projections.command.js';
+import { registerIntervals } from './commands/intervals.command.js';
 import { registerReadings } from './commands/readings.command.js';
 import { registerServe } from './commands/serve.command.js';
 import { registerStart } from './commands/start.command.js';
@@ -33,6 +34,7 @@ export function buildProgram(io: Output, setExit: (code: ExitCode) => void): Com
   registerValidate(program, io, setExit);
   registerImport(program, io, setExit);
   registerReadings(program, io, setExit);
+  registerIntervals(program, io, setExit);
   registerFiles(program, io, setExit);
   registerEvents(program, io, setExit);
   registerProjections(program, io, setExit);

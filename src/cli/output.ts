@@ -1,4 +1,4 @@
-import type { Problem } from '../domain/nem13/problems.js';
+import type { FlowProblem } from '../domain/flow-summary.js';
 import { escapeUnsafeCharacters } from '../domain/text.js';
 
 /**
@@ -34,7 +34,7 @@ export function plural(count: number, noun: string): string {
 }
 
 /** `file:line: field: message (severity CODE)`; line 0 means the file as a whole. */
-export function formatProblem(file: string, problem: Problem): string {
+export function formatProblem(file: string, problem: FlowProblem): string {
   const where = problem.line > 0 ? `${shown(file)}:${problem.line}` : shown(file);
   return `${where}: ${problem.field ?? '-'}: ${shown(problem.message)} (${problem.severity} ${problem.code})`;
 }

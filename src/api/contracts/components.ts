@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ApiTokenSchema } from '../../domain/accounts.js';
-import { ProblemSchema } from '../../domain/nem13/schemas.js';
+import { FlowProblemSchema } from '../../domain/flow-summary.js';
 import { FileDetailsView } from '../../application/file-details.js';
 import { FileEventPageView, StoredEventView } from '../../application/file-events.js';
 import { ReadingEventView, ReadingHistoryView, ReadingVersionView } from '../../application/reading-history.js';
@@ -165,7 +165,7 @@ z.globalRegistry.add(MeterDetailView, {
     { meterSerial: 'MET12345', nmis: ['VDEF005890'], registers: [REGISTER_EXAMPLE], latestReadings: [READING_EXAMPLE] },
   ],
 });
-z.globalRegistry.add(ProblemSchema, {
+z.globalRegistry.add(FlowProblemSchema, {
   id: 'FileProblem',
   description: 'A problem found in a flow file: where (line, record, field), a stable code, and what is wrong.',
   examples: [FILE_PROBLEM_EXAMPLE],

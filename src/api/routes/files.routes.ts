@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importFlowFile, refused, type ImportResult } from '../../application/import-flow-file.js';
-import { ProblemSchema } from '../../domain/nem13/schemas.js';
+import { FlowProblemSchema } from '../../domain/flow-summary.js';
 import { openFlowFile, type FlowFileLimits } from '../../infrastructure/files/flow-file.js';
 import { UploadArea } from '../../infrastructure/files/upload-area.js';
 import {
@@ -35,9 +35,14 @@ export const ImportResultView = z
       .describe(
         'imported; duplicate (already received: nothing appended); rejected (recorded with its errors, no reading); refused (larger than a limit: nothing recorded, the error says which)',
       ),
-    readings: z.number().int().describe('readings the file brought (for a duplicate: when it was imported)'),
-    errors: z.array(ProblemSchema).describe('the first 1,000'),
-    warnings: z.array(ProblemSchema).describe('the first 1,000'),
+    readings: z
+      .number()
+      .int()
+      .describe(
+        'records the file brought: register reads of a NEM13 file, interval days (300 records) of a NEM12 file (for a duplicate: when it was imported)',
+      ),
+    errors: z.array(FlowProblemSchema).describe('the first 1,000'),
+    warnings: z.array(FlowProblemSchema).describe('the first 1,000'),
     errorsOmitted: z.number().int().describe('errors beyond those listed'),
     warningsOmitted: z.number().int().describe('warnings beyond those listed'),
     duplicateOf: z

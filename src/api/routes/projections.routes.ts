@@ -24,7 +24,7 @@ const Instant = z.iso.datetime({ offset: true });
 
 const ProjectionStatusView = z
   .object({
-    projection: z.string().describe('the read model and its version, e.g. `read_model_v3`'),
+    projection: z.string().describe('the read model and its version, e.g. `read_model_v4`'),
     generation: z.number().int().describe('which set of its tables serves (a rebuild makes the next)'),
     checkpoint: z.string().nullable().describe('global position of the last event applied; null: none yet'),
     head: z.string().nullable().describe('global position of the newest event in the store; null: empty'),
@@ -35,7 +35,7 @@ const ProjectionStatusView = z
     id: 'ProjectionStatus',
     description: 'How far the read model is behind the event store.',
     examples: [
-      { projection: 'read_model_v3', generation: 1, checkpoint: '30207', head: '30207', lag: 0, upToDate: true },
+      { projection: 'read_model_v4', generation: 1, checkpoint: '30207', head: '30207', lag: 0, upToDate: true },
     ],
   });
 const RebuildStatusView = z
@@ -129,7 +129,7 @@ const SideGenerationView = z
     examples: [
       {
         label: 'before-fix',
-        projection: 'read_model_v3',
+        projection: 'read_model_v4',
         generation: 2,
         untilPosition: '14',
         untilAt: null,

@@ -10,6 +10,7 @@ import {
   ReadingView,
   readingVersions,
 } from '../../projections/read-model/read-model.queries.js';
+import { findIntervalDays, IntervalDaySchema } from '../../projections/read-model/interval-days.queries.js';
 import type { AppDeps } from '../deps.js';
 import { AsOf, asOfInstant, BooleanText, DayOrInstant, Instant, instantOf, safeText } from '../contracts/params.js';
 import { formatAsOf, toNemIso } from '../../domain/nem-time.js';
@@ -87,8 +88,69 @@ const ReadingsQuery = z
     path: ['nmi'],
   });
 
+const IntervalsQuery = z.object({
+  nmi: safeText(20).describe(
+    'The meter point: its NMI (10 characters), or the NMI and its checksum digit (11, the digit is checked), in any case, spaces ignored.',
+  ),
+  from: z.iso.date().optional().describe('Days on or after this IntervalDate (YYYY-MM-DD).'),
+  to: z.iso.date().optional().describe('Days up to and including this IntervalDate (YYYY-MM-DD).'),
+  limit: z.coerce.number().int().min(1).max(1000).default(100).describe('Days per page, 1 to 1,000.'),
+  cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
+});
+
+export const IntervalDayView = IntervalDaySchema.extend({
+  intervalDate: z.iso
+    .date()
+    .describe('the IntervalDate (NEM time): interval i ends at 00:00 + i x intervalLength, +10:00'),
+  values: z.array(z.string()).describe('the 1440 / intervalLength interval values in order, exact decimals'),
+  dayTotal: z.string().describe('the exact sum of the values'),
+  quality: z.string().describe('the 300 QualityMethod as sent; V when intervalQuality gives it per interval'),
+  qualitySummary: z.record(z.string(), z.number().int()).describe('intervals per quality flag (A, E, S, F, N)'),
+  updatedAt: z.string().nullable().describe('the UpdateDateTime, UTC (ISO 8601)'),
+  versions: z.number().int().describe('how many versions of this day files sent; the newest is the one shown'),
+}).meta({
+  id: 'IntervalDay',
+  description:
+    'One day of one interval channel (a NEM12 300 record with its 400s and 500s), the version in force: the newest by UpdateDateTime, then import order.',
+});
+
+export const IntervalDayPage = z
+  .object({
+    items: z.array(IntervalDayView),
+    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+  })
+  .meta({ id: 'IntervalDayPage', description: 'A page of interval days, by channel (suffix) then day.' });
+
 export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const db = deps.database.pool;
+
+  app.get(
+    '/api/intervals',
+    {
+      config: { etag: true },
+      schema: {
+        operationId: 'searchIntervalDays',
+        summary: 'The interval days of a NMI (NEM12 data)',
+        description:
+          'The interval days in force of a meter point, by channel (NMI suffix) then day, one keyset page at a time: pass `nextCursor` as `cursor` for the next page. Values and totals are exact decimals as strings.',
+        tags: ['readings'],
+        querystring: IntervalsQuery,
+        response: { 200: json('A page of interval days.', IntervalDayPage) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const parsed = parseNmiQuery(q.nmi);
+      if (!parsed.ok) throw new ApiError(400, 'BAD_NMI', parsed.reason);
+      return findIntervalDays(db, {
+        nmi: parsed.nmi,
+        from: q.from,
+        to: q.to,
+        limit: q.limit,
+        cursor: q.cursor,
+      });
+    },
+  );
 
   app.get(
     '/api/readings',

@@ -16,13 +16,18 @@ export interface ImportCommandOptions {
   readonly project: boolean;
 }
 
+/** What a file's record events are called: a NEM12 file's are interval days. */
+function records(result: ImportResult): string {
+  return plural(result.readings, result.format === 'NEM12' ? 'interval day' : 'reading');
+}
+
 function verdict(result: ImportResult): string {
   switch (result.status) {
     case 'imported':
-      return `imported (${plural(result.readings, 'reading')}${result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : ''})`;
+      return `imported (${records(result)}${result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : ''})`;
     case 'duplicate': {
       const when = result.duplicateOf === undefined ? '' : ` on ${formatNemTime(result.duplicateOf.receivedAt)}`;
-      return `duplicate (already received${when} and ${result.errorCount > 0 ? `rejected with ${plural(result.errorCount, 'error')}` : `imported with ${plural(result.readings, 'reading')}`}; nothing appended)`;
+      return `duplicate (already received${when} and ${result.errorCount > 0 ? `rejected with ${plural(result.errorCount, 'error')}` : `imported with ${records(result)}`}; nothing appended)`;
     }
     case 'rejected':
       return `rejected (${plural(result.errorCount, 'error')}${result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : ''})`;
@@ -36,6 +41,7 @@ function importJson(result: ImportResult): Record<string, unknown> {
     file: result.file,
     sha256: result.sha256,
     status: result.status,
+    format: result.format,
     readings: result.readings,
     errors: result.errors,
     warnings: result.warnings,

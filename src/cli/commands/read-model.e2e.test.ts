@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectExit, runNem } from '../../../test/cli.js';
 import { samplePath } from '../../../test/samples.js';
+import { READ_MODEL_PROJECTION } from '../../projections/read-model/read-model.schema.js';
 
 const env = { NEM_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'nem-read-e2e-')), 'data'), DATABASE_URL: '' };
 
@@ -94,7 +95,7 @@ describe('nem readings, files and projections (embedded database)', () => {
     expect(JSON.parse((await runNem(['readings', '--nmi', 'VDEF005890', '--json'], env)).stdout)).toEqual([]);
     const rebuilt = await runNem(['projections', 'rebuild'], env);
     expectExit(rebuilt, 0);
-    expect(rebuilt.stdout).toMatch(/^rebuilt read_model_v3 as generation 2 from \d+ events/);
+    expect(rebuilt.stdout).toMatch(new RegExp(`^rebuilt ${READ_MODEL_PROJECTION} as generation 2 from \\d+ events`));
     // Progress against the whole store, to the end.
     expect(rebuilt.stderr).toMatch(/rebuild: generation 2: ([\d,]+) of \1 events \(100%\)/);
     const status = JSON.parse((await runNem(['projections', 'status', '--json'], env)).stdout) as {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { validateFlowFile, type FlowFileReport } from '../../application/read-flow-file.js';
+import type { FlowSummary } from '../../domain/flow-summary.js';
 import { intakeLimits, loadConfig } from '../../infrastructure/config.js';
 import { expandPaths, openFlowFile, SkippedPath, UnreadablePathError } from '../../infrastructure/files/flow-file.js';
 import { EXIT, worst, type ExitCode } from '../exit-codes.js';
@@ -19,13 +20,28 @@ function verdict(report: FlowFileReport): string {
   return summary.warningCount > 0 ? `ok with ${plural(summary.warningCount, 'warning')}` : 'ok';
 }
 
+/** Accepted records by record indicator, those of the file's format. */
+function recordCounts(summary: FlowSummary): Record<string, number> {
+  const { counts } = summary;
+  if (summary.format === 'NEM12') {
+    return {
+      '200': counts.channels ?? 0,
+      '300': counts.intervalDays ?? 0,
+      '400': counts.intervalEvents ?? 0,
+      '500': counts.b2bDetails,
+    };
+  }
+  return { '250': counts.registerReads, '550': counts.b2bDetails };
+}
+
 export function validationJson(report: FlowFileReport): Record<string, unknown> {
   const { summary } = report;
   return {
     file: report.file,
     sha256: report.digest.sha256,
     valid: summary.valid,
-    counts: { '250': summary.counts.registerReads, '550': summary.counts.b2bDetails },
+    format: summary.format,
+    counts: recordCounts(summary),
     errors: summary.errors,
     warnings: summary.warnings,
     errorsOmitted: summary.omittedErrors,
@@ -76,7 +92,7 @@ export function registerValidate(program: Command, io: Output, setExit: (code: E
   program
     .command('validate')
     .description(
-      'check NEM13 files (plain, .gz or single-file .zip; a directory means every file in it) without importing',
+      'check NEM12 and NEM13 files (plain, .gz or single-file .zip; a directory means every file in it) without importing',
     )
     .argument('<paths...>', 'files or directories')
     .option('--json', 'print NDJSON, one object per file', false)

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectExit, ndjson, runNem } from '../../../test/cli.js';
-import { EXPECTED, samplePath } from '../../../test/samples.js';
+import { EXPECTED, EXPECTED_NEM12, nem12SamplePath, samplePath } from '../../../test/samples.js';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('nem validate', () => {
   it('prints ok for a valid file and exits 0', async () => {
@@ -30,7 +32,7 @@ describe('nem validate', () => {
 
   it('prints NDJSON with --json: one object per file with counts, errors and warnings', async () => {
     const result = await runNem(['validate', '--json', samplePath('aemo-mdp-test-2005'), samplePath('nem12')]);
-    expectExit(result, 1);
+    expectExit(result, 0);
     const objects = ndjson(result.stdout);
     const csvs = EXPECTED.filter((f) => f.file.startsWith('aemo-mdp-test-2005/'));
     expect(objects).toHaveLength(csvs.length + 2);
@@ -40,18 +42,32 @@ describe('nem validate', () => {
       expect(found?.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
     const nem12 = objects.filter((o) => String(o.file).includes('nem12'));
-    expect(nem12).toHaveLength(2);
-    for (const o of nem12) {
-      expect(o.valid).toBe(false);
-      expect((o.errors as Array<Record<string, unknown>>)[0]).toEqual({
-        line: 1,
-        record: '100',
-        field: 'VersionHeader',
-        code: 'NEM13_NEM12_FILE',
-        severity: 'error',
-        message: expect.any(String),
-      });
-    }
+    expect(nem12.map((o) => [o.format, o.valid, o.counts])).toEqual([
+      ['NEM12', true, { '200': 2, '300': 2, '400': 0, '500': 0 }],
+      ['NEM12', true, { '200': 1, '300': 1, '400': 3, '500': 0 }],
+    ]);
+  });
+
+  it('reads NEM12 files with the NEM12 reader: valid ones exit 0, an invalid one names file, line, field and code', async () => {
+    const valid = EXPECTED_NEM12.filter((f) => f.valid && f.member === undefined).slice(0, 2);
+    expect(valid).toHaveLength(2);
+    const ok = await runNem(['validate', ...valid.map((f) => nem12SamplePath(f.file))]);
+    expectExit(ok, 0);
+    expect(ok.stdout).not.toContain('invalid');
+    for (const f of valid) expect(ok.stdout).toContain(`${nem12SamplePath(f.file)}: ok`);
+
+    const file = nem12SamplePath('aemo-mdp-test-2005/NEM12_Scenario10_ETSAMDP_NEMMCO.csv');
+    const bad = await runNem(['validate', file, nem12SamplePath(valid[0]?.file ?? '')]);
+    expectExit(bad, 1);
+    const lines = bad.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${escape(file)}: invalid \\(\\d+ errors?`));
+    expect(lines[1]).toMatch(new RegExp(`^${escape(file)}:27: .*\\(error NEM12_FIELD_COUNT\\)$`));
+
+    const json = await runNem(['validate', '--json', file]);
+    expectExit(json, 1);
+    const [report] = ndjson(json.stdout);
+    expect(report).toMatchObject({ format: 'NEM12', valid: false });
+    expect((report?.errors as unknown[])[0]).toMatchObject({ line: 27, record: '300', code: 'NEM12_FIELD_COUNT' });
   });
 
   it('reports an unreadable path, goes on with the others, and exits 2', async () => {

@@ -3,7 +3,13 @@
  * resumed append is recognised by the store instead of duplicated. A UUID (version 8, "custom") built
  * from the first 88 bits of the file's SHA-256, a code for the event type and the source line.
  */
-const TYPE_CODES = { FileReceived: 1, ReadingRecorded: 2, FileImported: 3, FileRejected: 4 } as const;
+const TYPE_CODES = {
+  FileReceived: 1,
+  ReadingRecorded: 2,
+  FileImported: 3,
+  FileRejected: 4,
+  IntervalDayRecorded: 5,
+} as const;
 
 export function fileEventId(fileId: string, type: keyof typeof TYPE_CODES, line: number): string {
   if (!Number.isInteger(line) || line < 0 || line >= 2 ** 28) throw new RangeError(`line ${line} out of range`);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../event-store/event-store.js';
 import { readNem13, validateNem13 } from '../nem13/reader.js';
-import type { Nem13Summary, RegisterRead } from '../nem13/records.js';
+import type { RegisterRead } from '../nem13/records.js';
+import { fromNem13Summary, type FlowSummary } from '../flow-summary.js';
 import { bytesOf, nem13File, record250, record550 } from '../nem13/nem13.fixtures.js';
 import {
   fileImported,
@@ -74,7 +75,7 @@ describe('ReadingRecorded schema versions', () => {
 });
 
 describe('closing events carry the stream digest from schema version 2', () => {
-  const summary = async (text: string): Promise<Nem13Summary> => validateNem13(bytesOf(text));
+  const summary = async (text: string): Promise<FlowSummary> => fromNem13Summary(await validateNem13(bytesOf(text)));
   const DIGEST = 'b'.repeat(64);
   const withoutDigest = (data: object) =>
     Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'earlierEventsSha256'));

@@ -1,7 +1,9 @@
 /**
- * The events of one flow file's import, one stream per file (`nem13File-<sha256>`):
+ * The events of one flow file's import, one stream per file (`nem13File-<sha256>`, whatever the file's
+ * format: docs/adr/0012-one-stream-category-for-both-formats.md):
  *
- *   FileReceived, then ReadingRecorded x n (one per accepted 250, in file order), then FileImported;
+ *   FileReceived, then one event per record in file order (ReadingRecorded per accepted 250 of a NEM13
+ *   file, IntervalDayRecorded per accepted 300 of a NEM12 file), then FileImported;
  *   or FileReceived, then FileRejected.
  *
  * A file's readings count only once its FileImported exists. Facts go in `data`, provenance in
@@ -9,11 +11,15 @@
  */
 import { z } from 'zod';
 import type { NewEvent, RecordedEvent } from '../event-store/event-store.js';
-import { Nem13HeaderSchema, NemInstantSchema, ProblemSchema, RegisterReadSchema } from '../nem13/schemas.js';
-import type { Nem13Header, Nem13Summary, RegisterRead } from '../nem13/records.js';
+import { FlowProblemSchema, type FlowHeader, type FlowSummary } from '../flow-summary.js';
+import { Nem12HeaderSchema } from '../nem12/schemas.js';
+import { Nem13HeaderSchema, NemInstantSchema, RegisterReadSchema } from '../nem13/schemas.js';
+import type { RegisterRead } from '../nem13/records.js';
+import type { IntervalDay } from '../nem12/records.js';
 import type { NemInstant } from '../nem-time.js';
 import { fileEventId } from './event-ids.js';
 
+/** Holds NEM12 files' streams too, despite its name (docs/adr/0012-one-stream-category-for-both-formats.md). */
 export const FILE_STREAM_CATEGORY = 'nem13File';
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -44,7 +50,10 @@ export const FileReceivedData = z.object({
   identity: z.enum(['content', 'raw']).optional(),
   container: z.enum(['plain', 'gzip', 'zip']),
   zipMember: z.string().nullable(),
-  header: Nem13HeaderSchema.nullable().describe('the 100 record, when it was valid'),
+  header: z
+    .union([Nem13HeaderSchema, Nem12HeaderSchema])
+    .nullable()
+    .describe('the 100 record, when it was valid (its versionHeader tells the format)'),
   receivedAt: NemInstantSchema,
   channel: z.enum(CHANNELS),
 });
@@ -71,14 +80,69 @@ export const ReadingRecordedData = z.object({
     .nullable()
     .describe('the 550 that follows the 250, if any'),
 });
+/**
+ * IntervalDayRecorded, schema version 1 (current): one 300 record (one day of one channel) with the 400s
+ * and 500s that follow it, each fact once. The channel's facts (from its 200) are repeated on each day,
+ * since a day is read on its own; the 200's other fields, and the raw lines, are the original's (kept by
+ * the originals archive). Dates and instants are NEM time as written (`CCYYMMDD`, `CCYYMMDDhhmmss`); values
+ * are exact decimals in canonical form (leading zeros dropped, the scale as sent); quality and UOM as sent.
+ * The line of the 300 is the metadata's `sourceLine`.
+ */
+const NEM_DATE = /^\d{8}$/;
+const NEM_DATE_TIME = /^\d{14}$/;
+export const IntervalQualityRun = z.object({
+  from: z.number().int().min(1).max(288).describe('first interval of the run (400 StartInterval)'),
+  to: z.number().int().min(1).max(288).describe('last interval of the run (400 EndInterval)'),
+  quality: z.string().describe('400 QualityMethod as sent, e.g. A, E52, S53 (never V)'),
+  reasonCode: z.number().int().nullable(),
+  reasonDescription: z.string().nullable(),
+});
+export const IntervalDayB2B = z.object({
+  transactionCode: z.string(),
+  retailerServiceOrder: z.string().nullable(),
+  readAt: z.string().regex(NEM_DATE_TIME).nullable().describe('500 ReadDateTime, CCYYMMDDhhmmss'),
+  indexRead: z.string().nullable(),
+});
+export const IntervalDayRecordedData = z.object({
+  nmi: z.string(),
+  nmiSuffix: z.string(),
+  registerId: z.string().nullable(),
+  meterSerialNumber: z.string().nullable(),
+  uom: z.string().describe('UOM as sent, e.g. kWh'),
+  intervalLength: z.union([z.literal(5), z.literal(15), z.literal(30)]),
+  intervalDate: z.string().regex(NEM_DATE).describe('IntervalDate, CCYYMMDD'),
+  values: z
+    .array(z.string().regex(/^\d+(\.\d+)?$/))
+    .refine((values) => [48, 96, 288].includes(values.length), { error: 'expected 48, 96 or 288 values' })
+    .describe('the 1440 / intervalLength values in order, exact decimals'),
+  quality: z.string().describe('300 QualityMethod as sent; V when intervalQuality gives it per interval'),
+  reasonCode: z.number().int().nullable(),
+  reasonDescription: z.string().nullable(),
+  updatedAt: z.string().regex(NEM_DATE_TIME).nullable().describe('UpdateDateTime, CCYYMMDDhhmmss'),
+  msatsLoadedAt: z.string().regex(NEM_DATE_TIME).nullable().describe('MSATSLoadDateTime, CCYYMMDDhhmmss'),
+  intervalQuality: z
+    .array(IntervalQualityRun)
+    .nullable()
+    .describe("a V day's 400 records: runs of intervals covering the day in order; null on other days"),
+  b2b: z.array(IntervalDayB2B).describe('the 500 records that follow the day'),
+});
+export type IntervalDayRecordedData = z.infer<typeof IntervalDayRecordedData>;
+
 /** ReadingRecorded, schema version 1: every field typed, most of them twice, with the raw lines. */
 export const ReadingRecordedV1Data = RegisterReadSchema.extend({ fileId: z.string().regex(SHA256) });
 /** FileImported, schema version 1: written before the stream digest existed. */
 export const FileImportedV1Data = z.object({
   fileId: z.string().regex(SHA256),
-  counts: z.object({ registerReads: z.number().int(), b2bDetails: z.number().int() }),
+  counts: z.object({
+    registerReads: z.number().int(),
+    b2bDetails: z.number().int().describe('550 records of a NEM13 file, 500 records of a NEM12 file'),
+    /** NEM12 files only: absent from a NEM13 file's event. */
+    channels: z.number().int().optional().describe('NEM12: 200 records'),
+    intervalDays: z.number().int().optional().describe('NEM12: 300 records'),
+    intervalEvents: z.number().int().optional().describe('NEM12: 400 records'),
+  }),
   lines: z.number().int(),
-  warnings: z.array(ProblemSchema),
+  warnings: z.array(FlowProblemSchema),
   warningCount: z.number().int(),
 });
 /** FileRejected, schema version 1: written before the stream digest existed. */
@@ -86,9 +150,9 @@ export const FileRejectedV1Data = z.object({
   fileId: z.string().regex(SHA256),
   /** Added after the first version: optional, so events recorded without it still parse. */
   lines: z.number().int().optional(),
-  errors: z.array(ProblemSchema),
+  errors: z.array(FlowProblemSchema),
   errorCount: z.number().int(),
-  warnings: z.array(ProblemSchema),
+  warnings: z.array(FlowProblemSchema),
   warningCount: z.number().int(),
 });
 const EARLIER_EVENTS_SHA256 = z
@@ -126,6 +190,7 @@ export type FileEventMetadata = z.infer<typeof FileEventMetadata>;
 export type FileEvent =
   | { readonly type: 'FileReceived'; readonly data: FileReceivedData }
   | { readonly type: 'ReadingRecorded'; readonly data: ReadingRecordedData }
+  | { readonly type: 'IntervalDayRecorded'; readonly data: IntervalDayRecordedData }
   | { readonly type: 'FileImported'; readonly data: FileImportedView }
   | { readonly type: 'FileRejected'; readonly data: FileRejectedView };
 
@@ -133,6 +198,7 @@ export type FileEvent =
 export const CURRENT_SCHEMA_VERSIONS = {
   FileReceived: 1,
   ReadingRecorded: 2,
+  IntervalDayRecorded: 1,
   FileImported: 2,
   FileRejected: 2,
 } as const satisfies Record<FileEvent['type'], number>;
@@ -198,6 +264,9 @@ export function parseFileEvent(event: RecordedEvent): FileEvent {
         return { type: event.type, data: upcastReadingRecordedV1(ReadingRecordedV1Data.parse(event.data)) };
       }
       break;
+    case 'IntervalDayRecorded':
+      if (version === 1) return { type: event.type, data: IntervalDayRecordedData.parse(event.data) };
+      break;
     case 'FileReceived':
       if (version === 1) return { type: event.type, data: FileReceivedData.parse(event.data) };
       break;
@@ -230,7 +299,7 @@ export interface ReceivedFile {
   readonly identity: 'content' | 'raw';
   readonly container: 'plain' | 'gzip' | 'zip';
   readonly zipMember: string | null;
-  readonly header: Nem13Header | null;
+  readonly header: FlowHeader | null;
   readonly receivedAt: NemInstant;
   readonly channel: Channel;
 }
@@ -261,10 +330,58 @@ export function readingRecorded(fileId: string, read: RegisterRead): NewEvent {
   return { id: fileEventId(fileId, 'ReadingRecorded', read.line), type: 'ReadingRecorded', data, metadata: meta };
 }
 
+/** The `CCYYMMDD` / `CCYYMMDDhhmmss` text of a calendar date or an instant in NEM time. */
+function nemDigits(value: string): string {
+  return value.slice(0, 19).replace(/[-T:]/g, '');
+}
+
+/** One interval day's event; like a reading's, its metadata is the version and the line of its 300. */
+export function intervalDayRecorded(fileId: string, day: IntervalDay): NewEvent {
+  const { channel } = day;
+  const data: IntervalDayRecordedData = {
+    nmi: channel.nmi,
+    nmiSuffix: channel.nmiSuffix,
+    registerId: channel.registerId,
+    meterSerialNumber: channel.meterSerialNumber,
+    uom: channel.uom.text,
+    intervalLength: channel.intervalLength,
+    intervalDate: nemDigits(day.intervalDate),
+    values: [...day.values],
+    quality: day.quality.text,
+    reasonCode: day.reasonCode,
+    reasonDescription: day.reasonDescription,
+    updatedAt: day.updatedAt === null ? null : nemDigits(day.updatedAt),
+    msatsLoadedAt: day.msatsLoadedAt === null ? null : nemDigits(day.msatsLoadedAt),
+    intervalQuality:
+      day.quality.flag === 'V'
+        ? day.events.map((event) => ({
+            from: event.startInterval,
+            to: event.endInterval,
+            quality: event.quality.text,
+            reasonCode: event.reasonCode,
+            reasonDescription: event.reasonDescription,
+          }))
+        : null,
+    b2b: day.b2bDetails.map((b2b) => ({
+      transactionCode: b2b.transactionCode,
+      retailerServiceOrder: b2b.retailerServiceOrder,
+      readAt: b2b.readAt === null ? null : nemDigits(b2b.readAt),
+      indexRead: b2b.indexRead,
+    })),
+  };
+  const meta: FileEventMetadata = { schemaVersion: CURRENT_SCHEMA_VERSIONS.IntervalDayRecorded, sourceLine: day.line };
+  return {
+    id: fileEventId(fileId, 'IntervalDayRecorded', day.line),
+    type: 'IntervalDayRecorded',
+    data,
+    metadata: meta,
+  };
+}
+
 /** `earlierEventsSha256`: the stream digest (stream-digest.ts) of the stream's events before this one. */
 export function fileImported(
   fileId: string,
-  summary: Nem13Summary,
+  summary: FlowSummary,
   channel: Channel,
   earlierEventsSha256: string,
 ): NewEvent {
@@ -287,7 +404,7 @@ export function fileImported(
 /** `earlierEventsSha256`: the stream digest (stream-digest.ts) of the stream's events before this one. */
 export function fileRejected(
   fileId: string,
-  summary: Nem13Summary,
+  summary: FlowSummary,
   channel: Channel,
   earlierEventsSha256: string,
 ): NewEvent {

@@ -20,7 +20,7 @@ import { TEST_LIMITS } from '../../../test/limits.js';
 import { EXPECTED, samplePath } from '../../../test/samples.js';
 import { ProjectionRunner } from '../runner.js';
 import { applyReadModelEvents } from './read-model.projection.js';
-import { createReadModelTables, READ_MODEL_TABLES, tableOf } from './read-model.schema.js';
+import { createReadModelTables, READ_MODEL_PROJECTION, READ_MODEL_TABLES, tableOf } from './read-model.schema.js';
 
 const FILES = [...EXPECTED.map((f) => f.file), 'malformed/handcopied-spec-example-nem13-meter-change.csv'];
 
@@ -191,13 +191,15 @@ describe.each(TEST_DATABASES)('ReadingRecorded versions on $name', (target) => {
     const notices: string[] = [];
     const runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
     expect(await runner.ensureReadModel((message) => notices.push(message))).toBe(1);
-    expect(notices).toEqual([expect.stringContaining('(read_model_v2 to read_model_v3): it is being built again')]);
+    expect(notices).toEqual([
+      expect.stringContaining(`(read_model_v2 to ${READ_MODEL_PROJECTION}): it is being built again`),
+    ]);
     expect(
       await database.pool.oneFirst(sql.type(z.object({ name: z.string().nullable() }))`
         SELECT to_regclass('register_reads_v2_g3')::text AS name`),
     ).toBeNull();
     const status = await runner.catchUp();
-    expect(status).toMatchObject({ projection: 'read_model_v3', generation: 1, lag: 0 });
+    expect(status).toMatchObject({ projection: READ_MODEL_PROJECTION, generation: 1, lag: 0 });
     expect(
       await database.pool.oneFirst(
         sql.type(z.object({ count: z.number() }))`SELECT count(*)::int AS count FROM register_reads`,

@@ -7,6 +7,7 @@ import {
   parseFileEvent,
   type FileEvent,
 } from '../../domain/events/file-events.js';
+import { projectIntervalDays } from './interval-days.projection.js';
 import { tableOf } from './read-model.schema.js';
 
 /** Where the projection finds a file's ReadingRecorded events when the file is closed. */
@@ -168,6 +169,9 @@ export async function applyReadModelEvents(
       case 'ReadingRecorded':
         // Written when the file is closed: a file's readings count only once FileImported exists.
         break;
+      case 'IntervalDayRecorded':
+        // Written when the file is closed, like readings.
+        break;
       case 'FileImported':
         await onFileImported(db, event.data, recorded, context);
         break;
@@ -271,6 +275,16 @@ async function onFileImported(
       warning_count = ${data.warningCount},
       warnings = ${JSON.stringify(data.warnings)}::jsonb
     WHERE file_id = ${data.fileId}`);
+
+  if (data.counts.intervalDays !== undefined) {
+    await projectIntervalDays(db, {
+      fileId: data.fileId,
+      importPosition: recorded.position,
+      importedAt: recorded.recordedAt,
+      generation,
+      store: context.readings.kind === 'events-table' ? null : context.readings.store,
+    });
+  }
 
   await markSupersededVersions(db, data.fileId, generation);
   await upsertMeterPoints(db, data.fileId, generation);

@@ -1,6 +1,6 @@
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
 import { z } from 'zod';
-import { ProblemSchema } from '../../domain/nem13/schemas.js';
+import { FlowProblemSchema } from '../../domain/flow-summary.js';
 import { toNemIso, yearsBefore } from '../../domain/nem-time.js';
 import { hasUnsafeCharacters } from '../../domain/text.js';
 
@@ -194,11 +194,11 @@ const ReadingCursor = z.tuple([
   CursorLine,
 ]);
 
-function encodeCursor(values: unknown[]): string {
+export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
+export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
   try {
     return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
@@ -595,8 +595,8 @@ export const FileDetailView = FileSummaryView.extend({
   zipMember: z.string().nullable(),
   headerCreatedAt: NemTimeText.nullable(),
   lines: z.number().int(),
-  errors: z.array(ProblemSchema),
-  warnings: z.array(ProblemSchema),
+  errors: z.array(FlowProblemSchema),
+  warnings: z.array(FlowProblemSchema),
 });
 export type FileDetail = z.output<typeof FileDetailView>;
 const FileDetailSchema = FileDetailView.extend({ ...FileSummaryTransforms, headerCreatedAt: nemTimeOrNull });

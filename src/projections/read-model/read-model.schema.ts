@@ -13,10 +13,14 @@ import { sql, type CommonQueryMethods, type IdentifierSqlToken } from 'slonik';
  * 3: each version of a register read keeps when it was known and when it stopped winning (imported_at,
  *    superseded_at, corrected_at), for answers as of an instant (docs/adr/0010-as-of-queries.md).
  */
-export const READ_MODEL_VERSION = 3;
+/**
+ * 4: interval days of NEM12 files (interval_days, from IntervalDayRecorded), one row per 300 record, the
+ *    latest version of a day (UpdateDateTime, then import order) in force and the others kept, superseded.
+ */
+export const READ_MODEL_VERSION = 4;
 export const READ_MODEL_PROJECTION = `read_model_v${READ_MODEL_VERSION}`;
 
-export const READ_MODEL_TABLES = ['files', 'register_reads', 'meter_points', 'registers'] as const;
+export const READ_MODEL_TABLES = ['files', 'register_reads', 'meter_points', 'registers', 'interval_days'] as const;
 export type ReadModelTable = (typeof READ_MODEL_TABLES)[number];
 
 export function physicalName(table: ReadModelTable, generation: number, version = READ_MODEL_VERSION): string {
@@ -156,6 +160,40 @@ export async function createReadModelTables(db: CommonQueryMethods, generation: 
     )`);
   await db.query(
     sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('registers_serial')} ON ${registers} (upper(meter_serial_number), nmi)`,
+  );
+
+  const days = tableOf('interval_days', generation);
+  await db.query(sql.unsafe`
+    CREATE TABLE IF NOT EXISTS ${days} (
+      file_id text NOT NULL,
+      line integer NOT NULL,
+      nmi text COLLATE "C" NOT NULL,
+      nmi_suffix text NOT NULL,
+      register_id text,
+      meter_serial_number text,
+      uom text NOT NULL,
+      interval_length integer NOT NULL CHECK (interval_length IN (5, 15, 30)),
+      interval_date date NOT NULL,
+      interval_values numeric[] NOT NULL,
+      day_total numeric NOT NULL,
+      quality text NOT NULL,
+      reason_code integer,
+      reason_description text,
+      interval_quality jsonb,
+      quality_summary jsonb NOT NULL,
+      b2b jsonb NOT NULL,
+      updated_at timestamptz,
+      msats_loaded_at timestamptz,
+      import_position bigint NOT NULL,
+      imported_at timestamptz NOT NULL,
+      superseded boolean NOT NULL DEFAULT false,
+      PRIMARY KEY (file_id, line)
+    )`);
+  await db.query(
+    sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('interval_days_nmi')} ON ${days} (nmi, nmi_suffix, interval_date)`,
+  );
+  await db.query(
+    sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('interval_days_serial')} ON ${days} (upper(meter_serial_number), interval_date)`,
   );
 }
 

@@ -143,6 +143,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/intervals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The interval days of a NMI (NEM12 data)
+         * @description The interval days in force of a meter point, by channel (NMI suffix) then day, one keyset page at a time: pass `nextCursor` as `cursor` for the next page. Values and totals are exact decimals as strings.
+         */
+        get: operations["searchIntervalDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/meter-points/{nmi}": {
         parameters: {
             query?: never;
@@ -605,11 +625,11 @@ export interface components {
          */
         FileProblem: {
             /** @enum {string} */
-            code: "NEM13_BAD_ARCHIVE" | "NEM13_NOT_MDFF" | "FILE_TOO_LARGE" | "CONTENT_TOO_LARGE" | "NEM13_ZIP_MEMBERS" | "NEM13_EMPTY_FILE" | "NEM13_INVALID_UTF8" | "NEM13_BINARY_CONTENT" | "NEM13_LINE_TOO_LONG" | "NEM13_BLANK_LINE" | "NEM13_WHITESPACE" | "NEM13_UNKNOWN_RECORD" | "NEM13_NEM12_RECORD" | "NEM13_NEM12_FILE" | "NEM13_BAD_VERSION" | "NEM13_MISSING_100" | "NEM13_DUPLICATE_100" | "NEM13_MISSING_900" | "NEM13_AFTER_900" | "NEM13_ORPHAN_550" | "NEM13_DUPLICATE_550" | "NEM13_FIELD_COUNT" | "NEM13_MISSING_FIELD" | "NEM13_TOO_LONG" | "NEM13_BAD_DATE" | "NEM13_BAD_NUMBER" | "NEM13_BAD_DIRECTION" | "NEM13_BAD_NMI" | "NEM13_BAD_SUFFIX" | "NEM13_BAD_QUALITY" | "NEM13_BAD_REASON" | "NEM13_BAD_UOM" | "NEM13_BAD_TRANSACTION_CODE" | "NEM13_NULL_QUALITY" | "NEM13_METHOD_MISSING" | "NEM13_METHOD_OUT_OF_RANGE" | "NEM13_PREVIOUS_ESTIMATE" | "NEM13_OBSOLETE_REASON" | "NEM13_UNKNOWN_REASON" | "NEM13_REASON_REQUIRED" | "NEM13_DESCRIPTION_REQUIRED" | "NEM13_NEGATIVE_QUANTITY" | "NEM13_QUANTITY_MISMATCH";
+            code: "NEM13_BAD_ARCHIVE" | "NEM13_NOT_MDFF" | "FILE_TOO_LARGE" | "CONTENT_TOO_LARGE" | "NEM13_ZIP_MEMBERS" | "NEM13_EMPTY_FILE" | "NEM13_INVALID_UTF8" | "NEM13_BINARY_CONTENT" | "NEM13_LINE_TOO_LONG" | "NEM13_BLANK_LINE" | "NEM13_WHITESPACE" | "NEM13_UNKNOWN_RECORD" | "NEM13_NEM12_RECORD" | "NEM13_NEM12_FILE" | "NEM13_BAD_VERSION" | "NEM13_MISSING_100" | "NEM13_DUPLICATE_100" | "NEM13_MISSING_900" | "NEM13_AFTER_900" | "NEM13_ORPHAN_550" | "NEM13_DUPLICATE_550" | "NEM13_FIELD_COUNT" | "NEM13_MISSING_FIELD" | "NEM13_TOO_LONG" | "NEM13_BAD_DATE" | "NEM13_BAD_NUMBER" | "NEM13_BAD_DIRECTION" | "NEM13_BAD_NMI" | "NEM13_BAD_SUFFIX" | "NEM13_BAD_QUALITY" | "NEM13_BAD_REASON" | "NEM13_BAD_UOM" | "NEM13_BAD_TRANSACTION_CODE" | "NEM13_NULL_QUALITY" | "NEM13_METHOD_MISSING" | "NEM13_METHOD_OUT_OF_RANGE" | "NEM13_PREVIOUS_ESTIMATE" | "NEM13_OBSOLETE_REASON" | "NEM13_UNKNOWN_REASON" | "NEM13_REASON_REQUIRED" | "NEM13_DESCRIPTION_REQUIRED" | "NEM13_NEGATIVE_QUANTITY" | "NEM13_QUANTITY_MISMATCH" | "NEM12_NOT_MDFF" | "NEM12_EMPTY_FILE" | "NEM12_INVALID_UTF8" | "NEM12_BINARY_CONTENT" | "NEM12_LINE_TOO_LONG" | "NEM12_BLANK_LINE" | "NEM12_WHITESPACE" | "NEM12_UNKNOWN_RECORD" | "NEM12_NEM13_RECORD" | "NEM12_NEM13_FILE" | "NEM12_BAD_VERSION" | "NEM12_MISSING_100" | "NEM12_DUPLICATE_100" | "NEM12_MISSING_900" | "NEM12_AFTER_900" | "NEM12_NO_DATA" | "NEM12_FIELD_COUNT" | "NEM12_ORPHAN_300" | "NEM12_ORPHAN_400" | "NEM12_ORPHAN_500" | "NEM12_BAD_INTERVAL_LENGTH" | "NEM12_BAD_INTERVAL_RANGE" | "NEM12_INTERVAL_OVERLAP" | "NEM12_INTERVAL_GAP" | "NEM12_INCOMPLETE_400" | "NEM12_MISSING_FIELD" | "NEM12_TOO_LONG" | "NEM12_BAD_DATE" | "NEM12_BAD_NUMBER" | "NEM12_BAD_NMI" | "NEM12_BAD_SUFFIX" | "NEM12_BAD_QUALITY" | "NEM12_BAD_REASON" | "NEM12_BAD_UOM" | "NEM12_BAD_TRANSACTION_CODE" | "NEM12_PARTICIPANT" | "NEM12_METHOD_MISSING" | "NEM12_METHOD_OUT_OF_RANGE" | "NEM12_OBSOLETE_REASON" | "NEM12_UNKNOWN_REASON" | "NEM12_REASON_REQUIRED" | "NEM12_UNEXPECTED_REASON" | "NEM12_DESCRIPTION_REQUIRED";
             field: string | null;
             line: number;
             message: string;
-            record: ("100" | "250" | "550" | "900") | null;
+            record: ("100" | "200" | "250" | "300" | "400" | "500" | "550" | "900") | null;
             /** @enum {string} */
             severity: "error" | "warning";
         };
@@ -890,7 +910,7 @@ export interface components {
             errorsOmitted: number;
             /** @description the name the file was uploaded with */
             file: string;
-            /** @description readings the file brought (for a duplicate: when it was imported) */
+            /** @description records the file brought: register reads of a NEM13 file, interval days (300 records) of a NEM12 file (for a duplicate: when it was imported) */
             readings: number;
             /** @description the file's identity; null when it was refused (not read whole) */
             sha256: string | null;
@@ -903,6 +923,52 @@ export interface components {
             warnings: components["schemas"]["FileProblem"][];
             /** @description warnings beyond those listed */
             warningsOmitted: number;
+        };
+        /** @description One day of one interval channel (a NEM12 300 record with its 400s and 500s), the version in force: the newest by UpdateDateTime, then import order. */
+        IntervalDay: {
+            /** @description the exact sum of the values */
+            dayTotal: string;
+            fileId: string;
+            fileName: string;
+            /**
+             * Format: date
+             * @description the IntervalDate (NEM time): interval i ends at 00:00 + i x intervalLength, +10:00
+             */
+            intervalDate: string;
+            intervalLength: number;
+            intervalQuality: {
+                from: number;
+                quality: string;
+                reasonCode: number | null;
+                reasonDescription: string | null;
+                to: number;
+            }[] | null;
+            line: number;
+            meterSerialNumber: string | null;
+            nmi: string;
+            nmiSuffix: string;
+            /** @description the 300 QualityMethod as sent; V when intervalQuality gives it per interval */
+            quality: string;
+            /** @description intervals per quality flag (A, E, S, F, N) */
+            qualitySummary: {
+                [key: string]: number;
+            };
+            reasonCode: number | null;
+            reasonDescription: string | null;
+            registerId: string | null;
+            uom: string;
+            /** @description the UpdateDateTime, UTC (ISO 8601) */
+            updatedAt: string | null;
+            /** @description the 1440 / intervalLength interval values in order, exact decimals */
+            values: string[];
+            /** @description how many versions of this day files sent; the newest is the one shown */
+            versions: number;
+        };
+        /** @description A page of interval days, by channel (suffix) then day. */
+        IntervalDayPage: {
+            items: components["schemas"]["IntervalDay"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         /** @description The live read model: the generation the views point at. */
         LiveGeneration: {
@@ -1223,7 +1289,7 @@ export interface components {
         /**
          * @description How far the read model is behind the event store.
          * @example {
-         *       "projection": "read_model_v3",
+         *       "projection": "read_model_v4",
          *       "generation": 1,
          *       "checkpoint": "30207",
          *       "head": "30207",
@@ -1240,7 +1306,7 @@ export interface components {
             head: string | null;
             /** @description events not yet applied, when the store can count them */
             lag: number | null;
-            /** @description the read model and its version, e.g. `read_model_v3` */
+            /** @description the read model and its version, e.g. `read_model_v4` */
             projection: string;
             upToDate: boolean;
         };
@@ -1560,7 +1626,7 @@ export interface components {
          * @description A labelled generation of the read model built from the events up to a position or an instant, beside the live one.
          * @example {
          *       "label": "before-fix",
-         *       "projection": "read_model_v3",
+         *       "projection": "read_model_v4",
          *       "generation": 2,
          *       "untilPosition": "14",
          *       "untilAt": null,
@@ -1694,7 +1760,7 @@ export interface components {
             /** @description the metadata's schemaVersion (1 when it has none: events written before it was recorded); null when it holds something that is not a whole number */
             schemaVersion: number | null;
             streamName: string;
-            /** @description FileReceived, ReadingRecorded, FileImported or FileRejected */
+            /** @description FileReceived, ReadingRecorded, IntervalDayRecorded, FileImported or FileRejected */
             type: string;
         };
         /** @description How many match in all: exact up to a cap (10,000), so it stays cheap. */
@@ -2534,6 +2600,101 @@ export interface operations {
             };
             /** @description A path parameter is longer than any this API routes. */
             414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchIntervalDays: {
+        parameters: {
+            query: {
+                /** @description `nextCursor` of the previous page; absent for the first. */
+                cursor?: string;
+                /** @description Days on or after this IntervalDate (YYYY-MM-DD). */
+                from?: string;
+                /** @description Days per page, 1 to 1,000. */
+                limit?: number;
+                /** @description The meter point: its NMI (10 characters), or the NMI and its checksum digit (11, the digit is checked), in any case, spaces ignored. */
+                nmi: string;
+                /** @description Days up to and including this IntervalDate (YYYY-MM-DD). */
+                to?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of interval days. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntervalDayPage"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
                 headers: {
                     /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
                     "x-request-id"?: string;

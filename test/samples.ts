@@ -97,3 +97,12 @@ export interface ExpectedNem12File extends ExpectedNem12Verdict {
 export const EXPECTED_NEM12: ExpectedNem12File[] = (
   JSON.parse(readFileSync(join(NEM12_SAMPLES_DIR, 'expected.json'), 'utf8')) as { files: ExpectedNem12File[] }
 ).files;
+
+/**
+ * The challenge sample's first register read sent again with another current read and quantity and a
+ * later UpdateDateTime: a correction (the README's audit example).
+ */
+export const CHALLENGE_CORRECTION = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '../samples/corrections/challenge-correction.csv',
+);

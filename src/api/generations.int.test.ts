@@ -1,6 +1,3 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFlowFile } from '../application/import-flow-file.js';
 import type { Database } from '../infrastructure/db/database.js';
@@ -8,20 +5,7 @@ import { openFlowFile } from '../infrastructure/files/flow-file.js';
 import { body, signIn, testApi, type SignedIn, type TestApi } from '../../test/api.js';
 import { eventStoreOn, TEST_DATABASES } from '../../test/databases.js';
 import { TEST_LIMITS } from '../../test/limits.js';
-import { samplePath } from '../../test/samples.js';
-
-const work = mkdtempSync(join(tmpdir(), 'nem-generations-api-'));
-
-function writeCorrection(): string {
-  const [header, first] = readFileSync(samplePath('challenge-sample.csv'), 'utf8').split('\n');
-  const fields = (first ?? '').split(',');
-  fields[13] = '56320.0';
-  fields[18] = '427.0';
-  fields[21] = '20040201120000';
-  const path = join(work, 'challenge-correction.csv');
-  writeFileSync(path, [header, fields.join(','), '900', ''].join('\n'));
-  return path;
-}
+import { CHALLENGE_CORRECTION, samplePath } from '../../test/samples.js';
 
 interface BuildStatus {
   state: string;
@@ -50,7 +34,7 @@ describe.each(TEST_DATABASES)('side generations over HTTP on $name', (target) =>
       importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
     await importPath(samplePath('challenge-sample.csv'));
     positionBefore = String(await store.headPosition());
-    await importPath(writeCorrection());
+    await importPath(CHALLENGE_CORRECTION);
     await api.projections.catchUp();
   });
   afterAll(async () => {

@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'slonik';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { TEST_LIMITS } from '../../test/limits.js';
 import { eventStoreOn, TEST_DATABASES } from '../../test/databases.js';
-import { samplePath } from '../../test/samples.js';
+import { CHALLENGE_CORRECTION, samplePath } from '../../test/samples.js';
 import { importFlowFile } from '../application/import-flow-file.js';
 import { READ_MODEL_PROJECTION } from './read-model/read-model.schema.js';
 import type { EventStore } from '../domain/event-store/event-store.js';
@@ -24,20 +21,7 @@ import {
 } from './side-generations.js';
 import type { GenerationDiffItem } from './read-model/generation-diff.queries.js';
 
-const work = mkdtempSync(join(tmpdir(), 'nem-side-'));
 const CORRECTED_NMI = '2291137510';
-
-/** The challenge sample's first register read sent again: another current read and quantity, a later UpdateDateTime. */
-function writeCorrection(): string {
-  const [header, first] = readFileSync(samplePath('challenge-sample.csv'), 'utf8').split('\n');
-  const fields = (first ?? '').split(',');
-  fields[13] = '56320.0';
-  fields[18] = '427.0';
-  fields[21] = '20040201120000';
-  const path = join(work, 'challenge-correction.csv');
-  writeFileSync(path, [header, fields.join(','), '900', ''].join('\n'));
-  return path;
-}
 
 /**
  * A store whose readAll waits, once armed, until released: a build paused between two batches, so that a
@@ -101,7 +85,7 @@ describe.each(TEST_DATABASES)('side-by-side generations on $name', (target) => {
     while ((await databaseNow()) <= beforeCorrection.at.getTime() + 1) {
       // the clock moves on
     }
-    await importPath(writeCorrection());
+    await importPath(CHALLENGE_CORRECTION);
     await runner.catchUp();
   });
   afterAll(async () => {

@@ -1,27 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'slonik';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../infrastructure/db/database.js';
 import { expectExit, runNem } from '../../../test/cli.js';
-import { samplePath } from '../../../test/samples.js';
+import { CHALLENGE_CORRECTION, samplePath } from '../../../test/samples.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-generations-e2e-'));
 const dataDir = join(work, 'data');
 const env = { NEM_DATA_DIR: dataDir, DATABASE_URL: '' };
-
-/** The challenge sample's first register read sent again with another current read and a later UpdateDateTime. */
-function writeCorrection(): string {
-  const [header, first] = readFileSync(samplePath('challenge-sample.csv'), 'utf8').split('\n');
-  const fields = (first ?? '').split(',');
-  fields[13] = '56320.0';
-  fields[18] = '427.0';
-  fields[21] = '20040201120000';
-  const path = join(work, 'challenge-correction.csv');
-  writeFileSync(path, [header, fields.join(','), '900', ''].join('\n'));
-  return path;
-}
 
 describe('nem projections rebuild --until --as, list, diff, drop and verify (embedded database)', () => {
   let positionBefore = '';
@@ -39,7 +27,7 @@ describe('nem projections rebuild --until --as, list, diff, drop and verify (emb
     const next = Math.floor(Date.parse(file?.closedAt ?? '') / 1000) * 1000 + 1000;
     instantBefore = new Date(next).toISOString();
     while (Date.now() <= next + 50) await new Promise((resolve) => setImmediate(resolve));
-    expectExit(await runNem(['import', writeCorrection()], env), 0);
+    expectExit(await runNem(['import', CHALLENGE_CORRECTION], env), 0);
   }, 120_000);
 
   it('builds side generations by position and by instant, lists and diffs them, refuses bad ones', async () => {

@@ -3,9 +3,9 @@
  * per IntervalDayRecorded, then the versions of each day (NMI, suffix, date) ranked, the newest in force.
  */
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
-import type { EventStore } from '../../domain/event-store/event-store.js';
-import { CURRENT_SCHEMA_VERSIONS, fileStreamName, parseFileEvent } from '../../domain/events/file-events.js';
+import { fileStreamName } from '../../domain/events/file-events.js';
 import { tableOf } from './read-model.schema.js';
+import { copyRecordEvents, type ReadingSource } from './record-events.js';
 
 const PAGE = 1000;
 
@@ -47,8 +47,7 @@ export interface IntervalDaysImport {
   readonly importPosition: bigint;
   readonly importedAt: string;
   readonly generation: number;
-  /** null: the events table of this database; otherwise the store the file's events are read from. */
-  readonly store: EventStore | null;
+  readonly source: ReadingSource;
 }
 
 /** Writes the file's interval days and ranks the versions of the days it sent. */
@@ -56,41 +55,14 @@ export async function projectIntervalDays(db: CommonQueryMethods, file: Interval
   const days = tableOf('interval_days', file.generation);
   const stream = fileStreamName(file.fileId);
   const columns = intervalDayColumns(file.fileId, file.importPosition, file.importedAt);
-  if (file.store === null) {
-    await db.query(sql.unsafe`
-      INSERT INTO ${days} ${COLUMN_NAMES}
-      SELECT ${columns} FROM nem_events e
-      WHERE e.stream_name = ${stream} AND e.event_type = 'IntervalDayRecorded'
-      ON CONFLICT (file_id, line) DO NOTHING`);
-  } else {
-    let page: Array<Record<string, unknown>> = [];
-    const flush = async () => {
-      if (page.length === 0) return;
-      await db.query(sql.unsafe`
-        INSERT INTO ${days} ${COLUMN_NAMES}
-        SELECT ${columns} FROM json_to_recordset(${JSON.stringify(page)}::json)
-          AS e(data jsonb, metadata jsonb, event_id uuid, stream_name text, stream_revision int, position int8)
-        ON CONFLICT (file_id, line) DO NOTHING`);
-      page = [];
-    };
-    for await (const event of file.store.readStream(stream)) {
-      if (event.type !== 'IntervalDayRecorded') continue;
-      const day = parseFileEvent(event);
-      page.push({
-        data: day.data,
-        metadata: {
-          schemaVersion: CURRENT_SCHEMA_VERSIONS.IntervalDayRecorded,
-          sourceLine: event.metadata.sourceLine,
-        },
-        event_id: event.id,
-        stream_name: event.streamName,
-        stream_revision: event.revision,
-        position: event.position.toString(),
-      });
-      if (page.length >= PAGE) await flush();
-    }
-    await flush();
-  }
+  await copyRecordEvents(db, file.source, {
+    table: days,
+    columnNames: COLUMN_NAMES,
+    columns,
+    stream,
+    eventType: 'IntervalDayRecorded',
+    pageSize: PAGE,
+  });
   // The newest version of a day is in force: by UpdateDateTime (a blank one ranks below any), then the
   // file imported later, then the later line. Recomputed for the days of the file just imported.
   await db.query(sql.unsafe`

@@ -1,21 +1,12 @@
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
 import { UOMS } from '../../domain/mdff/code-lists.js';
-import type { EventStore, RecordedEvent } from '../../domain/event-store/event-store.js';
-import {
-  CURRENT_SCHEMA_VERSIONS,
-  fileStreamName,
-  parseFileEvent,
-  type FileEvent,
-} from '../../domain/events/file-events.js';
+import type { RecordedEvent } from '../../domain/event-store/event-store.js';
+import { fileStreamName, parseFileEvent, type FileEvent } from '../../domain/events/file-events.js';
 import { projectIntervalDays } from './interval-days.projection.js';
 import { tableOf } from './read-model.schema.js';
+import { copyRecordEvents, type ReadingSource } from './record-events.js';
 
-/** Where the projection finds a file's ReadingRecorded events when the file is closed. */
-export type ReadingSource =
-  /** The events table of this same database: readings are copied in one INSERT ... SELECT. */
-  | { readonly kind: 'events-table' }
-  /** Any event store (EventStoreDB): readings are read from the file's stream and sent in pages. */
-  | { readonly kind: 'event-store'; readonly store: EventStore };
+export type { ReadingSource } from './record-events.js';
 
 const READING_PAGE = 2000;
 
@@ -229,40 +220,14 @@ async function onFileImported(
   const reads = tableOf('register_reads', generation);
   const stream = fileStreamName(data.fileId);
   const columns = readingColumns(data.fileId, recorded.position, recorded.recordedAt);
-  if (context.readings.kind === 'events-table') {
-    await db.query(sql.unsafe`
-      INSERT INTO ${reads} ${READ_COLUMN_NAMES}
-      SELECT ${columns} FROM nem_events e
-      WHERE e.stream_name = ${stream} AND e.event_type = 'ReadingRecorded'
-      ON CONFLICT (file_id, line) DO NOTHING`);
-  } else {
-    // Each event is read (upcast, or refused when its version is unknown) here, and sent in the current
-    // shape with what the columns need of the row.
-    let page: Array<Record<string, unknown>> = [];
-    const flush = async () => {
-      if (page.length === 0) return;
-      await db.query(sql.unsafe`
-        INSERT INTO ${reads} ${READ_COLUMN_NAMES}
-        SELECT ${columns} FROM json_to_recordset(${JSON.stringify(page)}::json)
-          AS e(data jsonb, metadata jsonb, event_id uuid, stream_name text, stream_revision int, position int8)
-        ON CONFLICT (file_id, line) DO NOTHING`);
-      page = [];
-    };
-    for await (const event of context.readings.store.readStream(stream)) {
-      if (event.type !== 'ReadingRecorded') continue;
-      const reading = parseFileEvent(event);
-      page.push({
-        data: reading.data,
-        metadata: { schemaVersion: CURRENT_SCHEMA_VERSIONS.ReadingRecorded, sourceLine: event.metadata.sourceLine },
-        event_id: event.id,
-        stream_name: event.streamName,
-        stream_revision: event.revision,
-        position: event.position.toString(),
-      });
-      if (page.length >= READING_PAGE) await flush();
-    }
-    await flush();
-  }
+  await copyRecordEvents(db, context.readings, {
+    table: reads,
+    columnNames: READ_COLUMN_NAMES,
+    columns,
+    stream,
+    eventType: 'ReadingRecorded',
+    pageSize: READING_PAGE,
+  });
 
   await db.query(sql.unsafe`
     UPDATE ${tableOf('files', generation)} SET
@@ -282,7 +247,7 @@ async function onFileImported(
       importPosition: recorded.position,
       importedAt: recorded.recordedAt,
       generation,
-      store: context.readings.kind === 'events-table' ? null : context.readings.store,
+      source: context.readings,
     });
   }
 

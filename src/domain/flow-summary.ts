@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { MdffFormat } from './mdff/format.js';
 import type { MdffProblem } from './mdff/problem-log.js';
+import type { MdffSummary } from './mdff/summary.js';
 import { NEM12_PROBLEM_CODES, NEM12_RECORD_TYPES, type Nem12RecordType } from './nem12/problems.js';
 import type { Nem12Header, Nem12Summary } from './nem12/records.js';
 import { PROBLEM_CODES, type RecordType } from './nem13/problems.js';
@@ -48,19 +49,9 @@ export interface FlowCounts {
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 export const FLOW_PROBLEM_SCHEMA_MATCHES: Same<z.infer<typeof FlowProblemSchema>, FlowProblem> = true;
 
-export interface FlowSummary {
+export interface FlowSummary extends MdffSummary<FlowHeader, FlowCounts, FlowProblem> {
   /** The reader that read the file: NEM13 when its first record does not say (its problems then say why). */
   readonly format: MdffFormat;
-  readonly valid: boolean;
-  readonly lines: number;
-  readonly header: FlowHeader | null;
-  readonly counts: FlowCounts;
-  readonly errors: readonly FlowProblem[];
-  readonly warnings: readonly FlowProblem[];
-  readonly errorCount: number;
-  readonly warningCount: number;
-  readonly omittedErrors: number;
-  readonly omittedWarnings: number;
 }
 
 /** The events a file's records become: ReadingRecorded (NEM13) or IntervalDayRecorded (NEM12). */

@@ -1,6 +1,7 @@
 import type { CalendarDate, NemInstant } from '../nem-time.js';
 import type { IntervalQualityFlag, TransactionCode } from '../mdff/code-lists.js';
 import type { QualityMethod, UnitOfMeasure } from '../mdff/fields.js';
+import type { MdffSummary } from '../mdff/summary.js';
 import type { Nem12Problem } from './problems.js';
 
 /** Minutes per interval: a day holds 1440 / length values (288, 96 or 48). */
@@ -88,20 +89,7 @@ export interface Nem12Counts {
 }
 
 /** What the reader found in a whole file. */
-export interface Nem12Summary {
-  readonly valid: boolean;
-  readonly lines: number;
-  readonly header: Nem12Header | null;
-  readonly counts: Nem12Counts;
-  /** The first errors (at most 1,000). */
-  readonly errors: readonly Nem12Problem[];
-  readonly warnings: readonly Nem12Problem[];
-  readonly errorCount: number;
-  readonly warningCount: number;
-  /** How many errors and warnings were counted beyond the ones listed. */
-  readonly omittedErrors: number;
-  readonly omittedWarnings: number;
-}
+export type Nem12Summary = MdffSummary<Nem12Header, Nem12Counts, Nem12Problem>;
 
 export type Nem12Item =
   | { readonly kind: 'header'; readonly header: Nem12Header }

@@ -2,6 +2,7 @@ import type { ExactDecimal } from '../decimal.js';
 import type { CalendarDate, NemInstant } from '../nem-time.js';
 import type { Direction, QualityFlag, TransactionCode } from '../mdff/code-lists.js';
 import type { QualityMethod as MdffQualityMethod, UnitOfMeasure } from '../mdff/fields.js';
+import type { MdffSummary } from '../mdff/summary.js';
 import type { Problem } from './problems.js';
 
 /** The 100 record. */
@@ -67,20 +68,7 @@ export interface Nem13Counts {
 }
 
 /** What the reader found in a whole file. */
-export interface Nem13Summary {
-  readonly valid: boolean;
-  readonly lines: number;
-  readonly header: Nem13Header | null;
-  readonly counts: Nem13Counts;
-  /** The first errors (at most 1,000). */
-  readonly errors: readonly Problem[];
-  readonly warnings: readonly Problem[];
-  readonly errorCount: number;
-  readonly warningCount: number;
-  /** How many errors and warnings were counted beyond the ones listed. */
-  readonly omittedErrors: number;
-  readonly omittedWarnings: number;
-}
+export type Nem13Summary = MdffSummary<Nem13Header, Nem13Counts, Problem>;
 
 export type Nem13Item =
   | { readonly kind: 'header'; readonly header: Nem13Header }

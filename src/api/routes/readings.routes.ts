@@ -98,6 +98,15 @@ const IntervalsQuery = z.object({
   cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
 });
 
+/** One register read, as its versions share it: the same NMI, suffix, register, serial and read time. */
+const ReadingKeyQuery = z.object({
+  nmi: safeText(10).describe('The meter point.'),
+  nmiSuffix: safeText(2).describe('The NMI suffix of the register (channel), e.g. `11`.'),
+  registerId: safeText(10).describe('The register id, e.g. `1`.'),
+  meterSerial: safeText(12).describe('The meter serial number, as files spell it.'),
+  currentReadAt: Instant.describe('When the read was taken, with its offset.'),
+});
+
 export const IntervalDayView = IntervalDaySchema.extend({
   intervalDate: z.iso
     .date()
@@ -196,13 +205,7 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         description:
           'The versions of one register read (the same NMI, suffix, register, serial and read time) that files sent, newest first: the first is the one in force, the others are `superseded`.',
         tags: ['readings'],
-        querystring: z.object({
-          nmi: safeText(10).describe('The meter point.'),
-          nmiSuffix: safeText(2).describe('The NMI suffix of the register (channel), e.g. `11`.'),
-          registerId: safeText(10).describe('The register id, e.g. `1`.'),
-          meterSerial: safeText(12).describe('The meter serial number.'),
-          currentReadAt: Instant.describe('When the read was taken, with its offset.'),
-        }),
+        querystring: ReadingKeyQuery,
         response: { 200: json('The versions, newest first (none when nothing matches).', z.array(ReadingView)) },
       },
     },
@@ -219,13 +222,7 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         description:
           'Every version of one register read (the same NMI, suffix, register, serial and read time) that files sent, ranked as the read model ranks them (newer UpdateDateTime first, then the file imported later, then the later line): which one is in force and why, each with its file and the ReadingRecorded event that brought it (stream, revision, global position, id, when recorded).',
         tags: ['readings'],
-        querystring: z.object({
-          nmi: safeText(10).describe('The meter point.'),
-          nmiSuffix: safeText(2).describe('The NMI suffix of the register (channel), e.g. `11`.'),
-          registerId: safeText(10).describe('The register id, e.g. `1`.'),
-          meterSerial: safeText(12).describe('The meter serial number, as files spell it.'),
-          currentReadAt: Instant.describe('When the read was taken, with its offset.'),
-        }),
+        querystring: ReadingKeyQuery,
         response: {
           200: json('The versions, the one in force first.', ReadingHistoryView),
           404: problems('No file sent a register read with this key.'),

@@ -3800,7 +3800,7 @@ export interface operations {
             query: {
                 /** @description When the read was taken, with its offset. */
                 currentReadAt: string;
-                /** @description The meter serial number. */
+                /** @description The meter serial number, as files spell it. */
                 meterSerial: string;
                 /** @description The meter point. */
                 nmi: string;

@@ -147,3 +147,18 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
     ...overflow.regions.filter((r) => r.overflow > 0).map((r) => `${r.label ?? 'a table'} by ${r.overflow} px`),
   ];
 }
+
+/** Signs in through the admin's form on a page already showing it (or its URL), and waits for the app. */
+export async function signInThroughForm(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('sign-in-username').fill(username);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.getByTestId('sign-out').waitFor();
+}
+
+/** Searches from the search page's form and waits for the answer's summary. */
+export async function searchThroughForm(page: Page, text: string): Promise<void> {
+  await page.getByTestId('search-input').fill(text);
+  await page.getByTestId('search-submit').click();
+  await page.getByTestId('search-summary').waitFor();
+}

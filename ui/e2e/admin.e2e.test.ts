@@ -4,7 +4,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_SKIP_REASON, RUN_BROWSER_TESTS, SCREENSHOT_DIR } from '../../test/browser.js';
 import { samplePath } from '../../test/samples.js';
-import { apiSession, startAdminUnderTest, type AdminUnderTest } from '../../test/admin-browser.js';
+import {
+  apiSession,
+  startAdminUnderTest,
+  type AdminUnderTest,
+  signInThroughForm,
+  searchThroughForm,
+} from '../../test/admin-browser.js';
 
 if (!RUN_BROWSER_TESTS) console.warn(`admin browser tests skipped: ${BROWSER_SKIP_REASON}`);
 
@@ -44,17 +50,8 @@ describe.runIf(RUN_BROWSER_TESTS)('the admin in Chromium', () => {
     });
     (page as Page & { problems?: string[] }).problems = problems;
     await page.goto(`${url}/`);
-    await page.getByTestId('sign-in-username').fill(username);
-    await page.getByTestId('sign-in-password').fill(username === 'admin' ? ADMIN_PASSWORD : VIEWER_PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('sign-out').waitFor();
+    await signInThroughForm(page, username, username === 'admin' ? ADMIN_PASSWORD : VIEWER_PASSWORD);
     return page;
-  }
-
-  async function search(page: Page, text: string): Promise<void> {
-    await page.getByTestId('search-input').fill(text);
-    await page.getByTestId('search-submit').click();
-    await page.getByTestId('search-summary').waitFor();
   }
 
   const shot = (page: Page, name: string, width: number) =>
@@ -62,7 +59,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the admin in Chromium', () => {
 
   it('signs in, finds a NMI of the challenge sample with its value, date and file, and signs out', async () => {
     const page = await signedInPage('admin');
-    await search(page, '2291137510');
+    await searchThroughForm(page, '2291137510');
     const row = page.getByTestId('reading-row');
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.getByTestId('cell-current-read').innerText()).toBe('56311.0');
@@ -75,7 +72,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the admin in Chromium', () => {
 
   it('finds a meter serial with two registers and shows both', async () => {
     const page = await signedInPage('admin');
-    await search(page, 'PSMIL89KM79J');
+    await searchThroughForm(page, 'PSMIL89KM79J');
     const registers = await page.getByTestId('reading-row').getByTestId('cell-register').allInnerTexts();
     expect(registers.sort()).toEqual(['1', '2']);
     await page.close();
@@ -136,7 +133,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the admin in Chromium', () => {
     await page.getByTestId('upload-input').setInputFiles(good);
     await expect.poll(() => page.getByTestId('upload-result').first().innerText()).toMatch(/imported/);
     await page.goto(`${url}/#/search`);
-    await search(page, 'VABC005899');
+    await searchThroughForm(page, 'VABC005899');
     expect(await page.getByTestId('reading-row').getByTestId('cell-current-read').allInnerTexts()).toEqual([
       '007654.9',
     ]);
@@ -178,7 +175,7 @@ describe.runIf(RUN_BROWSER_TESTS)('the admin in Chromium', () => {
       await shot(page, 'sign-in', width);
       await page.close();
       const admin = await signedInPage('admin', width);
-      await search(admin, '5787326565');
+      await searchThroughForm(admin, '5787326565');
       await shot(admin, 'search', width);
       for (const [name, route, ready] of [
         ['meter-point', '#/nmi/5787326565', 'register-chart'],

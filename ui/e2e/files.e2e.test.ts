@@ -11,6 +11,7 @@ import {
   type AdminUnderTest,
   seriousAxeViolations,
   sidewaysOverflow,
+  signInThroughForm,
 } from '../../test/admin-browser.js';
 
 if (!RUN_BROWSER_TESTS) console.warn(`files browser tests skipped: ${BROWSER_SKIP_REASON}`);
@@ -41,10 +42,7 @@ describe.runIf(RUN_BROWSER_TESTS)('files, uploads, the admin and accessibility i
     // axe is injected as an inline script, which the admin's Content-Security-Policy rightly refuses.
     const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
     await page.goto(`${url}/`);
-    await page.getByTestId('sign-in-username').fill('admin');
-    await page.getByTestId('sign-in-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('sign-out').waitFor();
+    await signInThroughForm(page, 'admin', ADMIN_PASSWORD);
     return page;
   }
 

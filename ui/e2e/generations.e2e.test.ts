@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_SKIP_REASON, RUN_BROWSER_TESTS, SCREENSHOT_DIR } from '../../test/browser.js';
-import { startAdminUnderTest, type AdminUnderTest } from '../../test/admin-browser.js';
+import { startAdminUnderTest, type AdminUnderTest, signInThroughForm } from '../../test/admin-browser.js';
 
 if (!RUN_BROWSER_TESTS) console.warn(`generations browser tests skipped: ${BROWSER_SKIP_REASON}`);
 
@@ -26,10 +26,7 @@ describe.runIf(RUN_BROWSER_TESTS)('side-by-side generations in the admin, in Chr
   async function adminPage(width: number): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.goto(`${url}/`);
-    await page.getByTestId('sign-in-username').fill('admin');
-    await page.getByTestId('sign-in-password').fill(ADMIN_PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('sign-out').waitFor();
+    await signInThroughForm(page, 'admin', ADMIN_PASSWORD);
     await page.goto(`${url}/#/admin`);
     await page.getByTestId('generations-table').waitFor();
     return page;

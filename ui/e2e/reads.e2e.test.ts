@@ -10,6 +10,8 @@ import {
   type AdminUnderTest,
   seriousAxeViolations,
   sidewaysOverflow,
+  signInThroughForm,
+  searchThroughForm,
 } from '../../test/admin-browser.js';
 
 if (!RUN_BROWSER_TESTS) console.warn(`reads browser tests skipped: ${BROWSER_SKIP_REASON}`);
@@ -100,17 +102,8 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
     });
     (page as Page & { problems?: string[] }).problems = problems;
     await page.goto(`${url}/${hash}`);
-    await page.getByTestId('sign-in-username').fill('admin');
-    await page.getByTestId('sign-in-password').fill(PASSWORD);
-    await page.getByTestId('sign-in-submit').click();
-    await page.getByTestId('sign-out').waitFor();
+    await signInThroughForm(page, 'admin', PASSWORD);
     return page;
-  }
-
-  async function search(page: Page, text: string): Promise<void> {
-    await page.getByTestId('search-input').fill(text);
-    await page.getByTestId('search-submit').click();
-    await page.getByTestId('search-summary').waitFor();
   }
 
   /** The id of the focused element, through the shadow roots. */
@@ -135,7 +128,7 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
   it('finds a NMI typed with its checksum digit and spaces, says what matched and how many, focuses the summary and pages in the URL', async () => {
     const page = await signedInPage();
     const typed = `${NMI.slice(0, 5)} ${NMI.slice(5)} ${nmiChecksum(NMI)}`.toLowerCase();
-    await search(page, typed);
+    await searchThroughForm(page, typed);
     await expect
       .poll(() => page.getByTestId('search-matched').innerText(), WAIT)
       .toContain(`NMI ${NMI} (checksum digit ${nmiChecksum(NMI)} checked and removed`);
@@ -191,7 +184,7 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
 
   it('says what a quality, its reason and a 550 transaction mean, by keyboard, and words the direction', async () => {
     const page = await signedInPage();
-    await search(page, 'NEM1318143');
+    await searchThroughForm(page, 'NEM1318143');
     const row = page.getByTestId('reading-row').first();
     const quality = row.getByTestId('quality');
     await quality.locator('summary').focus();
@@ -221,12 +214,12 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
   it('says a NMI exists but has no reads in the range, and clears results under a date error', async () => {
     const page = await signedInPage();
     await page.getByTestId('search-from').fill('2030-01-01');
-    await search(page, 'NEM1318143');
+    await searchThroughForm(page, 'NEM1318143');
     expect(await page.getByTestId('search-empty-message').innerText()).toBe(
       'The NMI NEM1318143 exists, but has no reads on or after 2030-01-01.',
     );
     await page.getByTestId('search-from').fill('');
-    await search(page, 'NEM1318143');
+    await searchThroughForm(page, 'NEM1318143');
     await expect.poll(() => page.getByTestId('reading-row').count(), WAIT).toBe(2);
     await page.getByTestId('search-from').fill('2005-02-01');
     await page.getByTestId('search-to').fill('2005-01-01');
@@ -241,7 +234,7 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
   it('answers as known on a moment, says so in a banner, keeps it in the address, and goes back to now', async () => {
     const page = await signedInPage();
     await page.getByTestId('search-as-of').fill('2000-01-01T00:00');
-    await search(page, NMI);
+    await searchThroughForm(page, NMI);
     expect(await page.getByTestId('as-of-banner').innerText()).toMatch(/^As known on 2000-01-01 00:00 \+10:00: /);
     expect(await page.getByTestId('search-empty-message').innerText()).toBe(
       `Neither a NMI nor a meter serial matched "${NMI}" as known then.`,
@@ -260,7 +253,7 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
 
   it('exports numbers as numbers and the next scheduled read date', async () => {
     const page = await signedInPage();
-    await search(page, 'NEM1318143');
+    await searchThroughForm(page, 'NEM1318143');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const csv = readFileSync(await download.path(), 'utf8');
     const [header, first] = csv.split('\r\n').map(csvFields);
@@ -369,7 +362,7 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
       const page = await signedInPage(width);
       const panelRow = () => page.locator('nem-readings-panel').getByTestId('reading-row').first();
       const pages = [
-        ['search', async () => search(page, NMI), () => page.getByTestId('reading-row').first()],
+        ['search', async () => searchThroughForm(page, NMI), () => page.getByTestId('reading-row').first()],
         ['meter-point', async () => page.goto(`${url}/#/nmi/${NMI}`), panelRow],
         ['meter', async () => page.goto(`${url}/#/meter/${SERIAL}`), panelRow],
       ] as const;
@@ -385,7 +378,7 @@ describe.runIf(RUN_BROWSER_TESTS)('readings, search and meter pages in Chromium'
       if (width === 390) {
         // Cards: every value of a read in view, the list not scrolling sideways.
         await page.goto(`${url}/#/search`);
-        await search(page, NMI);
+        await searchThroughForm(page, NMI);
         const table = page.locator('nem-search-page nem-readings-table');
         const sideways = await table.evaluate((element) => {
           const region = (

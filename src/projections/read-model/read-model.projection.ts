@@ -235,6 +235,7 @@ async function onFileImported(
       closed_position = ${recorded.position.toString()}::int8,
       closed_at = ${recorded.recordedAt}::timestamptz,
       register_reads = ${data.counts.registerReads},
+      interval_days = ${data.counts.intervalDays ?? 0},
       b2b_details = ${data.counts.b2bDetails},
       lines = ${data.lines},
       warning_count = ${data.warningCount},

@@ -281,4 +281,27 @@ describe.each(TEST_DATABASES)('interval search, CSV, history and as of on $name'
     expect(live).not.toHaveProperty('asOf');
     expect(live.items.map((d) => [d.dayTotal, d.versions])).toEqual([['288', 2]]);
   });
+
+  it('lists a NEM12 file with its format and interval-day count, and its details with the NMIs it brought', async () => {
+    const files = await get('/api/files?limit=10');
+    expect(files.statusCode, files.body).toBe(200);
+    const listed = body<{
+      items: Array<{ fileName: string; format: string | null; registerReads: number; intervalDays: number }>;
+    }>(files).items.map((f) => [f.fileName, f.format, f.registerReads, f.intervalDays]);
+    const fifteen = EXPECTED_NEM12.find((f) => f.file === FIFTEEN);
+    expect(listed).toEqual([
+      ['five-correction.csv', 'NEM12', 0, 1],
+      ['five-first.csv', 'NEM12', 0, 1],
+      ['Example_NEM12_multiple_quality.csv', 'NEM12', 0, 1],
+      [FIFTEEN.split('/').at(-1), 'NEM12', 0, fifteen?.records?.['300']],
+    ]);
+    const details = await get(`/api/files/${encodeURIComponent('five-first.csv')}`);
+    expect(details.statusCode, details.body).toBe(200);
+    expect(body(details)).toMatchObject({
+      format: 'NEM12',
+      registerReads: 0,
+      intervalDays: 1,
+      nmis: [{ nmi: FIVE_NMI, readings: 1 }],
+    });
+  });
 });

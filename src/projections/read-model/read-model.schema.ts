@@ -20,7 +20,8 @@ import { sql, type CommonQueryMethods, type IdentifierSqlToken } from 'slonik';
 /**
  * 5: interval days answer as of an instant (interval_days.superseded_at, as register reads have it), are
  *    searched by meter serial in the keyset order (interval_days_serial now ends in nmi, suffix, date), and
- *    a NEM12 file counts its interval days (files.interval_days, beside register_reads).
+ *    files say their format (files.format, from the 100 header) and a NEM12 file counts its interval days
+ *    (files.interval_days, beside register_reads).
  */
 export const READ_MODEL_VERSION = 5;
 export const READ_MODEL_PROJECTION = `read_model_v${READ_MODEL_VERSION}`;
@@ -56,6 +57,8 @@ export async function createReadModelTables(db: CommonQueryMethods, generation: 
       header_created_at timestamptz,
       from_participant text,
       to_participant text,
+      -- The 100 header's VersionHeader (NEM12, NEM13); null when the header was not valid.
+      format text,
       status text NOT NULL CHECK (status IN ('receiving', 'imported', 'rejected')),
       received_position bigint NOT NULL,
       closed_position bigint,

@@ -643,7 +643,7 @@ export interface components {
          */
         FileNmi: {
             nmi: string;
-            /** @description readings of this NMI in the file */
+            /** @description records of this NMI in the file: register reads (NEM13) or interval days (NEM12) */
             readings: number;
         };
         /** @description A page of flow files, newest received first. */
@@ -699,6 +699,7 @@ export interface components {
          *     }
          */
         FlowFile: {
+            /** @description 550 records of a NEM13 file, 500 records of a NEM12 file */
             b2bDetails: number;
             channel: string;
             closedAt: string | null;
@@ -706,13 +707,18 @@ export interface components {
             /** @description SHA-256 of the content */
             fileId: string;
             fileName: string;
+            /** @description the 100 header's VersionHeader; null when the header was not valid */
+            format: ("NEM12" | "NEM13") | null;
             fromParticipant: string | null;
+            /** @description NEM12: the 300 records (interval days) imported; 0 for a NEM13 file */
+            intervalDays: number;
             /**
              * Format: date-time
              * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
              */
             receivedAt: string;
             receivedPosition: string;
+            /** @description NEM13: the 250 records imported; 0 for a NEM12 file */
             registerReads: number;
             /** @description decompressed bytes */
             size: number;
@@ -769,6 +775,7 @@ export interface components {
          *     }
          */
         FlowFileDetail: {
+            /** @description 550 records of a NEM13 file, 500 records of a NEM12 file */
             b2bDetails: number;
             channel: string;
             closedAt: string | null;
@@ -778,12 +785,16 @@ export interface components {
             /** @description SHA-256 of the content */
             fileId: string;
             fileName: string;
+            /** @description the 100 header's VersionHeader; null when the header was not valid */
+            format: ("NEM12" | "NEM13") | null;
             fromParticipant: string | null;
             headerCreatedAt: string | null;
+            /** @description NEM12: the 300 records (interval days) imported; 0 for a NEM13 file */
+            intervalDays: number;
             lines: number;
-            /** @description the file brought readings for more NMIs than listed */
+            /** @description the file brought readings or interval days for more NMIs than listed */
             moreNmis: boolean;
-            /** @description the NMIs the file brought readings for, in order: the first 100 */
+            /** @description the NMIs the file brought readings or interval days for, in order: the first 100 */
             nmis: components["schemas"]["FileNmi"][];
             /** @description the original kept for download and source lines; null when it was larger than the limit, or received before originals were kept */
             original: {
@@ -808,6 +819,7 @@ export interface components {
              */
             receivedAt: string;
             receivedPosition: string;
+            /** @description NEM13: the 250 records imported; 0 for a NEM12 file */
             registerReads: number;
             /** @description decompressed bytes */
             size: number;

@@ -42,7 +42,7 @@ export async function runFiles(options: FilesOptions, io: Output): Promise<ExitC
       file.status,
       formatNemTime(file.receivedAt),
       file.fileName,
-      file.format === 'NEM12' ? `${file.intervalDays} days` : String(file.registerReads),
+      file.format === 'NEM12' ? plural(file.intervalDays, 'day') : String(file.registerReads),
       String(file.errorCount),
       String(file.warningCount),
       file.fileId.slice(0, 12),

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -11,7 +12,6 @@ import {
   ReadingView,
   readingVersions,
 } from '../../projections/read-model/read-model.queries.js';
-import { Readable } from 'node:stream';
 import { findIntervalDays, IntervalDayView } from '../../projections/read-model/interval-days.queries.js';
 import { intervalsCsv } from '../../application/interval-csv.js';
 import { intervalDayHistory, IntervalDayHistoryView } from '../../application/interval-day-history.js';
@@ -102,6 +102,8 @@ const ReadingsQuery = z
     path: ['nmi'],
   });
 
+const NmiSuffix = z.string().regex(/^[A-Za-z0-9]{2}$/, 'expected a NMI suffix of 2 letters or digits, e.g. E1');
+
 const IntervalsFilter = z.object({
   nmi: safeText(20)
     .optional()
@@ -111,11 +113,7 @@ const IntervalsFilter = z.object({
   serial: safeText(12)
     .optional()
     .describe(`The meter serial number (the 200 record's MeterSerialNumber), in any case. ${ONE_OF}`),
-  suffix: z
-    .string()
-    .regex(/^[A-Za-z0-9]{2}$/, 'expected a NMI suffix of 2 letters or digits, e.g. E1')
-    .optional()
-    .describe('Only this channel: its NMI suffix (NMISuffix), e.g. `E1`, in any case.'),
+  suffix: NmiSuffix.optional().describe('Only this channel: its NMI suffix (NMISuffix), e.g. `E1`, in any case.'),
   from: Day.optional().describe('Days on or after this IntervalDate (YYYY-MM-DD).'),
   to: Day.optional().describe('Days up to and including this IntervalDate (YYYY-MM-DD).'),
   asOf: AsOf.optional(),
@@ -135,10 +133,7 @@ const IntervalsCsvQuery = IntervalsFilter.refine(
 
 const IntervalDayKeyQuery = z.object({
   nmi: safeText(20).describe('The meter point: its NMI, or the NMI and its checksum digit; any case.'),
-  suffix: z
-    .string()
-    .regex(/^[A-Za-z0-9]{2}$/, 'expected a NMI suffix of 2 letters or digits, e.g. E1')
-    .describe('The channel: its NMI suffix, e.g. `E1`, in any case.'),
+  suffix: NmiSuffix.describe('The channel: its NMI suffix, e.g. `E1`, in any case.'),
   date: Day.describe('The IntervalDate (YYYY-MM-DD).'),
 });
 
@@ -151,7 +146,7 @@ const ReadingKeyQuery = z.object({
   currentReadAt: Instant.describe('When the read was taken, with its offset.'),
 });
 
-export const IntervalDay = IntervalDayView.meta({
+const IntervalDay = IntervalDayView.meta({
   id: 'IntervalDay',
   description:
     'One day of one interval channel (a NEM12 300 record with its 400s), a version: in a search the one in force (the newest by UpdateDateTime, then import order, then line).',
@@ -165,7 +160,7 @@ export const IntervalDayPage = z
   })
   .meta({ id: 'IntervalDayPage', description: 'A page of interval days, by NMI, channel (suffix) then day.' });
 
-export const IntervalDayHistory = IntervalDayHistoryView.meta({
+const IntervalDayHistory = IntervalDayHistoryView.meta({
   id: 'IntervalDayHistory',
   description:
     'Every version of one interval day that files sent, ranked (the one in force first), each with its file, line and the IntervalDayRecorded event behind it.',

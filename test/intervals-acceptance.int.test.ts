@@ -4,21 +4,24 @@
  * CSV, run in-process on the same database) give the same days, first and last date and exact sum.
  * Then time travel and a rebuild: as of the moment the first files were in, the answers are those given
  * then; after a rebuild from the events, the same again.
+ *
+ * It lives in test/, beside the other tests that span layers, because it drives the HTTP API and the
+ * CLI's printing together: neither src/api nor src/cli may import the other.
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importFlowFile } from '../application/import-flow-file.js';
-import { printIntervals } from '../cli/commands/intervals.command.js';
-import type { Output } from '../cli/output.js';
-import { Decimal } from '../domain/decimal.js';
-import type { Database } from '../infrastructure/db/database.js';
-import type { PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
-import { openFlowFile } from '../infrastructure/files/flow-file.js';
-import { body, signIn, testApi, type SignedIn, type TestApi } from '../../test/api.js';
-import { setClosedAt } from '../../test/as-of-history.js';
-import { eventStoreOn, TEST_DATABASES } from '../../test/databases.js';
-import { TEST_LIMITS } from '../../test/limits.js';
-import { EXPECTED_NEM12, nem12SamplePath, type ExpectedNem12Channel } from '../../test/samples.js';
+import { importFlowFile } from '../src/application/import-flow-file.js';
+import { printIntervals } from '../src/cli/commands/intervals.command.js';
+import type { Output } from '../src/cli/output.js';
+import { Decimal } from '../src/domain/decimal.js';
+import type { Database } from '../src/infrastructure/db/database.js';
+import type { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
+import { openFlowFile } from '../src/infrastructure/files/flow-file.js';
+import { body, signIn, testApi, type SignedIn, type TestApi } from './api.js';
+import { setClosedAt } from './as-of-history.js';
+import { eventStoreOn, TEST_DATABASES } from './databases.js';
+import { TEST_LIMITS } from './limits.js';
+import { EXPECTED_NEM12, nem12SamplePath, type ExpectedNem12Channel } from './samples.js';
 
 /** The valid samples (those valid only with the NMI rule off are rejected here, as they should be). */
 const VALID = EXPECTED_NEM12.filter((f) => f.valid && f.nmi_relaxed === undefined);
@@ -52,6 +55,7 @@ interface Day {
   intervalDate: string;
   values: string[];
   dayTotal: string;
+  fileName: string;
 }
 
 /** Days, first and last date, and the exact sum of the values, as the oracle states them. */
@@ -197,10 +201,10 @@ describe.each(TEST_DATABASES)('interval data of every valid NEM12 sample on $nam
     await check();
     // The day sent again later is in force now, and was not then.
     const now = await apiDays('VABD000163', '&suffix=E1');
-    expect(now.map((d) => [d.intervalDate, (d as unknown as { fileName: string }).fileName])).toEqual([
+    expect(now.map((d) => [d.intervalDate, d.fileName])).toEqual([
       ['2004-02-01', 'Example_NEM12_upper_case_units.csv'],
     ]);
-    expect(answeredThen.get('VABD000163')?.map((d) => (d as unknown as { fileName: string }).fileName)).toEqual([
+    expect(answeredThen.get('VABD000163')?.map((d) => d.fileName)).toEqual([
       'Example_NEM12_actual_interval.csv',
       'Example_NEM12_actual_interval.csv',
     ]);

@@ -6,6 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'slonik';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFlowFile } from '../application/import-flow-file.js';
 import { Decimal } from '../domain/decimal.js';
@@ -280,6 +281,17 @@ describe.each(TEST_DATABASES)('interval search, CSV, history and as of on $name'
     const live = await page(`nmi=${FIVE_NMI}`);
     expect(live).not.toHaveProperty('asOf');
     expect(live.items.map((d) => [d.dayTotal, d.versions])).toEqual([['288', 2]]);
+  });
+
+  it('answers a problem, not a 200 with a CSV cut after its header, when the first days cannot be read', async () => {
+    await database.pool.query(sql.unsafe`ALTER VIEW interval_days RENAME TO interval_days_away`);
+    try {
+      const response = await get(`/api/intervals/csv?nmi=${FIVE_NMI}`);
+      expect(response.statusCode, response.body).toBe(500);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    } finally {
+      await database.pool.query(sql.unsafe`ALTER VIEW interval_days_away RENAME TO interval_days`);
+    }
   });
 
   it('lists a NEM12 file with its format and interval-day count, and its details with the NMIs it brought', async () => {

@@ -1,8 +1,8 @@
 /**
  * Interval data as CSV: one row per interval of the days in force (now, or as known at an instant), with
  * when the interval starts and ends in NEM time, its exact value and its own quality. Streamed: the days
- * are read one keyset page at a time and each page is turned into text before the next is read, so
- * memory stays flat whatever the range.
+ * are read one keyset page at a time and handed out as text a day at a time, so memory stays flat
+ * whatever the range.
  */
 import type { CommonQueryMethods } from 'slonik';
 import { csvLine } from '../domain/csv.js';
@@ -76,16 +76,21 @@ export function intervalDayCsv(day: IntervalDay): string {
   return text;
 }
 
-/** The header, then the rows of each page of days, as text chunks to write in turn. */
+/**
+ * The header, then the rows of each day, as text chunks to write in turn: one day each (at most 288
+ * rows), so a writer that waits for its reader holds little. The first page of days is read before the
+ * header is handed out, so a failure to read it (a database out of reach) can still be answered as an
+ * error rather than as a CSV cut after its header.
+ */
 export async function* intervalsCsv(
   db: CommonQueryMethods,
   query: Omit<IntervalDaysQuery, 'limit' | 'cursor'>,
 ): AsyncGenerator<string> {
+  let page = await findIntervalDays(db, { ...query, limit: DAYS_PER_PAGE });
   yield csvLine(INTERVAL_CSV_COLUMNS);
-  let cursor: string | undefined;
-  do {
-    const page = await findIntervalDays(db, { ...query, limit: DAYS_PER_PAGE, cursor });
-    yield page.items.map(intervalDayCsv).join('');
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor !== undefined);
+  for (;;) {
+    for (const day of page.items) yield intervalDayCsv(day);
+    if (page.nextCursor === null) return;
+    page = await findIntervalDays(db, { ...query, limit: DAYS_PER_PAGE, cursor: page.nextCursor });
+  }
 }

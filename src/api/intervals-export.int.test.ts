@@ -48,6 +48,18 @@ const FIVE_CORRECTION = nem12File(
   }),
   record300({ ...fiveValues(() => '1'), UpdateDateTime: '20040301120000' }, 5),
 );
+/** A day sent twice, the newer UpdateDateTime imported first: the file imported later never wins. */
+const LATE_NMI = 'VFAV000006';
+const lateDay = (values: string, updatedAt: string) =>
+  nem12File(
+    record200({ NMI: LATE_NMI, NMIConfiguration: 'E1', NMISuffix: 'E1', MeterSerialNumber: 'MtrLate1' }),
+    record300({
+      ...Object.fromEntries(Array.from({ length: 48 }, (_, i) => [`IntervalValue${i + 1}`, values])),
+      UpdateDateTime: updatedAt,
+    }),
+  );
+const LATE_NEWER = lateDay('2', '20040301120000');
+const LATE_OLDER = lateDay('3', '20040201120000');
 const FIFTEEN = 'aemo-mdp-test-2005/NEM12_mdffl0000000008_ACTEWM_NEMMCO.txt';
 const THIRTY = 'examples/Example_NEM12_multiple_quality.csv';
 
@@ -109,6 +121,8 @@ describe.each(TEST_DATABASES)('interval search, CSV, history and as of on $name'
       { path: nem12SamplePath(THIRTY), closedAt: '2005-02-01T12:00:01+10:00' },
       { path: join(dir, 'five-first.csv'), content: FIVE_FIRST, closedAt: '2005-03-01T12:00:00+10:00' },
       { path: join(dir, 'five-correction.csv'), content: FIVE_CORRECTION, closedAt: '2005-03-05T12:00:00+10:00' },
+      { path: join(dir, 'late-newer.csv'), content: LATE_NEWER, closedAt: '2005-04-01T12:00:00+10:00' },
+      { path: join(dir, 'late-older.csv'), content: LATE_OLDER, closedAt: '2005-04-05T12:00:00+10:00' },
     ];
     for (const file of files) {
       if (file.content !== undefined) writeFileSync(file.path, file.content);
@@ -283,6 +297,32 @@ describe.each(TEST_DATABASES)('interval search, CSV, history and as of on $name'
     expect(live.items.map((d) => [d.dayTotal, d.versions])).toEqual([['288', 2]]);
   });
 
+  it('keeps a day with a newer UpdateDateTime in force at every instant after a file with an older one is imported', async () => {
+    const days = async (asOf: string) =>
+      (await page(`nmi=${LATE_NMI}&asOf=${encodeURIComponent(asOf)}`)).items.map((d) => [
+        d.dayTotal,
+        d.fileName,
+        d.versions,
+      ]);
+    expect(await days('2005-04-01T11:59:59+10:00')).toEqual([]);
+    expect(await days('2005-04-01T12:00:00+10:00')).toEqual([['96', 'late-newer.csv', 1]]);
+    expect(await days('2005-04-05T12:00:00+10:00')).toEqual([['96', 'late-newer.csv', 2]]);
+    expect((await page(`nmi=${LATE_NMI}`)).items.map((d) => [d.dayTotal, d.fileName])).toEqual([
+      ['96', 'late-newer.csv'],
+    ]);
+    const csv = csvRows((await get(`/api/intervals/csv?nmi=${LATE_NMI}&asOf=2005-04-06`)).body).slice(1);
+    expect(csv.map((row) => row[9])).toEqual(Array<string>(48).fill('2'));
+    const history = await get(`/api/intervals/history?nmi=${LATE_NMI}&suffix=E1&date=2004-02-01`);
+    expect(
+      body<{ versions: Array<{ inForce: boolean; decidedBy: string; day: { fileName: string } }> }>(
+        history,
+      ).versions.map((v) => [v.inForce, v.decidedBy, v.day.fileName]),
+    ).toEqual([
+      [true, 'updateDateTime', 'late-newer.csv'],
+      [false, 'updateDateTime', 'late-older.csv'],
+    ]);
+  });
+
   it('answers a problem, not a 200 with a CSV cut after its header, when the first days cannot be read', async () => {
     await database.pool.query(sql.unsafe`ALTER VIEW interval_days RENAME TO interval_days_away`);
     try {
@@ -302,6 +342,8 @@ describe.each(TEST_DATABASES)('interval search, CSV, history and as of on $name'
     }>(files).items.map((f) => [f.fileName, f.format, f.registerReads, f.intervalDays]);
     const fifteen = EXPECTED_NEM12.find((f) => f.file === FIFTEEN);
     expect(listed).toEqual([
+      ['late-older.csv', 'NEM12', 0, 1],
+      ['late-newer.csv', 'NEM12', 0, 1],
       ['five-correction.csv', 'NEM12', 0, 1],
       ['five-first.csv', 'NEM12', 0, 1],
       ['Example_NEM12_multiple_quality.csv', 'NEM12', 0, 1],

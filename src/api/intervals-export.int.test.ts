@@ -22,41 +22,37 @@ import { EXPECTED_NEM12, nem12SamplePath } from '../../test/samples.js';
 
 const FIVE_NMI = 'VFAV000005';
 const FIVE_SERIAL = 'MtrFive1';
-const fiveValues = (value: (i: number) => string) =>
-  Object.fromEntries(Array.from({ length: 288 }, (_, i) => [`IntervalValue${i + 1}`, value(i + 1)]));
+/** `IntervalValue1..n` of a 300 record, interval i (1-based) holding `value(i)`. */
+const intervalValues = (count: number, value: (i: number) => string) =>
+  Object.fromEntries(Array.from({ length: count }, (_, i) => [`IntervalValue${i + 1}`, value(i + 1)]));
+const FIVE_200 = record200({
+  NMI: FIVE_NMI,
+  NMIConfiguration: 'E1',
+  NMISuffix: 'E1',
+  MeterSerialNumber: FIVE_SERIAL,
+  IntervalLength: '5',
+});
 /** 5-minute data of one day: interval i holds i/1000; its 400s make 1-100 actual and 101-288 estimated. */
 const FIVE_FIRST = nem12File(
-  record200({
-    NMI: FIVE_NMI,
-    NMIConfiguration: 'E1',
-    NMISuffix: 'E1',
-    MeterSerialNumber: FIVE_SERIAL,
-    IntervalLength: '5',
-  }),
-  record300({ ...fiveValues((i) => (i / 1000).toFixed(3)), QualityMethod: 'V', UpdateDateTime: '20040202120000' }, 5),
+  FIVE_200,
+  record300(
+    { ...intervalValues(288, (i) => (i / 1000).toFixed(3)), QualityMethod: 'V', UpdateDateTime: '20040202120000' },
+    5,
+  ),
   '400,1,100,A,,',
   '400,101,288,E52,,',
 );
 /** The same day sent again with a later UpdateDateTime: every value 1. */
 const FIVE_CORRECTION = nem12File(
-  record200({
-    NMI: FIVE_NMI,
-    NMIConfiguration: 'E1',
-    NMISuffix: 'E1',
-    MeterSerialNumber: FIVE_SERIAL,
-    IntervalLength: '5',
-  }),
-  record300({ ...fiveValues(() => '1'), UpdateDateTime: '20040301120000' }, 5),
+  FIVE_200,
+  record300({ ...intervalValues(288, () => '1'), UpdateDateTime: '20040301120000' }, 5),
 );
 /** A day sent twice, the newer UpdateDateTime imported first: the file imported later never wins. */
 const LATE_NMI = 'VFAV000006';
-const lateDay = (values: string, updatedAt: string) =>
+const lateDay = (value: string, updatedAt: string) =>
   nem12File(
     record200({ NMI: LATE_NMI, NMIConfiguration: 'E1', NMISuffix: 'E1', MeterSerialNumber: 'MtrLate1' }),
-    record300({
-      ...Object.fromEntries(Array.from({ length: 48 }, (_, i) => [`IntervalValue${i + 1}`, values])),
-      UpdateDateTime: updatedAt,
-    }),
+    record300({ ...intervalValues(48, () => value), UpdateDateTime: updatedAt }),
   );
 const LATE_NEWER = lateDay('2', '20040301120000');
 const LATE_OLDER = lateDay('3', '20040201120000');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IntervalDay } from '../projections/read-model/interval-days.queries.js';
-import { INTERVAL_CSV_COLUMNS, intervalDayCsv } from './interval-csv.js';
+import { INTERVAL_CSV_COLUMNS, intervalDayCsv, intervalsCsvFileName } from './interval-csv.js';
 
 function day(length: 5 | 15 | 30, overrides: Partial<IntervalDay> = {}): IntervalDay {
   const count = 1440 / length;
@@ -79,5 +79,18 @@ describe('interval CSV rows', () => {
     expect(lines[20]).toContain(',S14,1,"x, ""y""",');
     const e = rows(intervalDayCsv(day(30, { quality: 'E52', reasonCode: 53 })));
     expect(e.every((row) => row[column('Quality')] === 'E52' && row[column('Reason code')] === '53')).toBe(true);
+  });
+
+  it('names an export after what it holds, the as-of moment in NEM time, nothing a file system would mind', () => {
+    expect(intervalsCsvFileName({ nmi: 'VABD000163' })).toBe('intervals-VABD000163.csv');
+    expect(
+      intervalsCsvFileName({
+        serial: 'M/1 2',
+        suffix: 'E1',
+        from: '2004-02-01',
+        to: '2004-02-29',
+        asOf: new Date('2005-03-02T14:30:00Z'),
+      }),
+    ).toBe('intervals-M_1_2-E1-2004-02-01-2004-02-29-as-of-2005-03-03T0030.csv');
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { CommonQueryMethods } from 'slonik';
 import { csvLine } from '../domain/csv.js';
-import { intervalEndAt, intervalStartAt, type CalendarDate } from '../domain/nem-time.js';
+import { intervalEndAt, intervalStartAt, toNemIso, type CalendarDate } from '../domain/nem-time.js';
 import {
   findIntervalDays,
   type IntervalDay,
@@ -76,16 +76,32 @@ export function intervalDayCsv(day: IntervalDay): string {
   return text;
 }
 
+export type IntervalsCsvQuery = Omit<IntervalDaysQuery, 'limit' | 'cursor'>;
+
+/** A file name that says what an export holds: `intervals-<nmi or serial>[-suffix][-from][-to][-as-of-...].csv`. */
+export function intervalsCsvFileName(query: IntervalsCsvQuery): string {
+  const parts = [
+    'intervals',
+    query.nmi ?? query.serial,
+    query.suffix,
+    query.from,
+    query.to,
+    query.asOf === undefined ? undefined : `as-of-${toNemIso(query.asOf).slice(0, 16).replace(':', '')}`,
+  ];
+  const name = parts
+    .filter((part) => part !== undefined && part !== '')
+    .join('-')
+    .replace(/[^A-Za-z0-9._-]+/g, '_');
+  return `${name}.csv`;
+}
+
 /**
  * The header, then the rows of each day, as text chunks to write in turn: one day each (at most 288
  * rows), so a writer that waits for its reader holds little. The first page of days is read before the
  * header is handed out, so a failure to read it (a database out of reach) can still be answered as an
  * error rather than as a CSV cut after its header.
  */
-export async function* intervalsCsv(
-  db: CommonQueryMethods,
-  query: Omit<IntervalDaysQuery, 'limit' | 'cursor'>,
-): AsyncGenerator<string> {
+export async function* intervalsCsv(db: CommonQueryMethods, query: IntervalsCsvQuery): AsyncGenerator<string> {
   let page = await findIntervalDays(db, { ...query, limit: DAYS_PER_PAGE });
   yield csvLine(INTERVAL_CSV_COLUMNS);
   for (;;) {

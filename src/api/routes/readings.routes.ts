@@ -13,7 +13,7 @@ import {
   readingVersions,
 } from '../../projections/read-model/read-model.queries.js';
 import { findIntervalDays, IntervalDayView } from '../../projections/read-model/interval-days.queries.js';
-import { intervalsCsv } from '../../application/interval-csv.js';
+import { intervalsCsv, intervalsCsvFileName } from '../../application/interval-csv.js';
 import { intervalDayHistory, IntervalDayHistoryView } from '../../application/interval-day-history.js';
 import { attachment } from '../content-disposition.js';
 import type { AppDeps } from '../deps.js';
@@ -226,22 +226,12 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       const q = request.query;
       const target = intervalsTarget(q);
       const asOf = q.asOf === undefined ? undefined : asOfInstant(q.asOf);
-      const name = [
-        'intervals',
-        target.nmi ?? target.serial,
-        q.suffix?.toUpperCase(),
-        q.from,
-        q.to,
-        asOf === undefined ? undefined : `as-of-${toNemIso(asOf).slice(0, 16).replace(':', '')}`,
-      ]
-        .filter((part) => part !== undefined)
-        .join('-')
-        .replace(/[^A-Za-z0-9._-]+/g, '_');
-      const rows = intervalsCsv(db, { ...target, suffix: q.suffix?.toUpperCase(), from: q.from, to: q.to, asOf });
+      const filter = { ...target, suffix: q.suffix?.toUpperCase(), from: q.from, to: q.to, asOf };
+      const rows = intervalsCsv(db, filter);
       return (
         reply
           .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', attachment(`${name}.csv`))
+          .header('content-disposition', attachment(intervalsCsvFileName(filter)))
           // The schema documents the CSV as text; the body is that text, streamed. In bytes, not objects:
           // an object stream would read 16 chunks ahead of a slow client, a byte stream stops at 64 KiB.
           .send(Readable.from(rows, { objectMode: false }) as unknown as string)

@@ -14,6 +14,7 @@ import { importFlowFile } from '../src/application/import-flow-file.js';
 import { printIntervals } from '../src/cli/commands/intervals.command.js';
 import type { Output } from '../src/cli/output.js';
 import { Decimal } from '../src/domain/decimal.js';
+import { toNemIso } from '../src/domain/nem-time.js';
 import type { Database } from '../src/infrastructure/db/database.js';
 import type { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from '../src/infrastructure/files/flow-file.js';
@@ -123,6 +124,8 @@ describe.each(TEST_DATABASES)('interval data of every valid NEM12 sample on $nam
 
   /** Imports files, each closed one minute after the previous (so an instant between them exists). */
   let minute = 0;
+  /** The closing time of the `minute`th file imported: 10:00 NEM time on 1 June 2005, plus that many minutes. */
+  const closedAt = () => toNemIso(new Date(Date.parse('2005-06-01T10:00:00+10:00') + minute * 60_000));
   async function importAll(files: typeof VALID): Promise<void> {
     for (const file of files) {
       const report = await importFlowFile(store, () => openFlowFile(nem12SamplePath(file.file), TEST_LIMITS), {
@@ -135,7 +138,7 @@ describe.each(TEST_DATABASES)('interval data of every valid NEM12 sample on $nam
         name: file.file,
         content: '',
         ends: 'imported',
-        closedAt: `2005-06-01T10:${String(minute).padStart(2, '0')}:00+10:00`,
+        closedAt: closedAt(),
         read: '',
       });
     }
@@ -149,7 +152,7 @@ describe.each(TEST_DATABASES)('interval data of every valid NEM12 sample on $nam
     viewer = await signIn(api.app, 'viewer');
     expect(VALID.length).toBeGreaterThan(30);
     await importAll(FIRST_PART);
-    firstPartKnownAt = `2005-06-01T10:${String(minute).padStart(2, '0')}:00+10:00`;
+    firstPartKnownAt = closedAt();
     for (const nmi of new Set(oracleChannels().map((c) => c.nmi))) answeredThen.set(nmi, await apiDays(nmi));
     await importAll(VALID.slice(FIRST_PART.length));
   });

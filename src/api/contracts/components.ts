@@ -177,7 +177,7 @@ z.globalRegistry.add(FileSummaryView, {
 });
 z.globalRegistry.add(FileNmiView, {
   id: 'FileNmi',
-  description: 'A NMI a file brought readings for, with how many.',
+  description: 'A NMI a file brought register reads or interval days for, with how many.',
   examples: [{ nmi: 'VDEF005890', readings: 2 }],
 });
 z.globalRegistry.add(FileDetailsView, {
@@ -193,6 +193,8 @@ z.globalRegistry.add(FileDetailsView, {
       lines: 6,
       errors: [],
       warnings: [FILE_PROBLEM_EXAMPLE],
+      format: 'NEM13',
+      intervalDays: 0,
       original: { basis: 'content', size: 345, storedSize: 231, storedAt: '2026-11-30T16:05:12+10:00' },
       nmis: [{ nmi: 'VDEF005890', readings: 2 }],
       moreNmis: false,

@@ -96,7 +96,10 @@ function describeFile(file: FileDetails, io: Output): void {
 export async function runFilesShow(idOrName: string, options: { json: boolean }, io: Output): Promise<ExitCode> {
   return withServices(io, async (services) => {
     await services.projections.ensureReadModel();
-    const file = await fileDetails({ db: services.database.pool, originals: services.originals }, idOrName);
+    const file = await fileDetails(
+      { db: services.database.pool, originals: services.originals, store: services.store },
+      idOrName,
+    );
     if (file === null) {
       io.err(`nem files show: no file with id or name "${shown(idOrName)}"`);
       return EXIT.invalid;
@@ -131,7 +134,10 @@ function hashing(hash: ReturnType<typeof createHash>): Transform {
 export async function runFilesDownload(idOrName: string, options: DownloadOptions, io: Output): Promise<ExitCode> {
   return withServices(io, async (services) => {
     await services.projections.ensureReadModel();
-    const file = await fileDetails({ db: services.database.pool, originals: services.originals }, idOrName);
+    const file = await fileDetails(
+      { db: services.database.pool, originals: services.originals, store: services.store },
+      idOrName,
+    );
     if (file === null) {
       io.err(`nem files download: no file with id or name "${shown(idOrName)}"`);
       return EXIT.invalid;

@@ -651,7 +651,10 @@ export async function getFile(db: CommonQueryMethods, idOrName: string): Promise
 
 export const FileNmiView = z.object({
   nmi: z.string(),
-  readings: z.number().int().describe('readings of this NMI in the file'),
+  readings: z
+    .number()
+    .int()
+    .describe('records of this NMI in the file: register reads (NEM13) or interval days (NEM12)'),
 });
 export type FileNmi = z.output<typeof FileNmiView>;
 

@@ -199,6 +199,9 @@ export class NemIntervalData extends LitElement {
       button.chosen {
         font-weight: 700;
       }
+      .profile-actions {
+        margin-bottom: 0.75rem;
+      }
     `,
   ];
 
@@ -516,7 +519,7 @@ export class NemIntervalData extends LitElement {
     const summary = days[index];
     return html`<section aria-labelledby="profile-title" data-testid="interval-profile">
       <h3 id="profile-title" aria-live="polite">Day <span class="mono" data-testid="profile-date">${shown}</span></h3>
-      <div class="actions">
+      <div class="actions profile-actions">
         <button
           type="button"
           ?disabled=${previous === undefined}

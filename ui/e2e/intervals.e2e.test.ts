@@ -26,6 +26,16 @@ const WIDTHS = [1280, 390] as const;
 const WAIT = { timeout: 30_000 };
 const ACCEPTED = 'aemo-mdp-test-2005/NEM12_Scenario09_ETSAMDP_NEMMCO.csv';
 const REJECTED = 'invalid/Example_NEM12_15min_200_30min_400.csv';
+/** An element as the page's functions see it (the tests are compiled without the DOM's types). */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): { textContent: string | null } | null;
+}
+/** The attribute `name` of each element found (runs in the page: no closure). */
+function attributeOf(found: unknown[], name: string): string[] {
+  return (found as PageElement[]).map((element) => element.getAttribute(name) ?? '');
+}
+
 const baseName = (path: string) => path.split('/').at(-1) ?? path;
 const isoDate = (compact: string) => `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6, 8)}`;
 
@@ -91,7 +101,7 @@ describe.runIf(RUN_BROWSER_TESTS)('interval data (NEM12) in Chromium', () => {
     await expect.poll(() => page.getByTestId('profile-date').innerText(), WAIT).toBe(date);
     const bars = page.getByTestId('interval-bar');
     await expect.poll(() => bars.count(), WAIT).toBe(1440 / Number(channel.interval_length));
-    return bars.evaluateAll((found) => found.map((bar) => bar.getAttribute('data-quality') ?? ''));
+    return bars.evaluateAll(attributeOf, 'data-quality');
   }
 
   it("shows a NEM12 NMI's daily chart and a day's profile on NEM time, each interval by its quality", async () => {
@@ -101,7 +111,7 @@ describe.runIf(RUN_BROWSER_TESTS)('interval data (NEM12) in Chromium', () => {
 
     const days = page.getByTestId('daily-bar');
     await expect.poll(() => days.count(), WAIT).toBe(channel.days);
-    const dates = await days.evaluateAll((found) => found.map((bar) => bar.getAttribute('data-date')));
+    const dates = await days.evaluateAll(attributeOf, 'data-date');
     expect(dates[0]).toBe(isoDate(channel.first_date));
     expect(dates.at(-1)).toBe(isoDate(channel.last_date));
 
@@ -117,7 +127,7 @@ describe.runIf(RUN_BROWSER_TESTS)('interval data (NEM12) in Chromium', () => {
     expect(await page.getByTestId('profile-chart').innerText()).toContain('Interval end, NEM time (+10:00)');
     const titles = await page
       .getByTestId('interval-bar')
-      .evaluateAll((found) => found.map((bar) => bar.querySelector('title')?.textContent ?? ''));
+      .evaluateAll((found) => (found as PageElement[]).map((bar) => bar.querySelector('title')?.textContent ?? ''));
     expect(titles[0]).toMatch(/^00:30 \+10:00: /);
     expect(titles.at(-1)).toMatch(/^24:00 \+10:00: /);
 
@@ -125,7 +135,7 @@ describe.runIf(RUN_BROWSER_TESTS)('interval data (NEM12) in Chromium', () => {
     const qualities: Record<string, number> = {};
     for (const date of dates) {
       await page.locator(`[data-testid="daily-bar"][data-date="${date}"]`).click();
-      for (const quality of await profileOf(page, date ?? '')) qualities[quality] = (qualities[quality] ?? 0) + 1;
+      for (const quality of await profileOf(page, date)) qualities[quality] = (qualities[quality] ?? 0) + 1;
     }
     expect(qualities).toEqual(channel.interval_quality);
 

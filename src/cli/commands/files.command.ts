@@ -72,8 +72,11 @@ function describeFile(file: FileDetails, io: Output): void {
     io.out(`From/To:   ${file.fromParticipant} -> ${file.toParticipant ?? ''}`);
   }
   if (file.headerCreatedAt !== null) io.out(`Created:   ${formatNemTime(file.headerCreatedAt)}`);
+  io.out(`Format:    ${file.format ?? 'unknown (no valid 100 header)'}`);
   io.out(
-    `Reads:     ${file.registerReads} (250), ${plural(file.b2bDetails, 'B2B detail')} (550), ${plural(file.lines, 'line')}`,
+    file.format === 'NEM12'
+      ? `Days:      ${file.intervalDays} (300), ${plural(file.b2bDetails, 'B2B detail')} (500), ${plural(file.lines, 'line')}`
+      : `Reads:     ${file.registerReads} (250), ${plural(file.b2bDetails, 'B2B detail')} (550), ${plural(file.lines, 'line')}`,
   );
   io.out(`Problems:  ${plural(file.errorCount, 'error')}, ${plural(file.warningCount, 'warning')}`);
   io.out(

@@ -16,6 +16,7 @@ import {
   seriousAxeViolations,
   sidewaysOverflow,
   signInThroughForm,
+  searchThroughForm,
 } from '../../test/admin-browser.js';
 import { EXPECTED_NEM12, nem12SamplePath, type ExpectedNem12Channel } from '../../test/samples.js';
 
@@ -158,6 +159,18 @@ describe.runIf(RUN_BROWSER_TESTS)('interval data (NEM12) in Chromium', () => {
       await shot(page, 'intervals-nmi', width);
       await page.close();
     }
+  });
+
+  it('leads from the search box to the interval data of a NMI without register reads', async () => {
+    const page = await signedInPage(1280, '');
+    await searchThroughForm(page, channel.nmi.toLowerCase());
+    expect(await page.getByTestId('search-empty-message').innerText()).toContain(
+      `NMI ${channel.nmi} has no register reads, but has interval data (NEM12)`,
+    );
+    await page.getByTestId('search-interval-link').click();
+    await expect.poll(() => page.getByTestId('daily-bar').count(), WAIT).toBe(channel.days);
+    expect(page.problems).toEqual([]);
+    await page.close();
   });
 
   it("shows the same on the meter's page, by its serial", async () => {

@@ -225,6 +225,33 @@ describe('<nem-interval-data>', () => {
     await until(() => expect(text(deepQuery(element, '[data-testid="profile-date"]'))).toBe('2005-01-04'));
   });
 
+  it('pages a long table of days a month at a time, by the cursor the API gave', async () => {
+    const many = Array.from({ length: 40 }, (_, i) =>
+      channelDayFixture({ intervalDate: addDays('2005-01-01', i), dayTotal: `${i}.5` }),
+    );
+    const { fetch, requests } = fakeFetch({
+      'GET /api/interval-channels/days': (request) => {
+        const limit = Number(request.url.searchParams.get('limit'));
+        const start = Number(request.url.searchParams.get('cursor') ?? '0');
+        const items = many.slice(start, start + limit);
+        return { body: { items, nextCursor: start + limit < many.length ? String(start + limit) : null } };
+      },
+      'GET /api/intervals': () => ({ body: { items: [], nextCursor: null } }),
+    });
+    useFetch(fetch);
+    const element = new NemIntervalData();
+    element.channels = [intervalChannelFixture({ days: 40, firstDate: '2005-01-01', lastDate: '2005-02-09' })];
+    await mount(element);
+    await until(() => expect(deepQueryAll(element, '[data-testid="daily-bar"]')).toHaveLength(40));
+    await until(() => expect(deepQueryAll(element, '[data-testid="interval-day-row"]')).toHaveLength(31));
+    (deepQuery(element, '[data-testid="next-page"]') as HTMLButtonElement).click();
+    await until(() => expect(deepQueryAll(element, '[data-testid="interval-day-row"]')).toHaveLength(9));
+    expect(text(deepQueryAll(element, '[data-testid="interval-day-row"]')[0] as Element)).toContain('2005-02-01');
+    const asked = requests.filter((r) => r.url.pathname === '/api/interval-channels/days');
+    expect(asked.at(-1)?.url.searchParams.get('cursor')).toBe('31');
+    expect(text(deepQuery(element, '[data-testid="page-number"]'))).toBe('Page 2');
+  });
+
   it('asks again for the range typed, and says when it holds no day', async () => {
     const { fetch, requests } = intervalApi();
     useFetch(fetch);

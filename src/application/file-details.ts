@@ -2,9 +2,6 @@ import type { CommonQueryMethods } from 'slonik';
 import { z } from 'zod';
 import { FileDetailView, FileNmiView, fileNmis, getFile } from '../projections/read-model/read-model.queries.js';
 import { sourceLines, type SourceLine } from '../domain/source-lines.js';
-import type { EventStore } from '../domain/event-store/event-store.js';
-import { fileStreamName, parseFileEvent } from '../domain/events/file-events.js';
-import { fileIntervalDays, fileIntervalNmis } from '../projections/read-model/interval-channels.queries.js';
 import type { KeptOriginal, OriginalsArchive } from './originals.js';
 
 /** NMIs listed with a file: enough to follow, few enough for a page. */
@@ -22,41 +19,19 @@ export const KeptOriginalView = z.object({
 });
 
 export const FileDetailsView = FileDetailView.extend({
-  format: z
-    .enum(['NEM12', 'NEM13'])
-    .nullable()
-    .describe(
-      'the format its 100 header names (NEM13: register reads; NEM12: interval data); null when the header was not valid',
-    ),
-  intervalDays: z
-    .number()
-    .int()
-    .describe('NEM12: the interval days (300 records) it brought, superseded ones included'),
   original: KeptOriginalView.nullable().describe(
     'the original kept for download and source lines; null when it was larger than the limit, or received before originals were kept',
   ),
   nmis: z
     .array(FileNmiView)
-    .describe(
-      `the NMIs the file brought register reads (NEM13) or interval days (NEM12) for, in order: the first ${FILE_NMIS_SHOWN}`,
-    ),
-  moreNmis: z.boolean().describe('the file brought readings for more NMIs than listed'),
+    .describe(`the NMIs the file brought readings or interval days for, in order: the first ${FILE_NMIS_SHOWN}`),
+  moreNmis: z.boolean().describe('the file brought readings or interval days for more NMIs than listed'),
 });
 export type FileDetails = z.output<typeof FileDetailsView>;
 
 interface FileSources {
   readonly db: CommonQueryMethods;
   readonly originals: OriginalsArchive;
-  readonly store: EventStore;
-}
-
-/** The format the file's 100 header named, from its FileReceived (the read model does not keep it). */
-async function formatOf(store: EventStore, fileId: string): Promise<FileDetails['format']> {
-  for await (const recorded of store.readStream(fileStreamName(fileId), { maxCount: 1 })) {
-    const event = parseFileEvent(recorded);
-    return event.type === 'FileReceived' ? (event.data.header?.versionHeader ?? null) : null;
-  }
-  return null;
 }
 
 function originalView(kept: KeptOriginal | null): FileDetails['original'] {
@@ -68,15 +43,9 @@ function originalView(kept: KeptOriginal | null): FileDetails['original'] {
 export async function fileDetails(sources: FileSources, idOrName: string): Promise<FileDetails | null> {
   const file = await getFile(sources.db, idOrName);
   if (file === null) return null;
-  const format = await formatOf(sources.store, file.fileId);
-  const nmis =
-    format === 'NEM12'
-      ? await fileIntervalNmis(sources.db, file.fileId, FILE_NMIS_SHOWN)
-      : await fileNmis(sources.db, file.fileId, FILE_NMIS_SHOWN);
+  const nmis = await fileNmis(sources.db, file.fileId, FILE_NMIS_SHOWN);
   return {
     ...file,
-    format,
-    intervalDays: format === 'NEM12' ? await fileIntervalDays(sources.db, file.fileId) : 0,
     original: originalView(await sources.originals.describe(file.fileId)),
     nmis: nmis.items,
     moreNmis: nmis.more,

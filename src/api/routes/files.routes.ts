@@ -199,7 +199,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
       },
     },
     async (request) => {
-      const file = await fileDetails({ db, originals: deps.originals, store: deps.store }, request.params.file);
+      const file = await fileDetails({ db, originals: deps.originals }, request.params.file);
       if (file === null) throw notFound(`no file "${request.params.file}"`);
       return file;
     },

@@ -24,7 +24,7 @@ describe('nem files show, NEM12 files (embedded database)', () => {
     const shown = await runNem(['files', 'show', 'NEM12_Scenario09_ETSAMDP_NEMMCO.csv'], env);
     expectExit(shown, 0);
     expect(shown.stdout).toContain('Format:    NEM12');
-    expect(shown.stdout).toMatch(new RegExp(`^Days:      ${channel?.days} \\(300\\), `, 'm'));
+    expect(shown.stdout).toMatch(new RegExp(`^Days:      ${channel?.days} interval days \\(300\\), `, 'm'));
     expect(shown.stdout).not.toContain('Reads:');
     expect(shown.stdout).toContain(`NMIs:      ${channel?.nmi} (${channel?.days})`);
   });

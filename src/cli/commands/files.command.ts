@@ -42,13 +42,13 @@ export async function runFiles(options: FilesOptions, io: Output): Promise<ExitC
       file.status,
       formatNemTime(file.receivedAt),
       file.fileName,
-      String(file.registerReads),
+      file.format === 'NEM12' ? plural(file.intervalDays, 'day') : String(file.registerReads),
       String(file.errorCount),
       String(file.warningCount),
       file.fileId.slice(0, 12),
     ]);
     for (const line of renderTable(
-      ['Status', 'Received', 'File', 'Reads', 'Errors', 'Warnings', 'Id'],
+      ['Status', 'Received', 'File', 'Records', 'Errors', 'Warnings', 'Id'],
       rows,
       new Set([3, 4, 5]),
     )) {
@@ -68,16 +68,20 @@ function describeFile(file: FileDetails, io: Output): void {
   io.out(
     `Size:      ${file.size} bytes (${file.container}${file.zipMember === null ? '' : `, member ${shown(file.zipMember)}`})`,
   );
+  io.out(`Format:    ${file.format ?? 'unknown (no valid 100 header)'}`);
   if (file.fromParticipant !== null) {
     io.out(`From/To:   ${file.fromParticipant} -> ${file.toParticipant ?? ''}`);
   }
   if (file.headerCreatedAt !== null) io.out(`Created:   ${formatNemTime(file.headerCreatedAt)}`);
-  io.out(`Format:    ${file.format ?? 'unknown (no valid 100 header)'}`);
-  io.out(
-    file.format === 'NEM12'
-      ? `Days:      ${file.intervalDays} (300), ${plural(file.b2bDetails, 'B2B detail')} (500), ${plural(file.lines, 'line')}`
-      : `Reads:     ${file.registerReads} (250), ${plural(file.b2bDetails, 'B2B detail')} (550), ${plural(file.lines, 'line')}`,
-  );
+  if (file.format === 'NEM12') {
+    io.out(
+      `Days:      ${plural(file.intervalDays, 'interval day')} (300), ${plural(file.b2bDetails, 'B2B detail')} (500), ${plural(file.lines, 'line')}`,
+    );
+  } else {
+    io.out(
+      `Reads:     ${file.registerReads} (250), ${plural(file.b2bDetails, 'B2B detail')} (550), ${plural(file.lines, 'line')}`,
+    );
+  }
   io.out(`Problems:  ${plural(file.errorCount, 'error')}, ${plural(file.warningCount, 'warning')}`);
   io.out(
     `Original:  ${
@@ -99,10 +103,7 @@ function describeFile(file: FileDetails, io: Output): void {
 export async function runFilesShow(idOrName: string, options: { json: boolean }, io: Output): Promise<ExitCode> {
   return withServices(io, async (services) => {
     await services.projections.ensureReadModel();
-    const file = await fileDetails(
-      { db: services.database.pool, originals: services.originals, store: services.store },
-      idOrName,
-    );
+    const file = await fileDetails({ db: services.database.pool, originals: services.originals }, idOrName);
     if (file === null) {
       io.err(`nem files show: no file with id or name "${shown(idOrName)}"`);
       return EXIT.invalid;
@@ -137,10 +138,7 @@ function hashing(hash: ReturnType<typeof createHash>): Transform {
 export async function runFilesDownload(idOrName: string, options: DownloadOptions, io: Output): Promise<ExitCode> {
   return withServices(io, async (services) => {
     await services.projections.ensureReadModel();
-    const file = await fileDetails(
-      { db: services.database.pool, originals: services.originals, store: services.store },
-      idOrName,
-    );
+    const file = await fileDetails({ db: services.database.pool, originals: services.originals }, idOrName);
     if (file === null) {
       io.err(`nem files download: no file with id or name "${shown(idOrName)}"`);
       return EXIT.invalid;

@@ -110,21 +110,3 @@ export async function findChannelDays(db: CommonQueryMethods, query: ChannelDays
     nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(['day', last.intervalDate]) : null,
   };
 }
-
-/** How many interval days (300 records) a file brought, superseded ones included. */
-export async function fileIntervalDays(db: CommonQueryMethods, fileId: string): Promise<number> {
-  return db.oneFirst(sql.type(z.object({ days: z.number().int() }))`
-    SELECT count(*)::int AS days FROM interval_days WHERE file_id = ${fileId}`);
-}
-
-/** The NMIs a file brought interval days for, in NMI order (days counted as `readings`), and whether there are more. */
-export async function fileIntervalNmis(
-  db: CommonQueryMethods,
-  fileId: string,
-  limit: number,
-): Promise<{ items: Array<{ nmi: string; readings: number }>; more: boolean }> {
-  const rows = await db.any(sql.type(z.object({ nmi: z.string(), readings: z.number().int() }))`
-    SELECT nmi, count(*)::int AS readings FROM interval_days WHERE file_id = ${fileId}
-    GROUP BY nmi ORDER BY nmi LIMIT ${limit + 1}`);
-  return { items: rows.slice(0, limit), more: rows.length > limit };
-}

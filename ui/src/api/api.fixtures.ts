@@ -80,7 +80,9 @@ export function fileSummaryFixture(overrides: Partial<FileSummary> = {}): FileSu
     closedAt: '2024-05-01T09:00:01+10:00',
     fromParticipant: 'CNRGYMDP',
     toParticipant: 'NEMMCO',
+    format: 'NEM13',
     registerReads: 12,
+    intervalDays: 0,
     b2bDetails: 2,
     errorCount: 0,
     warningCount: 1,
@@ -98,8 +100,6 @@ export function fileDetailFixture(overrides: Partial<FileDetail> = {}): FileDeta
     lines: 20,
     errors: [],
     warnings: [],
-    format: 'NEM13',
-    intervalDays: 0,
     original: { basis: 'content', size: 2048, storedSize: 512, storedAt: '2024-05-01T09:00:00+10:00' },
     nmis: [{ nmi: 'NEM1201009', readings: 12 }],
     moreNmis: false,
@@ -242,6 +242,9 @@ export function intervalDayFixture(overrides: Partial<IntervalDay> = {}): Interv
     fileName: 'NEM12_Scenario08_ETSAMDP_NEMMCO.csv',
     line: 3,
     versions: 1,
+    importPosition: '10',
+    importedAt: '2024-05-01T09:00:01+10:00',
+    superseded: false,
     ...overrides,
   };
 }

@@ -321,7 +321,10 @@ export class ApiClient {
   /** One day of one channel with its interval values; null when the channel has no such day. */
   async intervalDay(nmi: string, suffix: string, date: string, signal?: AbortSignal): Promise<IntervalDay | null> {
     const page = await this.settle(
-      this.client.GET('/api/intervals', { params: { query: { nmi, from: date, to: date } }, signal: signal ?? null }),
+      this.client.GET('/api/intervals', {
+        params: { query: { nmi, suffix, from: date, to: date } },
+        signal: signal ?? null,
+      }),
       '/api/intervals',
     );
     return page.items.find((day) => day.nmiSuffix === suffix) ?? null;

@@ -179,7 +179,7 @@ z.globalRegistry.add(FileSummaryView, {
 });
 z.globalRegistry.add(FileNmiView, {
   id: 'FileNmi',
-  description: 'A NMI a file brought readings for, with how many.',
+  description: 'A NMI a file brought register reads or interval days for, with how many.',
   examples: [{ nmi: 'VDEF005890', readings: 2 }],
 });
 z.globalRegistry.add(FileDetailsView, {

@@ -143,6 +143,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/interval-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The interval channels of a NMI or a meter (NEM12 data)
+         * @description Each channel (NMI and suffix) with interval days in force, by NMI then suffix: for `nmi`, all of its channels; for `serial`, the channels on which this meter recorded days (counted only those). None is an empty list, not a 404: a NMI or meter may have register reads only.
+         */
+        get: operations["listIntervalChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interval-channels/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The daily totals of one interval channel
+         * @description The days in force of one channel (NMI and suffix), oldest first, one keyset page at a time (pass `nextCursor` as `cursor`): each day’s exact total, its quality, the intervals per quality flag, and the file and line it came from. No values: a day’s intervals are in `searchIntervalDays`.
+         */
+        get: operations["listIntervalChannelDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intervals": {
         parameters: {
             query?: never;
@@ -635,7 +675,7 @@ export interface components {
             streamName: string;
         };
         /**
-         * @description A NMI a file brought readings for, with how many.
+         * @description A NMI a file brought register reads or interval days for, with how many.
          * @example {
          *       "nmi": "VDEF005890",
          *       "readings": 2
@@ -979,6 +1019,107 @@ export interface components {
             warnings: components["schemas"]["FileProblem"][];
             /** @description warnings beyond those listed */
             warningsOmitted: number;
+        };
+        /**
+         * @description An interval channel of NEM12 data (a NMI and suffix) over its days in force: serial, unit and interval length of its newest day, how many days, the first and the last.
+         * @example {
+         *       "nmi": "CCCC123456",
+         *       "nmiSuffix": "E1",
+         *       "registerId": "001",
+         *       "meterSerialNumber": "METSER123",
+         *       "uom": "kWh",
+         *       "intervalLength": 30,
+         *       "days": 1,
+         *       "firstDate": "2004-04-17",
+         *       "lastDate": "2004-04-17"
+         *     }
+         */
+        IntervalChannel: {
+            /** @description days of this channel in force */
+            days: number;
+            /**
+             * Format: date
+             * @description its first IntervalDate
+             */
+            firstDate: string;
+            /** @description minutes per interval (5, 15 or 30) of its newest day */
+            intervalLength: number;
+            /**
+             * Format: date
+             * @description its last IntervalDate
+             */
+            lastDate: string;
+            /** @description the MeterSerialNumber of its newest day */
+            meterSerialNumber: string | null;
+            nmi: string;
+            /** @description the NMISuffix of the channel, e.g. `E1` */
+            nmiSuffix: string;
+            /** @description the RegisterID of its newest day */
+            registerId: string | null;
+            /** @description the unit of its newest day, as sent */
+            uom: string;
+        };
+        /**
+         * @description One day of one interval channel, the version in force, without its values: its exact total, the intervals per quality and the file it came from. The values are in `searchIntervalDays` (`from` and `to` the day).
+         * @example {
+         *       "intervalDate": "2004-04-17",
+         *       "dayTotal": "1077.858",
+         *       "uom": "kWh",
+         *       "intervalLength": 30,
+         *       "quality": "V",
+         *       "qualitySummary": {
+         *         "A": 4,
+         *         "F": 20,
+         *         "S": 24
+         *       },
+         *       "meterSerialNumber": "METSER123",
+         *       "updatedAt": "2004-04-18T10:35:00.000Z",
+         *       "fileId": "5d3f0c3b0b9d6cbd5f3f2e4ce8c2a9e1c46e4d5cdb0c7fbb3c35a0d8c22a9f01",
+         *       "fileName": "Example_NEM12_multiple_quality.csv",
+         *       "line": 3,
+         *       "versions": 1
+         *     }
+         */
+        IntervalChannelDay: {
+            /** @description the exact sum of the day’s interval values */
+            dayTotal: string;
+            /** @description SHA-256 of the file that sent the version in force */
+            fileId: string;
+            fileName: string;
+            /**
+             * Format: date
+             * @description the IntervalDate (NEM time): interval i ends at 00:00 + i x intervalLength, +10:00
+             */
+            intervalDate: string;
+            /** @description minutes per interval (5, 15 or 30) */
+            intervalLength: number;
+            /** @description the line of its 300 record */
+            line: number;
+            /** @description the MeterSerialNumber of the 200 it came under */
+            meterSerialNumber: string | null;
+            /** @description the 300 QualityMethod as sent; V when intervalQuality gives it per interval */
+            quality: string;
+            /** @description intervals per quality flag (A, E, S, F, N) */
+            qualitySummary: {
+                [key: string]: number;
+            };
+            /** @description the unit, as sent */
+            uom: string;
+            /** @description the UpdateDateTime, UTC (ISO 8601) */
+            updatedAt: string | null;
+            /** @description how many versions of this day files sent; the newest is the one shown */
+            versions: number;
+        };
+        /** @description A page of the days of one interval channel, oldest first. */
+        IntervalChannelDayPage: {
+            items: components["schemas"]["IntervalChannelDay"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @description The interval channels of a NMI or of a meter. */
+        IntervalChannelList: {
+            /** @description by NMI, then suffix */
+            items: components["schemas"]["IntervalChannel"][];
         };
         /** @description One day of one interval channel (a NEM12 300 record with its 400s), a version: in a search the one in force (the newest by UpdateDateTime, then import order, then line). */
         IntervalDay: {
@@ -2754,6 +2895,194 @@ export interface operations {
             };
             /** @description A path parameter is longer than any this API routes. */
             414: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIntervalChannels: {
+        parameters: {
+            query?: {
+                /** @description The meter point: its NMI, or the NMI and its checksum digit, in any case, spaces ignored. Give exactly one of `nmi` and `serial`. */
+                nmi?: string;
+                /** @description The meter serial number, in any case. Give exactly one of `nmi` and `serial`. */
+                serial?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channels. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntervalChannelList"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Neither or both of `nmi` and `serial`, or a NMI that is not one (`BAD_NMI`). */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIntervalChannelDays: {
+        parameters: {
+            query: {
+                /** @description `nextCursor` of the previous page; absent for the first. */
+                cursor?: string;
+                /** @description Days on or after this IntervalDate (YYYY-MM-DD). */
+                from?: string;
+                /** @description Days per page, 1 to 1,000. */
+                limit?: number;
+                /** @description The meter point: its NMI (10 characters), or the NMI and its checksum digit (11, the digit is checked), in any case, spaces ignored. */
+                nmi: string;
+                /** @description Only the days this meter recorded (serial, in any case). */
+                serial?: string;
+                /** @description The channel: its NMISuffix (2 characters, e.g. `E1`), in any case. */
+                suffix: string;
+                /** @description Days up to and including this IntervalDate (YYYY-MM-DD). */
+                to?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of days. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntervalChannelDayPage"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid (`BAD_NMI` for a NMI), or a cursor this service did not issue. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
                 headers: {
                     /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
                     "x-request-id"?: string;

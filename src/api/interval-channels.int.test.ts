@@ -37,6 +37,13 @@ interface Day {
   fileName: string;
   versions: number;
 }
+interface UploadResult {
+  status: string;
+  format: string | null;
+  readings: number;
+  registerReads: number;
+  intervalDays: number;
+}
 interface DayPage {
   items: Day[];
   nextCursor: string | null;
@@ -61,33 +68,45 @@ describe.each(TEST_DATABASES)('interval channels over HTTP on $name', (target) =
   let database: Database;
   let api: TestApi;
   let viewer: SignedIn;
+  let admin: SignedIn;
+  let uploaded: UploadResult[] = [];
   const get = (url: string) => api.app.inject({ method: 'GET', url, cookies: viewer.cookies });
+  const upload = async (files: readonly string[]) => {
+    const parts = multipart(files.map((f) => ({ name: baseName(f), content: readFileSync(nem12SamplePath(f)) })));
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      cookies: admin.cookies,
+      headers: { ...parts.headers, 'x-csrf-token': admin.csrfToken },
+      payload: parts.payload,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return body<{ results: UploadResult[] }>(response).results;
+  };
 
   beforeAll(async () => {
     database = await target.open();
     api = await testApi(database);
-    const admin = await signIn(api.app, 'admin');
+    admin = await signIn(api.app, 'admin');
     viewer = await signIn(api.app, 'viewer');
-    const upload = multipart(
-      [...ACCEPTED, REJECTED].map((f) => ({ name: baseName(f), content: readFileSync(nem12SamplePath(f)) })),
-    );
-    const imported = await api.app.inject({
-      method: 'POST',
-      url: '/api/files',
-      cookies: admin.cookies,
-      headers: { ...upload.headers, 'x-csrf-token': admin.csrfToken },
-      payload: upload.payload,
-    });
-    expect(imported.statusCode, imported.body).toBe(200);
-    expect(body<{ results: Array<{ status: string }> }>(imported).results.map((r) => r.status)).toEqual([
-      'imported',
-      'imported',
-      'rejected',
-    ]);
+    uploaded = await upload([...ACCEPTED, REJECTED]);
+    expect(uploaded.map((r) => r.status)).toEqual(['imported', 'imported', 'rejected']);
   });
   afterAll(async () => {
     await api.close();
     await database.close();
+  });
+
+  it('answers an upload of NEM12 files with their format and interval days (readings kept, the same count)', async () => {
+    const days = ACCEPTED.map((f) => oracle(f).reduce((n, c) => n + c.days, 0));
+    const fields = (r: UploadResult) => [r.status, r.format, r.intervalDays, r.registerReads, r.readings];
+    expect(uploaded.map(fields)).toEqual([
+      ['imported', 'NEM12', days[0], 0, days[0]],
+      ['imported', 'NEM12', days[1], 0, days[1]],
+      ['rejected', 'NEM12', 0, 0, 0],
+    ]);
+    // Sent again: a duplicate says what the file brought when it was imported.
+    expect((await upload(ACCEPTED.slice(0, 1))).map(fields)).toEqual([['duplicate', 'NEM12', days[0], 0, days[0]]]);
   });
 
   it("lists a NMI's channels as the oracle states them, and the same channels by their meter's serial", async () => {

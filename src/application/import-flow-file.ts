@@ -14,7 +14,7 @@ import {
   readingRecorded,
   type Channel,
 } from '../domain/events/file-events.js';
-import { recordCount, type FlowProblem, type FlowSummary } from '../domain/flow-summary.js';
+import { recordCount, type FlowCounts, type FlowProblem, type FlowSummary } from '../domain/flow-summary.js';
 import type { MdffFormat } from '../domain/mdff/format.js';
 import { StreamDigest } from '../domain/events/stream-digest.js';
 import { toNemIso } from '../domain/nem-time.js';
@@ -39,9 +39,13 @@ export interface ImportResult {
   readonly format: MdffFormat | null;
   /**
    * Record events the file has in the store (0 for a rejected file): ReadingRecorded for a NEM13 file,
-   * IntervalDayRecorded for a NEM12 one.
+   * IntervalDayRecorded for a NEM12 one; `registerReads` + `intervalDays`.
    */
   readonly readings: number;
+  /** Register reads (250 records) the file brought: a NEM13 file's. */
+  readonly registerReads: number;
+  /** Interval days (300 records) the file brought: a NEM12 file's. */
+  readonly intervalDays: number;
   readonly errors: readonly FlowProblem[];
   readonly warnings: readonly FlowProblem[];
   readonly errorCount: number;
@@ -71,6 +75,8 @@ export function refused(file: string, code: 'FILE_TOO_LARGE' | 'CONTENT_TOO_LARG
     format: null,
     status: 'refused',
     readings: 0,
+    registerReads: 0,
+    intervalDays: 0,
     errors: [{ line: 0, record: null, field: null, code, severity: 'error', message }],
     warnings: [],
     errorCount: 1,
@@ -117,7 +123,7 @@ async function fromStored(
       sha256,
       format: data.counts.intervalDays === undefined ? format : 'NEM12',
       status: 'duplicate',
-      readings: recordCount(data.counts),
+      ...brought(data.counts),
       errors: [],
       warnings: data.warnings,
       errorCount: 0,
@@ -133,6 +139,8 @@ async function fromStored(
     format,
     status: 'duplicate',
     readings: 0,
+    registerReads: 0,
+    intervalDays: 0,
     errors: data.errors,
     warnings: data.warnings,
     errorCount: data.errorCount,
@@ -141,13 +149,18 @@ async function fromStored(
   };
 }
 
+/** What a file's counts say it brought, in an import result's terms. */
+function brought(counts: FlowCounts): Pick<ImportResult, 'readings' | 'registerReads' | 'intervalDays'> {
+  return { readings: recordCount(counts), registerReads: counts.registerReads, intervalDays: counts.intervalDays ?? 0 };
+}
+
 function fresh(file: string, sha256: string, status: ImportStatus, summary: FlowSummary): ImportResult {
   return {
     file,
     sha256,
     format: summary.format,
     status,
-    readings: status === 'imported' ? recordCount(summary.counts) : 0,
+    ...(status === 'imported' ? brought(summary.counts) : { readings: 0, registerReads: 0, intervalDays: 0 }),
     errors: summary.errors,
     warnings: summary.warnings,
     errorCount: summary.errorCount,

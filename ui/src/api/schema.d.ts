@@ -978,7 +978,10 @@ export interface components {
          *       "file": "NEM13#0001#MDP#RET.csv",
          *       "sha256": "97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33",
          *       "status": "imported",
+         *       "format": "NEM13",
          *       "readings": 2,
+         *       "registerReads": 2,
+         *       "intervalDays": 0,
          *       "errors": [],
          *       "warnings": [],
          *       "errorsOmitted": 0,
@@ -1006,8 +1009,14 @@ export interface components {
             errorsOmitted: number;
             /** @description the name the file was uploaded with */
             file: string;
-            /** @description records the file brought: register reads of a NEM13 file, interval days (300 records) of a NEM12 file (for a duplicate: when it was imported) */
+            /** @description the format its 100 header names, which chose the reader: NEM12 (interval data) or NEM13 (register reads); null when it was refused unread */
+            format: ("NEM12" | "NEM13") | null;
+            /** @description interval days (300 records, each one IntervalDayRecorded) the file brought: a NEM12 file’s (for a duplicate: when it was imported) */
+            intervalDays: number;
+            /** @description records the file brought, of either kind: `registerReads` + `intervalDays` (kept for older clients; for a duplicate: when it was imported) */
             readings: number;
+            /** @description register reads (250 records) the file brought: a NEM13 file’s (for a duplicate: when it was imported) */
+            registerReads: number;
             /** @description the file's identity; null when it was refused (not read whole) */
             sha256: string | null;
             /**

@@ -22,7 +22,7 @@ function records(result: ImportResult): string {
 }
 
 /** `10 readings`, `8 interval days`, or both: what the imported files brought (readings when neither). */
-function importedRecords(tally: { readonly readings: number; readonly intervalDays: number }): string {
+export function importedRecords(tally: { readonly readings: number; readonly intervalDays: number }): string {
   const parts: string[] = [];
   if (tally.readings > 0 || tally.intervalDays === 0) parts.push(plural(tally.readings, 'reading'));
   if (tally.intervalDays > 0) parts.push(plural(tally.intervalDays, 'interval day'));
@@ -51,6 +51,8 @@ function importJson(result: ImportResult): Record<string, unknown> {
     status: result.status,
     format: result.format,
     readings: result.readings,
+    registerReads: result.registerReads,
+    intervalDays: result.intervalDays,
     errors: result.errors,
     warnings: result.warnings,
     errorsOmitted: result.errorCount - result.errors.length,

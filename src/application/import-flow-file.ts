@@ -61,8 +61,11 @@ export interface ImportOptions {
   /** Events per append. */
   readonly chunkSize?: number;
   readonly now?: () => Date;
-  /** Called after each append of readings with how many of the file's readings are in the store. */
-  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Called after each append of record events with how many of the file's records are in the store, and
+   * the file's format (a NEM13 file's records are readings, a NEM12 file's interval days).
+   */
+  readonly onProgress?: ((done: number, total: number, format: MdffFormat) => void) | undefined;
   /** Where the file's original content is kept (read on the way through the validation pass). */
   readonly originals?: OriginalsArchive | undefined;
 }
@@ -262,7 +265,8 @@ export async function importFlowFile(
         await store.append(stream, [rejected], revision);
         return fresh(file, sha256, 'rejected', report.summary);
       }
-      revision = await appendReadings(store, stream, open, sha256, revision, total, digest, options);
+      const records = { total, format: report.summary.format };
+      revision = await appendReadings(store, stream, open, sha256, revision, records, digest, options);
       const imported = fileImported(sha256, report.summary, options.channel, digest.value());
       await store.append(stream, [imported], revision);
       return fresh(file, sha256, 'imported', report.summary);
@@ -285,7 +289,7 @@ async function appendReadings(
   open: () => Promise<FlowFile>,
   sha256: string,
   startRevision: number,
-  total: number,
+  { total, format }: { readonly total: number; readonly format: MdffFormat },
   digest: StreamDigest,
   options: ImportOptions,
 ): Promise<number> {
@@ -298,7 +302,7 @@ async function appendReadings(
     revision = (await store.append(stream, chunk, revision)).nextExpectedRevision;
     for (const event of chunk) digest.add(event);
     chunk = [];
-    options.onProgress?.(revision, total);
+    options.onProgress?.(revision, total, format);
   };
   const file = await open();
   for await (const batch of readFlowFile(file)) {
@@ -314,6 +318,6 @@ async function appendReadings(
   }
   await flush();
   if (file.digest().sha256 !== sha256 || index !== total) throw new FileChangedError(file.path);
-  options.onProgress?.(revision, total);
+  options.onProgress?.(revision, total, format);
   return revision;
 }

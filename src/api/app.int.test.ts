@@ -133,7 +133,10 @@ describe.each(TEST_DATABASES)('the HTTP API on $name', (target) => {
       ).toMatchObject({
         file: name,
         status: 'imported',
+        format: 'NEM13',
         readings: expected.n250,
+        registerReads: expected.n250,
+        intervalDays: 0,
       });
     }
     for (const [name, status] of [

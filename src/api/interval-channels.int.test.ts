@@ -1,13 +1,22 @@
 /**
  * What the admin's interval views ask for: the channels of a NMI or a meter, the daily totals of one
- * channel (lean: no values), and a NEM12 file's format, day count and NMIs, accepted or rejected.
+ * channel (lean: no values), both now and as known at an instant before a correction arrived, and a NEM12
+ * file's format, day count and NMIs, accepted or rejected.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFlowFile } from '../application/import-flow-file.js';
 import { Decimal } from '../domain/decimal.js';
+import { nem12File, record200, record300 } from '../domain/nem12/nem12.fixtures.js';
 import type { Database } from '../infrastructure/db/database.js';
+import type { PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
+import { openFlowFile } from '../infrastructure/files/flow-file.js';
 import { body, multipart, signIn, testApi, type SignedIn, type TestApi } from '../../test/api.js';
-import { TEST_DATABASES } from '../../test/databases.js';
+import { setClosedAt } from '../../test/as-of-history.js';
+import { eventStoreOn, TEST_DATABASES } from '../../test/databases.js';
+import { TEST_LIMITS } from '../../test/limits.js';
 import { EXPECTED_NEM12, nem12SamplePath, type ExpectedNem12Channel } from '../../test/samples.js';
 
 interface Channel {
@@ -28,9 +37,17 @@ interface Day {
   fileName: string;
   versions: number;
 }
+interface UploadResult {
+  status: string;
+  format: string | null;
+  readings: number;
+  registerReads: number;
+  intervalDays: number;
+}
 interface DayPage {
   items: Day[];
   nextCursor: string | null;
+  asOf?: string;
 }
 
 const ACCEPTED = [
@@ -51,33 +68,45 @@ describe.each(TEST_DATABASES)('interval channels over HTTP on $name', (target) =
   let database: Database;
   let api: TestApi;
   let viewer: SignedIn;
+  let admin: SignedIn;
+  let uploaded: UploadResult[] = [];
   const get = (url: string) => api.app.inject({ method: 'GET', url, cookies: viewer.cookies });
+  const upload = async (files: readonly string[]) => {
+    const parts = multipart(files.map((f) => ({ name: baseName(f), content: readFileSync(nem12SamplePath(f)) })));
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/api/files',
+      cookies: admin.cookies,
+      headers: { ...parts.headers, 'x-csrf-token': admin.csrfToken },
+      payload: parts.payload,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return body<{ results: UploadResult[] }>(response).results;
+  };
 
   beforeAll(async () => {
     database = await target.open();
     api = await testApi(database);
-    const admin = await signIn(api.app, 'admin');
+    admin = await signIn(api.app, 'admin');
     viewer = await signIn(api.app, 'viewer');
-    const upload = multipart(
-      [...ACCEPTED, REJECTED].map((f) => ({ name: baseName(f), content: readFileSync(nem12SamplePath(f)) })),
-    );
-    const imported = await api.app.inject({
-      method: 'POST',
-      url: '/api/files',
-      cookies: admin.cookies,
-      headers: { ...upload.headers, 'x-csrf-token': admin.csrfToken },
-      payload: upload.payload,
-    });
-    expect(imported.statusCode, imported.body).toBe(200);
-    expect(body<{ results: Array<{ status: string }> }>(imported).results.map((r) => r.status)).toEqual([
-      'imported',
-      'imported',
-      'rejected',
-    ]);
+    uploaded = await upload([...ACCEPTED, REJECTED]);
+    expect(uploaded.map((r) => r.status)).toEqual(['imported', 'imported', 'rejected']);
   });
   afterAll(async () => {
     await api.close();
     await database.close();
+  });
+
+  it('answers an upload of NEM12 files with their format and interval days (readings kept, the same count)', async () => {
+    const days = ACCEPTED.map((f) => oracle(f).reduce((n, c) => n + c.days, 0));
+    const fields = (r: UploadResult) => [r.status, r.format, r.intervalDays, r.registerReads, r.readings];
+    expect(uploaded.map(fields)).toEqual([
+      ['imported', 'NEM12', days[0], 0, days[0]],
+      ['imported', 'NEM12', days[1], 0, days[1]],
+      ['rejected', 'NEM12', 0, 0, 0],
+    ]);
+    // Sent again: a duplicate says what the file brought when it was imported.
+    expect((await upload(ACCEPTED.slice(0, 1))).map(fields)).toEqual([['duplicate', 'NEM12', days[0], 0, days[0]]]);
   });
 
   it("lists a NMI's channels as the oracle states them, and the same channels by their meter's serial", async () => {
@@ -178,5 +207,132 @@ describe.each(TEST_DATABASES)('interval channels over HTTP on $name', (target) =
     );
     expect(file).toMatchObject({ format: 'NEM12', status: 'rejected', intervalDays: 0 });
     expect(file.errors[0]?.line).toBe(expected?.error_line);
+  });
+});
+
+const AS_OF_NMI = 'VASC000001';
+const AS_OF_SERIAL = 'MtrAsOf1';
+const asOfChannel = record200({
+  NMI: AS_OF_NMI,
+  NMIConfiguration: 'E1',
+  NMISuffix: 'E1',
+  MeterSerialNumber: AS_OF_SERIAL,
+});
+const day = (date: string, value: string, updated: string) =>
+  record300({
+    IntervalDate: date,
+    UpdateDateTime: updated,
+    ...Object.fromEntries(Array.from({ length: 48 }, (_, i) => [`IntervalValue${i + 1}`, value])),
+  });
+/** Two days; then a later file sends the second again (a newer UpdateDateTime) and a third. */
+const AS_OF_FILES = [
+  {
+    name: 'channel-first.csv',
+    content: nem12File(asOfChannel, day('20040201', '1', '20040202120000'), day('20040202', '2', '20040203120000')),
+    closedAt: '2005-03-01T12:00:00+10:00',
+  },
+  {
+    name: 'channel-correction.csv',
+    content: nem12File(asOfChannel, day('20040202', '3', '20040301120000'), day('20040203', '4', '20040301120000')),
+    closedAt: '2005-03-05T12:00:00+10:00',
+  },
+];
+
+describe.each(TEST_DATABASES)('interval channels as known at an instant on $name', (target) => {
+  let database: Database;
+  let store: PostgresEventStore;
+  let api: TestApi;
+  let viewer: SignedIn;
+  const get = async (url: string) => {
+    const response = await api.app.inject({ method: 'GET', url, cookies: viewer.cookies });
+    expect(response.statusCode, response.body).toBe(200);
+    return response;
+  };
+  const channels = async (query: string) =>
+    body<{ items: Channel[]; asOf?: string }>(await get(`/api/interval-channels?${query}`));
+  const days = async (query: string) =>
+    body<DayPage>(await get(`/api/interval-channels/days?nmi=${AS_OF_NMI}&suffix=E1&${query}`));
+  const at = (instant: string) => `asOf=${encodeURIComponent(instant)}`;
+
+  beforeAll(async () => {
+    database = await target.open();
+    store = eventStoreOn(database);
+    api = await testApi(database);
+    viewer = await signIn(api.app, 'viewer');
+    const dir = mkdtempSync(join(tmpdir(), 'nem-channels-as-of-'));
+    for (const file of AS_OF_FILES) {
+      const path = join(dir, file.name);
+      writeFileSync(path, file.content);
+      const report = await importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
+      expect(report.status, JSON.stringify(report.errors)).toBe('imported');
+      await setClosedAt(database.pool, report.sha256 ?? '', { ...file, ends: 'imported', read: '' });
+    }
+    await api.projections.catchUp();
+  });
+  afterAll(async () => {
+    await store.close();
+    await api.close();
+    await database.close();
+  });
+
+  it('knows no channel before the first file, and echoes the instant', async () => {
+    expect(await channels(`nmi=${AS_OF_NMI}&asOf=2005-02-15`)).toEqual({
+      items: [],
+      asOf: '2005-02-15T00:00:00+10:00',
+    });
+    expect(await channels(`serial=${AS_OF_SERIAL}&asOf=2005-02-15`)).toEqual({
+      items: [],
+      asOf: '2005-02-15T00:00:00+10:00',
+    });
+    expect(await days('asOf=2005-02-15')).toEqual({ items: [], nextCursor: null, asOf: '2005-02-15T00:00:00+10:00' });
+  });
+
+  it('shows the first version of a day between the two files, and the correction from its instant on', async () => {
+    const summary = (c: { items: Channel[] }) => c.items.map((x) => [x.nmiSuffix, x.days, x.firstDate, x.lastDate]);
+    const dayRows = (p: DayPage) => p.items.map((d) => [d.intervalDate, d.dayTotal, d.fileName, d.versions]);
+
+    const before = at('2005-03-05T11:59:59+10:00');
+    expect(summary(await channels(`nmi=${AS_OF_NMI}&${before}`))).toEqual([['E1', 2, '2004-02-01', '2004-02-02']]);
+    expect(summary(await channels(`serial=${AS_OF_SERIAL.toLowerCase()}&${before}`))).toEqual([
+      ['E1', 2, '2004-02-01', '2004-02-02'],
+    ]);
+    const then = await days(before);
+    expect(then.asOf).toBe('2005-03-05T11:59:59+10:00');
+    expect(dayRows(then)).toEqual([
+      ['2004-02-01', '48', 'channel-first.csv', 1],
+      ['2004-02-02', '96', 'channel-first.csv', 1],
+    ]);
+
+    const after = at('2005-03-05T12:00:00+10:00');
+    expect(summary(await channels(`nmi=${AS_OF_NMI}&${after}`))).toEqual([['E1', 3, '2004-02-01', '2004-02-03']]);
+    const later = [
+      ['2004-02-01', '48', 'channel-first.csv', 1],
+      ['2004-02-02', '144', 'channel-correction.csv', 2],
+      ['2004-02-03', '192', 'channel-correction.csv', 1],
+    ];
+    expect(dayRows(await days(after))).toEqual(later);
+
+    // Now is the same as after the correction, and says no instant.
+    const now = await days('');
+    expect(now).not.toHaveProperty('asOf');
+    expect(dayRows(now)).toEqual(later);
+    expect(await channels(`nmi=${AS_OF_NMI}`)).not.toHaveProperty('asOf');
+  });
+
+  it('pages and narrows by date as of an instant, and answers 400 for a moment that is not one', async () => {
+    const before = at('2005-03-05T11:59:59+10:00');
+    const first = await days(`${before}&limit=1`);
+    expect(first.items.map((d) => d.intervalDate)).toEqual(['2004-02-01']);
+    const second = await days(`${before}&limit=1&cursor=${first.nextCursor ?? ''}`);
+    expect(second.items.map((d) => [d.intervalDate, d.dayTotal])).toEqual([['2004-02-02', '96']]);
+    expect(second.nextCursor).toBeNull();
+    expect((await days(`${before}&from=2004-02-02`)).items.map((d) => d.dayTotal)).toEqual(['96']);
+    for (const url of [
+      `/api/interval-channels?nmi=${AS_OF_NMI}&asOf=yesterday`,
+      `/api/interval-channels/days?nmi=${AS_OF_NMI}&suffix=E1&asOf=2005-02-30`,
+    ]) {
+      const response = await api.app.inject({ method: 'GET', url, cookies: viewer.cookies });
+      expect(response.statusCode, url).toBe(400);
+    }
   });
 });

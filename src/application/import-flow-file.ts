@@ -14,7 +14,7 @@ import {
   readingRecorded,
   type Channel,
 } from '../domain/events/file-events.js';
-import { recordCount, type FlowProblem, type FlowSummary } from '../domain/flow-summary.js';
+import { recordCount, type FlowCounts, type FlowProblem, type FlowSummary } from '../domain/flow-summary.js';
 import type { MdffFormat } from '../domain/mdff/format.js';
 import { StreamDigest } from '../domain/events/stream-digest.js';
 import { toNemIso } from '../domain/nem-time.js';
@@ -39,9 +39,13 @@ export interface ImportResult {
   readonly format: MdffFormat | null;
   /**
    * Record events the file has in the store (0 for a rejected file): ReadingRecorded for a NEM13 file,
-   * IntervalDayRecorded for a NEM12 one.
+   * IntervalDayRecorded for a NEM12 one; `registerReads` + `intervalDays`.
    */
   readonly readings: number;
+  /** Register reads (250 records) the file brought: a NEM13 file's. */
+  readonly registerReads: number;
+  /** Interval days (300 records) the file brought: a NEM12 file's. */
+  readonly intervalDays: number;
   readonly errors: readonly FlowProblem[];
   readonly warnings: readonly FlowProblem[];
   readonly errorCount: number;
@@ -57,8 +61,11 @@ export interface ImportOptions {
   /** Events per append. */
   readonly chunkSize?: number;
   readonly now?: () => Date;
-  /** Called after each append of readings with how many of the file's readings are in the store. */
-  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Called after each append of record events with how many of the file's records are in the store, and
+   * the file's format (a NEM13 file's records are readings, a NEM12 file's interval days).
+   */
+  readonly onProgress?: ((done: number, total: number, format: MdffFormat) => void) | undefined;
   /** Where the file's original content is kept (read on the way through the validation pass). */
   readonly originals?: OriginalsArchive | undefined;
 }
@@ -71,6 +78,8 @@ export function refused(file: string, code: 'FILE_TOO_LARGE' | 'CONTENT_TOO_LARG
     format: null,
     status: 'refused',
     readings: 0,
+    registerReads: 0,
+    intervalDays: 0,
     errors: [{ line: 0, record: null, field: null, code, severity: 'error', message }],
     warnings: [],
     errorCount: 1,
@@ -117,7 +126,7 @@ async function fromStored(
       sha256,
       format: data.counts.intervalDays === undefined ? format : 'NEM12',
       status: 'duplicate',
-      readings: recordCount(data.counts),
+      ...brought(data.counts),
       errors: [],
       warnings: data.warnings,
       errorCount: 0,
@@ -133,6 +142,8 @@ async function fromStored(
     format,
     status: 'duplicate',
     readings: 0,
+    registerReads: 0,
+    intervalDays: 0,
     errors: data.errors,
     warnings: data.warnings,
     errorCount: data.errorCount,
@@ -141,13 +152,18 @@ async function fromStored(
   };
 }
 
+/** What a file's counts say it brought, in an import result's terms. */
+function brought(counts: FlowCounts): Pick<ImportResult, 'readings' | 'registerReads' | 'intervalDays'> {
+  return { readings: recordCount(counts), registerReads: counts.registerReads, intervalDays: counts.intervalDays ?? 0 };
+}
+
 function fresh(file: string, sha256: string, status: ImportStatus, summary: FlowSummary): ImportResult {
   return {
     file,
     sha256,
     format: summary.format,
     status,
-    readings: status === 'imported' ? recordCount(summary.counts) : 0,
+    ...(status === 'imported' ? brought(summary.counts) : { readings: 0, registerReads: 0, intervalDays: 0 }),
     errors: summary.errors,
     warnings: summary.warnings,
     errorCount: summary.errorCount,
@@ -249,7 +265,8 @@ export async function importFlowFile(
         await store.append(stream, [rejected], revision);
         return fresh(file, sha256, 'rejected', report.summary);
       }
-      revision = await appendReadings(store, stream, open, sha256, revision, total, digest, options);
+      const records = { total, format: report.summary.format };
+      revision = await appendReadings(store, stream, open, sha256, revision, records, digest, options);
       const imported = fileImported(sha256, report.summary, options.channel, digest.value());
       await store.append(stream, [imported], revision);
       return fresh(file, sha256, 'imported', report.summary);
@@ -272,7 +289,7 @@ async function appendReadings(
   open: () => Promise<FlowFile>,
   sha256: string,
   startRevision: number,
-  total: number,
+  { total, format }: { readonly total: number; readonly format: MdffFormat },
   digest: StreamDigest,
   options: ImportOptions,
 ): Promise<number> {
@@ -285,7 +302,7 @@ async function appendReadings(
     revision = (await store.append(stream, chunk, revision)).nextExpectedRevision;
     for (const event of chunk) digest.add(event);
     chunk = [];
-    options.onProgress?.(revision, total);
+    options.onProgress?.(revision, total, format);
   };
   const file = await open();
   for await (const batch of readFlowFile(file)) {
@@ -301,6 +318,6 @@ async function appendReadings(
   }
   await flush();
   if (file.digest().sha256 !== sha256 || index !== total) throw new FileChangedError(file.path);
-  options.onProgress?.(revision, total);
+  options.onProgress?.(revision, total, format);
   return revision;
 }

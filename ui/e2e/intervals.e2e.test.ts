@@ -1,8 +1,8 @@
 /**
  * Issue 13's acceptance in Chromium: NEM12 samples uploaded, a NEM12 NMI's page shows its daily chart (a
  * bar per day) and a day's profile (a bar per interval, on NEM time, coloured by each interval's quality),
- * and NEM12 files' pages show their format, days and errors by line; all readable at 1280 and 390 px and
- * clean under axe.
+ * the same as known on a moment (the admin's "As known on"), and NEM12 files' pages show their format, days
+ * and errors by line; all readable at 1280 and 390 px and clean under axe.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -184,6 +184,36 @@ describe.runIf(RUN_BROWSER_TESTS)('interval data (NEM12) in Chromium', () => {
     await profileOf(page, isoDate(channel.last_date));
     expect(await page.getByTestId('meter-serial').innerText()).toBe(serial);
     expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(page.problems).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the interval data as known on a moment, under the banner: none before the upload, the days after', async () => {
+    const answer = await fetch(`${url}/api/files?limit=10`, { headers: { cookie } });
+    expect(answer.status).toBe(200);
+    const { items } = (await answer.json()) as { items: Array<{ fileName: string; closedAt: string | null }> };
+    const closedAt = items.find((f) => f.fileName === baseName(ACCEPTED))?.closedAt ?? '';
+    expect(closedAt).toMatch(/\+10:00$/);
+    // "As known on" the second the file was imported (NEM time, as the admin's field takes it).
+    const then = closedAt.slice(0, 19);
+    const page = await signedInPage(1280, `#/nmi/${channel.nmi}?asOf=${then}`);
+    await expect.poll(() => page.getByTestId('daily-bar').count(), WAIT).toBe(channel.days);
+    await profileOf(page, isoDate(channel.last_date));
+    expect(await page.getByTestId('as-of-banner').innerText()).toMatch(
+      new RegExp(`^As known on ${then.slice(0, 10)} ${then.slice(11, 16)}`),
+    );
+    expect(await page.getByTestId('no-register-reads').innerText()).toContain('by then');
+
+    // Before the file came, nothing of it was known: the banner says when, and no interval data shows.
+    await page.goto(`${url}/#/nmi/${channel.nmi}?asOf=2005-01-01`);
+    await expect.poll(() => page.getByTestId('not-found').innerText(), WAIT).toContain('by then');
+    expect(await page.getByTestId('as-of-banner').innerText()).toMatch(/^As known on 2005-01-01 00:00 \+10:00/);
+    expect(await page.getByTestId('interval-data').count()).toBe(0);
+
+    // Back to now: the same days, no banner.
+    await page.getByTestId('as-of-now').click();
+    await expect.poll(() => page.getByTestId('daily-bar').count(), WAIT).toBe(channel.days);
+    expect(await page.getByTestId('as-of-banner').count()).toBe(0);
     expect(page.problems).toEqual([]);
     await page.close();
   });

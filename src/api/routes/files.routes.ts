@@ -35,11 +35,29 @@ export const ImportResultView = z
       .describe(
         'imported; duplicate (already received: nothing appended); rejected (recorded with its errors, no reading); refused (larger than a limit: nothing recorded, the error says which)',
       ),
+    format: z
+      .enum(['NEM12', 'NEM13'])
+      .nullable()
+      .describe(
+        'the format its 100 header names, which chose the reader: NEM12 (interval data) or NEM13 (register reads); null when it was refused unread',
+      ),
     readings: z
       .number()
       .int()
       .describe(
-        'records the file brought: register reads of a NEM13 file, interval days (300 records) of a NEM12 file (for a duplicate: when it was imported)',
+        'records the file brought, of either kind: `registerReads` + `intervalDays` (kept for older clients; for a duplicate: when it was imported)',
+      ),
+    registerReads: z
+      .number()
+      .int()
+      .describe(
+        'register reads (250 records) the file brought: a NEM13 file’s (for a duplicate: when it was imported)',
+      ),
+    intervalDays: z
+      .number()
+      .int()
+      .describe(
+        'interval days (300 records, each one IntervalDayRecorded) the file brought: a NEM12 file’s (for a duplicate: when it was imported)',
       ),
     errors: z.array(FlowProblemSchema).describe('the first 1,000'),
     warnings: z.array(FlowProblemSchema).describe('the first 1,000'),
@@ -61,7 +79,10 @@ export const ImportResultView = z
         file: 'NEM13#0001#MDP#RET.csv',
         sha256: '97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33',
         status: 'imported',
+        format: 'NEM13',
         readings: 2,
+        registerReads: 2,
+        intervalDays: 0,
         errors: [],
         warnings: [],
         errorsOmitted: 0,
@@ -87,7 +108,10 @@ function resultView(result: ImportResult, name: string): z.infer<typeof ImportRe
     file: name,
     sha256: result.sha256,
     status: result.status,
+    format: result.format,
     readings: result.readings,
+    registerReads: result.registerReads,
+    intervalDays: result.intervalDays,
     errors: [...result.errors],
     warnings: [...result.warnings],
     errorsOmitted: result.errorCount - result.errors.length,

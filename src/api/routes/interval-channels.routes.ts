@@ -6,9 +6,11 @@ import {
   findIntervalChannels,
   IntervalChannelSchema,
 } from '../../projections/read-model/interval-channels.queries.js';
+import { AsOfView } from '../../projections/read-model/read-model.queries.js';
+import { toNemIso } from '../../domain/nem-time.js';
 import { parseNmiQuery } from '../../domain/nmi.js';
 import type { AppDeps } from '../deps.js';
-import { Day, safeText } from '../contracts/params.js';
+import { AsOf, asOfInstant, Day, safeText } from '../contracts/params.js';
 import { json, problems } from '../contracts/responses.js';
 import { ApiError } from '../errors.js';
 
@@ -22,7 +24,7 @@ export const IntervalChannelView = IntervalChannelSchema.extend({
   meterSerialNumber: z.string().nullable().describe('the MeterSerialNumber of its newest day'),
   uom: z.string().describe('the unit of its newest day, as sent'),
   intervalLength: z.number().int().describe('minutes per interval (5, 15 or 30) of its newest day'),
-  days: z.number().int().describe('days of this channel in force'),
+  days: z.number().int().describe('days of this channel in force (at `asOf`, when given)'),
   firstDate: z.iso.date().describe('its first IntervalDate'),
   lastDate: z.iso.date().describe('its last IntervalDate'),
 }).meta({
@@ -45,8 +47,11 @@ export const IntervalChannelView = IntervalChannelSchema.extend({
 });
 
 export const IntervalChannelList = z
-  .object({ items: z.array(IntervalChannelView).describe('by NMI, then suffix') })
-  .meta({ id: 'IntervalChannelList', description: 'The interval channels of a NMI or of a meter.' });
+  .object({ items: z.array(IntervalChannelView).describe('by NMI, then suffix'), asOf: AsOfView.optional() })
+  .meta({
+    id: 'IntervalChannelList',
+    description: 'The interval channels of a NMI or of a meter (as known at `asOf`, when it is given).',
+  });
 
 export const ChannelDayView = ChannelDaySchema.extend({
   intervalDate: z.iso
@@ -62,7 +67,12 @@ export const ChannelDayView = ChannelDaySchema.extend({
   fileId: z.string().describe('SHA-256 of the file that sent the version in force'),
   fileName: z.string(),
   line: z.number().int().describe('the line of its 300 record'),
-  versions: z.number().int().describe('how many versions of this day files sent; the newest is the one shown'),
+  versions: z
+    .number()
+    .int()
+    .describe(
+      'how many versions of this day files sent (known at `asOf`, when given); the one in force is the one shown',
+    ),
 }).meta({
   id: 'IntervalChannelDay',
   description:
@@ -89,8 +99,12 @@ export const ChannelDayPage = z
   .object({
     items: z.array(ChannelDayView),
     nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+    asOf: AsOfView.optional(),
   })
-  .meta({ id: 'IntervalChannelDayPage', description: 'A page of the days of one interval channel, oldest first.' });
+  .meta({
+    id: 'IntervalChannelDayPage',
+    description: 'A page of the days of one interval channel, oldest first (as known at `asOf`, when it is given).',
+  });
 
 const ChannelsQuery = z
   .object({
@@ -100,6 +114,7 @@ const ChannelsQuery = z
     serial: safeText(12)
       .optional()
       .describe('The meter serial number, in any case. Give exactly one of `nmi` and `serial`.'),
+    asOf: AsOf.optional(),
   })
   .refine((q) => (q.nmi === undefined) !== (q.serial === undefined), {
     error: 'give exactly one of nmi and serial',
@@ -117,12 +132,20 @@ const ChannelDaysQuery = z.object({
   to: Day.optional().describe('Days up to and including this IntervalDate (YYYY-MM-DD).'),
   limit: z.coerce.number().int().min(1).max(1000).default(366).describe('Days per page, 1 to 1,000.'),
   cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
+  asOf: AsOf.optional(),
 });
 
 function nmiOf(text: string): string {
   const parsed = parseNmiQuery(text);
   if (!parsed.ok) throw new ApiError(400, 'BAD_NMI', parsed.reason);
   return parsed.nmi;
+}
+
+/** The instant an `asOf` parameter names, and how the answer echoes it. */
+function asOfOf(value: string | undefined): { at: Date | undefined; echo: { asOf?: string } } {
+  if (value === undefined) return { at: undefined, echo: {} };
+  const at = asOfInstant(value);
+  return { at, echo: { asOf: toNemIso(at) } };
 }
 
 /** The interval channels of a NMI or meter and the daily totals of one channel, for charts and tables. */
@@ -137,7 +160,7 @@ export const intervalChannelRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = a
         operationId: 'listIntervalChannels',
         summary: 'The interval channels of a NMI or a meter (NEM12 data)',
         description:
-          'Each channel (NMI and suffix) with interval days in force, by NMI then suffix: for `nmi`, all of its channels; for `serial`, the channels on which this meter recorded days (counted only those). None is an empty list, not a 404: a NMI or meter may have register reads only.',
+          'Each channel (NMI and suffix) with interval days in force, by NMI then suffix: for `nmi`, all of its channels; for `serial`, the channels on which this meter recorded days (counted only those). None is an empty list, not a 404: a NMI or meter may have register reads only. With `asOf`, the channels and their days as the service knew them then: days of files imported after it do not count, and a day sent again later counts in the version in force then.',
         tags: ['readings'],
         querystring: ChannelsQuery,
         response: {
@@ -148,8 +171,10 @@ export const intervalChannelRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = a
     },
     async (request) => {
       const { nmi, serial } = request.query;
-      const items = await findIntervalChannels(db, nmi === undefined ? { serial: serial ?? '' } : { nmi: nmiOf(nmi) });
-      return { items };
+      const asOf = asOfOf(request.query.asOf);
+      const of = nmi === undefined ? { serial: serial ?? '' } : { nmi: nmiOf(nmi) };
+      const items = await findIntervalChannels(db, of, asOf.at);
+      return { items, ...asOf.echo };
     },
   );
 
@@ -161,7 +186,7 @@ export const intervalChannelRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = a
         operationId: 'listIntervalChannelDays',
         summary: 'The daily totals of one interval channel',
         description:
-          'The days in force of one channel (NMI and suffix), oldest first, one keyset page at a time (pass `nextCursor` as `cursor`): each day’s exact total, its quality, the intervals per quality flag, and the file and line it came from. No values: a day’s intervals are in `searchIntervalDays`.',
+          'The days in force of one channel (NMI and suffix), oldest first, one keyset page at a time (pass `nextCursor` as `cursor`): each day’s exact total, its quality, the intervals per quality flag, and the file and line it came from. No values: a day’s intervals are in `searchIntervalDays`. With `asOf`, the days as the service knew them then (the version in force then, as `searchIntervalDays` with the same `asOf` answers).',
         tags: ['readings'],
         querystring: ChannelDaysQuery,
         response: {
@@ -172,7 +197,8 @@ export const intervalChannelRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = a
     },
     async (request) => {
       const q = request.query;
-      return findChannelDays(db, {
+      const asOf = asOfOf(q.asOf);
+      const page = await findChannelDays(db, {
         nmi: nmiOf(q.nmi),
         nmiSuffix: q.suffix.toUpperCase(),
         serial: q.serial,
@@ -180,7 +206,9 @@ export const intervalChannelRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = a
         to: q.to,
         limit: q.limit,
         cursor: q.cursor,
+        asOf: asOf.at,
       });
+      return { ...page, ...asOf.echo };
     },
   );
 };

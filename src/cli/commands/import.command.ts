@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { formatNemTime } from '../../domain/nem-time.js';
 import { importFlowFile, type ImportResult } from '../../application/import-flow-file.js';
+import type { MdffFormat } from '../../domain/mdff/format.js';
 import { intakeLimits } from '../../infrastructure/config.js';
 import { expandPaths, openFlowFile, SkippedPath, UnreadablePathError } from '../../infrastructure/files/flow-file.js';
 import { EXIT, worst, type ExitCode } from '../exit-codes.js';
@@ -22,7 +23,7 @@ function records(result: ImportResult): string {
 }
 
 /** `10 readings`, `8 interval days`, or both: what the imported files brought (readings when neither). */
-function importedRecords(tally: { readonly readings: number; readonly intervalDays: number }): string {
+export function importedRecords(tally: { readonly readings: number; readonly intervalDays: number }): string {
   const parts: string[] = [];
   if (tally.readings > 0 || tally.intervalDays === 0) parts.push(plural(tally.readings, 'reading'));
   if (tally.intervalDays > 0) parts.push(plural(tally.intervalDays, 'interval day'));
@@ -51,6 +52,8 @@ function importJson(result: ImportResult): Record<string, unknown> {
     status: result.status,
     format: result.format,
     readings: result.readings,
+    registerReads: result.registerReads,
+    intervalDays: result.intervalDays,
     errors: result.errors,
     warnings: result.warnings,
     errorsOmitted: result.errorCount - result.errors.length,
@@ -66,10 +69,10 @@ function progressReporter(
   io: Output,
   file: string,
   lines: boolean,
-): ((done: number, total: number) => void) | undefined {
+): ((done: number, total: number, format: MdffFormat) => void) | undefined {
   if (!io.interactive && !lines) return undefined;
   let shown = -1;
-  return (done, total) => {
+  return (done, total, format) => {
     if (total < 10_000 && !lines) return;
     const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
     if (io.interactive) {
@@ -84,7 +87,7 @@ function progressReporter(
     const step = Math.floor(percent / 5) * 5;
     if (step === shown) return;
     shown = step;
-    io.err(`progress: ${file}: ${done}/${total} readings (${percent}%)`);
+    io.err(`progress: ${file}: ${done}/${total} ${format === 'NEM12' ? 'interval days' : 'readings'} (${percent}%)`);
   };
 }
 

@@ -223,7 +223,7 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
       const reachedKillPoint = await new Promise<boolean>((resolve) => {
         child.stderr.setEncoding('utf8').on('data', (text: string) => {
           stderr += text;
-          const done = /progress: .*: (\d+)\/\d+ readings/.exec(text);
+          const done = /progress: .*: (\d+)\/\d+ (?:readings|interval days) /.exec(text);
           if (done !== null && Number(done[1]) >= big.records / 5) resolve(true);
         });
         child.once('close', () => resolve(false));
@@ -231,6 +231,8 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
       expect(reachedKillPoint, `the import ended before the kill point (exit ${child.exitCode}):\n${stderr}`).toBe(
         true,
       );
+      // Progress counts a NEM12 file's records in interval days.
+      expect(stderr).toMatch(big.format === 'NEM12' ? /\/\d+ interval days \(/ : /\/\d+ readings \(/);
       const killed = new Promise((resolve) => child.once('close', (_code, signal) => resolve(signal)));
       child.kill('SIGKILL');
       expect(await killed).toBe('SIGKILL');

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from '../../domain/decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectExit, runNem } from '../../../test/cli.js';
-import { EXPECTED_NEM12, nem12SamplePath } from '../../../test/samples.js';
+import { expectExit, ndjson, runNem } from '../../../test/cli.js';
+import { EXPECTED, EXPECTED_NEM12, nem12SamplePath, samplePath } from '../../../test/samples.js';
 
 const env = { NEM_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'nem-intervals-e2e-')), 'data'), DATABASE_URL: '' };
 const SAMPLE = EXPECTED_NEM12.find((f) => f.file === 'aemo-mdp-test-2005/NEM12_Scenario06_ETSAMDP_NEMMCO.csv');
@@ -167,5 +167,31 @@ describe('nem intervals (embedded database)', () => {
     expect(show.stdout).toContain('Format:    NEM12');
     expect(show.stdout).toContain(`Days:      ${SAMPLE?.records?.['300']} interval days (300)`);
     expect(show.stdout).toContain(`NMIs:      NEM1206111 (${SAMPLE?.records?.['300']})`);
+  });
+
+  it('counts NEM12 files in interval days: a duplicate, --json, and beside a NEM13 file in one run', async () => {
+    const days = SAMPLE?.records?.['300'] ?? -1;
+    const again = await runNem(['import', nem12SamplePath(SAMPLE?.file ?? '')], env);
+    expectExit(again, 0);
+    expect(again.stdout).toMatch(
+      new RegExp(`: duplicate \\(already received on .* and imported with ${days} interval days; nothing appended\\)`),
+    );
+    expect(again.stdout).toContain('1 file: 0 imported (0 readings), 1 duplicate, 0 rejected');
+
+    const json = await runNem(['import', '--json', nem12SamplePath(SAMPLE?.file ?? '')], env);
+    expectExit(json, 0);
+    expect(ndjson(json.stdout)).toMatchObject([
+      { status: 'duplicate', format: 'NEM12', readings: days, registerReads: 0, intervalDays: days },
+    ]);
+
+    const nem12 = EXPECTED_NEM12.find(
+      (f) => f.valid && f.member === undefined && f.file !== SAMPLE?.file && !SENT_TWICE.includes(f.file),
+    );
+    const nem13 = EXPECTED.find((f) => f.n250 > 1 && f.also_zipped_as === undefined);
+    const both = await runNem(['import', samplePath(nem13?.file ?? ''), nem12SamplePath(nem12?.file ?? '')], env);
+    expectExit(both, 0);
+    expect(both.stdout).toContain(
+      `2 files: 2 imported (${nem13?.n250} readings, ${nem12?.records?.['300']} interval days), 0 duplicate, 0 rejected`,
+    );
   });
 });

@@ -32,7 +32,10 @@ describe('nem start and nem serve', () => {
     });
     try {
       const [, password] = await nem.waitFor(/created the user "admin" with the password (\S+) \(shown once/);
-      await nem.waitFor(/imported the sample files: \d+ files \(\d+ readings\), 1 rejected/);
+      // The NEM12 samples count in interval days, the NEM13 ones in readings.
+      await nem.waitFor(
+        /imported the sample files: \d+ files \([\d,]+ readings, [1-9][\d,]* interval days\), 1 rejected/,
+      );
       const [, url] = await nem.waitFor(/open (http:\/\/127\.0\.0\.1:\d+)\//);
       const health = await fetch(`${url}/health`);
       expect(health.status).toBe(200);

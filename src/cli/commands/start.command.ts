@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { importFlowFile } from '../../application/import-flow-file.js';
+import { importedRecords } from './import.command.js';
 import { startServer } from '../../api/server.js';
 import { AccountStore } from '../../infrastructure/accounts/account-store.js';
 import { expandPaths, openFlowFile } from '../../infrastructure/files/flow-file.js';
@@ -44,7 +45,7 @@ export async function runStart(options: StartOptions, io: Output): Promise<ExitC
       );
     }
     if ((await services.store.headPosition()) === null && existsSync(options.samples)) {
-      const tally = { imported: 0, rejected: 0, readings: 0 };
+      const tally = { imported: 0, rejected: 0, readings: 0, intervalDays: 0 };
       for (const entry of await expandPaths([
         resolve(options.samples, 'accepted'),
         resolve(options.samples, 'rejected'),
@@ -57,10 +58,11 @@ export async function runStart(options: StartOptions, io: Output): Promise<ExitC
         });
         if (result.status === 'rejected') tally.rejected++;
         else tally.imported++;
-        tally.readings += result.readings;
+        tally.readings += result.registerReads;
+        tally.intervalDays += result.intervalDays;
       }
       io.out(
-        `nem start: imported the sample files: ${tally.imported} files (${tally.readings} readings), ${tally.rejected} rejected`,
+        `nem start: imported the sample files: ${tally.imported} files (${importedRecords(tally)}), ${tally.rejected} rejected`,
       );
     }
     const server = await startServer(services, {

@@ -1,5 +1,6 @@
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
 import { z } from 'zod';
+import { inForce, versionCount } from './interval-days.queries.js';
 import { decodeCursor, encodeCursor, type Page } from './read-model.queries.js';
 
 /**
@@ -27,8 +28,15 @@ function channelCondition(of: ChannelsOf): FragmentSqlToken {
     : sql.fragment`upper(d.meter_serial_number) = ${of.serial.toUpperCase()}`;
 }
 
-/** The interval channels of a NMI, or those a meter (serial, any case) recorded, by NMI then suffix. */
-export async function findIntervalChannels(db: CommonQueryMethods, of: ChannelsOf): Promise<IntervalChannel[]> {
+/**
+ * The interval channels of a NMI, or those a meter (serial, any case) recorded, by NMI then suffix: over
+ * the days in force now, or as the service knew them at `asOf` (docs/adr/0010-as-of-queries.md).
+ */
+export async function findIntervalChannels(
+  db: CommonQueryMethods,
+  of: ChannelsOf,
+  asOf?: Date,
+): Promise<IntervalChannel[]> {
   const newest = sql.fragment`ORDER BY d.interval_date DESC, d.import_position DESC, d.line DESC`;
   return [
     ...(await db.any(sql.type(IntervalChannelSchema)`
@@ -40,7 +48,7 @@ export async function findIntervalChannels(db: CommonQueryMethods, of: ChannelsO
         count(*)::int AS days,
         min(d.interval_date)::text AS "firstDate", max(d.interval_date)::text AS "lastDate"
       FROM interval_days d
-      WHERE ${channelCondition(of)} AND NOT d.superseded
+      WHERE ${channelCondition(of)} AND ${inForce(asOf)}
       GROUP BY d.nmi, d.nmi_suffix
       ORDER BY d.nmi, d.nmi_suffix`)),
   ];
@@ -73,16 +81,18 @@ export interface ChannelDaysQuery {
   readonly to?: string | undefined;
   readonly limit: number;
   readonly cursor?: string | undefined;
+  /** The days as the service knew them at this instant; now when absent. */
+  readonly asOf?: Date | undefined;
 }
 
 const ChannelDayCursor = z.tuple([z.literal('day'), z.iso.date()]);
 
-/** The days in force of one channel, oldest first, one keyset page at a time. */
+/** The days in force of one channel (now, or at `asOf`), oldest first, one keyset page at a time. */
 export async function findChannelDays(db: CommonQueryMethods, query: ChannelDaysQuery): Promise<Page<ChannelDay>> {
   const conditions: FragmentSqlToken[] = [
     sql.fragment`d.nmi = ${query.nmi}`,
     sql.fragment`d.nmi_suffix = ${query.nmiSuffix}`,
-    sql.fragment`NOT d.superseded`,
+    inForce(query.asOf),
   ];
   if (query.serial !== undefined)
     conditions.push(sql.fragment`upper(d.meter_serial_number) = ${query.serial.toUpperCase()}`);
@@ -96,9 +106,7 @@ export async function findChannelDays(db: CommonQueryMethods, query: ChannelDays
     SELECT d.interval_date::text AS "intervalDate", d.day_total::text AS "dayTotal", d.uom,
       d.interval_length AS "intervalLength", d.quality, d.quality_summary AS "qualitySummary",
       d.meter_serial_number AS "meterSerialNumber", d.updated_at AS "updatedAt",
-      d.file_id AS "fileId", f.file_name AS "fileName", d.line,
-      (SELECT count(*)::int FROM interval_days v
-        WHERE v.nmi = d.nmi AND v.nmi_suffix = d.nmi_suffix AND v.interval_date = d.interval_date) AS versions
+      d.file_id AS "fileId", f.file_name AS "fileName", d.line, ${versionCount(query.asOf)} AS versions
     FROM interval_days d JOIN files f ON f.file_id = d.file_id
     WHERE ${sql.join(conditions, sql.fragment` AND `)}
     ORDER BY d.interval_date

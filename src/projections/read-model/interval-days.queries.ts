@@ -88,7 +88,7 @@ const CursorText = (max: number) =>
 const IntervalCursor = z.tuple([z.literal('d'), CursorText(10), CursorText(2), z.iso.date()]);
 
 /** The versions in force: now, or as of an instant (docs/adr/0010-as-of-queries.md). */
-function inForce(asOf: Date | undefined): FragmentSqlToken {
+export function inForce(asOf: Date | undefined): FragmentSqlToken {
   if (asOf === undefined) return sql.fragment`NOT d.superseded`;
   const at = asOf.toISOString();
   return sql.fragment`d.imported_at <= ${at}::timestamptz AND (d.superseded_at IS NULL OR d.superseded_at > ${at}::timestamptz)`;
@@ -103,16 +103,20 @@ const DAY_FIELDS = sql.fragment`
   d.file_id AS "fileId", f.file_name AS "fileName", d.line, d.import_position AS "importPosition",
   d.imported_at AS "importedAt"`;
 
+/** The versions of the day of row `d` (from `interval_days v`): all of them, or those known at `asOf`. */
+export function versionCount(asOf: Date | undefined): FragmentSqlToken {
+  const sameDay = sql.fragment`v.nmi = d.nmi AND v.nmi_suffix = d.nmi_suffix AND v.interval_date = d.interval_date`;
+  const known =
+    asOf === undefined ? sql.fragment`` : sql.fragment` AND v.imported_at <= ${asOf.toISOString()}::timestamptz`;
+  return sql.fragment`(SELECT count(*)::int FROM interval_days v WHERE ${sameDay}${known})`;
+}
+
 /** `superseded` and the count of versions, now or as known at `asOf`. */
 function versionColumns(asOf: Date | undefined): FragmentSqlToken {
-  const sameDay = sql.fragment`v.nmi = d.nmi AND v.nmi_suffix = d.nmi_suffix AND v.interval_date = d.interval_date`;
-  if (asOf === undefined) {
-    return sql.fragment`d.superseded,
-      (SELECT count(*)::int FROM interval_days v WHERE ${sameDay}) AS versions`;
-  }
+  if (asOf === undefined) return sql.fragment`d.superseded, ${versionCount(undefined)} AS versions`;
   const at = asOf.toISOString();
   return sql.fragment`coalesce(d.superseded_at <= ${at}::timestamptz, false) AS superseded,
-    (SELECT count(*)::int FROM interval_days v WHERE ${sameDay} AND v.imported_at <= ${at}::timestamptz) AS versions`;
+    ${versionCount(asOf)} AS versions`;
 }
 
 /**

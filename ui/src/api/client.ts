@@ -13,6 +13,7 @@ import type {
   GenerationList,
   ImportResult,
   IntervalChannel,
+  IntervalChannelList,
   IntervalDay,
   MeterDetail,
   MeterPointDetail,
@@ -290,16 +291,27 @@ export class ApiClient {
 
   // Interval data (NEM12)
 
-  /** The interval channels of a NMI, or those a meter recorded. */
-  async intervalChannels(of: { nmi: string } | { serial: string }, signal?: AbortSignal): Promise<IntervalChannel[]> {
-    const answer = await this.settle(
-      this.client.GET('/api/interval-channels', { params: { query: of }, signal: signal ?? null }),
+  /** The interval channels of a NMI, or those a meter recorded (as known at `asOf`, when given). */
+  intervalChannelList(
+    of: { nmi: string } | { serial: string },
+    signal?: AbortSignal,
+    asOf = '',
+  ): Promise<IntervalChannelList> {
+    return this.settle(
+      this.client.GET('/api/interval-channels', {
+        params: { query: { ...of, ...(asOf === '' ? {} : { asOf }) } },
+        signal: signal ?? null,
+      }),
       '/api/interval-channels',
     );
-    return answer.items;
   }
 
-  /** The daily totals of one channel, oldest first, a keyset page at a time. */
+  /** The interval channels of a NMI, or those a meter recorded. */
+  async intervalChannels(of: { nmi: string } | { serial: string }, signal?: AbortSignal): Promise<IntervalChannel[]> {
+    return (await this.intervalChannelList(of, signal)).items;
+  }
+
+  /** The daily totals of one channel, oldest first, a keyset page at a time (as known at `asOf`, when given). */
   channelDays(
     query: {
       nmi: string;
@@ -309,6 +321,7 @@ export class ApiClient {
       to?: string;
       limit?: number;
       cursor?: string;
+      asOf?: string;
     },
     signal?: AbortSignal,
   ): Promise<ChannelDayPage> {
@@ -318,11 +331,20 @@ export class ApiClient {
     );
   }
 
-  /** One day of one channel with its interval values; null when the channel has no such day. */
-  async intervalDay(nmi: string, suffix: string, date: string, signal?: AbortSignal): Promise<IntervalDay | null> {
+  /**
+   * One day of one channel with its interval values (the version in force, or the one in force at `asOf`);
+   * null when the channel has no such day.
+   */
+  async intervalDay(
+    nmi: string,
+    suffix: string,
+    date: string,
+    signal?: AbortSignal,
+    asOf = '',
+  ): Promise<IntervalDay | null> {
     const page = await this.settle(
       this.client.GET('/api/intervals', {
-        params: { query: { nmi, suffix, from: date, to: date } },
+        params: { query: { nmi, suffix, from: date, to: date, ...(asOf === '' ? {} : { asOf }) } },
         signal: signal ?? null,
       }),
       '/api/intervals',

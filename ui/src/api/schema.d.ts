@@ -152,7 +152,7 @@ export interface paths {
         };
         /**
          * The interval channels of a NMI or a meter (NEM12 data)
-         * @description Each channel (NMI and suffix) with interval days in force, by NMI then suffix: for `nmi`, all of its channels; for `serial`, the channels on which this meter recorded days (counted only those). None is an empty list, not a 404: a NMI or meter may have register reads only.
+         * @description Each channel (NMI and suffix) with interval days in force, by NMI then suffix: for `nmi`, all of its channels; for `serial`, the channels on which this meter recorded days (counted only those). None is an empty list, not a 404: a NMI or meter may have register reads only. With `asOf`, the channels and their days as the service knew them then: days of files imported after it do not count, and a day sent again later counts in the version in force then.
          */
         get: operations["listIntervalChannels"];
         put?: never;
@@ -172,7 +172,7 @@ export interface paths {
         };
         /**
          * The daily totals of one interval channel
-         * @description The days in force of one channel (NMI and suffix), oldest first, one keyset page at a time (pass `nextCursor` as `cursor`): each day’s exact total, its quality, the intervals per quality flag, and the file and line it came from. No values: a day’s intervals are in `searchIntervalDays`.
+         * @description The days in force of one channel (NMI and suffix), oldest first, one keyset page at a time (pass `nextCursor` as `cursor`): each day’s exact total, its quality, the intervals per quality flag, and the file and line it came from. No values: a day’s intervals are in `searchIntervalDays`. With `asOf`, the days as the service knew them then (the version in force then, as `searchIntervalDays` with the same `asOf` answers).
          */
         get: operations["listIntervalChannelDays"];
         put?: never;
@@ -978,7 +978,10 @@ export interface components {
          *       "file": "NEM13#0001#MDP#RET.csv",
          *       "sha256": "97b956fffab72a100defd7441ce6812bdb875ff2eb7cd3c56f990126a79f8e33",
          *       "status": "imported",
+         *       "format": "NEM13",
          *       "readings": 2,
+         *       "registerReads": 2,
+         *       "intervalDays": 0,
          *       "errors": [],
          *       "warnings": [],
          *       "errorsOmitted": 0,
@@ -1006,8 +1009,14 @@ export interface components {
             errorsOmitted: number;
             /** @description the name the file was uploaded with */
             file: string;
-            /** @description records the file brought: register reads of a NEM13 file, interval days (300 records) of a NEM12 file (for a duplicate: when it was imported) */
+            /** @description the format its 100 header names, which chose the reader: NEM12 (interval data) or NEM13 (register reads); null when it was refused unread */
+            format: ("NEM12" | "NEM13") | null;
+            /** @description interval days (300 records, each one IntervalDayRecorded) the file brought: a NEM12 file’s (for a duplicate: when it was imported) */
+            intervalDays: number;
+            /** @description records the file brought, of either kind: `registerReads` + `intervalDays` (kept for older clients; for a duplicate: when it was imported) */
             readings: number;
+            /** @description register reads (250 records) the file brought: a NEM13 file’s (for a duplicate: when it was imported) */
+            registerReads: number;
             /** @description the file's identity; null when it was refused (not read whole) */
             sha256: string | null;
             /**
@@ -1035,7 +1044,7 @@ export interface components {
          *     }
          */
         IntervalChannel: {
-            /** @description days of this channel in force */
+            /** @description days of this channel in force (at `asOf`, when given) */
             days: number;
             /**
              * Format: date
@@ -1107,17 +1116,27 @@ export interface components {
             uom: string;
             /** @description the UpdateDateTime, UTC (ISO 8601) */
             updatedAt: string | null;
-            /** @description how many versions of this day files sent; the newest is the one shown */
+            /** @description how many versions of this day files sent (known at `asOf`, when given); the one in force is the one shown */
             versions: number;
         };
-        /** @description A page of the days of one interval channel, oldest first. */
+        /** @description A page of the days of one interval channel, oldest first (as known at `asOf`, when it is given). */
         IntervalChannelDayPage: {
+            /**
+             * Format: date-time
+             * @description the answer is as the service knew it at this instant (NEM time): only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one winning then
+             */
+            asOf?: string;
             items: components["schemas"]["IntervalChannelDay"][];
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
-        /** @description The interval channels of a NMI or of a meter. */
+        /** @description The interval channels of a NMI or of a meter (as known at `asOf`, when it is given). */
         IntervalChannelList: {
+            /**
+             * Format: date-time
+             * @description the answer is as the service knew it at this instant (NEM time): only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one winning then
+             */
+            asOf?: string;
             /** @description by NMI, then suffix */
             items: components["schemas"]["IntervalChannel"][];
         };
@@ -2933,6 +2952,8 @@ export interface operations {
     listIntervalChannels: {
         parameters: {
             query?: {
+                /** @description Answer as the service knew it at this moment: a day (YYYY-MM-DD: its start, 00:00 NEM time) or a date and time, with its offset or without one (then NEM time, +10:00), e.g. `2005-03-03`, `2005-03-03T09:30`, `2005-03-03T09:30:00Z`. Only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one that was winning then. The answer echoes it as `asOf`. */
+                asOf?: string;
                 /** @description The meter point: its NMI, or the NMI and its checksum digit, in any case, spaces ignored. Give exactly one of `nmi` and `serial`. */
                 nmi?: string;
                 /** @description The meter serial number, in any case. Give exactly one of `nmi` and `serial`. */
@@ -3022,6 +3043,8 @@ export interface operations {
     listIntervalChannelDays: {
         parameters: {
             query: {
+                /** @description Answer as the service knew it at this moment: a day (YYYY-MM-DD: its start, 00:00 NEM time) or a date and time, with its offset or without one (then NEM time, +10:00), e.g. `2005-03-03`, `2005-03-03T09:30`, `2005-03-03T09:30:00Z`. Only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one that was winning then. The answer echoes it as `asOf`. */
+                asOf?: string;
                 /** @description `nextCursor` of the previous page; absent for the first. */
                 cursor?: string;
                 /** @description Days on or after this IntervalDate (YYYY-MM-DD). */

@@ -22,6 +22,8 @@ export type MeterDetail = Schemas['Meter'];
 export type FileSummary = Schemas['FlowFile'];
 export type FileDetail = Schemas['FlowFileDetail'];
 export type IntervalChannel = Schemas['IntervalChannel'];
+/** The channels of a NMI or meter, with the instant they are as known at (`asOf`) when one was asked. */
+export type IntervalChannelList = Schemas['IntervalChannelList'];
 /** One day of an interval channel without its values (total, quality, file). */
 export type ChannelDay = Schemas['IntervalChannelDay'];
 export type ChannelDayPage = Schemas['IntervalChannelDayPage'];

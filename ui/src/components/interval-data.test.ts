@@ -8,7 +8,8 @@ import {
   intervalDayFixture,
   problem,
 } from '../api/api.fixtures.js';
-import type { ChannelDay, IntervalDay } from '../api/types.js';
+import type { ChannelDay, IntervalDay, MeterDetail } from '../api/types.js';
+import { FIRST_READINGS } from '../router.js';
 import {
   addDays,
   CHART_BACKGROUND,
@@ -307,5 +308,141 @@ describe('interval data on the meter point and meter pages', () => {
     expect(requests.find((r) => r.url.pathname === '/api/interval-channels/days')?.url.searchParams.get('serial')).toBe(
       'METER81',
     );
+  });
+});
+
+/** The moment asked ("As known on", as typed in the address) and how the API echoes it. */
+const THEN = '2005-01-05T12:00';
+const THEN_ECHO = '2005-01-05T12:00:00+10:00';
+const CHANNEL_THEN = intervalChannelFixture({ days: 2, lastDate: '2005-01-05' });
+/** What was known then: two days, the second in its first version (a later file corrected it). */
+const DAYS_THEN: ChannelDay[] = [
+  DAYS[0] as ChannelDay,
+  channelDayFixture({ intervalDate: '2005-01-05', dayTotal: '2000' }),
+];
+
+/** The API of {@link intervalApi}, answering as known at `asOf` when it is asked (and echoing it). */
+function asOfApi(options: { channels?: boolean; meter?: MeterDetail } = {}) {
+  const now = intervalApi();
+  const fake = fakeFetch({
+    'GET /api/interval-channels': (request) =>
+      request.url.searchParams.get('asOf') === THEN
+        ? { body: { items: options.channels === false ? [] : [CHANNEL_THEN], asOf: THEN_ECHO } }
+        : { body: { items: [intervalChannelFixture()] } },
+    'GET /api/interval-channels/days': (request) => {
+      if (request.url.searchParams.get('asOf') !== THEN) return { status: 500, body: problem(500, 'X', 'not as of') };
+      const from = request.url.searchParams.get('from') ?? '';
+      const to = request.url.searchParams.get('to') ?? '9999';
+      const items = DAYS_THEN.filter((d) => d.intervalDate >= from && d.intervalDate <= to);
+      return { body: { items, nextCursor: null, asOf: THEN_ECHO } };
+    },
+    'GET /api/intervals': (request) => {
+      if (request.url.searchParams.get('asOf') !== THEN) return { status: 500, body: problem(500, 'X', 'not as of') };
+      const date = request.url.searchParams.get('from') ?? '';
+      const total = DAYS_THEN.find((d) => d.intervalDate === date)?.dayTotal;
+      const items = total === undefined ? [] : [intervalDayFixture({ intervalDate: date, dayTotal: total })];
+      return { body: { items, nextCursor: null, asOf: THEN_ECHO } };
+    },
+    ...(options.meter === undefined
+      ? {}
+      : { 'GET /api/meters/METER81': () => ({ body: { ...options.meter, asOf: THEN_ECHO } }) }),
+  });
+  return { ...fake, now };
+}
+
+const asOfOf = (requests: ReadonlyArray<{ url: URL }>, path: string) =>
+  requests.filter((r) => r.url.pathname === path).map((r) => r.url.searchParams.get('asOf'));
+
+describe('interval data as known on a moment', () => {
+  it('shows a NMI’s interval data as known then under the banner, every part asked as of it', async () => {
+    const { fetch, requests } = asOfApi();
+    useFetch(fetch);
+    const page = new NemMeterPointPage();
+    page.nmi = 'NEM1208151';
+    page.view = { ...FIRST_READINGS, asOf: THEN };
+    await mount(page);
+    const bars = await until(() => {
+      const found = deepQueryAll(page, '[data-testid="daily-bar"]');
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    expect(bars[1]?.getAttribute('aria-label')).toContain('2005-01-05: 2,000 kWh');
+    expect(deepQueryAll(page, '[data-testid="as-of-banner"]')).toHaveLength(1);
+    expect(text(deepQuery(page, '[data-testid="as-of-banner"]'))).toMatch(/^As known on 2005-01-05 12:00 \+10:00: /);
+    expect(deepQuery(page, '[data-testid="as-of-now"]').getAttribute('href')).toBe('#/nmi/NEM1208151');
+    expect(text(deepQuery(page, '[data-testid="no-register-reads"]'))).toMatch(
+      /No register reads \(NEM13\) had been imported for NMI NEM1208151 by then/,
+    );
+    await until(() => expect(text(deepQuery(page, '[data-testid="profile-facts"]'))).toContain('2,000 kWh'));
+    for (const path of [
+      '/api/meter-points/NEM1208151',
+      '/api/interval-channels',
+      '/api/interval-channels/days',
+      '/api/intervals',
+    ]) {
+      const asked = asOfOf(requests, path);
+      expect(asked.length, path).toBeGreaterThan(0);
+      expect(
+        asked.every((asOf) => asOf === THEN),
+        path,
+      ).toBe(true);
+    }
+    // The range is the channel's as known then.
+    const days = requests.find((r) => r.url.pathname === '/api/interval-channels/days');
+    expect(days?.url.searchParams.get('to')).toBe('2005-01-05');
+  });
+
+  it('shows a meter’s interval data as known then under the one banner of its page', async () => {
+    const meter: MeterDetail = { meterSerial: 'METER81', nmis: ['NEM1208151'], registers: [], latestReadings: [] };
+    const { fetch, requests } = asOfApi({ meter });
+    useFetch(fetch);
+    const page = new NemMeterPage();
+    page.serial = 'METER81';
+    page.view = { ...FIRST_READINGS, asOf: THEN };
+    await mount(page);
+    await until(() => expect(deepQueryAll(page, '[data-testid="daily-bar"]')).toHaveLength(2));
+    expect(deepQueryAll(page, '[data-testid="as-of-banner"]')).toHaveLength(1);
+    expect(text(deepQuery(page, '[data-testid="as-of-banner"]'))).toMatch(/^As known on 2005-01-05 12:00 \+10:00: /);
+    const days = requests.filter((r) => r.url.pathname === '/api/interval-channels/days');
+    expect(
+      days.every((r) => r.url.searchParams.get('asOf') === THEN && r.url.searchParams.get('serial') === 'METER81'),
+    ).toBe(true);
+    expect(asOfOf(requests, '/api/interval-channels')).toEqual([THEN]);
+  });
+
+  it('says a NMI unknown then was unknown by then, under the banner', async () => {
+    const { fetch } = asOfApi({ channels: false });
+    useFetch(fetch);
+    const page = new NemMeterPointPage();
+    page.nmi = 'NEM1208151';
+    page.view = { ...FIRST_READINGS, asOf: THEN };
+    await mount(page);
+    await until(() =>
+      expect(text(deepQuery(page, '[data-testid="not-found"]'))).toMatch(
+        /No readings had been imported for NMI NEM1208151 by then/,
+      ),
+    );
+    expect(text(deepQuery(page, '[data-testid="as-of-banner"]'))).toMatch(/^As known on 2005-01-05 12:00 \+10:00: /);
+    expect(deepQueryAll(page, '[data-testid="interval-data"]')).toHaveLength(0);
+  });
+
+  it('asks again as of the new moment when it changes, the range starting from the channel as known then', async () => {
+    const { fetch, requests, now } = asOfApi();
+    useFetch(async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), 'http://nem.test');
+      return url.searchParams.has('asOf') ? fetch(input, init) : now.fetch(input, init);
+    });
+    const element = await mountData();
+    await until(() => expect(deepQueryAll(element, '[data-testid="daily-bar"]')).toHaveLength(3));
+    element.asOf = THEN;
+    element.channels = [CHANNEL_THEN];
+    await until(() => expect(deepQueryAll(element, '[data-testid="daily-bar"]')).toHaveLength(2));
+    const days = requests.filter((r) => r.url.pathname === '/api/interval-channels/days');
+    expect(days.map((r) => [r.url.searchParams.get('from'), r.url.searchParams.get('to')])).toContainEqual([
+      '2005-01-04',
+      '2005-01-05',
+    ]);
+    await until(() => expect(text(deepQuery(element, '[data-testid="profile-date"]'))).toBe('2005-01-05'));
+    await until(() => expect(text(deepQuery(element, '[data-testid="profile-facts"]'))).toContain('2,000 kWh'));
   });
 });

@@ -91,13 +91,14 @@ export function defaultRange(channel: Pick<IntervalChannel, 'firstDate' | 'lastD
   return { from: yearBefore > channel.firstDate ? yearBefore : channel.firstDate, to: channel.lastDate };
 }
 
-function channelQuery(nmi: string, suffix: string, serial: string, from: string, to: string) {
+function channelQuery(nmi: string, suffix: string, serial: string, from: string, to: string, asOf: string) {
   return {
     nmi,
     suffix,
     ...(serial === '' ? {} : { serial }),
     ...(from === '' ? {} : { from }),
     ...(to === '' ? {} : { to }),
+    ...(asOf === '' ? {} : { asOf }),
   };
 }
 
@@ -113,12 +114,14 @@ const HEIGHT = 180;
  * The interval channels (NEM12) of a meter point or a meter: a channel and a date range to choose (the
  * last 365 days of data first), the daily totals as bars coloured by quality, the load profile of one
  * day (a bar per interval, coloured by its own quality, on NEM time), and a table of the days. A day is
- * chosen by clicking its bar, by the arrow keys on the chart, or from the table.
+ * chosen by clicking its bar, by the arrow keys on the chart, or from the table. With `asOf`, everything is
+ * as the service knew it then (the page around it says so).
  */
 export class NemIntervalData extends LitElement {
   static override properties = {
     channels: { attribute: false },
     serial: {},
+    asOf: {},
     selected: { state: true },
     from: { state: true },
     to: { state: true },
@@ -129,6 +132,8 @@ export class NemIntervalData extends LitElement {
   declare channels: readonly IntervalChannel[];
   /** On a meter's page: only the days this meter recorded. */
   declare serial: string;
+  /** The moment the page is as known on (the `asOf` the API takes); '' for now. */
+  declare asOf: string;
   declare selected: string;
   declare from: string;
   declare to: string;
@@ -211,6 +216,7 @@ export class NemIntervalData extends LitElement {
     super();
     this.channels = [];
     this.serial = '';
+    this.asOf = '';
     this.selected = '';
     this.from = '';
     this.to = '';
@@ -222,10 +228,12 @@ export class NemIntervalData extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('channels') && !this.channels.some((c) => channelKey(c) === this.selected)) {
+    // Another moment has other days: the range starts again from the channel as known then.
+    const otherMoment = changed.has('asOf') && changed.get('asOf') !== undefined;
+    if ((changed.has('channels') || otherMoment) && !this.channels.some((c) => channelKey(c) === this.selected)) {
       const first = this.channels[0];
       if (first !== undefined) this.choose(first);
-    }
+    } else if (otherMoment && this.channel !== undefined) this.choose(this.channel);
   }
 
   private choose(channel: IntervalChannel): void {
@@ -238,13 +246,13 @@ export class NemIntervalData extends LitElement {
   /** What the days are asked by, as plain values: a task runs again only when one of them changes. */
   private queryArgs() {
     const channel = this.channel;
-    return [channel?.nmi ?? '', channel?.nmiSuffix ?? '', this.serial, this.from, this.to] as const;
+    return [channel?.nmi ?? '', channel?.nmiSuffix ?? '', this.serial, this.from, this.to, this.asOf] as const;
   }
 
   private readonly days = new Task(this, {
-    task: async ([nmi, suffix, serial, from, to], { signal }) => {
+    task: async ([nmi, suffix, serial, from, to, asOf], { signal }) => {
       if (nmi === '') return { days: [] as ChannelDay[], more: false };
-      const query = channelQuery(nmi, suffix, serial, from, to);
+      const query = channelQuery(nmi, suffix, serial, from, to, asOf);
       const days: ChannelDay[] = [];
       let cursor: string | null = null;
       do {
@@ -258,12 +266,12 @@ export class NemIntervalData extends LitElement {
   });
 
   private readonly tablePage = new Task(this, {
-    task: async ([nmi, suffix, serial, from, to, cursor], { signal }) =>
+    task: async ([nmi, suffix, serial, from, to, asOf, cursor], { signal }) =>
       nmi === ''
         ? null
         : api.channelDays(
             {
-              ...channelQuery(nmi, suffix, serial, from, to),
+              ...channelQuery(nmi, suffix, serial, from, to, asOf),
               limit: TABLE_PAGE,
               ...(cursor === undefined ? {} : { cursor }),
             },
@@ -278,9 +286,9 @@ export class NemIntervalData extends LitElement {
   }
 
   private readonly profile = new Task(this, {
-    task: async ([nmi, suffix, date], { signal }) =>
-      nmi === '' || date === '' ? null : api.intervalDay(nmi, suffix, date, signal),
-    args: () => [this.channel?.nmi ?? '', this.channel?.nmiSuffix ?? '', this.shownDay] as const,
+    task: async ([nmi, suffix, date, asOf], { signal }) =>
+      nmi === '' || date === '' ? null : api.intervalDay(nmi, suffix, date, signal, asOf),
+    args: () => [this.channel?.nmi ?? '', this.channel?.nmiSuffix ?? '', this.shownDay, this.asOf] as const,
   });
 
   private setRange(which: 'from' | 'to', value: string): void {
@@ -557,7 +565,13 @@ export class NemIntervalData extends LitElement {
                   </dd>
                   <dt>Versions</dt>
                   <dd>
-                    ${day.versions}${summary === undefined || summary.versions === 1 ? '' : ' (the newest shown)'}
+                    ${day.versions}${
+                      summary === undefined || summary.versions === 1
+                        ? ''
+                        : this.asOf === ''
+                          ? ' (the one in force shown)'
+                          : ' (the one in force then shown)'
+                    }
                   </dd>
                   ${
                     day.updatedAt === null

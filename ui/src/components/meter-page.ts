@@ -14,7 +14,8 @@ import { asOfBanner } from './as-of.js';
 
 /**
  * A meter (serial): the meter points it served, its registers, latest reads, charts and readings, and the
- * interval channels (NEM12) it recorded; only those when it has no register reads.
+ * interval channels (NEM12) it recorded; only those when it has no register reads. "As known on" a moment
+ * (`asOf` in the address), all of it is as the service knew it then, under a banner that says so.
  */
 export class NemMeterPage extends LitElement {
   static override properties = { serial: {}, view: { attribute: false } };
@@ -36,24 +37,33 @@ export class NemMeterPage extends LitElement {
   });
 
   private readonly channels = new Task(this, {
-    task: async ([serial, asOf], { signal }) => (asOf === '' ? api.intervalChannels({ serial }, signal) : []),
+    task: async ([serial, asOf], { signal }) => api.intervalChannelList({ serial }, signal, asOf),
     args: () => [this.serial, this.view.asOf] as const,
   });
 
   private intervals(serial: string) {
-    const channels = this.channels.value ?? [];
+    const channels = this.channels.value?.items ?? [];
     if (channels.length === 0) return nothing;
-    return html`<nem-interval-data .channels=${channels} serial=${serial}></nem-interval-data>`;
+    return html`<nem-interval-data .channels=${channels} serial=${serial} .asOf=${this.view.asOf}></nem-interval-data>`;
+  }
+
+  /** The same page now. */
+  private nowHref(serial: string): string {
+    return href.meter(serial, { ...this.view, asOf: '', page: 1, after: '' });
   }
 
   private withoutReads() {
     if (this.channels.status === TaskStatus.PENDING || this.channels.status === TaskStatus.INITIAL)
       return html`<p class="status loading" role="status">Loading the meter…</p>`;
-    const channels = this.channels.value ?? [];
+    const list = this.channels.value;
+    const channels = list?.items ?? [];
     const serial = channels[0]?.meterSerialNumber ?? this.serial;
     const nmis = [...new Set(channels.map((c) => c.nmi))];
+    const banner = asOfBanner(list?.asOf, this.nowHref(serial));
+    const [have, then] = list?.asOf === undefined ? ['have', ''] : ['had', ' by then'];
     if (channels.length > 0)
-      return html`<dl class="facts card" data-testid="meter-facts">
+      return html`${banner}
+        <dl class="facts card" data-testid="meter-facts">
           <dt>Meter serial</dt>
           <dd>
             <nem-copy-button .value=${serial} label="Copy serial"
@@ -71,17 +81,18 @@ export class NemMeterPage extends LitElement {
           </dd>
         </dl>
         <p class="status empty" data-testid="no-register-reads">
-          No register reads (NEM13) have been imported for this meter; its interval data (NEM12) follows.
+          No register reads (NEM13) ${have} been imported for this meter${then}; its interval data (NEM12) follows.
         </p>
         ${this.intervals(serial)}`;
-    return html`<p class="status empty" data-testid="not-found">
-      No readings have been imported for meter <span class="mono">${this.serial}</span>.
-      <a href=${href.search({ q: this.serial, kind: 'serial', prefix: true })}>Search serials starting with it</a>.
-    </p>`;
+    return html`${banner}
+      <p class="status empty" data-testid="not-found">
+        No readings ${have} been imported for meter <span class="mono">${this.serial}</span>${then}.
+        <a href=${href.search({ q: this.serial, kind: 'serial', prefix: true })}>Search serials starting with it</a>.
+      </p>`;
   }
 
   private detail(meter: MeterDetail) {
-    return html`${asOfBanner(meter.asOf, href.meter(meter.meterSerial, { ...this.view, asOf: '', page: 1, after: '' }))}
+    return html`${asOfBanner(meter.asOf, this.nowHref(meter.meterSerial))}
       <dl class="facts card" data-testid="meter-facts">
         <dt>Meter serial</dt>
         <dd>
@@ -125,7 +136,7 @@ export class NemMeterPage extends LitElement {
     return html`<h1 tabindex="-1">
         Meter
         <span class="mono"
-          >${this.meter.value?.meterSerial ?? this.channels.value?.[0]?.meterSerialNumber ?? this.serial}</span
+          >${this.meter.value?.meterSerial ?? this.channels.value?.items[0]?.meterSerialNumber ?? this.serial}</span
         >
       </h1>
       <div>

@@ -20,7 +20,8 @@ import { asOfBanner } from './as-of.js';
  * read period, the last 12 months, the next scheduled read), then its configuration, meters and
  * registers, the latest read of each register, a consumption chart per register, and every reading
  * (superseded versions on request). A NMI with interval data (NEM12) shows its channels too, and only
- * them when it has no register reads.
+ * them when it has no register reads. "As known on" a moment (`asOf` in the address), all of it is as the
+ * service knew it then, under a banner that says so.
  */
 export class NemMeterPointPage extends LitElement {
   static override properties = { nmi: {}, view: { attribute: false } };
@@ -62,31 +63,41 @@ export class NemMeterPointPage extends LitElement {
   });
 
   private readonly channels = new Task(this, {
-    task: async ([nmi, asOf], { signal }) => (asOf === '' ? api.intervalChannels({ nmi }, signal) : []),
+    task: async ([nmi, asOf], { signal }) => api.intervalChannelList({ nmi }, signal, asOf),
     args: () => [this.nmi, this.view.asOf] as const,
   });
 
-  /** The interval data section, when the NMI has channels (now only: interval days have no "as of"). */
+  /** The interval data section, when the NMI has channels (as known then, on a page as of a moment). */
   private intervals() {
-    const channels = this.channels.value ?? [];
+    const channels = this.channels.value?.items ?? [];
     if (channels.length === 0) return nothing;
-    return html`<nem-interval-data .channels=${channels}></nem-interval-data>`;
+    return html`<nem-interval-data .channels=${channels} .asOf=${this.view.asOf}></nem-interval-data>`;
   }
 
-  /** A NMI without register reads: its interval data if it has some, else not found. */
+  /** The same page now. */
+  private nowHref(nmi: string): string {
+    return href.nmi(nmi, { ...this.view, asOf: '', page: 1, after: '' });
+  }
+
+  /** A NMI without register reads (then): its interval data if it has some, else not found. */
   private withoutReads(shown: string) {
     if (this.channels.status === TaskStatus.PENDING || this.channels.status === TaskStatus.INITIAL)
       return html`<p class="status loading" role="status">Loading the meter point…</p>`;
-    if ((this.channels.value ?? []).length > 0)
-      return html`<p class="status empty" data-testid="no-register-reads">
-          No register reads (NEM13) have been imported for NMI <span class="mono">${shown}</span>; its interval data
-          (NEM12) follows.
+    const list = this.channels.value;
+    const banner = asOfBanner(list?.asOf, this.nowHref(shown));
+    const [have, then] = list?.asOf === undefined ? ['have', ''] : ['had', ' by then'];
+    if ((list?.items ?? []).length > 0)
+      return html`${banner}
+        <p class="status empty" data-testid="no-register-reads">
+          No register reads (NEM13) ${have} been imported for NMI <span class="mono">${shown}</span>${then}; its
+          interval data (NEM12) follows.
         </p>
         ${this.intervals()}`;
-    return html`<p class="status empty" data-testid="not-found">
-      No readings have been imported for NMI <span class="mono">${shown}</span>.
-      <a href=${href.search({ q: this.nmi, prefix: true })}>Search NMIs starting with it</a>.
-    </p>`;
+    return html`${banner}
+      <p class="status empty" data-testid="not-found">
+        No readings ${have} been imported for NMI <span class="mono">${shown}</span>${then}.
+        <a href=${href.search({ q: this.nmi, prefix: true })}>Search NMIs starting with it</a>.
+      </p>`;
   }
 
   private summary(point: MeterPointDetail) {
@@ -139,7 +150,7 @@ export class NemMeterPointPage extends LitElement {
   }
 
   private detail(point: MeterPointDetail) {
-    return html`${asOfBanner(point.asOf, href.nmi(point.nmi, { ...this.view, asOf: '', page: 1, after: '' }))}
+    return html`${asOfBanner(point.asOf, this.nowHref(point.nmi))}
       <dl class="facts card" data-testid="meter-point-facts">
         <dt>NMI</dt>
         <dd>
@@ -180,7 +191,8 @@ export class NemMeterPointPage extends LitElement {
   }
 
   override render() {
-    const shown = this.point.value?.nmi ?? this.channels.value?.[0]?.nmi ?? this.nmi.replace(/\s+/g, '').toUpperCase();
+    const shown =
+      this.point.value?.nmi ?? this.channels.value?.items[0]?.nmi ?? this.nmi.replace(/\s+/g, '').toUpperCase();
     return html`<h1 tabindex="-1">NMI <span class="mono" data-testid="meter-point-heading">${shown}</span></h1>
       <div>
         ${this.point.render({

@@ -206,6 +206,37 @@ describe('nem-search-page', () => {
     expect(requests.filter((r) => r.url.pathname === '/api/readings')).toHaveLength(1);
   });
 
+  it('points to the interval data known then of a NMI without register reads then, the link keeping the moment', async () => {
+    const { fetch, requests } = fakeFetch({
+      'GET /api/readings': () => ({
+        body: readingPageFixture([], {
+          matched: { by: 'nmi', typed: 'NEM1208151', value: 'NEM1208151', note: null, known: false },
+          asOf: '2005-03-03T09:30:00+10:00',
+        }),
+      }),
+      'GET /api/interval-channels': (request) => ({
+        body: {
+          items: request.url.searchParams.get('asOf') === '2005-03-03T09:30' ? [intervalChannelFixture()] : [],
+          asOf: '2005-03-03T09:30:00+10:00',
+        },
+      }),
+    });
+    useFetch(fetch);
+    const element = await page({ q: 'NEM1208151', kind: 'nmi', asOf: '2005-03-03T09:30' });
+    await until(() =>
+      expect(text(deepQuery(element, '[data-testid="search-empty-message"]'))).toBe(
+        'NMI NEM1208151 had no register reads as known then, but had interval data (NEM12): 1 channel.',
+      ),
+    );
+    expect(deepQuery(element, '[data-testid="search-interval-link"]').getAttribute('href')).toBe(
+      '#/nmi/NEM1208151?asOf=2005-03-03T09%3A30',
+    );
+    expect(text(deepQuery(element, '[data-testid="as-of-banner"]'))).toMatch(/^As known on 2005-03-03 09:30 \+10:00: /);
+    expect(requests.find((r) => r.url.pathname === '/api/interval-channels')?.url.searchParams.get('asOf')).toBe(
+      '2005-03-03T09:30',
+    );
+  });
+
   it('says when no NMI starts with a prefix in the range, and that a wrong checksum digit is likely', async () => {
     useFetch(
       fakeFetch({

@@ -8,7 +8,7 @@ import { navigate } from '../controllers/route-controller.js';
 import { downloadText } from '../download.js';
 import { formText } from '../form-data.js';
 import { capitalize, formatCount, nemToday, pageSummary, plural, readingsToCsv, safeFileName } from '../format.js';
-import { EMPTY_SEARCH, href, type SearchOrder, type SearchParams } from '../router.js';
+import { EMPTY_SEARCH, FIRST_READINGS, href, type SearchOrder, type SearchParams } from '../router.js';
 import type { SortDirection } from './readings-table.js';
 import { sharedStyles } from './shared-styles.js';
 import { asOfBanner } from './as-of.js';
@@ -34,9 +34,10 @@ interface SearchResult {
  * How many interval channels a NMI or serial typed exactly has. Only a pointer beside an empty answer: when
  * it cannot be had (a text the API refuses, an older server), the answer stands without it.
  */
-async function intervalChannelCount(by: Resolved, value: string, signal: AbortSignal): Promise<number> {
+async function intervalChannelCount(by: Resolved, value: string, signal: AbortSignal, asOf: string): Promise<number> {
   try {
-    return (await api.intervalChannels(by === 'nmi' ? { nmi: value } : { serial: value }, signal)).length;
+    return (await api.intervalChannelList(by === 'nmi' ? { nmi: value } : { serial: value }, signal, asOf)).items
+      .length;
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     return 0;
@@ -157,11 +158,11 @@ export class NemSearchPage extends LitElement {
       if (params.q === '' || validateSearch(params) !== null) return null;
       const cursor = params.after === '' ? undefined : params.after;
       const ask = (kind: Resolved) => api.readings(this.query(params, kind, PAGE_SIZE, cursor), signal);
-      // Unknown by its register reads, exactly typed, now: it may have interval data (NEM12) only.
+      // Unknown by its register reads, exactly typed (now or then): it may have interval data (NEM12) only.
       const withIntervals = async (result: SearchResult): Promise<SearchResult> => {
         const m = result.page.matched;
-        if (m.known || params.prefix || params.asOf !== '') return result;
-        const channels = await intervalChannelCount(result.kind, m.value, signal);
+        if (m.known || params.prefix) return result;
+        const channels = await intervalChannelCount(result.kind, m.value, signal, params.asOf);
         return channels === 0
           ? result
           : { ...result, neither: false, intervals: { by: result.kind, value: m.value, channels } };
@@ -436,7 +437,12 @@ export class NemSearchPage extends LitElement {
       hints.push(`${capitalize(asNmi.reason)}.`);
     const intervals = result.intervals;
     if (intervals !== undefined) {
-      message = `${intervals.by === 'nmi' ? 'NMI' : 'Meter'} ${intervals.value} has no register reads, but has interval data (NEM12): ${plural(intervals.channels, 'channel')}.`;
+      const what = `${intervals.by === 'nmi' ? 'NMI' : 'Meter'} ${intervals.value}`;
+      const channels = plural(intervals.channels, 'channel');
+      message =
+        p.asOf === ''
+          ? `${what} has no register reads, but has interval data (NEM12): ${channels}.`
+          : `${what} had no register reads as known then, but had interval data (NEM12): ${channels}.`;
       hints.length = 0;
     }
     const hint = hints.join(' ');
@@ -450,7 +456,11 @@ export class NemSearchPage extends LitElement {
             : html`<p>
                 <a
                   data-testid="search-interval-link"
-                  href=${intervals.by === 'nmi' ? href.nmi(intervals.value) : href.meter(intervals.value)}
+                  href=${
+                    intervals.by === 'nmi'
+                      ? href.nmi(intervals.value, { ...FIRST_READINGS, asOf: p.asOf })
+                      : href.meter(intervals.value, { ...FIRST_READINGS, asOf: p.asOf })
+                  }
                   >See its interval data</a
                 >
               </p>`

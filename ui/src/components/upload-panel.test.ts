@@ -71,7 +71,7 @@ describe('nem-upload-panel', () => {
 
   it('labels the file picker', async () => {
     const element = await mount(new NemUploadPanel());
-    expect(text(deepQuery(element, 'label[for="upload-input"]'))).toBe('Choose NEM13 files to upload');
+    expect(text(deepQuery(element, 'label[for="upload-input"]'))).toBe('Choose NEM12 or NEM13 files to upload');
   });
 
   it('says when a duplicate was first received and that it was rejected, with its errors, linking to it', async () => {
@@ -122,6 +122,43 @@ describe('nem-upload-panel', () => {
       'Already received on 2024-04-30 23:59:59 +10:00 and imported (1,234 readings).',
     );
     expect(text(deepQuery(imported!, '[data-testid="upload-status"]'))).toBe('Duplicate');
+  });
+
+  it('counts a NEM12 file in interval days, imported or a duplicate of one imported, and a NEM13 one in readings', async () => {
+    const nem12 = { format: 'NEM12' as const, readings: 31, registerReads: 0, intervalDays: 31 };
+    useFetch(
+      fakeFetch({
+        'POST /api/files': () => ({
+          body: {
+            results: [
+              importResultFixture({ file: 'interval.csv', ...nem12 }),
+              importResultFixture({
+                file: 'interval-again.csv',
+                status: 'duplicate',
+                ...nem12,
+                intervalDays: 1,
+                readings: 1,
+                duplicateOf: { status: 'imported', receivedAt: '2024-04-30T23:59:59+10:00' },
+              }),
+              importResultFixture({ file: 'register.csv', readings: 1, registerReads: 1 }),
+            ],
+          },
+        }),
+      }).fetch,
+    );
+    const element = await mount(new NemUploadPanel());
+    await element.upload([
+      new File(['x'], 'interval.csv'),
+      new File(['x'], 'interval-again.csv'),
+      new File(['x'], 'register.csv'),
+    ]);
+    await element.updateComplete;
+    const [interval, again, register] = deepQueryAll(element, '[data-testid="upload-result"]');
+    expect(text(deepQuery(interval!, '[data-testid="upload-summary"]'))).toBe('31 interval days imported.');
+    expect(text(deepQuery(again!, '[data-testid="duplicate-of"]'))).toBe(
+      'Already received on 2024-04-30 23:59:59 +10:00 and imported (1 interval day).',
+    );
+    expect(text(deepQuery(register!, '[data-testid="upload-summary"]'))).toBe('1 reading imported.');
   });
 
   it('offers flow files in the picker: MDFF names and the containers the server opens', async () => {

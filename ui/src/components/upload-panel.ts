@@ -23,6 +23,11 @@ const STATUS_LABELS: Record<ImportResult['status'], string> = {
   refused: 'Refused',
 };
 
+/** What a file brought, in its own terms: a NEM12 file's interval days, a NEM13 file's readings. */
+export function brought(r: Pick<ImportResult, 'format' | 'readings' | 'intervalDays'>): string {
+  return r.format === 'NEM12' ? plural(r.intervalDays, 'interval day') : plural(r.readings, 'reading');
+}
+
 interface Progress {
   readonly sent: number;
   readonly total: number;
@@ -208,7 +213,7 @@ export class NemUploadPanel extends LitElement {
   private summary(r: ImportResult) {
     switch (r.status) {
       case 'imported':
-        return html`${plural(r.readings, 'reading')} imported.`;
+        return html`${brought(r)} imported.`;
       case 'rejected':
         return html`Rejected with ${plural(r.errors.length + r.errorsOmitted, 'error')}: nothing imported.`;
       case 'refused':
@@ -222,7 +227,7 @@ export class NemUploadPanel extends LitElement {
             : html` <a href=${href.file(r.sha256)} data-testid="duplicate-link">Open the file</a>`;
         return first.status === 'imported'
           ? html`<span data-testid="duplicate-of"
-                >Already received on ${nemTime(first.receivedAt)} and imported (${plural(r.readings, 'reading')}).</span
+                >Already received on ${nemTime(first.receivedAt)} and imported (${brought(r)}).</span
               >${link}`
           : html`<span data-testid="duplicate-of"
                 >Already received on ${nemTime(first.receivedAt)} and rejected
@@ -280,8 +285,8 @@ export class NemUploadPanel extends LitElement {
         @dragleave=${this.onDragLeave}
         @drop=${this.onDrop}
       >
-        <p>Drop NEM13 files here (.csv, .V01 or .txt; .gz, or a .zip holding one file), or pick them.</p>
-        <label for="upload-input" class="picker-label">Choose NEM13 files to upload</label>
+        <p>Drop NEM12 or NEM13 files here (.csv, .V01 or .txt; .gz, or a .zip holding one file), or pick them.</p>
+        <label for="upload-input" class="picker-label">Choose NEM12 or NEM13 files to upload</label>
         <input
           id="upload-input"
           type="file"

@@ -4,10 +4,18 @@ import { readNem13, validateNem13 } from '../nem13/reader.js';
 import type { RegisterRead } from '../nem13/records.js';
 import { fromNem13Summary, type FlowSummary } from '../flow-summary.js';
 import { bytesOf, nem13File, record250, record550 } from '../nem13/nem13.fixtures.js';
+import { readNem12 } from '../nem12/reader.js';
+import type { IntervalDay } from '../nem12/records.js';
+import { nem12File, record200, record300, record400, record500 } from '../nem12/nem12.fixtures.js';
 import {
   fileImported,
   fileRejected,
   IMPORTER,
+  intervalDayFacts,
+  intervalDayRecorded,
+  IntervalDayRecordedData,
+  intervalLengthOf,
+  intervalValuesOf,
   parseFileEvent,
   readingRecorded,
   UnknownEventVersionError,
@@ -108,5 +116,79 @@ describe('closing events carry the stream digest from schema version 2', () => {
     const imported = fileImported(FILE_ID, await summary(nem13File(record250())), 'cli', DIGEST);
     const v1Data = withoutDigest(imported.data);
     expect(() => parseFileEvent(stored({ ...imported, data: v1Data }, 2))).toThrow(/earlierEventsSha256/);
+  });
+});
+
+describe('IntervalDayRecorded schema versions', () => {
+  const text = nem12File(
+    record200(),
+    record300(),
+    record300({ IntervalDate: '20040202', QualityMethod: 'V' }),
+    record400({ EndInterval: '20', QualityMethod: 'F14', ReasonCode: '76' }),
+    record400({ StartInterval: '21', QualityMethod: 'S14', ReasonCode: '0', ReasonDescription: 'meter swap' }),
+    record500(),
+    record300({ IntervalDate: '20040203', QualityMethod: 'S14', ReasonCode: '1', UpdateDateTime: '' }),
+  );
+  async function daysOf(): Promise<IntervalDay[]> {
+    const days: IntervalDay[] = [];
+    for await (const item of readNem12(bytesOf(text))) if (item.kind === 'intervalDay') days.push(item.day);
+    return days;
+  }
+
+  it('writes v2: each fact once and only when the file gave it, the values as one string', async () => {
+    const [plain, v, substituted] = await daysOf();
+    const event = intervalDayRecorded(FILE_ID, plain!);
+    expect(event.metadata).toEqual({ schemaVersion: 2, sourceLine: 3 });
+    expect(event.data).toEqual({
+      nmi: 'VABD000163',
+      nmiSuffix: 'E1',
+      registerId: '1',
+      meterSerialNumber: 'METSER123',
+      uom: 'kWh',
+      intervalDate: '20040201',
+      values: Array<string>(48).fill('1.111').join(','),
+      quality: 'A',
+      updatedAt: '20040202120025',
+    });
+    expect(intervalValuesOf(IntervalDayRecordedData.parse(event.data))).toHaveLength(48);
+    expect(intervalLengthOf(IntervalDayRecordedData.parse(event.data))).toBe(30);
+    expect(intervalDayRecorded(FILE_ID, v!).data).toMatchObject({
+      quality: 'V',
+      intervalQuality: [
+        { from: 1, to: 20, quality: 'F14', reasonCode: 76 },
+        { from: 21, to: 48, quality: 'S14', reasonCode: 0, reasonDescription: 'meter swap' },
+      ],
+      b2b: [{ transactionCode: 'O', retailerServiceOrder: 'S01009', readAt: '20040201120000' }],
+    });
+    const lean = intervalDayRecorded(FILE_ID, substituted!).data;
+    expect(lean).toMatchObject({ quality: 'S14', reasonCode: 1 });
+    expect(Object.keys(lean)).not.toContain('updatedAt');
+    expect(Object.keys(lean)).not.toContain('reasonDescription');
+    expect(Object.keys(lean)).not.toContain('b2b');
+  });
+
+  it('upcasts a v1 event (every member, nulls included) to exactly the v2 one of the same day', async () => {
+    for (const day of await daysOf()) {
+      const v2 = intervalDayRecorded(FILE_ID, day);
+      const v1 = stored({
+        id: v2.id,
+        type: 'IntervalDayRecorded',
+        data: intervalDayFacts(day),
+        metadata: { schemaVersion: 1, sourceLine: day.line },
+      });
+      expect(v1.data).toMatchObject({ intervalLength: 30, msatsLoadedAt: null });
+      expect(parseFileEvent(v1)).toEqual({ type: 'IntervalDayRecorded', data: v2.data });
+      expect(parseFileEvent(stored(v2))).toEqual({ type: 'IntervalDayRecorded', data: v2.data });
+    }
+  });
+
+  it('refuses v2 values that are not exact decimals joined by commas, and version 3', async () => {
+    const [day] = await daysOf();
+    const v2 = intervalDayRecorded(FILE_ID, day!);
+    const withValues = (values: string) => stored({ ...v2, data: { ...v2.data, values } });
+    expect(() => parseFileEvent(withValues('1.5,,2'))).toThrow(/exact decimals/);
+    expect(() => parseFileEvent(withValues(Array<string>(47).fill('1').join(',')))).toThrow(/48, 96 or 288/);
+    const v3 = stored({ ...v2, metadata: { ...v2.metadata, schemaVersion: 3 } });
+    expect(() => parseFileEvent(v3)).toThrow(UnknownEventVersionError);
   });
 });

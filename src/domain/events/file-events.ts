@@ -80,53 +80,114 @@ export const ReadingRecordedData = z.object({
     .nullable()
     .describe('the 550 that follows the 250, if any'),
 });
-/**
- * IntervalDayRecorded, schema version 1 (current): one 300 record (one day of one channel) with the 400s
- * and 500s that follow it, each fact once. The channel's facts (from its 200) are repeated on each day,
- * since a day is read on its own; the 200's other fields, and the raw lines, are the original's (kept by
- * the originals archive). Dates and instants are NEM time as written (`CCYYMMDD`, `CCYYMMDDhhmmss`); values
- * are exact decimals in canonical form (leading zeros dropped, the scale as sent); quality and UOM as sent.
- * The line of the 300 is the metadata's `sourceLine`.
- */
 const NEM_DATE = /^\d{8}$/;
 const NEM_DATE_TIME = /^\d{14}$/;
+const DECIMAL = '\\d+(?:\\.\\d+)?';
+const INTERVALS_PER_DAY = [48, 96, 288] as const;
+/**
+ * IntervalDayRecorded, schema version 2 (current): one 300 record (one day of one channel) with the 400s
+ * and 500s that follow it, each fact once and only when the file gave it: a member that would be null,
+ * or an empty list, is left out. The channel's facts (from its 200) are repeated on each day, since a day
+ * is read on its own; the 200's other fields, and the raw lines, are the original's (kept by the originals
+ * archive). Dates and instants are NEM time as written (`CCYYMMDD`, `CCYYMMDDhhmmss`); values are exact
+ * decimals in canonical form (leading zeros dropped, the scale as sent), joined by commas into one string;
+ * the interval length is theirs to tell (48, 96 or 288 values: 30, 15 or 5 minutes); quality, UOM and a
+ * reason's description as sent (a code's meaning is the code list's, src/domain/mdff/code-lists.ts). The
+ * line of the 300 is the metadata's `sourceLine`.
+ */
 export const IntervalQualityRun = z.object({
   from: z.number().int().min(1).max(288).describe('first interval of the run (400 StartInterval)'),
   to: z.number().int().min(1).max(288).describe('last interval of the run (400 EndInterval)'),
   quality: z.string().describe('400 QualityMethod as sent, e.g. A, E52, S53 (never V)'),
-  reasonCode: z.number().int().nullable(),
-  reasonDescription: z.string().nullable(),
+  reasonCode: z.number().int().optional(),
+  reasonDescription: z.string().optional().describe('400 ReasonDescription as sent, when it was not blank'),
 });
 export const IntervalDayB2B = z.object({
   transactionCode: z.string(),
-  retailerServiceOrder: z.string().nullable(),
-  readAt: z.string().regex(NEM_DATE_TIME).nullable().describe('500 ReadDateTime, CCYYMMDDhhmmss'),
-  indexRead: z.string().nullable(),
+  retailerServiceOrder: z.string().optional(),
+  readAt: z.string().regex(NEM_DATE_TIME).optional().describe('500 ReadDateTime, CCYYMMDDhhmmss'),
+  indexRead: z.string().optional(),
 });
 export const IntervalDayRecordedData = z.object({
   nmi: z.string(),
   nmiSuffix: z.string(),
-  registerId: z.string().nullable(),
-  meterSerialNumber: z.string().nullable(),
+  registerId: z.string().optional(),
+  meterSerialNumber: z.string().optional(),
   uom: z.string().describe('UOM as sent, e.g. kWh'),
-  intervalLength: z.union([z.literal(5), z.literal(15), z.literal(30)]),
   intervalDate: z.string().regex(NEM_DATE).describe('IntervalDate, CCYYMMDD'),
   values: z
-    .array(z.string().regex(/^\d+(\.\d+)?$/))
-    .refine((values) => [48, 96, 288].includes(values.length), { error: 'expected 48, 96 or 288 values' })
-    .describe('the 1440 / intervalLength values in order, exact decimals'),
+    .string()
+    .regex(new RegExp(`^${DECIMAL}(?:,${DECIMAL})*$`), { error: 'expected exact decimals joined by commas' })
+    .refine((values) => (INTERVALS_PER_DAY as readonly number[]).includes(values.split(',').length), {
+      error: 'expected 48, 96 or 288 values',
+    })
+    .describe('the 1440 / IntervalLength values in order, exact decimals joined by commas'),
   quality: z.string().describe('300 QualityMethod as sent; V when intervalQuality gives it per interval'),
-  reasonCode: z.number().int().nullable(),
-  reasonDescription: z.string().nullable(),
-  updatedAt: z.string().regex(NEM_DATE_TIME).nullable().describe('UpdateDateTime, CCYYMMDDhhmmss'),
-  msatsLoadedAt: z.string().regex(NEM_DATE_TIME).nullable().describe('MSATSLoadDateTime, CCYYMMDDhhmmss'),
+  reasonCode: z.number().int().optional(),
+  reasonDescription: z.string().optional().describe('300 ReasonDescription as sent, when it was not blank'),
+  updatedAt: z.string().regex(NEM_DATE_TIME).optional().describe('UpdateDateTime, CCYYMMDDhhmmss'),
+  msatsLoadedAt: z.string().regex(NEM_DATE_TIME).optional().describe('MSATSLoadDateTime, CCYYMMDDhhmmss'),
   intervalQuality: z
     .array(IntervalQualityRun)
-    .nullable()
-    .describe("a V day's 400 records: runs of intervals covering the day in order; null on other days"),
-  b2b: z.array(IntervalDayB2B).describe('the 500 records that follow the day'),
+    .optional()
+    .describe("a V day's 400 records: runs of intervals covering the day in order; absent on other days"),
+  b2b: z.array(IntervalDayB2B).min(1).optional().describe('the 500 records that follow the day, if any'),
 });
 export type IntervalDayRecordedData = z.infer<typeof IntervalDayRecordedData>;
+
+/** A day's values, one exact decimal each, in order. */
+export function intervalValuesOf(data: Pick<IntervalDayRecordedData, 'values'>): string[] {
+  return data.values.split(',');
+}
+
+/** A day's interval length in minutes, told by how many values it has. */
+export function intervalLengthOf(data: Pick<IntervalDayRecordedData, 'values'>): 5 | 15 | 30 {
+  const count = intervalValuesOf(data).length;
+  if (count === 48) return 30;
+  if (count === 96) return 15;
+  if (count === 288) return 5;
+  throw new RangeError(`${count} interval values make no interval length (expected 48, 96 or 288)`);
+}
+
+/**
+ * IntervalDayRecorded, schema version 1: the same facts, every member present (null or an empty list
+ * when the file gave nothing), the values as an array, the interval length beside them.
+ */
+export const IntervalQualityRunV1 = z.object({
+  from: z.number().int().min(1).max(288),
+  to: z.number().int().min(1).max(288),
+  quality: z.string(),
+  reasonCode: z.number().int().nullable(),
+  reasonDescription: z.string().nullable(),
+});
+export const IntervalDayB2BV1 = z.object({
+  transactionCode: z.string(),
+  retailerServiceOrder: z.string().nullable(),
+  readAt: z.string().regex(NEM_DATE_TIME).nullable(),
+  indexRead: z.string().nullable(),
+});
+export const IntervalDayRecordedV1Data = z.object({
+  nmi: z.string(),
+  nmiSuffix: z.string(),
+  registerId: z.string().nullable(),
+  meterSerialNumber: z.string().nullable(),
+  uom: z.string(),
+  intervalLength: z.union([z.literal(5), z.literal(15), z.literal(30)]),
+  intervalDate: z.string().regex(NEM_DATE),
+  values: z
+    .array(z.string().regex(new RegExp(`^${DECIMAL}$`)))
+    .refine((values) => (INTERVALS_PER_DAY as readonly number[]).includes(values.length), {
+      error: 'expected 48, 96 or 288 values',
+    }),
+  quality: z.string(),
+  reasonCode: z.number().int().nullable(),
+  reasonDescription: z.string().nullable(),
+  updatedAt: z.string().regex(NEM_DATE_TIME).nullable(),
+  msatsLoadedAt: z.string().regex(NEM_DATE_TIME).nullable(),
+  intervalQuality: z.array(IntervalQualityRunV1).nullable(),
+  b2b: z.array(IntervalDayB2BV1),
+});
+export type IntervalDayRecordedV1Data = z.infer<typeof IntervalDayRecordedV1Data>;
 
 /** ReadingRecorded, schema version 1: every field typed, most of them twice, with the raw lines. */
 export const ReadingRecordedV1Data = RegisterReadSchema.extend({ fileId: z.string().regex(SHA256) });
@@ -198,7 +259,7 @@ export type FileEvent =
 export const CURRENT_SCHEMA_VERSIONS = {
   FileReceived: 1,
   ReadingRecorded: 2,
-  IntervalDayRecorded: 1,
+  IntervalDayRecorded: 2,
   FileImported: 2,
   FileRejected: 2,
 } as const satisfies Record<FileEvent['type'], number>;
@@ -240,6 +301,50 @@ export function upcastReadingRecordedV1(v1: ReadingRecordedV1Data): ReadingRecor
   };
 }
 
+/** The facts of an interval day, each once and only when given: what v2 stores and every reader sees. */
+function leanIntervalDay(day: IntervalDayRecordedV1Data): IntervalDayRecordedData {
+  const data: IntervalDayRecordedData = {
+    nmi: day.nmi,
+    nmiSuffix: day.nmiSuffix,
+    ...(day.registerId === null ? {} : { registerId: day.registerId }),
+    ...(day.meterSerialNumber === null ? {} : { meterSerialNumber: day.meterSerialNumber }),
+    uom: day.uom,
+    intervalDate: day.intervalDate,
+    values: day.values.join(','),
+    quality: day.quality,
+    ...(day.reasonCode === null ? {} : { reasonCode: day.reasonCode }),
+    ...(day.reasonDescription === null ? {} : { reasonDescription: day.reasonDescription }),
+    ...(day.updatedAt === null ? {} : { updatedAt: day.updatedAt }),
+    ...(day.msatsLoadedAt === null ? {} : { msatsLoadedAt: day.msatsLoadedAt }),
+  };
+  if (day.intervalQuality !== null) {
+    data.intervalQuality = day.intervalQuality.map((run) => ({
+      from: run.from,
+      to: run.to,
+      quality: run.quality,
+      ...(run.reasonCode === null ? {} : { reasonCode: run.reasonCode }),
+      ...(run.reasonDescription === null ? {} : { reasonDescription: run.reasonDescription }),
+    }));
+  }
+  if (day.b2b.length > 0) {
+    data.b2b = day.b2b.map((b2b) => ({
+      transactionCode: b2b.transactionCode,
+      ...(b2b.retailerServiceOrder === null ? {} : { retailerServiceOrder: b2b.retailerServiceOrder }),
+      ...(b2b.readAt === null ? {} : { readAt: b2b.readAt }),
+      ...(b2b.indexRead === null ? {} : { indexRead: b2b.indexRead }),
+    }));
+  }
+  return data;
+}
+
+/**
+ * IntervalDayRecorded v1 to v2: the same facts, the nulls and empty lists left out, the values joined; the
+ * interval length was the values' count's (the reader checks it), so the upcast is exact.
+ */
+export function upcastIntervalDayRecordedV1(v1: IntervalDayRecordedV1Data): IntervalDayRecordedData {
+  return leanIntervalDay(v1);
+}
+
 /** The `count` fields after a record indicator, without surrounding spaces (trailing padding dropped). */
 function fieldsOfLine(line: string, count: number): string[] {
   const fields = line
@@ -265,7 +370,13 @@ export function parseFileEvent(event: RecordedEvent): FileEvent {
       }
       break;
     case 'IntervalDayRecorded':
-      if (version === 1) return { type: event.type, data: IntervalDayRecordedData.parse(event.data) };
+      if (version === 2) return { type: event.type, data: IntervalDayRecordedData.parse(event.data) };
+      if (version === 1) {
+        return {
+          type: event.type,
+          data: upcastIntervalDayRecordedV1(IntervalDayRecordedV1Data.parse(event.data)),
+        };
+      }
       break;
     case 'FileReceived':
       if (version === 1) return { type: event.type, data: FileReceivedData.parse(event.data) };
@@ -335,10 +446,13 @@ function nemDigits(value: string): string {
   return value.slice(0, 19).replace(/[-T:]/g, '');
 }
 
-/** One interval day's event; like a reading's, its metadata is the version and the line of its 300. */
-export function intervalDayRecorded(fileId: string, day: IntervalDay): NewEvent {
+/**
+ * An interval day's facts in the shape of schema version 1, each member present: what
+ * {@link intervalDayRecorded} makes lean (and what events stored as version 1 hold).
+ */
+export function intervalDayFacts(day: IntervalDay): IntervalDayRecordedV1Data {
   const { channel } = day;
-  const data: IntervalDayRecordedData = {
+  return {
     nmi: channel.nmi,
     nmiSuffix: channel.nmiSuffix,
     registerId: channel.registerId,
@@ -369,6 +483,11 @@ export function intervalDayRecorded(fileId: string, day: IntervalDay): NewEvent 
       indexRead: b2b.indexRead,
     })),
   };
+}
+
+/** One interval day's event (v2); like a reading's, its metadata is the version and the line of its 300. */
+export function intervalDayRecorded(fileId: string, day: IntervalDay): NewEvent {
+  const data = leanIntervalDay(intervalDayFacts(day));
   const meta: FileEventMetadata = { schemaVersion: CURRENT_SCHEMA_VERSIONS.IntervalDayRecorded, sourceLine: day.line };
   return {
     id: fileEventId(fileId, 'IntervalDayRecorded', day.line),

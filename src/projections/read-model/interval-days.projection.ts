@@ -11,28 +11,52 @@ const PAGE = 1000;
 
 const nemInstant = (text: FragmentSqlToken) => sql.fragment`to_timestamp(${text} || ' +10', 'YYYYMMDDHH24MISS TZH')`;
 
+/** The members of a 400 run and of a 500 in the read model: each present, null when the event leaves it out. */
+const RUN_MEMBERS = ['from', 'to', 'quality', 'reasonCode', 'reasonDescription'] as const;
+const B2B_MEMBERS = ['transactionCode', 'retailerServiceOrder', 'readAt', 'indexRead'] as const;
+
+/** The objects of JSON array `list`, each with every member of `members` (null when it has none), in order. */
+function everyMember(list: FragmentSqlToken, members: readonly string[]): FragmentSqlToken {
+  const pairs = sql.join(
+    members.map((member) => sql.fragment`${sql.literalValue(member)}::text, o->${sql.literalValue(member)}`),
+    sql.fragment`, `,
+  );
+  return sql.fragment`(SELECT jsonb_agg(jsonb_build_object(${pairs}) ORDER BY i)
+    FROM jsonb_array_elements(${list}) WITH ORDINALITY AS t(o, i))`;
+}
+
 /**
  * The columns of interval_days from an IntervalDayRecorded row `e` (the events table, or pages sent from
- * another store). A version other than 1 stops the statement naming the event, never a silent skip.
+ * another store), of schema version 1 or 2 (docs/events.md): both give the same row. Any other version
+ * stops the statement naming the event, never a silent skip.
  */
 function intervalDayColumns(fileId: string, importPosition: bigint, importedAt: string): FragmentSqlToken {
   const version = sql.fragment`coalesce(e.metadata->>'schemaVersion', '1')`;
-  const fileColumn = sql.fragment`CASE WHEN ${version} = '1' THEN ${fileId}
+  const fileColumn = sql.fragment`CASE WHEN ${version} IN ('1', '2') THEN ${fileId}
     ELSE nem_unknown_event_version(e.event_id, 'IntervalDayRecorded', e.stream_name, e.stream_revision, e.position, ${version}) END`;
-  const values = sql.fragment`ARRAY(SELECT v::numeric FROM jsonb_array_elements_text(e.data->'values') WITH ORDINALITY AS t(v, i) ORDER BY i)`;
-  const total = sql.fragment`(SELECT coalesce(sum(v::numeric), 0) FROM jsonb_array_elements_text(e.data->'values') AS t(v))`;
+  // v1: an array of decimals; v2: one string of them joined by commas.
+  const texts = sql.fragment`(CASE WHEN ${version} = '1'
+    THEN ARRAY(SELECT v FROM jsonb_array_elements_text(e.data->'values') WITH ORDINALITY AS t(v, i) ORDER BY i)
+    ELSE string_to_array(e.data->>'values', ',') END)`;
+  const total = sql.fragment`(SELECT coalesce(sum(v::numeric), 0) FROM unnest(${texts}) AS t(v))`;
+  // v2 leaves the interval length to the values' count, as v1's always was (the reader checks it).
+  const intervalLength = sql.fragment`CASE WHEN ${version} = '1' THEN (e.data->>'intervalLength')::int
+    ELSE 1440 / cardinality(${texts}) END`;
   // Intervals per quality flag: the 300's flag for every interval, or the 400 runs of a V day.
   const summary = sql.fragment`CASE WHEN jsonb_typeof(e.data->'intervalQuality') = 'array'
     THEN (SELECT coalesce(jsonb_object_agg(flag, n), '{}'::jsonb) FROM (
       SELECT left(r->>'quality', 1) AS flag, sum((r->>'to')::int - (r->>'from')::int + 1) AS n
       FROM jsonb_array_elements(e.data->'intervalQuality') AS r GROUP BY 1) AS runs)
-    ELSE jsonb_build_object(left(e.data->>'quality', 1), jsonb_array_length(e.data->'values')) END`;
+    ELSE jsonb_build_object(left(e.data->>'quality', 1), cardinality(${texts})) END`;
+  const runs = sql.fragment`CASE WHEN jsonb_typeof(e.data->'intervalQuality') = 'array'
+    THEN ${everyMember(sql.fragment`e.data->'intervalQuality'`, RUN_MEMBERS)} END`;
+  const b2b = sql.fragment`CASE WHEN coalesce(e.data->'b2b', '[]'::jsonb) = '[]'::jsonb THEN '[]'::jsonb
+    ELSE ${everyMember(sql.fragment`e.data->'b2b'`, B2B_MEMBERS)} END`;
   return sql.fragment`${fileColumn}, (e.metadata->>'sourceLine')::int, e.data->>'nmi', e.data->>'nmiSuffix',
-    e.data->>'registerId', e.data->>'meterSerialNumber', e.data->>'uom', (e.data->>'intervalLength')::int,
-    to_date(e.data->>'intervalDate', 'YYYYMMDD'), ${values}, ${total}, e.data->>'quality',
-    (e.data->>'reasonCode')::int, e.data->>'reasonDescription',
-    CASE WHEN jsonb_typeof(e.data->'intervalQuality') = 'array' THEN e.data->'intervalQuality' END,
-    ${summary}, e.data->'b2b', ${nemInstant(sql.fragment`(e.data->>'updatedAt')`)},
+    e.data->>'registerId', e.data->>'meterSerialNumber', e.data->>'uom', ${intervalLength},
+    to_date(e.data->>'intervalDate', 'YYYYMMDD'), ${texts}::numeric[], ${total}, e.data->>'quality',
+    (e.data->>'reasonCode')::int, e.data->>'reasonDescription', ${runs},
+    ${summary}, ${b2b}, ${nemInstant(sql.fragment`(e.data->>'updatedAt')`)},
     ${nemInstant(sql.fragment`(e.data->>'msatsLoadedAt')`)}, ${importPosition.toString()}::int8,
     date_trunc('second', ${importedAt}::timestamptz)`;
 }

@@ -135,6 +135,10 @@ describe.each(TEST_DATABASES)('IntervalDayRecorded v1 and v2 on $name', (target)
     const day = (events: RecordedEvent[]) => events.find((e) => e.type === 'IntervalDayRecorded')!;
     expect(Array.isArray(day(before).data.values)).toBe(true);
     expect(typeof day(now).data.values).toBe('string');
+    // Both forms of v2 values: digits with valueScale (the samples' usual), and decimals of mixed places.
+    const scales = new Set(now.filter((e) => e.type === 'IntervalDayRecorded').map((e) => e.data.valueScale));
+    expect(scales).toContain(undefined);
+    expect(scales).toContain(3);
     // The upcast: both read as the same day (the closing events' digests differ, as the stored data does).
     for (let i = 0; i < now.length; i++) {
       if (now[i]?.type === 'IntervalDayRecorded') expect(parseFileEvent(before[i]!)).toEqual(parseFileEvent(now[i]!));

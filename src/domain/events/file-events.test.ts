@@ -146,11 +146,12 @@ describe('IntervalDayRecorded schema versions', () => {
       meterSerialNumber: 'METSER123',
       uom: 'kWh',
       intervalDate: '20040201',
-      values: Array<string>(48).fill('1.111').join(','),
+      values: Array<string>(48).fill('1111').join(','),
+      valueScale: 3,
       quality: 'A',
       updatedAt: '20040202120025',
     });
-    expect(intervalValuesOf(IntervalDayRecordedData.parse(event.data))).toHaveLength(48);
+    expect(intervalValuesOf(IntervalDayRecordedData.parse(event.data))).toEqual(Array<string>(48).fill('1.111'));
     expect(intervalLengthOf(IntervalDayRecordedData.parse(event.data))).toBe(30);
     expect(intervalDayRecorded(FILE_ID, v!).data).toMatchObject({
       quality: 'V',
@@ -182,12 +183,36 @@ describe('IntervalDayRecorded schema versions', () => {
     }
   });
 
+  it('writes the digits alone with valueScale when every value has the same places, else the decimals', async () => {
+    const values = (first: string) => [first, ...Array<string>(47).fill('0.5')].join(',');
+    const day = async (line: string) => {
+      for await (const item of readNem12(bytesOf(nem12File(record200(), line)))) {
+        if (item.kind === 'intervalDay')
+          return IntervalDayRecordedData.parse(intervalDayRecorded(FILE_ID, item.day).data);
+      }
+      throw new Error('no day');
+    };
+    const fields = (first: string) => record300().replace(/(?<=^300,\d{8},)(?:[^,]*,){47}[^,]*/, values(first));
+    const shared = await day(fields('0012.5'));
+    expect(shared).toMatchObject({ values: ['125', ...Array<string>(47).fill('5')].join(','), valueScale: 1 });
+    expect(intervalValuesOf(shared)).toEqual(['12.5', ...Array<string>(47).fill('0.5')]);
+    const zeros = await day(fields('0.0'));
+    expect(intervalValuesOf(zeros)[0]).toBe('0.0');
+    const mixed = await day(fields('3.25'));
+    expect(mixed).toMatchObject({ values: values('3.25') });
+    expect(mixed.valueScale).toBeUndefined();
+    const whole = await day(fields('7').replaceAll(',0.5', ',4'));
+    expect(whole.valueScale).toBeUndefined();
+    expect(intervalValuesOf(whole)).toEqual(['7', ...Array<string>(47).fill('4')]);
+  });
+
   it('refuses v2 values that are not exact decimals joined by commas, and version 3', async () => {
     const [day] = await daysOf();
     const v2 = intervalDayRecorded(FILE_ID, day!);
     const withValues = (values: string) => stored({ ...v2, data: { ...v2.data, values } });
     expect(() => parseFileEvent(withValues('1.5,,2'))).toThrow(/exact decimals/);
     expect(() => parseFileEvent(withValues(Array<string>(47).fill('1').join(',')))).toThrow(/48, 96 or 288/);
+    expect(() => parseFileEvent(withValues(Array<string>(48).fill('01').join(',')))).toThrow(/no leading zero/);
     const v3 = stored({ ...v2, metadata: { ...v2.metadata, schemaVersion: 3 } });
     expect(() => parseFileEvent(v3)).toThrow(UnknownEventVersionError);
   });

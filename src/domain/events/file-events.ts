@@ -89,11 +89,16 @@ const INTERVALS_PER_DAY = [48, 96, 288] as const;
  * and 500s that follow it, each fact once and only when the file gave it: a member that would be null,
  * or an empty list, is left out. The channel's facts (from its 200) are repeated on each day, since a day
  * is read on its own; the 200's other fields, and the raw lines, are the original's (kept by the originals
- * archive). Dates and instants are NEM time as written (`CCYYMMDD`, `CCYYMMDDhhmmss`); values are exact
- * decimals in canonical form (leading zeros dropped, the scale as sent), joined by commas into one string;
- * the interval length is theirs to tell (48, 96 or 288 values: 30, 15 or 5 minutes); quality, UOM and a
+ * archive). Dates and instants are NEM time as written (`CCYYMMDD`, `CCYYMMDDhhmmss`); quality, UOM and a
  * reason's description as sent (a code's meaning is the code list's, src/domain/mdff/code-lists.ts). The
  * line of the 300 is the metadata's `sourceLine`.
+ *
+ * The values are exact decimals in canonical form (leading zeros dropped, the scale as sent), joined by
+ * commas into one string. When they all have the same number of decimal places (as a meter's data
+ * has), `valueScale` says how many and each value is written without its point and leading zeros:
+ * `"values": "550,2331,8"` with `"valueScale": 3` is 0.550, 2.331 and 0.008, exactly
+ * ({@link intervalValuesOf}). The interval length is the values' count's to tell (48, 96 or 288 values:
+ * 30, 15 or 5 minutes).
  */
 export const IntervalQualityRun = z.object({
   from: z.number().int().min(1).max(288).describe('first interval of the run (400 StartInterval)'),
@@ -108,36 +113,73 @@ export const IntervalDayB2B = z.object({
   readAt: z.string().regex(NEM_DATE_TIME).optional().describe('500 ReadDateTime, CCYYMMDDhhmmss'),
   indexRead: z.string().optional(),
 });
-export const IntervalDayRecordedData = z.object({
-  nmi: z.string(),
-  nmiSuffix: z.string(),
-  registerId: z.string().optional(),
-  meterSerialNumber: z.string().optional(),
-  uom: z.string().describe('UOM as sent, e.g. kWh'),
-  intervalDate: z.string().regex(NEM_DATE).describe('IntervalDate, CCYYMMDD'),
-  values: z
-    .string()
-    .regex(new RegExp(`^${DECIMAL}(?:,${DECIMAL})*$`), { error: 'expected exact decimals joined by commas' })
-    .refine((values) => (INTERVALS_PER_DAY as readonly number[]).includes(values.split(',').length), {
-      error: 'expected 48, 96 or 288 values',
-    })
-    .describe('the 1440 / IntervalLength values in order, exact decimals joined by commas'),
-  quality: z.string().describe('300 QualityMethod as sent; V when intervalQuality gives it per interval'),
-  reasonCode: z.number().int().optional(),
-  reasonDescription: z.string().optional().describe('300 ReasonDescription as sent, when it was not blank'),
-  updatedAt: z.string().regex(NEM_DATE_TIME).optional().describe('UpdateDateTime, CCYYMMDDhhmmss'),
-  msatsLoadedAt: z.string().regex(NEM_DATE_TIME).optional().describe('MSATSLoadDateTime, CCYYMMDDhhmmss'),
-  intervalQuality: z
-    .array(IntervalQualityRun)
-    .optional()
-    .describe("a V day's 400 records: runs of intervals covering the day in order; absent on other days"),
-  b2b: z.array(IntervalDayB2B).min(1).optional().describe('the 500 records that follow the day, if any'),
-});
+export const IntervalDayRecordedData = z
+  .object({
+    nmi: z.string(),
+    nmiSuffix: z.string(),
+    registerId: z.string().optional(),
+    meterSerialNumber: z.string().optional(),
+    uom: z.string().describe('UOM as sent, e.g. kWh'),
+    intervalDate: z.string().regex(NEM_DATE).describe('IntervalDate, CCYYMMDD'),
+    values: z
+      .string()
+      .regex(new RegExp(`^${DECIMAL}(?:,${DECIMAL})*$`), { error: 'expected exact decimals joined by commas' })
+      .refine((values) => (INTERVALS_PER_DAY as readonly number[]).includes(values.split(',').length), {
+        error: 'expected 48, 96 or 288 values',
+      })
+      .describe(
+        'the 1440 / IntervalLength values in order joined by commas: exact decimals, or with valueScale their digits',
+      ),
+    valueScale: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe('the decimal places every value has, when they share them; values then holds their digits alone'),
+    quality: z.string().describe('300 QualityMethod as sent; V when intervalQuality gives it per interval'),
+    reasonCode: z.number().int().optional(),
+    reasonDescription: z.string().optional().describe('300 ReasonDescription as sent, when it was not blank'),
+    updatedAt: z.string().regex(NEM_DATE_TIME).optional().describe('UpdateDateTime, CCYYMMDDhhmmss'),
+    msatsLoadedAt: z.string().regex(NEM_DATE_TIME).optional().describe('MSATSLoadDateTime, CCYYMMDDhhmmss'),
+    intervalQuality: z
+      .array(IntervalQualityRun)
+      .optional()
+      .describe("a V day's 400 records: runs of intervals covering the day in order; absent on other days"),
+    b2b: z.array(IntervalDayB2B).min(1).optional().describe('the 500 records that follow the day, if any'),
+  })
+  .refine((day) => day.valueScale === undefined || SCALED_DIGITS.test(day.values), {
+    error: "with valueScale, values holds each value's digits alone (no point, no leading zero)",
+    path: ['values'],
+  });
 export type IntervalDayRecordedData = z.infer<typeof IntervalDayRecordedData>;
 
-/** A day's values, one exact decimal each, in order. */
-export function intervalValuesOf(data: Pick<IntervalDayRecordedData, 'values'>): string[] {
-  return data.values.split(',');
+/** Digits without a point and without leading zeros: a value of a day with `valueScale`. */
+const SCALED_DIGITS = /^(?:0|[1-9]\d*)(?:,(?:0|[1-9]\d*))*$/;
+
+/** The decimal places of a canonical decimal. */
+function scaleOf(value: string): number {
+  const point = value.indexOf('.');
+  return point < 0 ? 0 : value.length - point - 1;
+}
+
+/** The `values` (and `valueScale`) of a day's canonical decimals: see {@link IntervalDayRecordedData}. */
+function packValues(values: readonly string[]): Pick<IntervalDayRecordedData, 'values' | 'valueScale'> {
+  const scale = scaleOf(values[0] ?? '');
+  if (scale === 0 || values.some((value) => scaleOf(value) !== scale)) return { values: values.join(',') };
+  const digits = values.map((value) => value.replace('.', '').replace(/^0+(?=\d)/, ''));
+  return { values: digits.join(','), valueScale: scale };
+}
+
+/** A day's values, one exact decimal each in canonical form, in order. */
+export function intervalValuesOf(data: Pick<IntervalDayRecordedData, 'values' | 'valueScale'>): string[] {
+  const values = data.values.split(',');
+  const scale = data.valueScale;
+  if (scale === undefined) return values;
+  return values.map((digits) => {
+    const padded = digits.padStart(scale + 1, '0');
+    return `${padded.slice(0, -scale)}.${padded.slice(-scale)}`;
+  });
 }
 
 /** A day's interval length in minutes, told by how many values it has. */
@@ -310,7 +352,7 @@ function leanIntervalDay(day: IntervalDayRecordedV1Data): IntervalDayRecordedDat
     ...(day.meterSerialNumber === null ? {} : { meterSerialNumber: day.meterSerialNumber }),
     uom: day.uom,
     intervalDate: day.intervalDate,
-    values: day.values.join(','),
+    ...packValues(day.values),
     quality: day.quality,
     ...(day.reasonCode === null ? {} : { reasonCode: day.reasonCode }),
     ...(day.reasonDescription === null ? {} : { reasonDescription: day.reasonDescription }),
@@ -338,7 +380,7 @@ function leanIntervalDay(day: IntervalDayRecordedV1Data): IntervalDayRecordedDat
 }
 
 /**
- * IntervalDayRecorded v1 to v2: the same facts, the nulls and empty lists left out, the values joined; the
+ * IntervalDayRecorded v1 to v2: the same facts, the nulls and empty lists left out, the values packed; the
  * interval length was the values' count's (the reader checks it), so the upcast is exact.
  */
 export function upcastIntervalDayRecordedV1(v1: IntervalDayRecordedV1Data): IntervalDayRecordedData {

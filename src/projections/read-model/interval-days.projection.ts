@@ -34,27 +34,31 @@ function intervalDayColumns(fileId: string, importPosition: bigint, importedAt: 
   const version = sql.fragment`coalesce(e.metadata->>'schemaVersion', '1')`;
   const fileColumn = sql.fragment`CASE WHEN ${version} IN ('1', '2') THEN ${fileId}
     ELSE nem_unknown_event_version(e.event_id, 'IntervalDayRecorded', e.stream_name, e.stream_revision, e.position, ${version}) END`;
-  // v1: an array of decimals; v2: one string of them joined by commas.
-  const texts = sql.fragment`(CASE WHEN ${version} = '1'
-    THEN ARRAY(SELECT v FROM jsonb_array_elements_text(e.data->'values') WITH ORDINALITY AS t(v, i) ORDER BY i)
-    ELSE string_to_array(e.data->>'values', ',') END)`;
-  const total = sql.fragment`(SELECT coalesce(sum(v::numeric), 0) FROM unnest(${texts}) AS t(v))`;
+  // v1: an array of decimals; v2: one string of them joined by commas, or of their digits with valueScale
+  // (1234 at scale 3 read as 1234e-3, which is 1.234 with its three places).
+  const scaled = sql.fragment`'e-' || (e.data->>'valueScale')`;
+  const values = sql.fragment`(CASE WHEN ${version} = '1'
+    THEN ARRAY(SELECT v::numeric FROM jsonb_array_elements_text(e.data->'values') WITH ORDINALITY AS t(v, i) ORDER BY i)
+    WHEN e.data ? 'valueScale'
+    THEN string_to_array(replace(e.data->>'values', ',', ${scaled} || ',') || ${scaled}, ',')::numeric[]
+    ELSE string_to_array(e.data->>'values', ',')::numeric[] END)`;
+  const total = sql.fragment`(SELECT coalesce(sum(v), 0) FROM unnest(${values}) AS t(v))`;
   // v2 leaves the interval length to the values' count, as v1's always was (the reader checks it).
   const intervalLength = sql.fragment`CASE WHEN ${version} = '1' THEN (e.data->>'intervalLength')::int
-    ELSE 1440 / cardinality(${texts}) END`;
+    ELSE 1440 / (length(e.data->>'values') - length(replace(e.data->>'values', ',', '')) + 1) END`;
   // Intervals per quality flag: the 300's flag for every interval, or the 400 runs of a V day.
   const summary = sql.fragment`CASE WHEN jsonb_typeof(e.data->'intervalQuality') = 'array'
     THEN (SELECT coalesce(jsonb_object_agg(flag, n), '{}'::jsonb) FROM (
       SELECT left(r->>'quality', 1) AS flag, sum((r->>'to')::int - (r->>'from')::int + 1) AS n
       FROM jsonb_array_elements(e.data->'intervalQuality') AS r GROUP BY 1) AS runs)
-    ELSE jsonb_build_object(left(e.data->>'quality', 1), cardinality(${texts})) END`;
+    ELSE jsonb_build_object(left(e.data->>'quality', 1), 1440 / ${intervalLength}) END`;
   const runs = sql.fragment`CASE WHEN jsonb_typeof(e.data->'intervalQuality') = 'array'
     THEN ${everyMember(sql.fragment`e.data->'intervalQuality'`, RUN_MEMBERS)} END`;
   const b2b = sql.fragment`CASE WHEN coalesce(e.data->'b2b', '[]'::jsonb) = '[]'::jsonb THEN '[]'::jsonb
     ELSE ${everyMember(sql.fragment`e.data->'b2b'`, B2B_MEMBERS)} END`;
   return sql.fragment`${fileColumn}, (e.metadata->>'sourceLine')::int, e.data->>'nmi', e.data->>'nmiSuffix',
     e.data->>'registerId', e.data->>'meterSerialNumber', e.data->>'uom', ${intervalLength},
-    to_date(e.data->>'intervalDate', 'YYYYMMDD'), ${texts}::numeric[], ${total}, e.data->>'quality',
+    to_date(e.data->>'intervalDate', 'YYYYMMDD'), ${values}, ${total}, e.data->>'quality',
     (e.data->>'reasonCode')::int, e.data->>'reasonDescription', ${runs},
     ${summary}, ${b2b}, ${nemInstant(sql.fragment`(e.data->>'updatedAt')`)},
     ${nemInstant(sql.fragment`(e.data->>'msatsLoadedAt')`)}, ${importPosition.toString()}::int8,

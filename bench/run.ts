@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- section...]`: runs the benchmarks and checks their targets. Sections: reader, import, projection, search, api.
+ * `npm run bench [-- section...]`: runs the benchmarks and checks their targets. Sections: reader, import, projection, search, api, e2e
+ * (file to searchable and storage; BENCH_E2E_READINGS readings, 1,000,000 by default).
  * PostgreSQL figures use BENCH_DATABASE_URL (default: the local server as postgres), which must be
  * allowed to create databases.
  * Each measurement runs in a fresh process; generated inputs are cached in bench/out/.
  */
 import { apiBenchmark } from './api.bench.js';
+import { e2eBenchmark } from './e2e.bench.js';
 import { importBenchmark } from './import.bench.js';
 import { projectionBenchmark, searchBenchmark } from './projection.bench.js';
 import { readerBenchmark } from './reader.bench.js';
@@ -16,6 +18,7 @@ const SECTIONS: Record<string, () => Promise<Verdict[]>> = {
   projection: () => projectionBenchmark(),
   search: () => searchBenchmark(),
   api: () => apiBenchmark(),
+  e2e: () => e2eBenchmark(),
 };
 
 const wanted = process.argv.slice(2);

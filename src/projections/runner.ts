@@ -297,7 +297,9 @@ export class ProjectionRunner {
     await this.pool.transaction(async (tx) => {
       await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${PROJECTION_LOCK})`);
       const generation = state.generation;
-      await tx.query(sql.unsafe`DELETE FROM ${tableOf('register_reads', generation)} WHERE file_id = ${fileId}`);
+      await tx.query(sql.unsafe`
+        DELETE FROM ${tableOf('register_reads', generation)}
+        WHERE import_position = (SELECT closed_position FROM ${tableOf('files', generation)} WHERE file_id = ${fileId})`);
       await tx.query(sql.unsafe`DELETE FROM ${tableOf('files', generation)} WHERE file_id = ${fileId}`);
       // Only what the runner has already reached: later events are the runner's to apply.
       const reached = events.filter((event) => checkpoint !== null && event.position <= checkpoint);

@@ -37,8 +37,27 @@ export function tableOf(table: ReadModelTable, generation: number, version = REA
   return sql.identifier([physicalName(table, generation, version)]);
 }
 
-/** Creates the tables of one generation (idempotent). */
-export async function createReadModelTables(db: CommonQueryMethods, generation: number): Promise<void> {
+/**
+ * Indexes only searches read, never the projection: a rebuild fills its generation without them and
+ * builds them once before it switches (one sort instead of a million random insertions).
+ */
+export async function createSearchIndexes(db: CommonQueryMethods, generation: number): Promise<void> {
+  const reads = tableOf('register_reads', generation);
+  // Serials are searched whatever their case (PSMIL89KM79J and psmil89km79j are one meter).
+  await db.query(sql.unsafe`
+    CREATE INDEX IF NOT EXISTS ${sql.identifier([`reads_serial_v${READ_MODEL_VERSION}_g${generation}`])}
+    ON ${reads} (upper(meter_serial_number), current_read_at DESC, import_position DESC, line DESC)`);
+}
+
+/**
+ * Creates the tables of one generation (idempotent); `searchIndexes: false` leaves out those of
+ * {@link createSearchIndexes}, for a generation filled before it serves.
+ */
+export async function createReadModelTables(
+  db: CommonQueryMethods,
+  generation: number,
+  options: { readonly searchIndexes?: boolean } = {},
+): Promise<void> {
   const files = tableOf('files', generation);
   const reads = tableOf('register_reads', generation);
   const points = tableOf('meter_points', generation);
@@ -136,10 +155,7 @@ export async function createReadModelTables(db: CommonQueryMethods, generation: 
   await db.query(sql.unsafe`
     CREATE INDEX IF NOT EXISTS ${index('reads_nmi')}
     ON ${reads} (nmi, current_read_at DESC, import_position DESC, line DESC)`);
-  // Serials are searched whatever their case (PSMIL89KM79J and psmil89km79j are one meter).
-  await db.query(sql.unsafe`
-    CREATE INDEX IF NOT EXISTS ${index('reads_serial')}
-    ON ${reads} (upper(meter_serial_number), current_read_at DESC, import_position DESC, line DESC)`);
+  if (options.searchIndexes !== false) await createSearchIndexes(db, generation);
 
   await db.query(sql.unsafe`
     CREATE TABLE IF NOT EXISTS ${points} (

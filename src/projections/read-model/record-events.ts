@@ -22,8 +22,11 @@ export interface RecordEventsCopy {
    * the current version.
    */
   readonly olderVersions?: ReadonlyArray<{ readonly version: number; readonly columns: FragmentSqlToken }>;
-  /** The table's key, `(file_id, line)` unless given. */
-  readonly conflictKey?: FragmentSqlToken;
+  /**
+   * The table's key, `(file_id, line)` unless given; null when the caller knows none of the file's rows
+   * is there yet (a plain INSERT: speculative insertion costs about a sixth of the statement).
+   */
+  readonly conflictKey?: FragmentSqlToken | null;
   readonly stream: string;
   readonly eventType: 'ReadingRecorded' | 'IntervalDayRecorded';
   readonly pageSize: number;
@@ -40,7 +43,10 @@ export async function copyRecordEvents(
   copy: RecordEventsCopy,
 ): Promise<void> {
   const { table, columnNames, columns, stream, eventType } = copy;
-  const conflictKey = copy.conflictKey ?? sql.fragment`(file_id, line)`;
+  const conflictKey =
+    copy.conflictKey === null
+      ? sql.fragment``
+      : sql.fragment`ON CONFLICT ${copy.conflictKey ?? sql.fragment`(file_id, line)`} DO NOTHING`;
   if (source.kind === 'events-table' && copy.olderVersions !== undefined) {
     await copyByVersion(db, { ...copy, olderVersions: copy.olderVersions, conflictKey });
     return;
@@ -50,7 +56,7 @@ export async function copyRecordEvents(
       INSERT INTO ${table} ${columnNames}
       SELECT ${columns} FROM nem_events e
       WHERE e.stream_name = ${stream} AND e.event_type = ${eventType}
-      ON CONFLICT ${conflictKey} DO NOTHING`);
+      ${conflictKey}`);
     return;
   }
   let page: Array<Record<string, unknown>> = [];
@@ -60,7 +66,7 @@ export async function copyRecordEvents(
       INSERT INTO ${table} ${columnNames}
       SELECT ${columns} FROM json_to_recordset(${JSON.stringify(page)}::json)
         AS e(data jsonb, metadata jsonb, event_id uuid, stream_name text, stream_revision int, position int8)
-      ON CONFLICT ${conflictKey} DO NOTHING`);
+      ${conflictKey}`);
     page = [];
   };
   for await (const event of source.store.readStream(stream)) {
@@ -105,7 +111,7 @@ async function copyByVersion(
   await db.query(sql.unsafe`
     SELECT nem_unknown_event_version(e.event_id, e.event_type, e.stream_name, e.stream_revision, e.position, ${version})
     FROM nem_events e WHERE ${ofStream} AND ${version} NOT IN (${known})
-    ORDER BY e.stream_revision LIMIT 1`);
+    LIMIT 1`);
   const selects = branches.map(
     (branch) => sql.fragment`SELECT ${branch.columns} FROM nem_events e
       WHERE ${ofStream} AND ${version} = ${sql.literalValue(String(branch.version))}`,
@@ -113,5 +119,5 @@ async function copyByVersion(
   await db.query(sql.unsafe`
     INSERT INTO ${table} ${columnNames}
     ${sql.join(selects, sql.fragment` UNION ALL `)}
-    ON CONFLICT ${conflictKey} DO NOTHING`);
+    ${conflictKey}`);
 }

@@ -78,7 +78,7 @@ export async function e2eBenchmark(size = e2eSize()): Promise<Verdict[]> {
   });
   process.stdout.write(`## Storage\n\n${table(storage)}\n\n`);
   const indexes = results.flatMap((m) =>
-    [m.storage.events, ...m.storage.readModel].flatMap((t) => [
+    [m.storage.events, ...m.storage.readModel.filter((t) => t.rows > 0)].flatMap((t) => [
       { backend: m.backend, relation: t.table, 'B/reading': Math.round(t.heap / m.readings), MB: mb(t.heap) },
       ...Object.entries(t.indexes).map(([name, bytes]) => ({
         backend: m.backend,

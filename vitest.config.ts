@@ -19,7 +19,7 @@ export default defineConfig({
       {
         test: {
           name: 'int',
-          include: ['src/**/*.int.test.ts'],
+          include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -27,6 +27,7 @@ import { RebuildJob } from './rebuild-job.js';
 import { accountRoutes } from './routes/accounts.routes.js';
 import { fileRoutes, MAX_FILES_PER_UPLOAD } from './routes/files.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { intervalChannelRoutes } from './routes/interval-channels.routes.js';
 import { projectionRoutes } from './routes/projections.routes.js';
 import { readingRoutes } from './routes/readings.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
@@ -209,6 +210,7 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   await typed.register(healthRoutes, { deps });
   await typed.register(sessionRoutes, { deps });
   await typed.register(readingRoutes, { deps });
+  await typed.register(intervalChannelRoutes, { deps });
   await typed.register(fileRoutes, { deps });
   await typed.register(projectionRoutes, { deps, rebuild });
   await typed.register(accountRoutes, { deps, onTokenRevoked: auth.forgetTokens });

@@ -22,8 +22,10 @@ export const FileDetailsView = FileDetailView.extend({
   original: KeptOriginalView.nullable().describe(
     'the original kept for download and source lines; null when it was larger than the limit, or received before originals were kept',
   ),
-  nmis: z.array(FileNmiView).describe(`the NMIs the file brought readings for, in order: the first ${FILE_NMIS_SHOWN}`),
-  moreNmis: z.boolean().describe('the file brought readings for more NMIs than listed'),
+  nmis: z
+    .array(FileNmiView)
+    .describe(`the NMIs the file brought readings or interval days for, in order: the first ${FILE_NMIS_SHOWN}`),
+  moreNmis: z.boolean().describe('the file brought readings or interval days for more NMIs than listed'),
 });
 export type FileDetails = z.output<typeof FileDetailsView>;
 

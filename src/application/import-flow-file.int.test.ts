@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeNem13File } from '../../bench/generate.js';
+import { writeNem12File, writeNem13File } from '../../bench/generate.js';
 import type { EventStore, NewEvent, RecordedEvent } from '../domain/event-store/event-store.js';
 import { fileStreamName, parseFileEvent } from '../domain/events/file-events.js';
 import type { Database } from '../infrastructure/db/database.js';
@@ -151,9 +151,21 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
     expectDigestOfEarlierEvents(events);
   });
 
-  it('lets two imports of the same file race and keeps one copy of its events', async () => {
-    const path = join(work, `race-${target.name}.csv`);
-    await writeNem13File(path, 4, { seed: 12 });
+  it.each([
+    {
+      format: 'NEM13',
+      recordEvent: 'ReadingRecorded',
+      write: (path: string) => writeNem13File(path, 4, { seed: 12 }),
+    },
+    {
+      format: 'NEM12',
+      recordEvent: 'IntervalDayRecorded',
+      // One NMI of two channels, two days each.
+      write: (path: string) => writeNem12File(path, { nmis: 1, days: 2, channels: 2, seed: 12 }),
+    },
+  ])('lets two imports of the same $format file race and keeps one copy of its events', async (format) => {
+    const path = join(work, `race-${target.name}-${format.format}.csv`);
+    await format.write(path);
     const results = await Promise.all([
       importPath(store, path, { chunkSize: 1 }),
       importPath(store, path, { chunkSize: 1 }),
@@ -165,12 +177,10 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
     const events = await streamOf(store, results[0].sha256 ?? '');
     expect(events.map((e) => e.type)).toEqual([
       'FileReceived',
-      'ReadingRecorded',
-      'ReadingRecorded',
-      'ReadingRecorded',
-      'ReadingRecorded',
+      ...Array<string>(4).fill(format.recordEvent),
       'FileImported',
     ]);
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     expect(results.every((r) => r.readings === 4)).toBe(true);
     expectDigestOfEarlierEvents(events);
   });

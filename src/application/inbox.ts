@@ -305,13 +305,14 @@ function formatDelay(ms: number): string {
   return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }
 
-/** One line per file: `<name>: imported (N readings) -> processed/`. */
+/** One line per file: `<name>: imported (N readings) -> processed/` (`N interval days` for a NEM12 file). */
 export function describeOutcome(outcome: InboxOutcome): string {
   const { result } = outcome;
   const warnings = result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : '';
   let verdict: string;
-  if (result.status === 'imported') verdict = `imported (${plural(result.readings, 'reading')}${warnings})`;
-  else if (result.status === 'rejected') verdict = `rejected (${plural(result.errorCount, 'error')}${warnings})`;
+  if (result.status === 'imported') {
+    verdict = `imported (${plural(result.readings, result.format === 'NEM12' ? 'interval day' : 'reading')}${warnings})`;
+  } else if (result.status === 'rejected') verdict = `rejected (${plural(result.errorCount, 'error')}${warnings})`;
   else if (result.status === 'refused') verdict = `refused (${result.errors[0]?.message ?? 'too large'})`;
   else if (result.errorCount > 0) verdict = `duplicate of a rejected file (${plural(result.errorCount, 'error')})`;
   else verdict = 'duplicate';

@@ -10,12 +10,7 @@ import type { EventStore } from '../domain/event-store/event-store.js';
 import { fileEventId } from '../domain/events/event-ids.js';
 import { fileStreamName } from '../domain/events/file-events.js';
 import { formatNemTime, toNemIso } from '../domain/nem-time.js';
-import {
-  readingRevision,
-  ReadingView,
-  readingVersions,
-  type Reading,
-} from '../projections/read-model/read-model.queries.js';
+import { readingRevision, ReadingView, readingVersions } from '../projections/read-model/read-model.queries.js';
 
 export interface ReadingKey {
   readonly nmi: string;
@@ -67,12 +62,24 @@ export const ReadingHistoryView = z.object({
 });
 export type ReadingHistory = z.output<typeof ReadingHistoryView>;
 
+/** What the ranking of versions reads (a register read's, or an interval day's, whose UpdateDateTime may be blank). */
+export interface RankedVersion {
+  readonly updatedAt: string | null;
+  readonly importPosition: string;
+}
+
 /** How `a` (ranked before) and `b` differ in the ranking: the first of UpdateDateTime, import order, line. */
-function difference(a: Reading, b: Reading): Exclude<DecidedBy, 'onlyVersion'> {
-  if (Date.parse(a.updatedAt) !== Date.parse(b.updatedAt)) return 'updateDateTime';
+function difference(a: RankedVersion, b: RankedVersion): Exclude<DecidedBy, 'onlyVersion'> {
+  const sameUpdate =
+    a.updatedAt === null || b.updatedAt === null
+      ? a.updatedAt === b.updatedAt
+      : Date.parse(a.updatedAt) === Date.parse(b.updatedAt);
+  if (!sameUpdate) return 'updateDateTime';
   if (a.importPosition !== b.importPosition) return 'importOrder';
   return 'line';
 }
+
+const updateShown = (at: string | null) => (at === null ? 'blank' : formatNemTime(at));
 
 const WINNER_REASONS = {
   updateDateTime: 'newer UpdateDateTime',
@@ -87,7 +94,7 @@ const LOSER_REASONS = {
 
 /** Why each version ranks where it does, from the versions in ranking order. */
 export function rankVersions(
-  ranked: readonly Reading[],
+  ranked: readonly RankedVersion[],
 ): Array<{ rank: number; inForce: boolean; decidedBy: DecidedBy; reason: string }> {
   const [winner, runnerUp] = ranked;
   return ranked.map((version, index) => {
@@ -97,7 +104,7 @@ export function rankVersions(
       const by = difference(version, runnerUp);
       const detail =
         by === 'updateDateTime'
-          ? ` (${formatNemTime(version.updatedAt)} against ${formatNemTime(runnerUp.updatedAt)})`
+          ? ` (${updateShown(version.updatedAt)} against ${updateShown(runnerUp.updatedAt)})`
           : '';
       return { rank: 1, inForce: true, decidedBy: by, reason: `${WINNER_REASONS[by]}${detail}` };
     }

@@ -32,6 +32,18 @@ describe('sourceLines', () => {
     ]);
   });
 
+  it('names the fields of NEM12 records, a 300 by the number of its values', async () => {
+    const day = ['300', '20040417', ...Array.from({ length: 48 }, () => '1.5'), 'A', '', '', '20040418203500', ''];
+    const file = `100,NEM12,200404201300,MDA1,Ret1\n200,CCCC123456,E1,001,E1,N1,METSER123,kWh,30,\n${day.join(',')}\n400,1,48,A,,\n300,20040418,1,2\n900`;
+    const lines = await sourceLines(chunks(file, 16), [2, 3, 4, 5]);
+    expect(lines[0]?.fieldNames?.slice(0, 3)).toEqual(['RecordIndicator', 'NMI', 'NMIConfiguration']);
+    expect(lines[1]?.fieldNames).toHaveLength(55);
+    expect(lines[1]?.fieldNames?.slice(1, 3)).toEqual(['IntervalDate', 'IntervalValue1']);
+    expect(lines[1]?.fieldNames?.at(-1)).toBe('MSATSLoadDateTime');
+    expect(lines[2]?.fieldNames?.slice(1, 3)).toEqual(['StartInterval', 'EndInterval']);
+    expect(lines[3]?.fieldNames).toBeNull();
+  });
+
   it('leaves out numbers past the end: a final line feed starts no line', async () => {
     expect((await sourceLines(chunks('100\n900\n', 4), [2, 3, 99])).map((l) => l.number)).toEqual([2]);
     expect(await sourceLines(chunks('', 4), [1])).toEqual([]);

@@ -1,4 +1,5 @@
 import { NEM13_FIELD_NAMES } from './nem13/reader.js';
+import { intervalDayFieldNames, NEM12_FIELD_NAMES } from './nem12/reader.js';
 import { escapeUnsafeCharacters } from './text.js';
 
 /** One line of a file as it was sent, to show beside the problems found on it. */
@@ -89,7 +90,16 @@ function open(
   return line;
 }
 
+/**
+ * The field names of a line by its record indicator: 250 and 550 are NEM13's, 200, 400 and 500 NEM12's
+ * (100 and 900 read alike in both). A 300's names depend on its channel's interval length, told here by
+ * how many values it holds; a 300 of another size gets none.
+ */
 function fieldNamesOf(text: string): readonly string[] | null {
   const indicator = text.slice(0, text.indexOf(',') === -1 ? text.length : text.indexOf(','));
-  return indicator in NEM13_FIELD_NAMES ? NEM13_FIELD_NAMES[indicator as keyof typeof NEM13_FIELD_NAMES] : null;
+  if (indicator in NEM13_FIELD_NAMES) return NEM13_FIELD_NAMES[indicator as keyof typeof NEM13_FIELD_NAMES];
+  if (indicator in NEM12_FIELD_NAMES) return NEM12_FIELD_NAMES[indicator as keyof typeof NEM12_FIELD_NAMES];
+  if (indicator !== '300') return null;
+  const length = ({ 48: 30, 96: 15, 288: 5 } as const)[text.split(',').length - 7];
+  return length === undefined ? null : intervalDayFieldNames(length);
 }

@@ -82,7 +82,9 @@ const FILE_EXAMPLE = {
   closedAt: '2026-11-30T16:05:12+10:00',
   fromParticipant: 'MDA1',
   toParticipant: 'Ret1',
+  format: 'NEM13',
   registerReads: 2,
+  intervalDays: 0,
   b2bDetails: 2,
   errorCount: 0,
   warningCount: 3,
@@ -177,7 +179,7 @@ z.globalRegistry.add(FileSummaryView, {
 });
 z.globalRegistry.add(FileNmiView, {
   id: 'FileNmi',
-  description: 'A NMI a file brought readings for, with how many.',
+  description: 'A NMI a file brought register reads or interval days for, with how many.',
   examples: [{ nmi: 'VDEF005890', readings: 2 }],
 });
 z.globalRegistry.add(FileDetailsView, {

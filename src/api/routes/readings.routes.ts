@@ -1,6 +1,8 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  AsOfView,
   findReadings,
   getMeter,
   isKnown,
@@ -10,9 +12,21 @@ import {
   ReadingView,
   readingVersions,
 } from '../../projections/read-model/read-model.queries.js';
-import { findIntervalDays, IntervalDaySchema } from '../../projections/read-model/interval-days.queries.js';
+import { findIntervalDays, IntervalDayView } from '../../projections/read-model/interval-days.queries.js';
+import { intervalsCsv, intervalsCsvFileName } from '../../application/interval-csv.js';
+import { intervalDayHistory, IntervalDayHistoryView } from '../../application/interval-day-history.js';
+import { attachment } from '../content-disposition.js';
 import type { AppDeps } from '../deps.js';
-import { AsOf, asOfInstant, BooleanText, DayOrInstant, Instant, instantOf, safeText } from '../contracts/params.js';
+import {
+  AsOf,
+  asOfInstant,
+  BooleanText,
+  Day,
+  DayOrInstant,
+  Instant,
+  instantOf,
+  safeText,
+} from '../contracts/params.js';
 import { formatAsOf, toNemIso } from '../../domain/nem-time.js';
 import { ReadingPage } from '../contracts/components.js';
 import { json, problems } from '../contracts/responses.js';
@@ -88,14 +102,39 @@ const ReadingsQuery = z
     path: ['nmi'],
   });
 
-const IntervalsQuery = z.object({
-  nmi: safeText(20).describe(
-    'The meter point: its NMI (10 characters), or the NMI and its checksum digit (11, the digit is checked), in any case, spaces ignored.',
-  ),
-  from: z.iso.date().optional().describe('Days on or after this IntervalDate (YYYY-MM-DD).'),
-  to: z.iso.date().optional().describe('Days up to and including this IntervalDate (YYYY-MM-DD).'),
+const NmiSuffix = z.string().regex(/^[A-Za-z0-9]{2}$/, 'expected a NMI suffix of 2 letters or digits, e.g. E1');
+
+const IntervalsFilter = z.object({
+  nmi: safeText(20)
+    .optional()
+    .describe(
+      `The meter point: its NMI (10 characters), or the NMI and its checksum digit (11, the digit is checked), in any case, spaces ignored. ${ONE_OF}`,
+    ),
+  serial: safeText(12)
+    .optional()
+    .describe(`The meter serial number (the 200 record's MeterSerialNumber), in any case. ${ONE_OF}`),
+  suffix: NmiSuffix.optional().describe('Only this channel: its NMI suffix (NMISuffix), e.g. `E1`, in any case.'),
+  from: Day.optional().describe('Days on or after this IntervalDate (YYYY-MM-DD).'),
+  to: Day.optional().describe('Days up to and including this IntervalDate (YYYY-MM-DD).'),
+  asOf: AsOf.optional(),
+});
+const oneOfNmiSerial = {
+  error: 'give exactly one of nmi and serial',
+  path: ['nmi'],
+};
+const IntervalsQuery = IntervalsFilter.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(100).describe('Days per page, 1 to 1,000.'),
   cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
+}).refine((q) => (q.nmi === undefined) !== (q.serial === undefined), oneOfNmiSerial);
+const IntervalsCsvQuery = IntervalsFilter.refine(
+  (q) => (q.nmi === undefined) !== (q.serial === undefined),
+  oneOfNmiSerial,
+);
+
+const IntervalDayKeyQuery = z.object({
+  nmi: safeText(20).describe('The meter point: its NMI, or the NMI and its checksum digit; any case.'),
+  suffix: NmiSuffix.describe('The channel: its NMI suffix, e.g. `E1`, in any case.'),
+  date: Day.describe('The IntervalDate (YYYY-MM-DD).'),
 });
 
 /** One register read, as its versions share it: the same NMI, suffix, register, serial and read time. */
@@ -107,28 +146,31 @@ const ReadingKeyQuery = z.object({
   currentReadAt: Instant.describe('When the read was taken, with its offset.'),
 });
 
-export const IntervalDayView = IntervalDaySchema.extend({
-  intervalDate: z.iso
-    .date()
-    .describe('the IntervalDate (NEM time): interval i ends at 00:00 + i x intervalLength, +10:00'),
-  values: z.array(z.string()).describe('the 1440 / intervalLength interval values in order, exact decimals'),
-  dayTotal: z.string().describe('the exact sum of the values'),
-  quality: z.string().describe('the 300 QualityMethod as sent; V when intervalQuality gives it per interval'),
-  qualitySummary: z.record(z.string(), z.number().int()).describe('intervals per quality flag (A, E, S, F, N)'),
-  updatedAt: z.string().nullable().describe('the UpdateDateTime, UTC (ISO 8601)'),
-  versions: z.number().int().describe('how many versions of this day files sent; the newest is the one shown'),
-}).meta({
+const IntervalDay = IntervalDayView.meta({
   id: 'IntervalDay',
   description:
-    'One day of one interval channel (a NEM12 300 record with its 400s and 500s), the version in force: the newest by UpdateDateTime, then import order.',
+    'One day of one interval channel (a NEM12 300 record with its 400s), a version: in a search the one in force (the newest by UpdateDateTime, then import order, then line).',
 });
 
 export const IntervalDayPage = z
   .object({
-    items: z.array(IntervalDayView),
+    items: z.array(IntervalDay),
     nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+    asOf: AsOfView.optional(),
   })
-  .meta({ id: 'IntervalDayPage', description: 'A page of interval days, by channel (suffix) then day.' });
+  .meta({ id: 'IntervalDayPage', description: 'A page of interval days, by NMI, channel (suffix) then day.' });
+
+const IntervalDayHistory = IntervalDayHistoryView.meta({
+  id: 'IntervalDayHistory',
+  description:
+    'Every version of one interval day that files sent, ranked (the one in force first), each with its file, line and the IntervalDayRecorded event behind it.',
+});
+
+/** The NMI or serial an interval search is for, as the service reads what was typed; 400 for a bad NMI. */
+function intervalsTarget(q: { nmi?: string | undefined; serial?: string | undefined }) {
+  const matched = searchMatch(q.nmi, q.serial, false);
+  return matched.by === 'nmi' ? { nmi: matched.value } : { serial: matched.value };
+}
 
 export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const db = deps.database.pool;
@@ -139,9 +181,8 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
       config: { etag: true },
       schema: {
         operationId: 'searchIntervalDays',
-        summary: 'The interval days of a NMI (NEM12 data)',
-        description:
-          'The interval days in force of a meter point, by channel (NMI suffix) then day, one keyset page at a time: pass `nextCursor` as `cursor` for the next page. Values and totals are exact decimals as strings.',
+        summary: 'The interval days of a NMI or a meter serial (NEM12 data)',
+        description: `The interval days in force of a meter point (\`nmi\`) or a meter (\`serial\`), by NMI, channel (NMI suffix) then day, one keyset page at a time: pass \`nextCursor\` as \`cursor\` for the next page. ${ONE_OF} Values and totals are exact decimals as strings; with \`asOf\`, the days as the service knew them then. One row per interval: GET /api/intervals/csv.`,
         tags: ['readings'],
         querystring: IntervalsQuery,
         response: { 200: json('A page of interval days.', IntervalDayPage) },
@@ -149,15 +190,85 @@ export const readingRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
     },
     async (request) => {
       const q = request.query;
-      const parsed = parseNmiQuery(q.nmi);
-      if (!parsed.ok) throw new ApiError(400, 'BAD_NMI', parsed.reason);
-      return findIntervalDays(db, {
-        nmi: parsed.nmi,
+      const asOf = q.asOf === undefined ? undefined : asOfInstant(q.asOf);
+      const page = await findIntervalDays(db, {
+        ...intervalsTarget(q),
+        suffix: q.suffix?.toUpperCase(),
         from: q.from,
         to: q.to,
         limit: q.limit,
         cursor: q.cursor,
+        asOf,
       });
+      return { ...page, ...(asOf === undefined ? {} : { asOf: toNemIso(asOf) }) };
+    },
+  );
+
+  app.get(
+    '/api/intervals/csv',
+    {
+      schema: {
+        operationId: 'exportIntervalsCsv',
+        summary: 'Interval data as CSV, one row per interval',
+        description: `The intervals of the days in force (as \`GET /api/intervals\` finds them, all pages) as CSV, streamed: one row per interval with its NMI, suffix, meter serial, unit, IntervalDate, interval number and length, start and end instants in NEM time (e.g. \`2004-02-01T00:30:00+10:00\`; the last interval of a day ends at 00:00 of the next day), exact value, its own quality (from the 400 records on a V day) and reason, the UpdateDateTime, and the file and line of its 300 record. ${ONE_OF}`,
+        tags: ['readings'],
+        querystring: IntervalsCsvQuery,
+        response: {
+          200: {
+            description: 'The CSV (RFC 4180, CRLF line ends, a header row), as an attachment.',
+            headers: z.object({ 'content-disposition': z.string().describe('attachment, with a file name') }),
+            content: { 'text/csv': { schema: z.string().describe('CSV, one row per interval') } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const target = intervalsTarget(q);
+      const asOf = q.asOf === undefined ? undefined : asOfInstant(q.asOf);
+      const filter = { ...target, suffix: q.suffix?.toUpperCase(), from: q.from, to: q.to, asOf };
+      const rows = intervalsCsv(db, filter);
+      return (
+        reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', attachment(intervalsCsvFileName(filter)))
+          // The schema documents the CSV as text; the body is that text, streamed. In bytes, not objects:
+          // an object stream would read 16 chunks ahead of a slow client, a byte stream stops at 64 KiB.
+          .send(Readable.from(rows, { objectMode: false }) as unknown as string)
+      );
+    },
+  );
+
+  app.get(
+    '/api/intervals/history',
+    {
+      config: { etag: true },
+      schema: {
+        operationId: 'getIntervalDayHistory',
+        summary: 'The history of one interval day',
+        description:
+          'Every version of one day of one channel (NMI, suffix, IntervalDate) that files sent, ranked as the read model ranks them (newer UpdateDateTime first, a blank one last; then the file imported later; then the later line): which one is in force and why, each with its file, line, UpdateDateTime, day total and the IntervalDayRecorded event that brought it (stream, revision, global position, id, when recorded).',
+        tags: ['readings'],
+        querystring: IntervalDayKeyQuery,
+        response: {
+          200: json('The versions, the one in force first.', IntervalDayHistory),
+          404: problems('No file sent this day of this channel.'),
+        },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const parsed = parseNmiQuery(q.nmi);
+      if (!parsed.ok) throw new ApiError(400, 'BAD_NMI', parsed.reason);
+      const history = await intervalDayHistory(db, deps.store, {
+        nmi: parsed.nmi,
+        nmiSuffix: q.suffix.toUpperCase(),
+        intervalDate: q.date,
+      });
+      if (history === null) {
+        throw notFound(`no file sent ${q.date} of NMI ${parsed.nmi}, suffix ${q.suffix.toUpperCase()}`);
+      }
+      return history;
     },
   );
 

@@ -42,13 +42,13 @@ export async function runFiles(options: FilesOptions, io: Output): Promise<ExitC
       file.status,
       formatNemTime(file.receivedAt),
       file.fileName,
-      String(file.registerReads),
+      file.format === 'NEM12' ? plural(file.intervalDays, 'day') : String(file.registerReads),
       String(file.errorCount),
       String(file.warningCount),
       file.fileId.slice(0, 12),
     ]);
     for (const line of renderTable(
-      ['Status', 'Received', 'File', 'Reads', 'Errors', 'Warnings', 'Id'],
+      ['Status', 'Received', 'File', 'Records', 'Errors', 'Warnings', 'Id'],
       rows,
       new Set([3, 4, 5]),
     )) {
@@ -68,13 +68,20 @@ function describeFile(file: FileDetails, io: Output): void {
   io.out(
     `Size:      ${file.size} bytes (${file.container}${file.zipMember === null ? '' : `, member ${shown(file.zipMember)}`})`,
   );
+  io.out(`Format:    ${file.format ?? 'unknown (no valid 100 header)'}`);
   if (file.fromParticipant !== null) {
     io.out(`From/To:   ${file.fromParticipant} -> ${file.toParticipant ?? ''}`);
   }
   if (file.headerCreatedAt !== null) io.out(`Created:   ${formatNemTime(file.headerCreatedAt)}`);
-  io.out(
-    `Reads:     ${file.registerReads} (250), ${plural(file.b2bDetails, 'B2B detail')} (550), ${plural(file.lines, 'line')}`,
-  );
+  if (file.format === 'NEM12') {
+    io.out(
+      `Days:      ${plural(file.intervalDays, 'interval day')} (300), ${plural(file.b2bDetails, 'B2B detail')} (500), ${plural(file.lines, 'line')}`,
+    );
+  } else {
+    io.out(
+      `Reads:     ${file.registerReads} (250), ${plural(file.b2bDetails, 'B2B detail')} (550), ${plural(file.lines, 'line')}`,
+    );
+  }
   io.out(`Problems:  ${plural(file.errorCount, 'error')}, ${plural(file.warningCount, 'warning')}`);
   io.out(
     `Original:  ${

@@ -21,6 +21,14 @@ function records(result: ImportResult): string {
   return plural(result.readings, result.format === 'NEM12' ? 'interval day' : 'reading');
 }
 
+/** `10 readings`, `8 interval days`, or both: what the imported files brought (readings when neither). */
+function importedRecords(tally: { readonly readings: number; readonly intervalDays: number }): string {
+  const parts: string[] = [];
+  if (tally.readings > 0 || tally.intervalDays === 0) parts.push(plural(tally.readings, 'reading'));
+  if (tally.intervalDays > 0) parts.push(plural(tally.intervalDays, 'interval day'));
+  return parts.join(', ');
+}
+
 function verdict(result: ImportResult): string {
   switch (result.status) {
     case 'imported':
@@ -88,7 +96,15 @@ export async function runImport(
 ): Promise<ExitCode> {
   return withServices(io, async (services) => {
     let exit: ExitCode = EXIT.ok;
-    const tally = { imported: 0, duplicate: 0, rejected: 0, refused: 0, unreadable: 0, readings: 0 };
+    const tally = {
+      imported: 0,
+      duplicate: 0,
+      rejected: 0,
+      refused: 0,
+      unreadable: 0,
+      readings: 0,
+      intervalDays: 0,
+    };
     const limits = intakeLimits(services.config);
     for (const entry of await expandPaths(paths)) {
       if (entry instanceof SkippedPath) {
@@ -112,7 +128,10 @@ export async function runImport(
         continue;
       }
       tally[result.status]++;
-      if (result.status === 'imported') tally.readings += result.readings;
+      if (result.status === 'imported') {
+        if (result.format === 'NEM12') tally.intervalDays += result.readings;
+        else tally.readings += result.readings;
+      }
       // A duplicate of a rejected file is still a bad file: a script running the import again learns it.
       if (result.errorCount > 0) exit = worst(exit, EXIT.invalid);
       if (options.json) {
@@ -138,7 +157,7 @@ export async function runImport(
     if (!options.json) {
       const files = tally.imported + tally.duplicate + tally.rejected + tally.refused + tally.unreadable;
       io.out(
-        `${plural(files, 'file')}: ${tally.imported} imported (${plural(tally.readings, 'reading')}), ${tally.duplicate} duplicate, ${tally.rejected} rejected${
+        `${plural(files, 'file')}: ${tally.imported} imported (${importedRecords(tally)}), ${tally.duplicate} duplicate, ${tally.rejected} rejected${
           tally.refused > 0 ? `, ${tally.refused} refused` : ''
         }${tally.unreadable > 0 ? `, ${tally.unreadable} unreadable` : ''}`,
       );
@@ -151,7 +170,7 @@ export function registerImport(program: Command, io: Output, setExit: (code: Exi
   program
     .command('import')
     .description(
-      'import NEM13 files into the event store (same inputs as validate); a file already imported is a duplicate',
+      'import NEM13 and NEM12 files into the event store (same inputs as validate); a file already imported is a duplicate',
     )
     .argument('<paths...>', 'files or directories')
     .option('--json', 'print NDJSON, one object per file', false)

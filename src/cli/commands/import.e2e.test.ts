@@ -6,28 +6,32 @@ import { join } from 'node:path';
 import { sql } from 'slonik';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { writeNem13File } from '../../../bench/generate.js';
+import { writeNem12File, writeNem13File } from '../../../bench/generate.js';
 import { openDatabase, type DatabaseTarget } from '../../infrastructure/db/database.js';
-import { expectExit, killOnExit, ndjson, NEM_BIN, REPO_ROOT, runNem } from '../../../test/cli.js';
+import { physicalName, READ_MODEL_PROJECTION } from '../../projections/read-model/read-model.schema.js';
+import { describeRun, expectExit, killOnExit, ndjson, NEM_BIN, REPO_ROOT, runNem } from '../../../test/cli.js';
 import { createTestPostgres, TEST_DATABASE_URL, type TestPostgres } from '../../../test/databases.js';
 import { EXPECTED, EXPECTED_NEM12, nem12SamplePath, samplePath } from '../../../test/samples.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-import-e2e-'));
 
+/** The store a test uses, or a second, empty one for a clean import to compare with. */
+type Store = 'main' | 'clean';
+
 interface Backend {
   readonly name: string;
-  env(): NodeJS.ProcessEnv;
-  target(): DatabaseTarget;
+  env(store?: Store): NodeJS.ProcessEnv;
+  target(store?: Store): DatabaseTarget;
   /** Whether two processes can use it at once (PGlite's folder belongs to one process). */
   readonly shared: boolean;
 }
 
-let server: TestPostgres | null = null;
+const servers: Partial<Record<Store, TestPostgres>> = {};
 const BACKENDS: Backend[] = [
   {
     name: 'pglite',
-    env: () => ({ NEM_DATA_DIR: join(work, 'data'), DATABASE_URL: '' }),
-    target: () => ({ kind: 'pglite', dataDir: join(work, 'data') }),
+    env: (store = 'main') => ({ NEM_DATA_DIR: join(work, store === 'main' ? 'data' : 'clean'), DATABASE_URL: '' }),
+    target: (store = 'main') => ({ kind: 'pglite', dataDir: join(work, store === 'main' ? 'data' : 'clean') }),
     shared: false,
   },
   ...(TEST_DATABASE_URL === ''
@@ -35,15 +39,15 @@ const BACKENDS: Backend[] = [
     : [
         {
           name: 'postgres',
-          env: () => ({ DATABASE_URL: server?.url ?? '' }),
-          target: () => ({ kind: 'postgres' as const, url: server?.url ?? '' }),
+          env: (store: Store = 'main') => ({ DATABASE_URL: servers[store]?.url ?? '' }),
+          target: (store: Store = 'main') => ({ kind: 'postgres' as const, url: servers[store]?.url ?? '' }),
           shared: true,
         },
       ]),
 ];
 
-async function countEvents(backend: Backend, sha256?: string): Promise<Record<string, number>> {
-  const database = await openDatabase(backend.target());
+async function countEvents(backend: Backend, sha256?: string, store: Store = 'main'): Promise<Record<string, number>> {
+  const database = await openDatabase(backend.target(store));
   try {
     const rows = await database.pool.any(
       sql.type(z.object({ event_type: z.string(), count: z.bigint() }))`
@@ -57,18 +61,93 @@ async function countEvents(backend: Backend, sha256?: string): Promise<Record<st
   }
 }
 
-const BIG = 50_000;
-let bigFile = '';
-let bigSha = '';
+/**
+ * What a file's import leaves in a store, for comparing two imports of it: the ids, types and data of
+ * its events in stream order (but for when it was received: FileReceived's time, and so the digest of
+ * the stream that FileImported holds), and its rows of the read table, all but when they were imported
+ * (its position in the store, its time).
+ */
+async function importedState(backend: Backend, format: BigFormat, sha256: string, store: Store) {
+  const database = await openDatabase(backend.target(store));
+  try {
+    const events = await database.pool.any(
+      sql.type(z.object({ event_id: z.string(), event_type: z.string(), data: z.string().nullable() }))`
+        SELECT event_id, event_type, CASE event_type WHEN 'FileReceived' THEN NULL
+          WHEN 'FileImported' THEN (data - 'earlierEventsSha256')::text ELSE data::text END AS data
+        FROM nem_events WHERE stream_name = ${`nem13File-${sha256}`} ORDER BY stream_revision`,
+    );
+    const generation = await database.pool.oneFirst(
+      sql.type(z.object({ generation: z.number() }))`
+        SELECT generation FROM projection_state WHERE projection = ${READ_MODEL_PROJECTION} AND active`,
+    );
+    const table = sql.identifier([physicalName(format.table, generation)]);
+    const rows = await database.pool.anyFirst(
+      sql.type(z.object({ row: z.string() }))`
+        SELECT (to_jsonb(t) - 'import_position' - 'imported_at')::text AS row FROM ${table} t
+        WHERE file_id = ${sha256} ORDER BY line`,
+    );
+    return { events: events.map((e) => JSON.stringify(e)), rows };
+  } finally {
+    await database.close();
+  }
+}
+
+/** The first place two long lists differ, or null: a readable failure where a deep diff is not. */
+function firstDifference(actual: readonly string[], expected: readonly string[]): string | null {
+  for (let i = 0; i < Math.max(actual.length, expected.length); i++) {
+    if (actual[i] !== expected[i]) return `at ${i}: ${actual[i] ?? '(none)'}\nexpected ${expected[i] ?? '(none)'}`;
+  }
+  return null;
+}
+
+/** A large generated file of each format, for the imports killed part-way and the concurrent ones. */
+interface BigFormat {
+  readonly format: 'NEM13' | 'NEM12';
+  /** Its record events: ReadingRecorded per 250, IntervalDayRecorded per 300. */
+  readonly recordEvent: 'ReadingRecorded' | 'IntervalDayRecorded';
+  readonly table: 'register_reads' | 'interval_days';
+  readonly records: number;
+  write(path: string, seed: number, records: number): Promise<void>;
+  path: string;
+  sha: string;
+}
+
+const BIG_FILES: BigFormat[] = [
+  {
+    format: 'NEM13',
+    recordEvent: 'ReadingRecorded',
+    table: 'register_reads',
+    records: 50_000,
+    write: (path, seed, records) => writeNem13File(path, records, { seed }),
+    path: '',
+    sha: '',
+  },
+  {
+    format: 'NEM12',
+    recordEvent: 'IntervalDayRecorded',
+    table: 'interval_days',
+    // 50 NMIs x 365 days x 2 channels: 8 appends of 5,000 days.
+    records: 36_500,
+    write: (path, seed, records) => writeNem12File(path, { nmis: records / 730, days: 365, channels: 2, seed }),
+    path: '',
+    sha: '',
+  },
+];
 
 beforeAll(async () => {
-  if (TEST_DATABASE_URL !== '') server = await createTestPostgres();
-  bigFile = join(work, 'big.csv');
-  await writeNem13File(bigFile, BIG, { seed: 42 });
-  bigSha = createHash('sha256').update(readFileSync(bigFile)).digest('hex');
+  if (TEST_DATABASE_URL !== '') {
+    servers.main = await createTestPostgres();
+    servers.clean = await createTestPostgres();
+  }
+  for (const big of BIG_FILES) {
+    big.path = join(work, `big-${big.format}.csv`);
+    await big.write(big.path, 42, big.records);
+    big.sha = createHash('sha256').update(readFileSync(big.path)).digest('hex');
+  }
 }, 120_000);
 afterAll(async () => {
-  await server?.drop();
+  await servers.main?.drop();
+  await servers.clean?.drop();
 });
 
 describe.each(BACKENDS)('nem import on $name', (backend) => {
@@ -129,69 +208,94 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
     expect(rejected.stdout).toMatch(/NEM12_Scenario10_ETSAMDP_NEMMCO\.csv:27: .*\(error NEM12_FIELD_COUNT\)/);
   });
 
-  it('completes an import killed part-way: exactly one ReadingRecorded per 250 and one FileImported', async () => {
-    const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, 'import', '--progress', bigFile], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...backend.env() },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    killOnExit(child);
-    // Kill it with SIGKILL once it reports a fifth of the readings appended. If it ends before that, the
-    // test fails showing how it ended and what it printed.
-    let stderr = '';
-    const reachedKillPoint = await new Promise<boolean>((resolve) => {
-      child.stderr.setEncoding('utf8').on('data', (text: string) => {
-        stderr += text;
-        const done = /progress: .*: (\d+)\/\d+ readings/.exec(text);
-        if (done !== null && Number(done[1]) >= BIG / 5) resolve(true);
+  it.each(BIG_FILES)(
+    'completes an import of a $format file killed part-way: one record event per record, as a clean import',
+    async (big) => {
+      const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, 'import', '--progress', big.path], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, ...backend.env() },
+        stdio: ['ignore', 'ignore', 'pipe'],
       });
-      child.once('close', () => resolve(false));
-    });
-    expect(reachedKillPoint, `the import ended before the kill point (exit ${child.exitCode}):\n${stderr}`).toBe(true);
-    const killed = new Promise((resolve) => child.once('close', (_code, signal) => resolve(signal)));
-    child.kill('SIGKILL');
-    expect(await killed).toBe('SIGKILL');
-    const partial = await countEvents(backend, bigSha);
-    expect(partial.FileImported).toBeUndefined();
-    expect(partial.ReadingRecorded).toBeGreaterThanOrEqual(BIG / 5);
-    expect(partial.ReadingRecorded).toBeLessThan(BIG);
+      killOnExit(child);
+      // Kill it with SIGKILL once it reports a fifth of the records appended. If it ends before that, the
+      // test fails showing how it ended and what it printed.
+      let stderr = '';
+      const reachedKillPoint = await new Promise<boolean>((resolve) => {
+        child.stderr.setEncoding('utf8').on('data', (text: string) => {
+          stderr += text;
+          const done = /progress: .*: (\d+)\/\d+ readings/.exec(text);
+          if (done !== null && Number(done[1]) >= big.records / 5) resolve(true);
+        });
+        child.once('close', () => resolve(false));
+      });
+      expect(reachedKillPoint, `the import ended before the kill point (exit ${child.exitCode}):\n${stderr}`).toBe(
+        true,
+      );
+      const killed = new Promise((resolve) => child.once('close', (_code, signal) => resolve(signal)));
+      child.kill('SIGKILL');
+      expect(await killed).toBe('SIGKILL');
+      const partial = await countEvents(backend, big.sha);
+      expect(partial.FileImported).toBeUndefined();
+      expect(partial[big.recordEvent]).toBeGreaterThanOrEqual(big.records / 5);
+      expect(partial[big.recordEvent]).toBeLessThan(big.records);
 
-    const resumed = await runNem(['import', '--json', bigFile], backend.env());
-    expectExit(resumed, 0);
-    expect(resumed.stderr).toBe('');
-    const [result] = ndjson(resumed.stdout);
-    expect(result).toMatchObject({ status: 'imported', readings: BIG });
-    expect(await countEvents(backend, String(result?.sha256))).toEqual({
-      FileReceived: 1,
-      ReadingRecorded: BIG,
-      FileImported: 1,
-    });
-    // The resumed import digested the events the killed one had appended, as stored.
-    const audit = await runNem(['audit', 'verify', '--json'], backend.env());
-    expectExit(audit, 0);
-    expect(JSON.parse(audit.stdout)).toMatchObject({ broken: 0 });
-  });
+      const resumed = await runNem(['import', '--json', big.path], backend.env());
+      expectExit(resumed, 0);
+      expect(resumed.stderr).toBe('');
+      const [result] = ndjson(resumed.stdout);
+      expect(result).toMatchObject({ status: 'imported', format: big.format, readings: big.records });
+      expect(await countEvents(backend, String(result?.sha256))).toEqual({
+        FileReceived: 1,
+        [big.recordEvent]: big.records,
+        FileImported: 1,
+      });
+      // The resumed import digested the events the killed one had appended, as stored.
+      const audit = await runNem(['audit', 'verify', '--json'], backend.env());
+      expectExit(audit, 0);
+      expect(JSON.parse(audit.stdout)).toMatchObject({ broken: 0 });
 
-  it('runs two imports of the same file at once and keeps one copy of its events', async () => {
-    const file = join(work, `concurrent-${backend.name}.csv`);
-    await writeNem13File(file, 20_000, { seed: 7 });
-    const [a, b] = await Promise.all([
-      runNem(['import', '--json', file], backend.env()),
-      runNem(['import', '--json', file], backend.env()),
-    ]);
-    const outcomes = [a, b].map((r) => (r.code === 0 ? ndjson(r.stdout)[0]?.status : r.stderr.trim()));
-    if (backend.shared) {
-      expect(outcomes).toContain('imported');
-      for (const outcome of outcomes) expect(['imported', 'duplicate']).toContain(outcome);
-    } else {
-      // The embedded folder belongs to one process: the other is refused, naming the holder.
-      expect(outcomes.filter((o) => o === 'imported')).toHaveLength(1);
-      const refused = outcomes.find((o) => o !== 'imported');
-      expect(refused).toMatch(/^nem: the data folder .* is in use by process \d+/);
-    }
-    const sha = String(ndjson(a.code === 0 ? a.stdout : b.stdout)[0]?.sha256);
-    expect(await countEvents(backend, sha)).toEqual({ FileReceived: 1, ReadingRecorded: 20_000, FileImported: 1 });
-  });
+      // The same events and read rows as an import of the file that nothing interrupted.
+      const clean = await runNem(['import', '--json', big.path], backend.env('clean'));
+      expectExit(clean, 0);
+      expect(ndjson(clean.stdout)[0]).toMatchObject({ status: 'imported', readings: big.records });
+      const after = await importedState(backend, big, big.sha, 'main');
+      const reference = await importedState(backend, big, big.sha, 'clean');
+      expect(after.events).toHaveLength(big.records + 2);
+      expect(after.rows).toHaveLength(big.records);
+      expect(firstDifference(after.events, reference.events)).toBeNull();
+      expect(firstDifference(after.rows, reference.rows)).toBeNull();
+    },
+    // Three imports of the file and a verification on a busy machine: twice the e2e default.
+    240_000,
+  );
+
+  it.each(BIG_FILES)(
+    'runs two imports of the same $format file at once and keeps one copy of its events',
+    async (big) => {
+      const file = join(work, `concurrent-${backend.name}-${big.format}.csv`);
+      const records = big.format === 'NEM13' ? 20_000 : 14_600;
+      await big.write(file, 7, records);
+      const [a, b] = await Promise.all([
+        runNem(['import', '--json', file], backend.env()),
+        runNem(['import', '--json', file], backend.env()),
+      ]);
+      const outcomes = [a, b].map((r) => (r.code === 0 ? ndjson(r.stdout)[0]?.status : r.stderr.trim()));
+      if (backend.shared) {
+        expect(outcomes, `${describeRun(a)}\n${describeRun(b)}`).toContain('imported');
+        for (const outcome of outcomes) expect(['imported', 'duplicate']).toContain(outcome);
+      } else {
+        // The embedded folder belongs to one process: the other is refused, naming the holder.
+        expect(
+          outcomes.filter((o) => o === 'imported'),
+          `${describeRun(a)}\n${describeRun(b)}`,
+        ).toHaveLength(1);
+        const refused = outcomes.find((o) => o !== 'imported');
+        expect(refused).toMatch(/^nem: the data folder .* is in use by process \d+/);
+      }
+      const sha = String(ndjson(a.code === 0 ? a.stdout : b.stdout)[0]?.sha256);
+      expect(await countEvents(backend, sha)).toEqual({ FileReceived: 1, [big.recordEvent]: records, FileImported: 1 });
+    },
+  );
 
   it('gives one clear line for a bad configuration', async () => {
     const bad = await runNem(['import', samplePath('challenge-sample.csv')], {

@@ -24,7 +24,7 @@ export interface ReadingsOptions {
 }
 
 /** `--as-of`: a day (its start, 00:00 NEM time) or a date and time, with an offset or in NEM time. */
-function parseAsOfOption(value: string): Date {
+export function parseAsOfOption(value: string): Date {
   const instant = parseAsOf(value);
   if (instant === null) {
     throw new InvalidArgumentError(

@@ -64,17 +64,23 @@ export async function projectIntervalDays(db: CommonQueryMethods, file: Interval
     pageSize: PAGE,
   });
   // The newest version of a day is in force: by UpdateDateTime (a blank one ranks below any), then the
-  // file imported later, then the later line. Recomputed for the days of the file just imported.
+  // file imported later, then the later line. Each version also keeps when it stopped winning (the first
+  // import of a version ranking above it), so answers as of an instant are a filter on the row
+  // (docs/adr/0010-as-of-queries.md). Recomputed for the days of the file just imported.
   await db.query(sql.unsafe`
     WITH versions AS (
-      SELECT d.file_id, d.line, row_number() OVER (
-        PARTITION BY d.nmi, d.nmi_suffix, d.interval_date
-        ORDER BY d.updated_at DESC NULLS LAST, d.import_position DESC, d.line DESC) > 1 AS superseded
+      SELECT d.file_id, d.line,
+        row_number() OVER ranked > 1 AS superseded,
+        min(d.imported_at) OVER (ranked ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS superseded_at
       FROM ${days} d
       WHERE (d.nmi, d.nmi_suffix, d.interval_date) IN (
         SELECT mine.nmi, mine.nmi_suffix, mine.interval_date FROM ${days} mine WHERE mine.file_id = ${file.fileId})
+      WINDOW ranked AS (
+        PARTITION BY d.nmi, d.nmi_suffix, d.interval_date
+        ORDER BY d.updated_at DESC NULLS LAST, d.import_position DESC, d.line DESC)
     )
-    UPDATE ${days} d SET superseded = versions.superseded
+    UPDATE ${days} d SET superseded = versions.superseded, superseded_at = versions.superseded_at
     FROM versions
-    WHERE d.file_id = versions.file_id AND d.line = versions.line AND d.superseded IS DISTINCT FROM versions.superseded`);
+    WHERE d.file_id = versions.file_id AND d.line = versions.line
+      AND (d.superseded, d.superseded_at) IS DISTINCT FROM (versions.superseded, versions.superseded_at)`);
 }

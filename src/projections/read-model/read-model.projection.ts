@@ -161,11 +161,12 @@ async function onFileReceived(
   await db.query(sql.unsafe`
     INSERT INTO ${tableOf('files', generation)} (
       file_id, file_name, size, container, zip_member, channel, received_at, header_created_at,
-      from_participant, to_participant, status, received_position)
+      from_participant, to_participant, format, status, received_position)
     VALUES (
       ${data.fileId}, ${data.fileName}, ${data.size}, ${data.container}, ${data.zipMember}, ${data.channel},
       ${data.receivedAt}::timestamptz, ${data.header?.createdAt ?? null}::timestamptz,
-      ${data.header?.fromParticipant ?? null}, ${data.header?.toParticipant ?? null}, 'receiving',
+      ${data.header?.fromParticipant ?? null}, ${data.header?.toParticipant ?? null},
+      ${data.header?.versionHeader ?? null}, 'receiving',
       ${recorded.position.toString()}::int8)
     ON CONFLICT (file_id) DO NOTHING`);
 }
@@ -224,6 +225,7 @@ async function onFileImported(
       closed_position = ${recorded.position.toString()}::int8,
       closed_at = ${recorded.recordedAt}::timestamptz,
       register_reads = ${data.counts.registerReads},
+      interval_days = ${data.counts.intervalDays ?? 0},
       b2b_details = ${data.counts.b2bDetails},
       lines = ${data.lines},
       warning_count = ${data.warningCount},

@@ -575,8 +575,13 @@ export const FileSummaryView = z.object({
   closedAt: NemTimeText.nullable(),
   fromParticipant: z.string().nullable(),
   toParticipant: z.string().nullable(),
-  registerReads: z.number().int(),
-  b2bDetails: z.number().int(),
+  format: z
+    .enum(['NEM12', 'NEM13'])
+    .nullable()
+    .describe("the 100 header's VersionHeader; null when the header was not valid"),
+  registerReads: z.number().int().describe('NEM13: the 250 records imported; 0 for a NEM12 file'),
+  intervalDays: z.number().int().describe('NEM12: the 300 records (interval days) imported; 0 for a NEM13 file'),
+  b2bDetails: z.number().int().describe('550 records of a NEM13 file, 500 records of a NEM12 file'),
   errorCount: z.number().int(),
   warningCount: z.number().int(),
   receivedPosition: z.string(),
@@ -604,7 +609,7 @@ const FileDetailSchema = FileDetailView.extend({ ...FileSummaryTransforms, heade
 const FILE_COLUMNS = sql.fragment`
   file_id AS "fileId", file_name AS "fileName", size, channel, status, received_at AS "receivedAt",
   closed_at AS "closedAt", from_participant AS "fromParticipant", to_participant AS "toParticipant",
-  register_reads AS "registerReads", b2b_details AS "b2bDetails", error_count AS "errorCount",
+  format, register_reads AS "registerReads", interval_days AS "intervalDays", b2b_details AS "b2bDetails", error_count AS "errorCount",
   warning_count AS "warningCount", received_position AS "receivedPosition"`;
 
 export interface FilesQuery {
@@ -651,21 +656,25 @@ export async function getFile(db: CommonQueryMethods, idOrName: string): Promise
 
 export const FileNmiView = z.object({
   nmi: z.string(),
-  readings: z.number().int().describe('readings of this NMI in the file'),
+  readings: z
+    .number()
+    .int()
+    .describe('records of this NMI in the file: register reads (NEM13) or interval days (NEM12)'),
 });
 export type FileNmi = z.output<typeof FileNmiView>;
 
-/** The NMIs a file brought readings for, in NMI order: the first `limit`, and whether there are more. */
+/** The NMIs a file brought readings (or interval days) for, in NMI order: the first `limit`, and whether there are more. */
 export async function fileNmis(
   db: CommonQueryMethods,
   fileId: string,
   limit: number,
 ): Promise<{ items: FileNmi[]; more: boolean }> {
   const rows = await db.any(sql.type(FileNmiView)`
-    SELECT r.nmi, count(*)::int AS readings
-    FROM register_reads r JOIN files f ON f.closed_position = r.import_position
-    WHERE f.file_id = ${fileId}
-    GROUP BY r.nmi ORDER BY nmi LIMIT ${limit + 1}`);
+    SELECT nmi, count(*)::int AS readings FROM (
+      SELECT r.nmi FROM register_reads r JOIN files f ON f.closed_position = r.import_position
+      WHERE f.file_id = ${fileId}
+      UNION ALL SELECT nmi FROM interval_days WHERE file_id = ${fileId}) AS records
+    GROUP BY nmi ORDER BY nmi LIMIT ${limit + 1}`);
   return { items: rows.slice(0, limit), more: rows.length > limit };
 }
 

@@ -18,12 +18,18 @@ import { sql, type CommonQueryMethods, type IdentifierSqlToken } from 'slonik';
  *    latest version of a day (UpdateDateTime, then import order) in force and the others kept, superseded.
  */
 /**
- * 5: register_reads keeps each fact once (no numeric copies of decimals, no quality flag or method
+ * 5: interval days answer as of an instant (interval_days.superseded_at, as register reads have it), are
+ *    searched by meter serial in the keyset order (interval_days_serial now ends in nmi, suffix, date), and
+ *    files say their format (files.format, from the 100 header) and a NEM12 file counts its interval days
+ *    (files.interval_days, beside register_reads).
+ */
+/**
+ * 6: register_reads keeps each fact once (no numeric copies of decimals, no quality flag or method
  *    columns, the unit as sent only when spelt otherwise) and names its file by import_position, the
  *    position of the file's FileImported, instead of its 64-character SHA-256 (files.closed_position);
  *    the version-key index is gone (the NMI index's prefix serves).
  */
-export const READ_MODEL_VERSION = 5;
+export const READ_MODEL_VERSION = 6;
 export const READ_MODEL_PROJECTION = `read_model_v${READ_MODEL_VERSION}`;
 
 export const READ_MODEL_TABLES = ['files', 'register_reads', 'meter_points', 'registers', 'interval_days'] as const;
@@ -76,11 +82,14 @@ export async function createReadModelTables(
       header_created_at timestamptz,
       from_participant text,
       to_participant text,
+      -- The 100 header's VersionHeader (NEM12, NEM13); null when the header was not valid.
+      format text,
       status text NOT NULL CHECK (status IN ('receiving', 'imported', 'rejected')),
       received_position bigint NOT NULL,
       closed_position bigint,
       closed_at timestamptz,
       register_reads integer NOT NULL DEFAULT 0,
+      interval_days integer NOT NULL DEFAULT 0,
       b2b_details integer NOT NULL DEFAULT 0,
       lines integer NOT NULL DEFAULT 0,
       error_count integer NOT NULL DEFAULT 0,
@@ -207,13 +216,15 @@ export async function createReadModelTables(
       import_position bigint NOT NULL,
       imported_at timestamptz NOT NULL,
       superseded boolean NOT NULL DEFAULT false,
+      -- When a version ranking above it was first known (null: none is), as for register reads.
+      superseded_at timestamptz,
       PRIMARY KEY (file_id, line)
     )`);
   await db.query(
     sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('interval_days_nmi')} ON ${days} (nmi, nmi_suffix, interval_date)`,
   );
   await db.query(
-    sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('interval_days_serial')} ON ${days} (upper(meter_serial_number), interval_date)`,
+    sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('interval_days_serial')} ON ${days} (upper(meter_serial_number), nmi, nmi_suffix, interval_date)`,
   );
 }
 

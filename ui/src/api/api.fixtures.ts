@@ -1,4 +1,14 @@
-import type { FileDetail, FileSummary, ImportResult, Reading, ReadingPage, Session } from './types.js';
+import type {
+  ChannelDay,
+  FileDetail,
+  FileSummary,
+  ImportResult,
+  IntervalChannel,
+  IntervalDay,
+  Reading,
+  ReadingPage,
+  Session,
+} from './types.js';
 
 /** A reading as the API answers one, with any field overridden. */
 export function readingFixture(overrides: Partial<Reading> = {}): Reading {
@@ -70,7 +80,9 @@ export function fileSummaryFixture(overrides: Partial<FileSummary> = {}): FileSu
     closedAt: '2024-05-01T09:00:01+10:00',
     fromParticipant: 'CNRGYMDP',
     toParticipant: 'NEMMCO',
+    format: 'NEM13',
     registerReads: 12,
+    intervalDays: 0,
     b2bDetails: 2,
     errorCount: 0,
     warningCount: 1,
@@ -171,5 +183,68 @@ export function problem(
     detail,
     code,
     ...(issues === undefined ? {} : { issues }),
+  };
+}
+
+export function intervalChannelFixture(overrides: Partial<IntervalChannel> = {}): IntervalChannel {
+  return {
+    nmi: 'NEM1208151',
+    nmiSuffix: 'E1',
+    registerId: 'E1',
+    meterSerialNumber: 'METER81',
+    uom: 'kWh',
+    intervalLength: 30,
+    days: 3,
+    firstDate: '2005-01-04',
+    lastDate: '2005-01-06',
+    ...overrides,
+  };
+}
+
+export function channelDayFixture(overrides: Partial<ChannelDay> = {}): ChannelDay {
+  return {
+    intervalDate: '2005-01-04',
+    dayTotal: '1234.5',
+    uom: 'kWh',
+    intervalLength: 30,
+    quality: 'A',
+    qualitySummary: { A: 48 },
+    meterSerialNumber: 'METER81',
+    updatedAt: null,
+    fileId: 'd'.repeat(64),
+    fileName: 'NEM12_Scenario08_ETSAMDP_NEMMCO.csv',
+    line: 3,
+    versions: 1,
+    ...overrides,
+  };
+}
+
+/** A day of 30-minute intervals, value i (1-based) being `i.5`, with any field overridden. */
+export function intervalDayFixture(overrides: Partial<IntervalDay> = {}): IntervalDay {
+  const values = Array.from({ length: 48 }, (_, i) => `${i + 1}.5`);
+  return {
+    nmi: 'NEM1208151',
+    nmiSuffix: 'E1',
+    registerId: 'E1',
+    meterSerialNumber: 'METER81',
+    uom: 'kWh',
+    intervalLength: 30,
+    intervalDate: '2005-01-04',
+    values,
+    dayTotal: '1200',
+    quality: 'A',
+    reasonCode: null,
+    reasonDescription: null,
+    intervalQuality: null,
+    qualitySummary: { A: 48 },
+    updatedAt: null,
+    fileId: 'd'.repeat(64),
+    fileName: 'NEM12_Scenario08_ETSAMDP_NEMMCO.csv',
+    line: 3,
+    versions: 1,
+    importPosition: '10',
+    importedAt: '2024-05-01T09:00:01+10:00',
+    superseded: false,
+    ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import type { paths } from './schema.js';
 import type {
   ApiProblem,
   ApiToken,
+  ChannelDayPage,
   CreatedToken,
   FileDetail,
   FileEventPage,
@@ -11,6 +12,8 @@ import type {
   GenerationDiffPage,
   GenerationList,
   ImportResult,
+  IntervalChannel,
+  IntervalDay,
   MeterDetail,
   MeterPointDetail,
   Page,
@@ -283,6 +286,48 @@ export class ApiClient {
       }),
       '/api/meters',
     );
+  }
+
+  // Interval data (NEM12)
+
+  /** The interval channels of a NMI, or those a meter recorded. */
+  async intervalChannels(of: { nmi: string } | { serial: string }, signal?: AbortSignal): Promise<IntervalChannel[]> {
+    const answer = await this.settle(
+      this.client.GET('/api/interval-channels', { params: { query: of }, signal: signal ?? null }),
+      '/api/interval-channels',
+    );
+    return answer.items;
+  }
+
+  /** The daily totals of one channel, oldest first, a keyset page at a time. */
+  channelDays(
+    query: {
+      nmi: string;
+      suffix: string;
+      serial?: string;
+      from?: string;
+      to?: string;
+      limit?: number;
+      cursor?: string;
+    },
+    signal?: AbortSignal,
+  ): Promise<ChannelDayPage> {
+    return this.settle(
+      this.client.GET('/api/interval-channels/days', { params: { query }, signal: signal ?? null }),
+      '/api/interval-channels/days',
+    );
+  }
+
+  /** One day of one channel with its interval values; null when the channel has no such day. */
+  async intervalDay(nmi: string, suffix: string, date: string, signal?: AbortSignal): Promise<IntervalDay | null> {
+    const page = await this.settle(
+      this.client.GET('/api/intervals', {
+        params: { query: { nmi, suffix, from: date, to: date } },
+        signal: signal ?? null,
+      }),
+      '/api/intervals',
+    );
+    return page.items.find((day) => day.nmiSuffix === suffix) ?? null;
   }
 
   // Files

@@ -143,6 +143,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/interval-channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The interval channels of a NMI or a meter (NEM12 data)
+         * @description Each channel (NMI and suffix) with interval days in force, by NMI then suffix: for `nmi`, all of its channels; for `serial`, the channels on which this meter recorded days (counted only those). None is an empty list, not a 404: a NMI or meter may have register reads only.
+         */
+        get: operations["listIntervalChannels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interval-channels/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The daily totals of one interval channel
+         * @description The days in force of one channel (NMI and suffix), oldest first, one keyset page at a time (pass `nextCursor` as `cursor`): each day’s exact total, its quality, the intervals per quality flag, and the file and line it came from. No values: a day’s intervals are in `searchIntervalDays`.
+         */
+        get: operations["listIntervalChannelDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/intervals": {
         parameters: {
             query?: never;
@@ -151,10 +191,50 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The interval days of a NMI (NEM12 data)
-         * @description The interval days in force of a meter point, by channel (NMI suffix) then day, one keyset page at a time: pass `nextCursor` as `cursor` for the next page. Values and totals are exact decimals as strings.
+         * The interval days of a NMI or a meter serial (NEM12 data)
+         * @description The interval days in force of a meter point (`nmi`) or a meter (`serial`), by NMI, channel (NMI suffix) then day, one keyset page at a time: pass `nextCursor` as `cursor` for the next page. Give exactly one of `nmi` and `serial` (400 otherwise). Values and totals are exact decimals as strings; with `asOf`, the days as the service knew them then. One row per interval: GET /api/intervals/csv.
          */
         get: operations["searchIntervalDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intervals/csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interval data as CSV, one row per interval
+         * @description The intervals of the days in force (as `GET /api/intervals` finds them, all pages) as CSV, streamed: one row per interval with its NMI, suffix, meter serial, unit, IntervalDate, interval number and length, start and end instants in NEM time (e.g. `2004-02-01T00:30:00+10:00`; the last interval of a day ends at 00:00 of the next day), exact value, its own quality (from the 400 records on a V day) and reason, the UpdateDateTime, and the file and line of its 300 record. Give exactly one of `nmi` and `serial` (400 otherwise).
+         */
+        get: operations["exportIntervalsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/intervals/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The history of one interval day
+         * @description Every version of one day of one channel (NMI, suffix, IntervalDate) that files sent, ranked as the read model ranks them (newer UpdateDateTime first, a blank one last; then the file imported later; then the later line): which one is in force and why, each with its file, line, UpdateDateTime, day total and the IntervalDayRecorded event that brought it (stream, revision, global position, id, when recorded).
+         */
+        get: operations["getIntervalDayHistory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -595,7 +675,7 @@ export interface components {
             streamName: string;
         };
         /**
-         * @description A NMI a file brought readings for, with how many.
+         * @description A NMI a file brought register reads or interval days for, with how many.
          * @example {
          *       "nmi": "VDEF005890",
          *       "readings": 2
@@ -603,7 +683,7 @@ export interface components {
          */
         FileNmi: {
             nmi: string;
-            /** @description readings of this NMI in the file */
+            /** @description records of this NMI in the file: register reads (NEM13) or interval days (NEM12) */
             readings: number;
         };
         /** @description A page of flow files, newest received first. */
@@ -651,7 +731,9 @@ export interface components {
          *       "closedAt": "2026-11-30T16:05:12+10:00",
          *       "fromParticipant": "MDA1",
          *       "toParticipant": "Ret1",
+         *       "format": "NEM13",
          *       "registerReads": 2,
+         *       "intervalDays": 0,
          *       "b2bDetails": 2,
          *       "errorCount": 0,
          *       "warningCount": 3,
@@ -659,6 +741,7 @@ export interface components {
          *     }
          */
         FlowFile: {
+            /** @description 550 records of a NEM13 file, 500 records of a NEM12 file */
             b2bDetails: number;
             channel: string;
             closedAt: string | null;
@@ -666,13 +749,18 @@ export interface components {
             /** @description SHA-256 of the content */
             fileId: string;
             fileName: string;
+            /** @description the 100 header's VersionHeader; null when the header was not valid */
+            format: ("NEM12" | "NEM13") | null;
             fromParticipant: string | null;
+            /** @description NEM12: the 300 records (interval days) imported; 0 for a NEM13 file */
+            intervalDays: number;
             /**
              * Format: date-time
              * @description an instant in NEM time (UTC+10:00, no daylight saving), e.g. 2004-01-07T10:03:33+10:00
              */
             receivedAt: string;
             receivedPosition: string;
+            /** @description NEM13: the 250 records imported; 0 for a NEM12 file */
             registerReads: number;
             /** @description decompressed bytes */
             size: number;
@@ -693,7 +781,9 @@ export interface components {
          *       "closedAt": "2026-11-30T16:05:12+10:00",
          *       "fromParticipant": "MDA1",
          *       "toParticipant": "Ret1",
+         *       "format": "NEM13",
          *       "registerReads": 2,
+         *       "intervalDays": 0,
          *       "b2bDetails": 2,
          *       "errorCount": 0,
          *       "warningCount": 3,
@@ -729,6 +819,7 @@ export interface components {
          *     }
          */
         FlowFileDetail: {
+            /** @description 550 records of a NEM13 file, 500 records of a NEM12 file */
             b2bDetails: number;
             channel: string;
             closedAt: string | null;
@@ -738,12 +829,16 @@ export interface components {
             /** @description SHA-256 of the content */
             fileId: string;
             fileName: string;
+            /** @description the 100 header's VersionHeader; null when the header was not valid */
+            format: ("NEM12" | "NEM13") | null;
             fromParticipant: string | null;
             headerCreatedAt: string | null;
+            /** @description NEM12: the 300 records (interval days) imported; 0 for a NEM13 file */
+            intervalDays: number;
             lines: number;
-            /** @description the file brought readings for more NMIs than listed */
+            /** @description the file brought readings or interval days for more NMIs than listed */
             moreNmis: boolean;
-            /** @description the NMIs the file brought readings for, in order: the first 100 */
+            /** @description the NMIs the file brought readings or interval days for, in order: the first 100 */
             nmis: components["schemas"]["FileNmi"][];
             /** @description the original kept for download and source lines; null when it was larger than the limit, or received before originals were kept */
             original: {
@@ -768,6 +863,7 @@ export interface components {
              */
             receivedAt: string;
             receivedPosition: string;
+            /** @description NEM13: the 250 records imported; 0 for a NEM12 file */
             registerReads: number;
             /** @description decompressed bytes */
             size: number;
@@ -924,10 +1020,70 @@ export interface components {
             /** @description warnings beyond those listed */
             warningsOmitted: number;
         };
-        /** @description One day of one interval channel (a NEM12 300 record with its 400s and 500s), the version in force: the newest by UpdateDateTime, then import order. */
-        IntervalDay: {
-            /** @description the exact sum of the values */
+        /**
+         * @description An interval channel of NEM12 data (a NMI and suffix) over its days in force: serial, unit and interval length of its newest day, how many days, the first and the last.
+         * @example {
+         *       "nmi": "CCCC123456",
+         *       "nmiSuffix": "E1",
+         *       "registerId": "001",
+         *       "meterSerialNumber": "METSER123",
+         *       "uom": "kWh",
+         *       "intervalLength": 30,
+         *       "days": 1,
+         *       "firstDate": "2004-04-17",
+         *       "lastDate": "2004-04-17"
+         *     }
+         */
+        IntervalChannel: {
+            /** @description days of this channel in force */
+            days: number;
+            /**
+             * Format: date
+             * @description its first IntervalDate
+             */
+            firstDate: string;
+            /** @description minutes per interval (5, 15 or 30) of its newest day */
+            intervalLength: number;
+            /**
+             * Format: date
+             * @description its last IntervalDate
+             */
+            lastDate: string;
+            /** @description the MeterSerialNumber of its newest day */
+            meterSerialNumber: string | null;
+            nmi: string;
+            /** @description the NMISuffix of the channel, e.g. `E1` */
+            nmiSuffix: string;
+            /** @description the RegisterID of its newest day */
+            registerId: string | null;
+            /** @description the unit of its newest day, as sent */
+            uom: string;
+        };
+        /**
+         * @description One day of one interval channel, the version in force, without its values: its exact total, the intervals per quality and the file it came from. The values are in `searchIntervalDays` (`from` and `to` the day).
+         * @example {
+         *       "intervalDate": "2004-04-17",
+         *       "dayTotal": "1077.858",
+         *       "uom": "kWh",
+         *       "intervalLength": 30,
+         *       "quality": "V",
+         *       "qualitySummary": {
+         *         "A": 4,
+         *         "F": 20,
+         *         "S": 24
+         *       },
+         *       "meterSerialNumber": "METSER123",
+         *       "updatedAt": "2004-04-18T10:35:00.000Z",
+         *       "fileId": "5d3f0c3b0b9d6cbd5f3f2e4ce8c2a9e1c46e4d5cdb0c7fbb3c35a0d8c22a9f01",
+         *       "fileName": "Example_NEM12_multiple_quality.csv",
+         *       "line": 3,
+         *       "versions": 1
+         *     }
+         */
+        IntervalChannelDay: {
+            /** @description the exact sum of the day’s interval values */
             dayTotal: string;
+            /** @description SHA-256 of the file that sent the version in force */
             fileId: string;
             fileName: string;
             /**
@@ -935,14 +1091,68 @@ export interface components {
              * @description the IntervalDate (NEM time): interval i ends at 00:00 + i x intervalLength, +10:00
              */
             intervalDate: string;
+            /** @description minutes per interval (5, 15 or 30) */
             intervalLength: number;
+            /** @description the line of its 300 record */
+            line: number;
+            /** @description the MeterSerialNumber of the 200 it came under */
+            meterSerialNumber: string | null;
+            /** @description the 300 QualityMethod as sent; V when intervalQuality gives it per interval */
+            quality: string;
+            /** @description intervals per quality flag (A, E, S, F, N) */
+            qualitySummary: {
+                [key: string]: number;
+            };
+            /** @description the unit, as sent */
+            uom: string;
+            /** @description the UpdateDateTime, UTC (ISO 8601) */
+            updatedAt: string | null;
+            /** @description how many versions of this day files sent; the newest is the one shown */
+            versions: number;
+        };
+        /** @description A page of the days of one interval channel, oldest first. */
+        IntervalChannelDayPage: {
+            items: components["schemas"]["IntervalChannelDay"][];
+            /** @description pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /** @description The interval channels of a NMI or of a meter. */
+        IntervalChannelList: {
+            /** @description by NMI, then suffix */
+            items: components["schemas"]["IntervalChannel"][];
+        };
+        /** @description One day of one interval channel (a NEM12 300 record with its 400s), a version: in a search the one in force (the newest by UpdateDateTime, then import order, then line). */
+        IntervalDay: {
+            /** @description the exact sum of the values */
+            dayTotal: string;
+            fileId: string;
+            fileName: string;
+            /**
+             * Format: date-time
+             * @description when the file's FileImported was recorded, to the second
+             */
+            importedAt: string;
+            /** @description global position of the file's FileImported: the import order */
+            importPosition: string;
+            /**
+             * Format: date
+             * @description the IntervalDate (NEM time): interval i ends at 00:00 + i x intervalLength, +10:00
+             */
+            intervalDate: string;
+            /** @description minutes: 5, 15 or 30 */
+            intervalLength: number;
+            /** @description a V day's 400 records: runs of intervals covering the day in order; null on other days */
             intervalQuality: {
+                /** @description first interval of the run, 1-based */
                 from: number;
+                /** @description QualityMethod of these intervals, e.g. A or S14 */
                 quality: string;
                 reasonCode: number | null;
                 reasonDescription: string | null;
+                /** @description last interval of the run, inclusive */
                 to: number;
             }[] | null;
+            /** @description the line of the 300 record in its file */
             line: number;
             meterSerialNumber: string | null;
             nmi: string;
@@ -956,16 +1166,101 @@ export interface components {
             reasonCode: number | null;
             reasonDescription: string | null;
             registerId: string | null;
+            /** @description a later version of this day is in force (at `asOf`, when given) */
+            superseded: boolean;
             uom: string;
-            /** @description the UpdateDateTime, UTC (ISO 8601) */
+            /** @description the UpdateDateTime, NEM time (+10:00); null when the 300 left it blank */
             updatedAt: string | null;
             /** @description the 1440 / intervalLength interval values in order, exact decimals */
             values: string[];
-            /** @description how many versions of this day files sent; the newest is the one shown */
+            /** @description how many versions of this day files sent (known at `asOf`, when given); 1 when never sent again */
             versions: number;
         };
-        /** @description A page of interval days, by channel (suffix) then day. */
+        /** @description Every version of one interval day that files sent, ranked (the one in force first), each with its file, line and the IntervalDayRecorded event behind it. */
+        IntervalDayHistory: {
+            key: {
+                /** Format: date */
+                intervalDate: string;
+                nmi: string;
+                nmiSuffix: string;
+            };
+            /** @description ranked: the version in force first */
+            versions: {
+                day: {
+                    /** @description the exact sum of the values */
+                    dayTotal: string;
+                    fileId: string;
+                    fileName: string;
+                    /**
+                     * Format: date-time
+                     * @description when the file's FileImported was recorded, to the second
+                     */
+                    importedAt: string;
+                    /** @description global position of the file's FileImported: the import order */
+                    importPosition: string;
+                    /**
+                     * Format: date
+                     * @description the IntervalDate (NEM time): interval i ends at 00:00 + i x intervalLength, +10:00
+                     */
+                    intervalDate: string;
+                    /** @description minutes: 5, 15 or 30 */
+                    intervalLength: number;
+                    /** @description a V day's 400 records: runs of intervals covering the day in order; null on other days */
+                    intervalQuality: {
+                        /** @description first interval of the run, 1-based */
+                        from: number;
+                        /** @description QualityMethod of these intervals, e.g. A or S14 */
+                        quality: string;
+                        reasonCode: number | null;
+                        reasonDescription: string | null;
+                        /** @description last interval of the run, inclusive */
+                        to: number;
+                    }[] | null;
+                    /** @description the line of the 300 record in its file */
+                    line: number;
+                    meterSerialNumber: string | null;
+                    nmi: string;
+                    nmiSuffix: string;
+                    /** @description the 300 QualityMethod as sent; V when intervalQuality gives it per interval */
+                    quality: string;
+                    /** @description intervals per quality flag (A, E, S, F, N) */
+                    qualitySummary: {
+                        [key: string]: number;
+                    };
+                    reasonCode: number | null;
+                    reasonDescription: string | null;
+                    registerId: string | null;
+                    /** @description a later version of this day is in force (at `asOf`, when given) */
+                    superseded: boolean;
+                    uom: string;
+                    /** @description the UpdateDateTime, NEM time (+10:00); null when the 300 left it blank */
+                    updatedAt: string | null;
+                    /** @description the 1440 / intervalLength interval values in order, exact decimals */
+                    values: string[];
+                    /** @description how many versions of this day files sent (known at `asOf`, when given); 1 when never sent again */
+                    versions: number;
+                };
+                /**
+                 * @description what set this version apart from the one it is ranked against (the in-force version from the next one; any other from the in-force one): onlyVersion, updateDateTime, importOrder (same UpdateDateTime), line (same UpdateDateTime and file)
+                 * @enum {string}
+                 */
+                decidedBy: "onlyVersion" | "updateDateTime" | "importOrder" | "line";
+                /** @description the IntervalDayRecorded event that brought this version; null when the store has no event with the expected id at the revision the read model gives (the two disagree: verify them) */
+                event: components["schemas"]["ReadingEvent"] | null;
+                inForce: boolean;
+                /** @description 1 is the version in force; then by UpdateDateTime, import order and line */
+                rank: number;
+                /** @description the same for people, e.g. "newer UpdateDateTime" */
+                reason: string;
+            }[];
+        };
+        /** @description A page of interval days, by NMI, channel (suffix) then day. */
         IntervalDayPage: {
+            /**
+             * Format: date-time
+             * @description the answer is as the service knew it at this instant (NEM time): only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one winning then
+             */
+            asOf?: string;
             items: components["schemas"]["IntervalDay"][];
             /** @description pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
@@ -2635,7 +2930,96 @@ export interface operations {
             };
         };
     };
-    searchIntervalDays: {
+    listIntervalChannels: {
+        parameters: {
+            query?: {
+                /** @description The meter point: its NMI, or the NMI and its checksum digit, in any case, spaces ignored. Give exactly one of `nmi` and `serial`. */
+                nmi?: string;
+                /** @description The meter serial number, in any case. Give exactly one of `nmi` and `serial`. */
+                serial?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channels. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntervalChannelList"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Neither or both of `nmi` and `serial`, or a NMI that is not one (`BAD_NMI`). */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIntervalChannelDays: {
         parameters: {
             query: {
                 /** @description `nextCursor` of the previous page; absent for the first. */
@@ -2646,6 +3030,111 @@ export interface operations {
                 limit?: number;
                 /** @description The meter point: its NMI (10 characters), or the NMI and its checksum digit (11, the digit is checked), in any case, spaces ignored. */
                 nmi: string;
+                /** @description Only the days this meter recorded (serial, in any case). */
+                serial?: string;
+                /** @description The channel: its NMISuffix (2 characters, e.g. `E1`), in any case. */
+                suffix: string;
+                /** @description Days up to and including this IntervalDate (YYYY-MM-DD). */
+                to?: string;
+            };
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of days. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntervalChannelDayPage"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid (`BAD_NMI` for a NMI), or a cursor this service did not issue. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchIntervalDays: {
+        parameters: {
+            query?: {
+                /** @description Answer as the service knew it at this moment: a day (YYYY-MM-DD: its start, 00:00 NEM time) or a date and time, with its offset or without one (then NEM time, +10:00), e.g. `2005-03-03`, `2005-03-03T09:30`, `2005-03-03T09:30:00Z`. Only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one that was winning then. The answer echoes it as `asOf`. */
+                asOf?: string;
+                /** @description `nextCursor` of the previous page; absent for the first. */
+                cursor?: string;
+                /** @description Days on or after this IntervalDate (YYYY-MM-DD). */
+                from?: string;
+                /** @description Days per page, 1 to 1,000. */
+                limit?: number;
+                /** @description The meter point: its NMI (10 characters), or the NMI and its checksum digit (11, the digit is checked), in any case, spaces ignored. Give exactly one of `nmi` and `serial` (400 otherwise). */
+                nmi?: string;
+                /** @description The meter serial number (the 200 record's MeterSerialNumber), in any case. Give exactly one of `nmi` and `serial` (400 otherwise). */
+                serial?: string;
+                /** @description Only this channel: its NMI suffix (NMISuffix), e.g. `E1`, in any case. */
+                suffix?: string;
                 /** @description Days up to and including this IntervalDate (YYYY-MM-DD). */
                 to?: string;
             };
@@ -2695,6 +3184,189 @@ export interface operations {
             };
             /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
             401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportIntervalsCsv: {
+        parameters: {
+            query?: {
+                /** @description Answer as the service knew it at this moment: a day (YYYY-MM-DD: its start, 00:00 NEM time) or a date and time, with its offset or without one (then NEM time, +10:00), e.g. `2005-03-03`, `2005-03-03T09:30`, `2005-03-03T09:30:00Z`. Only files whose FileImported was recorded by then (to the second) count, and of their versions of a register read the one that was winning then. The answer echoes it as `asOf`. */
+                asOf?: string;
+                /** @description Days on or after this IntervalDate (YYYY-MM-DD). */
+                from?: string;
+                /** @description The meter point: its NMI (10 characters), or the NMI and its checksum digit (11, the digit is checked), in any case, spaces ignored. Give exactly one of `nmi` and `serial` (400 otherwise). */
+                nmi?: string;
+                /** @description The meter serial number (the 200 record's MeterSerialNumber), in any case. Give exactly one of `nmi` and `serial` (400 otherwise). */
+                serial?: string;
+                /** @description Only this channel: its NMI suffix (NMISuffix), e.g. `E1`, in any case. */
+                suffix?: string;
+                /** @description Days up to and including this IntervalDate (YYYY-MM-DD). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV (RFC 4180, CRLF line ends, a header row), as an attachment. */
+            200: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected failure (logged with the request id); nothing the client sent. */
+            500: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database cannot be reached, or the request took too long: try again after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIntervalDayHistory: {
+        parameters: {
+            query: {
+                /** @description The IntervalDate (YYYY-MM-DD). */
+                date: string;
+                /** @description The meter point: its NMI, or the NMI and its checksum digit; any case. */
+                nmi: string;
+                /** @description The channel: its NMI suffix, e.g. `E1`, in any case. */
+                suffix: string;
+            };
+            header?: {
+                /** @description The ETag of an answer received before: 304 (and no body) when it is still current. */
+                "if-none-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, the one in force first. */
+            200: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntervalDayHistory"];
+                };
+            };
+            /** @description Not modified: the ETag sent in If-None-Match is still current. */
+            304: {
+                headers: {
+                    /** @description The read model's version for this answer: send it back in If-None-Match to poll cheaply. */
+                    ETag?: string;
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `issues` says what, field by field. */
+            400: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed in: sign in (POST /api/session) or send an API token as `Authorization: Bearer <token>`. */
+            401: {
+                headers: {
+                    /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No file sent this day of this channel. */
+            404: {
                 headers: {
                     /** @description The request id (the caller’s `x-request-id` when it is short and plain, else a new one), in every log line of the request. */
                     "x-request-id"?: string;

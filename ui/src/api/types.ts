@@ -21,6 +21,12 @@ export type MeterPointDetail = Schemas['MeterPoint'];
 export type MeterDetail = Schemas['Meter'];
 export type FileSummary = Schemas['FlowFile'];
 export type FileDetail = Schemas['FlowFileDetail'];
+export type IntervalChannel = Schemas['IntervalChannel'];
+/** One day of an interval channel without its values (total, quality, file). */
+export type ChannelDay = Schemas['IntervalChannelDay'];
+export type ChannelDayPage = Schemas['IntervalChannelDayPage'];
+/** One day of an interval channel with its values and per-interval quality. */
+export type IntervalDay = Schemas['IntervalDay'];
 export type FileStatus = FileSummary['status'];
 /** A problem found in a flow file (line, field, code). */
 export type Problem = Schemas['FileProblem'];

@@ -50,6 +50,22 @@ describe('nem-file-page', () => {
     expect(deepQueryAll(element, '[data-testid="replay-button"]')).toHaveLength(0);
   });
 
+  it('tells a NEM12 file by its format, with its interval days and the NMIs it brought days for', async () => {
+    const nem12 = fileDetailFixture({
+      fileName: 'bad.csv',
+      format: 'NEM12',
+      registerReads: 0,
+      intervalDays: 7,
+      nmis: [{ nmi: 'NEM1209171', readings: 7 }],
+    });
+    const element = await page('viewer', fakeFetch({ 'GET /api/files/bad.csv': () => ({ body: nem12 }) }));
+    await until(() => expect(text(deepQuery(element, '[data-testid="file-format"]'))).toBe('NEM12 (interval data)'));
+    expect(text(deepQuery(element, '[data-testid="file-interval-days"]'))).toBe('7');
+    expect(deepQueryAll(element, '[data-testid="file-reads"]')).toHaveLength(0);
+    expect(text(deepQuery(element, '[data-testid="file-nmis"]'))).toContain('NEM1209171 7 interval days');
+    expect(deepQueryAll(element, '[data-testid="file-readings"]')).toHaveLength(0);
+  });
+
   it('lets an admin replay an imported file', async () => {
     const imported = fileDetailFixture({ fileId: 'd'.repeat(64), fileName: 'bad.csv', registerReads: 0 });
     const fake = fakeFetch({

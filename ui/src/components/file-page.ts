@@ -25,6 +25,12 @@ const STATUS_LABELS: Record<FileStatus, string> = {
   rejected: 'Rejected',
 };
 
+const FORMAT_WORDS: Record<NonNullable<FileDetail['format']> | 'unknown', string> = {
+  NEM12: 'NEM12 (interval data)',
+  NEM13: 'NEM13 (register reads)',
+  unknown: 'Unknown (no valid 100 header)',
+};
+
 /** Source lines asked for at once: the API answers up to 100. */
 const MAX_SOURCE_LINES = 100;
 const READINGS_PAGE_SIZE = 50;
@@ -385,10 +391,19 @@ export class NemFilePage extends LitElement {
       <dd data-testid="file-size">${formatSize(file.size)}, ${plural(file.lines, 'line')}</dd>
       <dt>Original</dt>
       <dd>${this.original(file)}</dd>
-      <dt>Register reads</dt>
-      <dd data-testid="file-reads">${formatCount(file.registerReads)}</dd>
-      <dt>B2B details</dt>
-      <dd>${formatCount(file.b2bDetails)}</dd>
+      <dt>Format</dt>
+      <dd data-testid="file-format">${FORMAT_WORDS[file.format ?? 'unknown']}</dd>
+      ${
+        file.format === 'NEM12'
+          ? html`<dt>Interval days</dt>
+              <dd data-testid="file-interval-days">${formatCount(file.intervalDays)}</dd>
+              <dt>B2B details (500)</dt>
+              <dd>${formatCount(file.b2bDetails)}</dd>`
+          : html`<dt>Register reads</dt>
+              <dd data-testid="file-reads">${formatCount(file.registerReads)}</dd>
+              <dt>B2B details</dt>
+              <dd>${formatCount(file.b2bDetails)}</dd>`
+      }
     </dl>`;
   }
 
@@ -403,14 +418,18 @@ export class NemFilePage extends LitElement {
           (n) =>
             html`<li>
               <a href=${href.nmi(n.nmi)} class="mono" data-testid="file-nmi">${n.nmi}</a>
-              <span class="muted">${plural(n.readings, 'reading')}</span>
+              <span class="muted">${plural(n.readings, file.format === 'NEM12' ? 'interval day' : 'reading')}</span>
             </li>`,
         )}
       </ul>
       ${
         file.moreNmis
           ? html`<p class="muted" data-testid="more-nmis">
-              The file brought readings for more NMIs: see its readings below.
+              ${
+                file.format === 'NEM12'
+                  ? 'The file brought interval days for more NMIs.'
+                  : 'The file brought readings for more NMIs: see its readings below.'
+              }
             </p>`
           : nothing
       }

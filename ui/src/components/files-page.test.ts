@@ -84,6 +84,27 @@ describe('nem-files-page', () => {
     ]);
   });
 
+  it('counts a NEM12 file by its interval days, not as 0 reads', async () => {
+    useFetch(
+      fakeFetch({
+        'GET /api/files': () => ({
+          body: {
+            items: [
+              fileSummaryFixture({ fileName: 'NEM12#1.csv', format: 'NEM12', registerReads: 0, intervalDays: 7 }),
+            ],
+            nextCursor: null,
+          },
+        }),
+      }).fetch,
+    );
+    const element = new NemFilesPage();
+    element.params = EMPTY_FILES;
+    await mount(element);
+    const row = await until(() => deepQuery(element, '[data-testid="file-row"]'));
+    expect(text(deepQuery(row, '[data-testid="file-interval-days"]'))).toBe('7 days');
+    expect(row.querySelectorAll('[data-testid="file-reads"]')).toHaveLength(0);
+  });
+
   it('offers Retry when the server could not be reached', async () => {
     let up = false;
     const fake = fakeFetch({ 'GET /api/files': () => ({ body: { items: [fileSummaryFixture()], nextCursor: null } }) });

@@ -5,7 +5,7 @@ import { FILE_STATUSES, type FileStatus, type FileSummary, type SessionUser } fr
 import { KeysetPager } from '../controllers/keyset-pager.js';
 import { navigate } from '../controllers/route-controller.js';
 import { formText } from '../form-data.js';
-import { formatCount, formatSize } from '../format.js';
+import { formatCount, formatSize, plural } from '../format.js';
 import { EMPTY_FILES, href, type FilesParams } from '../router.js';
 import { fileName } from './file-name.js';
 import { loadError } from './load-error.js';
@@ -107,7 +107,7 @@ export class NemFilesPage extends LitElement {
             <th scope="col">File</th>
             <th scope="col">Status</th>
             <th scope="col">Received</th>
-            <th scope="col" class="num">Reads</th>
+            <th scope="col" class="num">Reads or days</th>
             <th scope="col" class="num">Errors</th>
             <th scope="col" class="num">Warnings</th>
             <th scope="col">From → to</th>
@@ -127,7 +127,15 @@ export class NemFilesPage extends LitElement {
                   <span class="badge ${f.status}" data-testid="file-status">${STATUS_LABELS[f.status]}</span>
                 </td>
                 <td class="when" data-label="Received">${nemTime(f.receivedAt)}</td>
-                <td class="num" data-label="Reads" data-testid="file-reads">${formatCount(f.registerReads)}</td>
+                ${
+                  f.format === 'NEM12'
+                    ? html`<td class="num" data-label="Interval days" data-testid="file-interval-days">
+                        ${plural(f.intervalDays, 'day')}
+                      </td>`
+                    : html`<td class="num" data-label="Reads" data-testid="file-reads">
+                        ${formatCount(f.registerReads)}
+                      </td>`
+                }
                 <td class="num" data-label="Errors" data-testid="file-errors-count">${formatCount(f.errorCount)}</td>
                 <td class="num" data-label="Warnings" data-testid="file-warnings-count">
                   ${formatCount(f.warningCount)}

@@ -1,4 +1,4 @@
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { api, ApiError, errorMessage } from '../api/client.js';
 import type { MeterPointDetail } from '../api/types.js';
@@ -8,6 +8,7 @@ import { sharedStyles } from './shared-styles.js';
 import { usageSeries } from './usage-chart.js';
 import './consumption-charts.js';
 import './copy-button.js';
+import './interval-data.js';
 import './readings-panel.js';
 import './readings-table.js';
 import './registers-table.js';
@@ -18,7 +19,8 @@ import { asOfBanner } from './as-of.js';
  * A meter point (NMI): a summary first (latest actual read of each register, average use per day per
  * read period, the last 12 months, the next scheduled read), then its configuration, meters and
  * registers, the latest read of each register, a consumption chart per register, and every reading
- * (superseded versions on request).
+ * (superseded versions on request). A NMI with interval data (NEM12) shows its channels too, and only
+ * them when it has no register reads.
  */
 export class NemMeterPointPage extends LitElement {
   static override properties = { nmi: {}, view: { attribute: false } };
@@ -58,6 +60,34 @@ export class NemMeterPointPage extends LitElement {
     task: async ([nmi, asOf], { signal }) => api.meterPoint(nmi, signal, asOf),
     args: () => [this.nmi, this.view.asOf] as const,
   });
+
+  private readonly channels = new Task(this, {
+    task: async ([nmi, asOf], { signal }) => (asOf === '' ? api.intervalChannels({ nmi }, signal) : []),
+    args: () => [this.nmi, this.view.asOf] as const,
+  });
+
+  /** The interval data section, when the NMI has channels (now only: interval days have no "as of"). */
+  private intervals() {
+    const channels = this.channels.value ?? [];
+    if (channels.length === 0) return nothing;
+    return html`<nem-interval-data .channels=${channels}></nem-interval-data>`;
+  }
+
+  /** A NMI without register reads: its interval data if it has some, else not found. */
+  private withoutReads(shown: string) {
+    if (this.channels.status === TaskStatus.PENDING || this.channels.status === TaskStatus.INITIAL)
+      return html`<p class="status loading" role="status">Loading the meter point…</p>`;
+    if ((this.channels.value ?? []).length > 0)
+      return html`<p class="status empty" data-testid="no-register-reads">
+          No register reads (NEM13) have been imported for NMI <span class="mono">${shown}</span>; its interval data
+          (NEM12) follows.
+        </p>
+        ${this.intervals()}`;
+    return html`<p class="status empty" data-testid="not-found">
+      No readings have been imported for NMI <span class="mono">${shown}</span>.
+      <a href=${href.search({ q: this.nmi, prefix: true })}>Search NMIs starting with it</a>.
+    </p>`;
+  }
 
   private summary(point: MeterPointDetail) {
     const series = usageSeries(point.usage.periods);
@@ -133,7 +163,7 @@ export class NemMeterPointPage extends LitElement {
         <dt>Last read</dt>
         <dd class="mono">${formatNemTime(point.lastReadAt)}</dd>
       </dl>
-      ${this.summary(point)}
+      ${this.summary(point)} ${this.intervals()}
       <p><a href=${href.search({ q: point.nmi, kind: 'nmi' })}>Search these readings by date, or export them</a></p>
       <h2>Meters and registers</h2>
       <nem-registers-table
@@ -150,17 +180,14 @@ export class NemMeterPointPage extends LitElement {
   }
 
   override render() {
-    const shown = this.point.value?.nmi ?? this.nmi.replace(/\s+/g, '').toUpperCase();
+    const shown = this.point.value?.nmi ?? this.channels.value?.[0]?.nmi ?? this.nmi.replace(/\s+/g, '').toUpperCase();
     return html`<h1 tabindex="-1">NMI <span class="mono" data-testid="meter-point-heading">${shown}</span></h1>
       <div>
         ${this.point.render({
           pending: () => html`<p class="status loading" role="status">Loading the meter point…</p>`,
           error: (error) =>
             error instanceof ApiError && error.status === 404
-              ? html`<p class="status empty" data-testid="not-found">
-                  No readings have been imported for NMI <span class="mono">${shown}</span>.
-                  <a href=${href.search({ q: this.nmi, prefix: true })}>Search NMIs starting with it</a>.
-                </p>`
+              ? this.withoutReads(shown)
               : html`<p class="status error" role="alert">Could not load the meter point: ${errorMessage(error)}</p>`,
           complete: (point) => this.detail(point),
         })}

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deepQuery, deepQueryAll, mount, text, until, useFetch } from './component.fixtures.js';
-import { fakeFetch, readingFixture, readingPageFixture, problem } from '../api/api.fixtures.js';
+import { fakeFetch, intervalChannelFixture, readingFixture, readingPageFixture, problem } from '../api/api.fixtures.js';
 import { EMPTY_SEARCH, parseRoute, type SearchParams } from '../router.js';
 import { NemSearchPage, validateSearch } from './search-page.js';
 
@@ -175,6 +175,35 @@ describe('nem-search-page', () => {
     const empty = await until(() => deepQuery(element, '[data-testid="search-empty"]'));
     expect(text(empty)).toContain('No readings found');
     expect(text(empty)).toContain('Neither a NMI nor a meter serial matched "0000000000".');
+  });
+
+  it('points to the interval data of a NMI that has no register reads', async () => {
+    const { fetch, requests } = fakeFetch({
+      'GET /api/readings': (request) => ({
+        body: readingPageFixture([], {
+          matched: {
+            by: request.url.searchParams.has('nmi') ? 'nmi' : 'serial',
+            typed: 'nem1208151',
+            value: request.url.searchParams.has('nmi') ? 'NEM1208151' : 'nem1208151',
+            note: null,
+            known: false,
+          },
+        }),
+      }),
+      'GET /api/interval-channels': (request) => ({
+        body: { items: request.url.searchParams.get('nmi') === 'NEM1208151' ? [intervalChannelFixture()] : [] },
+      }),
+    });
+    useFetch(fetch);
+    const element = await page({ q: 'nem1208151' });
+    await until(() =>
+      expect(text(deepQuery(element, '[data-testid="search-empty-message"]'))).toBe(
+        'NMI NEM1208151 has no register reads, but has interval data (NEM12): 1 channel.',
+      ),
+    );
+    expect(deepQuery(element, '[data-testid="search-interval-link"]').getAttribute('href')).toBe('#/nmi/NEM1208151');
+    // Found as a NMI: not asked again as a serial.
+    expect(requests.filter((r) => r.url.pathname === '/api/readings')).toHaveLength(1);
   });
 
   it('says when no NMI starts with a prefix in the range, and that a wrong checksum digit is likely', async () => {

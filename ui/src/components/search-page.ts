@@ -26,6 +26,21 @@ interface SearchResult {
   readonly page: ReadingPage;
   /** "NMI, then serial" found neither. */
   readonly neither: boolean;
+  /** Nothing found with register reads: the interval data (NEM12) of what was typed, if it has some. */
+  readonly intervals?: { readonly by: Resolved; readonly value: string; readonly channels: number };
+}
+
+/**
+ * How many interval channels a NMI or serial typed exactly has. Only a pointer beside an empty answer: when
+ * it cannot be had (a text the API refuses, an older server), the answer stands without it.
+ */
+async function intervalChannelCount(by: Resolved, value: string, signal: AbortSignal): Promise<number> {
+  try {
+    return (await api.intervalChannels(by === 'nmi' ? { nmi: value } : { serial: value }, signal)).length;
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    return 0;
+  }
 }
 
 /** Whether the text could be a NMI as the search would ask for it (exact: checksum checked). */
@@ -142,15 +157,27 @@ export class NemSearchPage extends LitElement {
       if (params.q === '' || validateSearch(params) !== null) return null;
       const cursor = params.after === '' ? undefined : params.after;
       const ask = (kind: Resolved) => api.readings(this.query(params, kind, PAGE_SIZE, cursor), signal);
-      if (params.kind !== 'auto') return { kind: params.kind, page: await ask(params.kind), neither: false };
+      // Unknown by its register reads, exactly typed, now: it may have interval data (NEM12) only.
+      const withIntervals = async (result: SearchResult): Promise<SearchResult> => {
+        const m = result.page.matched;
+        if (m.known || params.prefix || params.asOf !== '') return result;
+        const channels = await intervalChannelCount(result.kind, m.value, signal);
+        return channels === 0
+          ? result
+          : { ...result, neither: false, intervals: { by: result.kind, value: m.value, channels } };
+      };
+      if (params.kind !== 'auto')
+        return withIntervals({ kind: params.kind, page: await ask(params.kind), neither: false });
       const couldBeNmi = nmiLike(params.q, params.prefix);
       if (couldBeNmi) {
         const byNmi = await ask('nmi');
         // A NMI that exists answers for itself, reads in the range or not.
         if (byNmi.items.length > 0 || byNmi.matched.known) return { kind: 'nmi', page: byNmi, neither: false };
+        const asNmi = await withIntervals({ kind: 'nmi', page: byNmi, neither: false });
+        if (asNmi.intervals !== undefined) return asNmi;
       }
       const bySerial = await ask('serial');
-      return { kind: 'serial', page: bySerial, neither: couldBeNmi && !bySerial.matched.known };
+      return withIntervals({ kind: 'serial', page: bySerial, neither: couldBeNmi && !bySerial.matched.known });
     },
     args: () => [this.params] as const,
   });
@@ -407,11 +434,27 @@ export class NemSearchPage extends LitElement {
     // Eleven characters that are no NMI: most likely a checksum digit typed wrong.
     if (!m.known && !p.prefix && !asNmi.ok && p.q.replace(/\s+/g, '').length === 11)
       hints.push(`${capitalize(asNmi.reason)}.`);
+    const intervals = result.intervals;
+    if (intervals !== undefined) {
+      message = `${intervals.by === 'nmi' ? 'NMI' : 'Meter'} ${intervals.value} has no register reads, but has interval data (NEM12): ${plural(intervals.channels, 'channel')}.`;
+      hints.length = 0;
+    }
     const hint = hints.join(' ');
     return html`${asOfBanner(result.page.asOf, href.search({ ...p, asOf: '', page: 1, after: '' }))}
       <div class="status empty" data-testid="search-empty">
         <h2 id="results-summary" tabindex="-1" data-testid="search-summary">No readings found</h2>
         <p data-testid="search-empty-message">${message}</p>
+        ${
+          intervals === undefined
+            ? nothing
+            : html`<p>
+                <a
+                  data-testid="search-interval-link"
+                  href=${intervals.by === 'nmi' ? href.nmi(intervals.value) : href.meter(intervals.value)}
+                  >See its interval data</a
+                >
+              </p>`
+        }
         ${hint === '' ? nothing : html`<p class="hint">${hint}</p>`}
       </div>`;
   }

@@ -40,7 +40,7 @@ try {
   let started = process.hrtime.bigint();
   await pool.query(sql.unsafe`
     INSERT INTO ${tableOf('register_reads', 99)} ${READ_COLUMN_NAMES}
-    SELECT ${readingColumns(result.sha256 ?? '', 1n, new Date().toISOString())} FROM nem_events e WHERE e.event_type = 'ReadingRecorded'`);
+    SELECT ${readingColumns(2, 1n, new Date().toISOString())} FROM nem_events e WHERE e.event_type = 'ReadingRecorded'`);
   const floorSeconds = seconds(started);
 
   const runner = new ProjectionRunner(pool, store, { kind: 'events-table' });

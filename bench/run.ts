@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- section...]`: runs the benchmarks and checks their targets. Sections: reader (NEM13 and NEM12), import, projection, search, api,
- * nem12-storage.
+ * nem12-storage, e2e (file to searchable and storage; BENCH_E2E_READINGS readings, 1,000,000 by default).
  * PostgreSQL figures use BENCH_DATABASE_URL (default: the local server as postgres), which must be
  * allowed to create databases.
  * Each measurement runs in a fresh process; generated inputs are cached in bench/out/.
  */
 import { apiBenchmark } from './api.bench.js';
+import { e2eBenchmark } from './e2e.bench.js';
 import { importBenchmark } from './import.bench.js';
 import { nem12ReaderBenchmark } from './nem12-reader.bench.js';
 import { nem12StorageBenchmark } from './nem12-storage.bench.js';
@@ -20,6 +21,7 @@ const SECTIONS: Record<string, () => Promise<Verdict[]>> = {
   search: () => searchBenchmark(),
   api: () => apiBenchmark(),
   'nem12-storage': () => nem12StorageBenchmark(),
+  e2e: () => e2eBenchmark(),
 };
 
 const wanted = process.argv.slice(2);

@@ -7,6 +7,7 @@ import { PROJECTION_LOCK, ProjectionStoppedError, RebuildRunningError } from './
 import { applyReadModelEvents, type ReadingSource } from './read-model/read-model.projection.js';
 import {
   createReadModelTables,
+  createSearchIndexes,
   dropReadModelTables,
   dropReadModelViews,
   pointViewsAt,
@@ -297,7 +298,9 @@ export class ProjectionRunner {
     await this.pool.transaction(async (tx) => {
       await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${PROJECTION_LOCK})`);
       const generation = state.generation;
-      await tx.query(sql.unsafe`DELETE FROM ${tableOf('register_reads', generation)} WHERE file_id = ${fileId}`);
+      await tx.query(sql.unsafe`
+        DELETE FROM ${tableOf('register_reads', generation)}
+        WHERE import_position = (SELECT closed_position FROM ${tableOf('files', generation)} WHERE file_id = ${fileId})`);
       await tx.query(sql.unsafe`DELETE FROM ${tableOf('files', generation)} WHERE file_id = ${fileId}`);
       // Only what the runner has already reached: later events are the runner's to apply.
       const reached = events.filter((event) => checkpoint !== null && event.position <= checkpoint);
@@ -330,7 +333,7 @@ export class ProjectionRunner {
           DELETE FROM projection_state WHERE projection = ${READ_MODEL_PROJECTION} AND generation = ${state.generation}`);
       }
       if (resumable !== undefined) {
-        await createReadModelTables(tx, resumable.generation);
+        await createReadModelTables(tx, resumable.generation, { searchIndexes: false });
         await tx.query(sql.unsafe`
           UPDATE projection_state SET builder = ${PROCESS_IDENTITY}, updated_at = now()
           WHERE projection = ${READ_MODEL_PROJECTION} AND generation = ${resumable.generation}`);
@@ -341,7 +344,7 @@ export class ProjectionRunner {
       }
       const next = await nextGenerationNumber(tx);
       await dropReadModelTables(tx, next);
-      await createReadModelTables(tx, next);
+      await createReadModelTables(tx, next, { searchIndexes: false });
       await tx.query(sql.unsafe`
         INSERT INTO projection_state (projection, generation, position, active, builder)
         VALUES (${READ_MODEL_PROJECTION}, ${next}, NULL, false, ${PROCESS_IDENTITY})`);
@@ -361,6 +364,8 @@ export class ProjectionRunner {
     options.onStart?.({ ...claimed, from: claimed.resumed?.position ?? null, head: await this.store.headPosition() });
     for (;;) {
       await this.drain(generation, options);
+      // Built once the generation is full, before it serves; events applied after it keep it up to date.
+      await createSearchIndexes(this.pool, generation);
       const switched = await this.pool.transaction(async (tx) => {
         await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${PROJECTION_LOCK})`);
         // Events appended while the rebuild ran: drain again before switching. (Under the lock no other

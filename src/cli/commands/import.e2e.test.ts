@@ -84,7 +84,13 @@ async function importedState(backend: Backend, format: BigFormat, sha256: string
     const rows = await database.pool.anyFirst(
       sql.type(z.object({ row: z.string() }))`
         SELECT (to_jsonb(t) - 'import_position' - 'imported_at')::text AS row FROM ${table} t
-        WHERE file_id = ${sha256} ORDER BY line`,
+        WHERE ${
+          // Register reads name their file by its FileImported's position (files.closed_position).
+          format.table === 'register_reads'
+            ? sql.fragment`import_position = (SELECT closed_position FROM files WHERE file_id = ${sha256})`
+            : sql.fragment`file_id = ${sha256}`
+        }
+        ORDER BY line`,
     );
     return { events: events.map((e) => JSON.stringify(e)), rows };
   } finally {

@@ -31,7 +31,7 @@ export const DiffVersionView = z.object({
 });
 
 export const DiffFieldView = z.object({
-  field: z.string().describe('the read-model column, camelCase (e.g. `currentReadText`, `fileId`)'),
+  field: z.string().describe('the read-model column, camelCase (e.g. `currentRead`, `importPosition`)'),
   from: z.string().nullable(),
   to: z.string().nullable(),
 });
@@ -125,9 +125,9 @@ export async function diffGenerations(
   const version = (side: 'l' | 'r', files: 'lf' | 'rf') => {
     const s = sql.identifier([side]);
     const f = sql.identifier([files]);
-    return sql.fragment`CASE WHEN ${s}.file_id IS NULL THEN NULL ELSE jsonb_build_object(
-      'fileId', ${s}.file_id, 'fileName', ${f}.file_name, 'line', ${s}.line, 'currentRead', ${s}.current_read_text,
-      'currentQuality', ${s}.current_quality, 'quantity', ${s}.quantity_text, 'updatedAt', ${s}.updated_at) END`;
+    return sql.fragment`CASE WHEN ${s}.line IS NULL THEN NULL ELSE jsonb_build_object(
+      'fileId', ${f}.file_id, 'fileName', ${f}.file_name, 'line', ${s}.line, 'currentRead', ${s}.current_read,
+      'currentQuality', ${s}.current_quality, 'quantity', ${s}.quantity, 'updatedAt', ${s}.updated_at) END`;
   };
   const rows = await db.any(sql.type(DiffRow)`
     WITH l AS (SELECT * FROM ${tableOf('register_reads', from)} WHERE ${filter}),
@@ -137,19 +137,19 @@ export async function diffGenerations(
       coalesce(l.register_id, r.register_id) AS "registerId",
       coalesce(l.meter_serial_number, r.meter_serial_number) AS "meterSerial",
       coalesce(l.current_read_at, r.current_read_at) AS "currentReadAt",
-      CASE WHEN l.file_id IS NULL THEN 'added' WHEN r.file_id IS NULL THEN 'removed' ELSE 'changed' END AS change,
+      CASE WHEN l.line IS NULL THEN 'added' WHEN r.line IS NULL THEN 'removed' ELSE 'changed' END AS change,
       ${version('l', 'lf')} AS before,
       ${version('r', 'rf')} AS after,
-      CASE WHEN l.file_id IS NULL OR r.file_id IS NULL THEN '[]'::jsonb ELSE (
+      CASE WHEN l.line IS NULL OR r.line IS NULL THEN '[]'::jsonb ELSE (
         SELECT coalesce(jsonb_agg(jsonb_build_object('field', a.key, 'from', a.value, 'to', b.value) ORDER BY a.key), '[]')
         FROM jsonb_each_text(to_jsonb(l)) a JOIN jsonb_each_text(to_jsonb(r)) b USING (key)
         WHERE a.value IS DISTINCT FROM b.value) END AS fields
     FROM l FULL JOIN r
       ON (l.nmi, l.nmi_suffix, l.register_id, l.meter_serial_number, l.current_read_at)
         = (r.nmi, r.nmi_suffix, r.register_id, r.meter_serial_number, r.current_read_at)
-    LEFT JOIN ${tableOf('files', from)} lf ON lf.file_id = l.file_id
-    LEFT JOIN ${tableOf('files', to)} rf ON rf.file_id = r.file_id
-    WHERE l.file_id IS NULL OR r.file_id IS NULL OR (l.*) IS DISTINCT FROM (r.*)
+    LEFT JOIN ${tableOf('files', from)} lf ON lf.closed_position = l.import_position
+    LEFT JOIN ${tableOf('files', to)} rf ON rf.closed_position = r.import_position
+    WHERE l.line IS NULL OR r.line IS NULL OR (l.*) IS DISTINCT FROM (r.*)
     ORDER BY 1, 2, 3, 4, 5
     LIMIT ${options.limit + 1}`);
   const page = rows.slice(0, options.limit);

@@ -10,8 +10,11 @@ export type { ReadingSource } from './record-events.js';
 
 const READING_PAGE = 2000;
 
-/** The columns of register_reads, in the order of READ_COLUMN_NAMES after file_id, from one event version. */
+/** The columns of register_reads after import_position, in the order of READ_COLUMN_NAMES, from one event version. */
 type ColumnSources = readonly FragmentSqlToken[];
+
+/** The unit as sent when it is spelt otherwise than its normalised form, else null. */
+const spelling = (sent: FragmentSqlToken, unit: FragmentSqlToken) => sql.fragment`nullif(${sent}, ${unit})`;
 
 /** ReadingRecorded v1: every field typed in `data` (the raw lines too). */
 const V1_COLUMNS: ColumnSources = [
@@ -24,25 +27,18 @@ const V1_COLUMNS: ColumnSources = [
   sql.fragment`e.data->>'meterSerialNumber'`,
   sql.fragment`e.data->>'direction'`,
   sql.fragment`e.data#>>'{previous,read,text}'`,
-  sql.fragment`(e.data#>>'{previous,read,value}')::numeric`,
   sql.fragment`(e.data#>>'{previous,readAt}')::timestamptz`,
   sql.fragment`e.data#>>'{previous,quality,text}'`,
-  sql.fragment`e.data#>>'{previous,quality,flag}'`,
-  sql.fragment`(e.data#>>'{previous,quality,method}')::int`,
   sql.fragment`(e.data#>>'{previous,reasonCode}')::int`,
   sql.fragment`e.data#>>'{previous,reasonDescription}'`,
   sql.fragment`e.data#>>'{current,read,text}'`,
-  sql.fragment`(e.data#>>'{current,read,value}')::numeric`,
   sql.fragment`(e.data#>>'{current,readAt}')::timestamptz`,
   sql.fragment`e.data#>>'{current,quality,text}'`,
-  sql.fragment`e.data#>>'{current,quality,flag}'`,
-  sql.fragment`(e.data#>>'{current,quality,method}')::int`,
   sql.fragment`(e.data#>>'{current,reasonCode}')::int`,
   sql.fragment`e.data#>>'{current,reasonDescription}'`,
   sql.fragment`e.data#>>'{quantity,text}'`,
-  sql.fragment`(e.data#>>'{quantity,value}')::numeric`,
-  sql.fragment`e.data#>>'{uom,text}'`,
   sql.fragment`e.data#>>'{uom,unit}'`,
+  spelling(sql.fragment`e.data#>>'{uom,text}'`, sql.fragment`e.data#>>'{uom,unit}'`),
   sql.fragment`(e.data->>'nextScheduledReadDate')::date`,
   sql.fragment`(e.data->>'updatedAt')::timestamptz`,
   sql.fragment`(e.data->>'msatsLoadedAt')::timestamptz`,
@@ -76,25 +72,18 @@ const V2_COLUMNS: ColumnSources = [
   field(5),
   field(6),
   field(7),
-  sql.fragment`${field(7)}::numeric`,
   nemInstant(field(8)),
   field(9),
-  sql.fragment`left(${field(9)}, 1)`,
-  sql.fragment`nullif(substr(${field(9)}, 2), '')::int`,
   sql.fragment`${optional(10)}::int`,
   optional(11),
   field(12),
-  sql.fragment`${field(12)}::numeric`,
   nemInstant(field(13)),
   field(14),
-  sql.fragment`left(${field(14)}, 1)`,
-  sql.fragment`nullif(substr(${field(14)}, 2), '')::int`,
   sql.fragment`${optional(15)}::int`,
   optional(16),
   field(17),
-  sql.fragment`${field(17)}::numeric`,
-  field(18),
   UNIT_OF,
+  spelling(field(18), UNIT_OF),
   sql.fragment`to_date(${optional(19)}, 'YYYYMMDD')`,
   nemInstant(field(20)),
   nemInstant(optional(21)),
@@ -106,33 +95,23 @@ const V2_COLUMNS: ColumnSources = [
 ];
 
 /**
- * The columns of register_reads computed from a ReadingRecorded row `e` (data and metadata), whatever its
- * schema version and wherever the events live (the events table, or pages sent from another store): each
- * column reads the version's own shape, and a version this code does not know stops the statement with an
- * error naming the event (nem_unknown_event_version), never a silent skip.
+ * The columns of register_reads computed from a ReadingRecorded row `e` (data and metadata) of one schema
+ * version, wherever the events live (the events table, or pages sent from another store).
  */
-export function readingColumns(fileId: string, importPosition: bigint, importedAt: string): FragmentSqlToken {
-  const version = sql.fragment`coalesce(e.metadata->>'schemaVersion', '1')`;
-  // Unknown versions give NULL in every column but the first, which raises the error.
-  const fileColumn = sql.fragment`CASE WHEN ${version} IN ('1', '2') THEN ${fileId}
-    ELSE nem_unknown_event_version(e.event_id, 'ReadingRecorded', e.stream_name, e.stream_revision, e.position, ${version}) END`;
-  const columns = V2_COLUMNS.map(
-    (v2, i) =>
-      sql.fragment`CASE ${version} WHEN '2' THEN ${v2} WHEN '1' THEN ${V1_COLUMNS[i] ?? sql.fragment`NULL`} END`,
-  );
+export function readingColumns(version: 1 | 2, importPosition: bigint, importedAt: string): FragmentSqlToken {
   // To the second: the precision the service shows instants in, so "as of" the closing time a file shows counts it.
   const imported = sql.fragment`date_trunc('second', ${importedAt}::timestamptz)`;
-  return sql.fragment`${fileColumn}, ${sql.join(columns, sql.fragment`, `)}, ${importPosition.toString()}::int8, ${imported}`;
+  const columns = version === 2 ? V2_COLUMNS : V1_COLUMNS;
+  return sql.fragment`${importPosition.toString()}::int8, ${sql.join(columns, sql.fragment`, `)}, ${imported}`;
 }
 
 export const READ_COLUMN_NAMES = sql.fragment`(
-  file_id, line, nmi, nmi_configuration, register_id, nmi_suffix, mdm_data_stream_identifier, meter_serial_number,
-  direction, previous_read_text, previous_read, previous_read_at, previous_quality, previous_quality_flag,
-  previous_method, previous_reason_code, previous_reason_description, current_read_text, current_read,
-  current_read_at, current_quality, current_quality_flag, current_method, current_reason_code,
-  current_reason_description, quantity_text, quantity, uom_text, uom, next_scheduled_read_date, updated_at,
-  msats_loaded_at, b2b_line, previous_transaction_code, previous_retailer_service_order, current_transaction_code,
-  current_retailer_service_order, import_position, imported_at)`;
+  import_position, line, nmi, nmi_configuration, register_id, nmi_suffix, mdm_data_stream_identifier,
+  meter_serial_number, direction, previous_read, previous_read_at, previous_quality, previous_reason_code,
+  previous_reason_description, current_read, current_read_at, current_quality, current_reason_code,
+  current_reason_description, quantity, uom, uom_text, next_scheduled_read_date, updated_at, msats_loaded_at,
+  b2b_line, previous_transaction_code, previous_retailer_service_order, current_transaction_code,
+  current_retailer_service_order, imported_at)`;
 
 export interface ProjectionContext {
   readonly generation: number;
@@ -219,16 +198,26 @@ async function onFileImported(
 ): Promise<void> {
   const { generation } = context;
   const reads = tableOf('register_reads', generation);
+  // The statements below sort and group a whole file's readings (a million rows and more): with the
+  // default 4 MB they spill to disk in dozens of batches. For this transaction only.
+  await db.query(sql.unsafe`SET LOCAL work_mem = '64MB'`);
   const stream = fileStreamName(data.fileId);
-  const columns = readingColumns(data.fileId, recorded.position, recorded.recordedAt);
-  await copyRecordEvents(db, context.readings, {
-    table: reads,
-    columnNames: READ_COLUMN_NAMES,
-    columns,
-    stream,
-    eventType: 'ReadingRecorded',
-    pageSize: READING_PAGE,
-  });
+  // A file's readings are written by one transaction, all or none: when one is there, they all are (a
+  // batch applied again), and when none is, a plain INSERT needs no conflict check per row.
+  const written = await db.exists(sql.unsafe`
+    SELECT 1 FROM ${reads} WHERE import_position = ${recorded.position.toString()}::int8`);
+  if (!written) {
+    await copyRecordEvents(db, context.readings, {
+      table: reads,
+      columnNames: READ_COLUMN_NAMES,
+      columns: readingColumns(2, recorded.position, recorded.recordedAt),
+      olderVersions: [{ version: 1, columns: readingColumns(1, recorded.position, recorded.recordedAt) }],
+      conflictKey: null,
+      stream,
+      eventType: 'ReadingRecorded',
+      pageSize: READING_PAGE,
+    });
+  }
 
   await db.query(sql.unsafe`
     UPDATE ${tableOf('files', generation)} SET
@@ -253,8 +242,8 @@ async function onFileImported(
     });
   }
 
-  await markSupersededVersions(db, data.fileId, generation);
-  await upsertMeterPoints(db, data.fileId, generation);
+  await markSupersededVersions(db, recorded.position, generation);
+  await upsertMeterPoints(db, recorded.position, generation);
 }
 
 /**
@@ -264,11 +253,15 @@ async function onFileImported(
  * when the read was first corrected (the second version's import), so that answers as of an instant are
  * a filter on these columns. Recomputed for the keys of the file just imported.
  */
-async function markSupersededVersions(db: CommonQueryMethods, fileId: string, generation: number): Promise<void> {
+async function markSupersededVersions(
+  db: CommonQueryMethods,
+  importPosition: bigint,
+  generation: number,
+): Promise<void> {
   const reads = tableOf('register_reads', generation);
   await db.query(sql.unsafe`
     WITH versions AS (
-      SELECT r.file_id, r.line,
+      SELECT r.import_position, r.line,
         row_number() OVER ranked > 1 AS superseded,
         count(*) OVER key_versions > 1 AS corrected,
         min(r.imported_at) OVER (ranked ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS superseded_at,
@@ -279,12 +272,12 @@ async function markSupersededVersions(db: CommonQueryMethods, fileId: string, ge
       WHERE (r.nmi, r.nmi_suffix, r.register_id, r.meter_serial_number, r.current_read_at) IN (
         SELECT mine.nmi, mine.nmi_suffix, mine.register_id, mine.meter_serial_number, mine.current_read_at
         FROM ${reads} mine
-        WHERE mine.file_id = ${fileId}
+        WHERE mine.import_position = ${importPosition.toString()}::int8
           AND EXISTS (
             SELECT 1 FROM ${reads} other
             WHERE other.nmi = mine.nmi AND other.nmi_suffix = mine.nmi_suffix AND other.register_id = mine.register_id
               AND other.meter_serial_number = mine.meter_serial_number AND other.current_read_at = mine.current_read_at
-              AND (other.file_id, other.line) <> (mine.file_id, mine.line)))
+              AND (other.import_position, other.line) <> (mine.import_position, mine.line)))
       WINDOW
         key_versions AS (PARTITION BY r.nmi, r.nmi_suffix, r.register_id, r.meter_serial_number, r.current_read_at),
         ranked AS (key_versions ORDER BY r.updated_at DESC, r.import_position DESC, r.line DESC)
@@ -292,38 +285,69 @@ async function markSupersededVersions(db: CommonQueryMethods, fileId: string, ge
     UPDATE ${reads} r SET superseded = versions.superseded, corrected = versions.corrected,
       superseded_at = versions.superseded_at, corrected_at = versions.corrected_at
     FROM versions
-    WHERE r.file_id = versions.file_id AND r.line = versions.line
+    WHERE r.import_position = versions.import_position AND r.line = versions.line
       AND (r.superseded, r.corrected, r.superseded_at, r.corrected_at)
         IS DISTINCT FROM (versions.superseded, versions.corrected, versions.superseded_at, versions.corrected_at)`);
 }
 
-/** Meter points and registers seen in the file: first and last read, the newest configuration. */
-async function upsertMeterPoints(db: CommonQueryMethods, fileId: string, generation: number): Promise<void> {
+/**
+ * Meter points and registers seen in the file: first and last read, the newest configuration. Those
+ * already known are updated and the others inserted, each by a plain statement (an INSERT ... ON CONFLICT
+ * costs a speculative insertion per row: twice the time for a file of new meters).
+ */
+async function upsertMeterPoints(db: CommonQueryMethods, importPosition: bigint, generation: number): Promise<void> {
   const reads = tableOf('register_reads', generation);
   const points = tableOf('meter_points', generation);
   const registers = tableOf('registers', generation);
+  const position = sql.fragment`${importPosition.toString()}::int8`;
   await db.query(sql.unsafe`
-    INSERT INTO ${points} AS p (nmi, nmi_configuration, configuration_read_at, first_read_at, last_read_at)
-    SELECT DISTINCT ON (nmi) nmi, nmi_configuration, current_read_at,
-      min(previous_read_at) OVER (PARTITION BY nmi), max(current_read_at) OVER (PARTITION BY nmi)
-    FROM ${reads} WHERE file_id = ${fileId}
-    ORDER BY nmi, current_read_at DESC, line DESC
-    ON CONFLICT (nmi) DO UPDATE SET
-      nmi_configuration = CASE WHEN excluded.configuration_read_at >= p.configuration_read_at
-        THEN excluded.nmi_configuration ELSE p.nmi_configuration END,
-      configuration_read_at = greatest(p.configuration_read_at, excluded.configuration_read_at),
-      first_read_at = least(p.first_read_at, excluded.first_read_at),
-      last_read_at = greatest(p.last_read_at, excluded.last_read_at)`);
+    WITH mine AS (
+      SELECT DISTINCT ON (nmi) nmi, nmi_configuration, current_read_at AS configuration_read_at,
+        min(previous_read_at) OVER (PARTITION BY nmi) AS first_read_at,
+        max(current_read_at) OVER (PARTITION BY nmi) AS last_read_at
+      FROM ${reads} WHERE import_position = ${position}
+      ORDER BY nmi, current_read_at DESC, line DESC
+    ),
+    known AS (
+      UPDATE ${points} p SET
+        nmi_configuration = CASE WHEN mine.configuration_read_at >= p.configuration_read_at
+          THEN mine.nmi_configuration ELSE p.nmi_configuration END,
+        configuration_read_at = greatest(p.configuration_read_at, mine.configuration_read_at),
+        first_read_at = least(p.first_read_at, mine.first_read_at),
+        last_read_at = greatest(p.last_read_at, mine.last_read_at)
+      FROM mine WHERE p.nmi = mine.nmi
+      RETURNING p.nmi
+    )
+    INSERT INTO ${points} (nmi, nmi_configuration, configuration_read_at, first_read_at, last_read_at)
+    SELECT nmi, nmi_configuration, configuration_read_at, first_read_at, last_read_at FROM mine
+    WHERE nmi NOT IN (SELECT nmi FROM known)
+    ORDER BY nmi`);
   await db.query(sql.unsafe`
-    INSERT INTO ${registers} AS g (nmi, meter_serial_number, nmi_suffix, register_id, direction, uom,
+    WITH mine AS (
+      SELECT nmi, meter_serial_number, nmi_suffix, register_id, max(direction) AS direction, max(uom) AS uom,
+        max(mdm_data_stream_identifier) AS mdm_data_stream_identifier, min(previous_read_at) AS first_read_at,
+        max(current_read_at) AS last_read_at
+      FROM ${reads} WHERE import_position = ${position}
+      GROUP BY nmi, meter_serial_number, nmi_suffix, register_id
+    ),
+    known AS (
+      UPDATE ${registers} g SET
+        first_read_at = least(g.first_read_at, mine.first_read_at),
+        last_read_at = greatest(g.last_read_at, mine.last_read_at),
+        direction = CASE WHEN mine.last_read_at >= g.last_read_at THEN mine.direction ELSE g.direction END,
+        uom = CASE WHEN mine.last_read_at >= g.last_read_at THEN mine.uom ELSE g.uom END
+      FROM mine
+      WHERE (g.nmi, g.meter_serial_number, g.nmi_suffix, g.register_id)
+        = (mine.nmi, mine.meter_serial_number, mine.nmi_suffix, mine.register_id)
+      RETURNING g.nmi, g.meter_serial_number, g.nmi_suffix, g.register_id
+    )
+    INSERT INTO ${registers} (nmi, meter_serial_number, nmi_suffix, register_id, direction, uom,
       mdm_data_stream_identifier, first_read_at, last_read_at)
-    SELECT nmi, meter_serial_number, nmi_suffix, register_id, max(direction), max(uom),
-      max(mdm_data_stream_identifier), min(previous_read_at), max(current_read_at)
-    FROM ${reads} WHERE file_id = ${fileId}
-    GROUP BY nmi, meter_serial_number, nmi_suffix, register_id
-    ON CONFLICT (nmi, meter_serial_number, nmi_suffix, register_id) DO UPDATE SET
-      first_read_at = least(g.first_read_at, excluded.first_read_at),
-      last_read_at = greatest(g.last_read_at, excluded.last_read_at),
-      direction = CASE WHEN excluded.last_read_at >= g.last_read_at THEN excluded.direction ELSE g.direction END,
-      uom = CASE WHEN excluded.last_read_at >= g.last_read_at THEN excluded.uom ELSE g.uom END`);
+    SELECT nmi, meter_serial_number, nmi_suffix, register_id, direction, uom, mdm_data_stream_identifier,
+      first_read_at, last_read_at
+    FROM mine
+    WHERE (nmi, meter_serial_number, nmi_suffix, register_id) NOT IN (
+      SELECT nmi, meter_serial_number, nmi_suffix, register_id FROM known)
+    -- In the primary key's order: each row goes to the index's rightmost page, not to a random one.
+    ORDER BY nmi, meter_serial_number, nmi_suffix, register_id`);
 }

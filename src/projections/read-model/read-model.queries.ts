@@ -79,16 +79,16 @@ const ReadingSchema = ReadingView.extend({
 });
 
 const READING_FIELDS = sql.fragment`
-  r.file_id AS "fileId", r.line, f.file_name AS "fileName", f.received_at AS "fileReceivedAt",
+  f.file_id AS "fileId", r.line, f.file_name AS "fileName", f.received_at AS "fileReceivedAt",
   r.nmi, r.nmi_configuration AS "nmiConfiguration", r.nmi_suffix AS "nmiSuffix", r.register_id AS "registerId",
   r.mdm_data_stream_identifier AS "mdmDataStreamIdentifier", r.meter_serial_number AS "meterSerial", r.direction,
-  r.previous_read_text AS "previousRead", r.previous_read::text AS "previousReadValue",
+  r.previous_read AS "previousRead", r.previous_read::numeric::text AS "previousReadValue",
   r.previous_read_at AS "previousReadAt", r.previous_quality AS "previousQuality",
   r.previous_reason_code AS "previousReasonCode", r.previous_reason_description AS "previousReasonDescription",
-  r.current_read_text AS "currentRead", r.current_read::text AS "currentReadValue",
+  r.current_read AS "currentRead", r.current_read::numeric::text AS "currentReadValue",
   r.current_read_at AS "currentReadAt", r.current_quality AS "currentQuality",
   r.current_reason_code AS "currentReasonCode", r.current_reason_description AS "currentReasonDescription",
-  r.quantity_text AS "quantity", r.quantity::text AS "quantityValue", r.uom, r.uom_text AS "uomText",
+  r.quantity, r.quantity::numeric::text AS "quantityValue", r.uom, coalesce(r.uom_text, r.uom) AS "uomText",
   r.next_scheduled_read_date::text AS "nextScheduledReadDate", r.updated_at AS "updatedAt",
   r.msats_loaded_at AS "msatsLoadedAt", r.previous_transaction_code AS "previousTransactionCode",
   r.previous_retailer_service_order AS "previousRetailerServiceOrder",
@@ -259,7 +259,7 @@ export async function findReadings(
   const sort = sql.fragment`r.current_read_at ${direction}, r.import_position ${direction}, r.line ${direction}`;
   const rows = await db.any(sql.type(ReadingSchema)`
     SELECT ${readingColumnsAsOf(query.asOf)}
-    FROM register_reads r JOIN files f ON f.file_id = r.file_id
+    FROM register_reads r JOIN files f ON f.closed_position = r.import_position
     WHERE ${sql.join(conditions, sql.fragment` AND `)}
     ORDER BY ${prefix ? sql.fragment`${key.column}, ${sort}` : sort}
     LIMIT ${query.limit + 1}`);
@@ -285,7 +285,7 @@ export async function readingVersions(
   return [
     ...(await db.any(sql.type(ReadingSchema)`
       SELECT ${READING_COLUMNS}
-      FROM register_reads r JOIN files f ON f.file_id = r.file_id
+      FROM register_reads r JOIN files f ON f.closed_position = r.import_position
       WHERE r.nmi = ${key.nmi} AND r.nmi_suffix = ${key.nmiSuffix} AND r.register_id = ${key.registerId}
         AND r.meter_serial_number = ${key.meterSerial} AND r.current_read_at = ${key.currentReadAt}::timestamptz
       ORDER BY r.updated_at DESC, r.import_position DESC, r.line DESC`)),
@@ -385,7 +385,7 @@ async function latestReadingsWhere(
     ...(await db.any(sql.type(ReadingSchema)`
       SELECT * FROM (
         SELECT DISTINCT ON (r.nmi, r.meter_serial_number, r.nmi_suffix, r.register_id) ${readingColumnsAsOf(asOf)}
-        FROM register_reads r JOIN files f ON f.file_id = r.file_id
+        FROM register_reads r JOIN files f ON f.closed_position = r.import_position
         WHERE ${condition} AND ${inForce(asOf)}
         ORDER BY r.nmi, r.meter_serial_number, r.nmi_suffix, r.register_id,
           r.current_read_at DESC, r.import_position DESC, r.line DESC
@@ -407,18 +407,18 @@ async function usageOf(
     SELECT r.meter_serial_number AS "meterSerial", r.nmi_suffix AS "nmiSuffix", r.register_id AS "registerId",
       r.direction, r.uom, r.previous_read_at AS "from", r.current_read_at AS "to",
       round(extract(epoch FROM r.current_read_at - r.previous_read_at) / 86400, 2)::text AS days,
-      r.quantity::text AS quantity,
+      r.quantity::numeric::text AS quantity,
       CASE WHEN r.current_read_at > r.previous_read_at
-        THEN round(r.quantity / (extract(epoch FROM r.current_read_at - r.previous_read_at) / 86400), 3)::text
+        THEN round(r.quantity::numeric / (extract(epoch FROM r.current_read_at - r.previous_read_at) / 86400), 3)::text
       END AS "perDay",
-      r.current_quality AS quality, ${flagAsOf('corrected', asOf)} AS corrected, r.file_id AS "fileId", r.line
-    FROM register_reads r
+      r.current_quality AS quality, ${flagAsOf('corrected', asOf)} AS corrected, f.file_id AS "fileId", r.line
+    FROM register_reads r JOIN files f ON f.closed_position = r.import_position
     WHERE r.nmi = ${nmi} AND ${inForce(asOf)}
       AND r.current_read_at > ${yearsBefore(lastReadAt, USAGE_YEARS)}::timestamptz
     ORDER BY r.current_read_at DESC, r.meter_serial_number, r.nmi_suffix, r.register_id
     LIMIT ${MAX_USAGE_PERIODS}`);
   const last12Months = await db.any(sql.type(UsageTotalSchema)`
-    SELECT r.direction, r.uom, sum(r.quantity)::text AS quantity, count(*)::int AS reads,
+    SELECT r.direction, r.uom, sum(r.quantity::numeric)::text AS quantity, count(*)::int AS reads,
       min(r.previous_read_at) AS "from", max(r.current_read_at) AS "to"
     FROM register_reads r
     WHERE r.nmi = ${nmi} AND ${inForce(asOf)}
@@ -499,7 +499,7 @@ export async function getMeterPoint(
     latestReadings,
     latestActualReadings: await latestReadingsWhere(
       db,
-      sql.fragment`r.nmi = ${nmi} AND r.current_quality_flag = 'A'`,
+      sql.fragment`r.nmi = ${nmi} AND left(r.current_quality, 1) = 'A'`,
       asOf,
     ),
     nextScheduledReadDate: newest?.nextScheduledReadDate ?? null,
@@ -671,7 +671,8 @@ export async function fileNmis(
 ): Promise<{ items: FileNmi[]; more: boolean }> {
   const rows = await db.any(sql.type(FileNmiView)`
     SELECT nmi, count(*)::int AS readings FROM (
-      SELECT nmi FROM register_reads WHERE file_id = ${fileId}
+      SELECT r.nmi FROM register_reads r JOIN files f ON f.closed_position = r.import_position
+      WHERE f.file_id = ${fileId}
       UNION ALL SELECT nmi FROM interval_days WHERE file_id = ${fileId}) AS records
     GROUP BY nmi ORDER BY nmi LIMIT ${limit + 1}`);
   return { items: rows.slice(0, limit), more: rows.length > limit };
@@ -688,8 +689,8 @@ export async function findFileReadings(
   const afterLine = query.cursor === undefined ? 0 : decodeCursor(query.cursor, FileReadingCursor)[1];
   const rows = await db.any(sql.type(ReadingSchema)`
     SELECT ${READING_COLUMNS}
-    FROM register_reads r JOIN files f ON f.file_id = r.file_id
-    WHERE r.file_id = ${fileId} AND r.line > ${afterLine}
+    FROM register_reads r JOIN files f ON f.closed_position = r.import_position
+    WHERE f.file_id = ${fileId} AND r.line > ${afterLine}
     ORDER BY r.line LIMIT ${query.limit + 1}`);
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
@@ -719,6 +720,8 @@ export async function filesMatching(db: CommonQueryMethods, idOrName: string, li
  */
 export async function readingRevision(db: CommonQueryMethods, fileId: string, line: number): Promise<number> {
   const before = await db.oneFirst(sql.type(z.object({ before: z.number() }))`
-    SELECT count(*)::int AS before FROM register_reads WHERE file_id = ${fileId} AND line < ${line}`);
+    SELECT count(*)::int AS before
+    FROM register_reads r JOIN files f ON f.closed_position = r.import_position
+    WHERE f.file_id = ${fileId} AND r.line < ${line}`);
   return before + 1;
 }

@@ -23,7 +23,13 @@ import { sql, type CommonQueryMethods, type IdentifierSqlToken } from 'slonik';
  *    files say their format (files.format, from the 100 header) and a NEM12 file counts its interval days
  *    (files.interval_days, beside register_reads).
  */
-export const READ_MODEL_VERSION = 5;
+/**
+ * 6: register_reads keeps each fact once (no numeric copies of decimals, no quality flag or method
+ *    columns, the unit as sent only when spelt otherwise) and names its file by import_position, the
+ *    position of the file's FileImported, instead of its 64-character SHA-256 (files.closed_position);
+ *    the version-key index is gone (the NMI index's prefix serves).
+ */
+export const READ_MODEL_VERSION = 6;
 export const READ_MODEL_PROJECTION = `read_model_v${READ_MODEL_VERSION}`;
 
 export const READ_MODEL_TABLES = ['files', 'register_reads', 'meter_points', 'registers', 'interval_days'] as const;
@@ -37,8 +43,27 @@ export function tableOf(table: ReadModelTable, generation: number, version = REA
   return sql.identifier([physicalName(table, generation, version)]);
 }
 
-/** Creates the tables of one generation (idempotent). */
-export async function createReadModelTables(db: CommonQueryMethods, generation: number): Promise<void> {
+/**
+ * Indexes only searches read, never the projection: a rebuild fills its generation without them and
+ * builds them once before it switches (one sort instead of a million random insertions).
+ */
+export async function createSearchIndexes(db: CommonQueryMethods, generation: number): Promise<void> {
+  const reads = tableOf('register_reads', generation);
+  // Serials are searched whatever their case (PSMIL89KM79J and psmil89km79j are one meter).
+  await db.query(sql.unsafe`
+    CREATE INDEX IF NOT EXISTS ${sql.identifier([`reads_serial_v${READ_MODEL_VERSION}_g${generation}`])}
+    ON ${reads} (upper(meter_serial_number), current_read_at DESC, import_position DESC, line DESC)`);
+}
+
+/**
+ * Creates the tables of one generation (idempotent); `searchIndexes: false` leaves out those of
+ * {@link createSearchIndexes}, for a generation filled before it serves.
+ */
+export async function createReadModelTables(
+  db: CommonQueryMethods,
+  generation: number,
+  options: { readonly searchIndexes?: boolean } = {},
+): Promise<void> {
   const files = tableOf('files', generation);
   const reads = tableOf('register_reads', generation);
   const points = tableOf('meter_points', generation);
@@ -81,11 +106,34 @@ export async function createReadModelTables(db: CommonQueryMethods, generation: 
   await db.query(
     sql.unsafe`CREATE INDEX IF NOT EXISTS ${index('files_name')} ON ${files} (lower(file_name) text_pattern_ops)`,
   );
+  // A reading's file: register_reads.import_position is its file's closed_position.
+  await db.query(sql.unsafe`CREATE UNIQUE INDEX IF NOT EXISTS ${index('files_closed')} ON ${files} (closed_position)`);
 
+  // Each fact once (docs/read-model.md): a decimal's exact text is its value (read as numeric by the
+  // queries that compute), a quality code's flag and method are its characters, and the file is the one
+  // whose FileImported is at import_position (files.closed_position). Fixed-width columns first, so that
+  // no padding falls between them.
   await db.query(sql.unsafe`
     CREATE TABLE IF NOT EXISTS ${reads} (
-      file_id text NOT NULL,
+      import_position bigint NOT NULL,
+      previous_read_at timestamptz NOT NULL,
+      current_read_at timestamptz NOT NULL,
+      updated_at timestamptz NOT NULL,
+      -- When the service learnt this version: its file's FileImported recorded time, to the second.
+      imported_at timestamptz NOT NULL,
+      msats_loaded_at timestamptz,
+      -- When a version ranking above it was first known (null: none is): it wins from imported_at until then.
+      superseded_at timestamptz,
+      -- When a second version of this register read was first known (null: never).
+      corrected_at timestamptz,
       line integer NOT NULL,
+      next_scheduled_read_date date,
+      previous_reason_code integer,
+      current_reason_code integer,
+      b2b_line integer,
+      superseded boolean NOT NULL DEFAULT false,
+      -- Files sent more than one version of this register read (the winner and the others).
+      corrected boolean NOT NULL DEFAULT false,
       nmi text COLLATE "C" NOT NULL,
       nmi_configuration text NOT NULL,
       register_id text NOT NULL,
@@ -93,58 +141,30 @@ export async function createReadModelTables(db: CommonQueryMethods, generation: 
       mdm_data_stream_identifier text,
       meter_serial_number text COLLATE "C" NOT NULL,
       direction text NOT NULL,
-      previous_read_text text NOT NULL,
-      previous_read numeric NOT NULL,
-      previous_read_at timestamptz NOT NULL,
+      previous_read text NOT NULL,
       previous_quality text NOT NULL,
-      previous_quality_flag text NOT NULL,
-      previous_method integer,
-      previous_reason_code integer,
       previous_reason_description text,
-      current_read_text text NOT NULL,
-      current_read numeric NOT NULL,
-      current_read_at timestamptz NOT NULL,
+      current_read text NOT NULL,
       current_quality text NOT NULL,
-      current_quality_flag text NOT NULL,
-      current_method integer,
-      current_reason_code integer,
       current_reason_description text,
-      quantity_text text NOT NULL,
-      quantity numeric NOT NULL,
-      uom_text text NOT NULL,
+      quantity text NOT NULL,
+      -- The normalised unit; uom_text is the unit as sent when it is spelt otherwise (kwh), else null.
       uom text NOT NULL,
-      next_scheduled_read_date date,
-      updated_at timestamptz NOT NULL,
-      msats_loaded_at timestamptz,
-      b2b_line integer,
+      uom_text text,
       previous_transaction_code text,
       previous_retailer_service_order text,
       current_transaction_code text,
       current_retailer_service_order text,
-      import_position bigint NOT NULL,
-      superseded boolean NOT NULL DEFAULT false,
-      -- Files sent more than one version of this register read (the winner and the others).
-      corrected boolean NOT NULL DEFAULT false,
-      -- When the service learnt this version: its file's FileImported recorded time, to the second.
-      imported_at timestamptz NOT NULL,
-      -- When a version ranking above it was first known (null: none is): it wins from imported_at until then.
-      superseded_at timestamptz,
-      -- When a second version of this register read was first known (null: never).
-      corrected_at timestamptz,
-      PRIMARY KEY (file_id, line)
+      -- One row per 250 of a file: a replayed file adds nothing (ON CONFLICT DO NOTHING).
+      PRIMARY KEY (import_position, line)
     )`);
-  // Newest first per NMI and per serial, ties broken by import order then line: the keyset order.
+  // Newest first per NMI and per serial, ties broken by import order then line: the keyset order of
+  // findReadings. Its (nmi, current_read_at) prefix also finds the versions of one register read
+  // (readingVersions, and markSupersededVersions when a file is imported).
   await db.query(sql.unsafe`
     CREATE INDEX IF NOT EXISTS ${index('reads_nmi')}
     ON ${reads} (nmi, current_read_at DESC, import_position DESC, line DESC)`);
-  // Serials are searched whatever their case (PSMIL89KM79J and psmil89km79j are one meter).
-  await db.query(sql.unsafe`
-    CREATE INDEX IF NOT EXISTS ${index('reads_serial')}
-    ON ${reads} (upper(meter_serial_number), current_read_at DESC, import_position DESC, line DESC)`);
-  // One register read sent again by a later file: the versions share this key.
-  await db.query(sql.unsafe`
-    CREATE INDEX IF NOT EXISTS ${index('reads_version_key')}
-    ON ${reads} (nmi, nmi_suffix, register_id, meter_serial_number, current_read_at)`);
+  if (options.searchIndexes !== false) await createSearchIndexes(db, generation);
 
   await db.query(sql.unsafe`
     CREATE TABLE IF NOT EXISTS ${points} (

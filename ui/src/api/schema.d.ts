@@ -917,7 +917,7 @@ export interface components {
             change: "added" | "removed" | "changed";
             /** @description for a change: the columns that differ, with both values as text */
             fields: {
-                /** @description the read-model column, camelCase (e.g. `currentReadText`, `fileId`) */
+                /** @description the read-model column, camelCase (e.g. `currentRead`, `importPosition`) */
                 field: string;
                 from: string | null;
                 to: string | null;

@@ -211,4 +211,25 @@ describe.each(TEST_DATABASES)('IntervalDayRecorded v1 and v2 on $name', (target)
       await side.database.close();
     }
   });
+  it('stops the projection at an IntervalDayRecorded of a version it does not know, naming the event', async () => {
+    const side = await open(target);
+    try {
+      const resumed = await importInto(side, nem12SamplePath(VALID[0]!.file));
+      const victim = (await streamOf(side.store, resumed.sha256 ?? ''))[1]!;
+      expect(victim.type).toBe('IntervalDayRecorded');
+      await side.database.pool.query(sql.unsafe`
+        UPDATE nem_events SET metadata = jsonb_set(metadata, '{schemaVersion}', '3') WHERE event_id = ${victim.id}::uuid`);
+      const api = await testApi(side.database);
+      try {
+        await expect(api.projections.catchUp()).rejects.toThrow(
+          `event ${victim.id} (IntervalDayRecorded, ${victim.streamName} revision 1`,
+        );
+      } finally {
+        await api.close();
+      }
+    } finally {
+      await side.store.close();
+      await side.database.close();
+    }
+  });
 });

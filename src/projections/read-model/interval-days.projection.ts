@@ -26,26 +26,31 @@ function everyMember(list: FragmentSqlToken, members: readonly string[]): Fragme
 }
 
 /**
- * The columns of interval_days from an IntervalDayRecorded row `e` (the events table, or pages sent from
- * another store), of schema version 1 or 2 (docs/events.md): both give the same row. Any other version
- * stops the statement naming the event, never a silent skip.
+ * The columns of interval_days from an IntervalDayRecorded row `e` of schema version `version` (the events
+ * table, or pages sent from another store, upcast to the current version): both versions give the same
+ * row (docs/events.md).
  */
-function intervalDayColumns(fileId: string, importPosition: bigint, importedAt: string): FragmentSqlToken {
-  const version = sql.fragment`coalesce(e.metadata->>'schemaVersion', '1')`;
-  const fileColumn = sql.fragment`CASE WHEN ${version} IN ('1', '2') THEN ${fileId}
-    ELSE nem_unknown_event_version(e.event_id, 'IntervalDayRecorded', e.stream_name, e.stream_revision, e.position, ${version}) END`;
+function intervalDayColumns(
+  version: 1 | 2,
+  fileId: string,
+  importPosition: bigint,
+  importedAt: string,
+): FragmentSqlToken {
   // v1: an array of decimals; v2: one string of them joined by commas, or of their digits with valueScale
   // (1234 at scale 3 read as 1234e-3, which is 1.234 with its three places).
   const scaled = sql.fragment`'e-' || (e.data->>'valueScale')`;
-  const values = sql.fragment`(CASE WHEN ${version} = '1'
-    THEN ARRAY(SELECT v::numeric FROM jsonb_array_elements_text(e.data->'values') WITH ORDINALITY AS t(v, i) ORDER BY i)
-    WHEN e.data ? 'valueScale'
+  const values =
+    version === 1
+      ? sql.fragment`ARRAY(SELECT v::numeric FROM jsonb_array_elements_text(e.data->'values') WITH ORDINALITY AS t(v, i) ORDER BY i)`
+      : sql.fragment`(CASE WHEN e.data ? 'valueScale'
     THEN string_to_array(replace(e.data->>'values', ',', ${scaled} || ',') || ${scaled}, ',')::numeric[]
     ELSE string_to_array(e.data->>'values', ',')::numeric[] END)`;
   const total = sql.fragment`(SELECT coalesce(sum(v), 0) FROM unnest(${values}) AS t(v))`;
   // v2 leaves the interval length to the values' count, as v1's always was (the reader checks it).
-  const intervalLength = sql.fragment`CASE WHEN ${version} = '1' THEN (e.data->>'intervalLength')::int
-    ELSE 1440 / (length(e.data->>'values') - length(replace(e.data->>'values', ',', '')) + 1) END`;
+  const intervalLength =
+    version === 1
+      ? sql.fragment`(e.data->>'intervalLength')::int`
+      : sql.fragment`(1440 / (length(e.data->>'values') - length(replace(e.data->>'values', ',', '')) + 1))`;
   // Intervals per quality flag: the 300's flag for every interval, or the 400 runs of a V day.
   const summary = sql.fragment`CASE WHEN jsonb_typeof(e.data->'intervalQuality') = 'array'
     THEN (SELECT coalesce(jsonb_object_agg(flag, n), '{}'::jsonb) FROM (
@@ -56,7 +61,7 @@ function intervalDayColumns(fileId: string, importPosition: bigint, importedAt: 
     THEN ${everyMember(sql.fragment`e.data->'intervalQuality'`, RUN_MEMBERS)} END`;
   const b2b = sql.fragment`CASE WHEN coalesce(e.data->'b2b', '[]'::jsonb) = '[]'::jsonb THEN '[]'::jsonb
     ELSE ${everyMember(sql.fragment`e.data->'b2b'`, B2B_MEMBERS)} END`;
-  return sql.fragment`${fileColumn}, (e.metadata->>'sourceLine')::int, e.data->>'nmi', e.data->>'nmiSuffix',
+  return sql.fragment`${fileId}, (e.metadata->>'sourceLine')::int, e.data->>'nmi', e.data->>'nmiSuffix',
     e.data->>'registerId', e.data->>'meterSerialNumber', e.data->>'uom', ${intervalLength},
     to_date(e.data->>'intervalDate', 'YYYYMMDD'), ${values}, ${total}, e.data->>'quality',
     (e.data->>'reasonCode')::int, e.data->>'reasonDescription', ${runs},
@@ -82,11 +87,13 @@ export interface IntervalDaysImport {
 export async function projectIntervalDays(db: CommonQueryMethods, file: IntervalDaysImport): Promise<void> {
   const days = tableOf('interval_days', file.generation);
   const stream = fileStreamName(file.fileId);
-  const columns = intervalDayColumns(file.fileId, file.importPosition, file.importedAt);
+  const columns = (version: 1 | 2) => intervalDayColumns(version, file.fileId, file.importPosition, file.importedAt);
   await copyRecordEvents(db, file.source, {
     table: days,
     columnNames: COLUMN_NAMES,
-    columns,
+    // Each row by its own version, one branch per version; any other version stops the copy, naming the event.
+    columns: columns(2),
+    olderVersions: [{ version: 1, columns: columns(1) }],
     stream,
     eventType: 'IntervalDayRecorded',
     pageSize: PAGE,

@@ -84,6 +84,8 @@ const NEM_DATE = /^\d{8}$/;
 const NEM_DATE_TIME = /^\d{14}$/;
 const DECIMAL = '\\d+(?:\\.\\d+)?';
 const INTERVALS_PER_DAY = [48, 96, 288] as const;
+/** Digits without a point and without leading zeros: a value of a day with `valueScale`. */
+const SCALED_DIGITS = /^(?:0|[1-9]\d*)(?:,(?:0|[1-9]\d*))*$/;
 /**
  * IntervalDayRecorded, schema version 2 (current): one 300 record (one day of one channel) with the 400s
  * and 500s that follow it, each fact once and only when the file gave it: a member that would be null,
@@ -153,9 +155,6 @@ export const IntervalDayRecordedData = z
     path: ['values'],
   });
 export type IntervalDayRecordedData = z.infer<typeof IntervalDayRecordedData>;
-
-/** Digits without a point and without leading zeros: a value of a day with `valueScale`. */
-const SCALED_DIGITS = /^(?:0|[1-9]\d*)(?:,(?:0|[1-9]\d*))*$/;
 
 /** The decimal places of a canonical decimal. */
 function scaleOf(value: string): number {

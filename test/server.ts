@@ -25,7 +25,13 @@ export function startNem(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
   let text = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
-  const exited = new Promise<number | null>((done) => child.once('close', (code) => done(code)));
+  const exited = new Promise<number | null>((done) =>
+    child.once('close', (code, signal) => {
+      // What ended it belongs in the output a failing test prints.
+      text += `\n[nem ended: ${signal === null ? `exit code ${code}` : `signal ${signal}`}]\n`;
+      done(code);
+    }),
+  );
   return {
     child,
     output: () => text,

@@ -58,7 +58,7 @@ describe('nem start and nem serve', () => {
       expect(upload.status).toBe(200);
       expect(((await upload.json()) as { results: Array<{ status: string }> }).results[0]?.status).toBe('duplicate');
     } finally {
-      expect(await nem.stop()).toBe(0);
+      expect(await nem.stop(), nem.output()).toBe(0);
     }
   });
 
@@ -67,7 +67,7 @@ describe('nem start and nem serve', () => {
     const first = startNem(['start', '--port', '0', '--samples', join(tmpdir(), 'no-samples-here')], env);
     await first.waitFor(/created the user "admin" with the password from NEM_ADMIN_PASSWORD/);
     await first.waitFor(/open http/);
-    expect(await first.stop()).toBe(0);
+    expect(await first.stop(), first.output()).toBe(0);
 
     const inbox = mkdtempSync(join(tmpdir(), 'nem-serve-inbox-'));
     const nem = startNem(['serve', '--port', '0', '--inbox', inbox, '--no-log'], env);
@@ -80,7 +80,7 @@ describe('nem start and nem serve', () => {
       const readings = await fetch(`${url}/api/readings?serial=PSMIL89KM79J`, { headers: { cookie: session.cookie } });
       expect(((await readings.json()) as { items: unknown[] }).items).toHaveLength(2);
     } finally {
-      expect(await nem.stop()).toBe(0);
+      expect(await nem.stop(), nem.output()).toBe(0);
     }
   });
 });

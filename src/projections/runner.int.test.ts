@@ -119,6 +119,41 @@ describe.runIf(TEST_DATABASE_URL !== '')(
       await server.drop();
     });
 
+    it('two processes catching up at once take turns: each file once, meter points and registers merged', async () => {
+      const one = await openDatabase({ kind: 'postgres', url: server.url });
+      const two = await openDatabase({ kind: 'postgres', url: server.url });
+      const storeOne = eventStoreOn(one);
+      const storeTwo = eventStoreOn(two);
+      const rows = (database: Database) =>
+        database.pool.anyFirst(sql.type(z.object({ row: z.string() }))`
+          SELECT row::text FROM (
+            SELECT to_jsonb(p)::text AS row FROM meter_points p
+            UNION ALL SELECT to_jsonb(g)::text FROM registers g
+            UNION ALL SELECT (to_jsonb(r) - 'imported_at')::text FROM register_reads r) AS t(row)
+          ORDER BY 1`);
+      try {
+        // Files of the same meters (the same seed): the later ones send the earlier reads again.
+        for (const [i, records] of [120, 121, 122, 123].entries()) {
+          const path = join(work, `turns-${i}.csv`);
+          await writeNem13File(path, records, { seed: 400 });
+          await importFlowFile(storeOne, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
+        }
+        const runners = [one, two].map(
+          (database, i) => new ProjectionRunner(database.pool, i === 0 ? storeOne : storeTwo, { kind: 'events-table' }),
+        );
+        await runners[0]?.ensureReadModel();
+        await Promise.all(runners.map((runner) => runner.catchUp({ batchSize: 1 })));
+        const together = await rows(one);
+        expect(together.length).toBeGreaterThan(486);
+        expect((await runners[1]?.status())?.lag).toBe(0);
+        await runners[0]?.rebuild();
+        expect(await rows(two)).toEqual(together);
+      } finally {
+        await Promise.all([storeOne.close(), storeTwo.close()]);
+        await Promise.all([one.close(), two.close()]);
+      }
+    });
+
     it('never skips an event whose transaction committed after a later one began', async () => {
       const writerA = await openDatabase({ kind: 'postgres', url: server.url });
       const writerB = await openDatabase({ kind: 'postgres', url: server.url });

@@ -17,7 +17,13 @@ import { EXPECTED, samplePath } from '../../../test/samples.js';
 import { ProjectionRunner, ProjectionStoppedError, RebuildRunningError } from '../runner.js';
 import { findReadings, getFile, getMeter, getMeterPoint, listFiles, readingVersions } from './read-model.queries.js';
 import { applyReadModelEvents } from './read-model.projection.js';
-import { createReadModelTables, physicalName, READ_MODEL_TABLES, tableOf } from './read-model.schema.js';
+import {
+  createReadModelTables,
+  physicalName,
+  READ_MODEL_TABLES,
+  READ_MODEL_VERSION,
+  tableOf,
+} from './read-model.schema.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-projection-'));
 
@@ -216,6 +222,22 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
     expect(versions.map((v) => v.currentRead)).toEqual(['56320.0', '56311.0']);
   });
 
+  it("sets work_mem for the projection's transaction only", async () => {
+    const show = () => database.pool.oneFirst(sql.type(z.object({ work_mem: z.string() }))`SHOW work_mem`);
+    const before = await show();
+    const status = await runner.status();
+    const events = await allEvents(store);
+    await database.pool.transaction(async (tx) => {
+      await applyReadModelEvents(tx, events, {
+        generation: status.generation,
+        readings: { kind: 'events-table' },
+      });
+      expect(await tx.oneFirst(sql.type(z.object({ work_mem: z.string() }))`SHOW work_mem`)).toBe('64MB');
+    });
+    expect(await show()).toBe(before);
+    expect(before).not.toBe('64MB');
+  });
+
   it('gives the same rows when the same events are applied twice', async () => {
     const status = await runner.status();
     const before = await snapshot(database.pool, status.generation);
@@ -286,6 +308,10 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
     expect(resumed).toEqual({ builder: gone, position: interrupted?.position });
     expect(rebuilt.generation).toBe(first);
     expect(await snapshot(database.pool, rebuilt.generation)).toEqual(live);
+    // The serial search index, left out while the generation filled, is there once it serves.
+    const serialIndex = await database.pool.oneFirst(sql.type(z.object({ name: z.string().nullable() }))`
+      SELECT to_regclass(${`reads_serial_v${READ_MODEL_VERSION}_g${rebuilt.generation}`})::text AS name`);
+    expect(serialIndex).not.toBeNull();
     expect(await runner.interruptedRebuild()).toBeNull();
     const states = await database.pool.any(
       sql.type(z.object({ generation: z.number(), active: z.boolean(), builder: z.string().nullable() }))`

@@ -663,6 +663,14 @@ export const FileNmiView = z.object({
 });
 export type FileNmi = z.output<typeof FileNmiView>;
 
+/**
+ * The register reads of one file: its import position is looked up first, so that the primary key
+ * (import_position, line) is read in line order (a join on files would read and sort all the file's lines
+ * for every page).
+ */
+const ofFile = (fileId: string) =>
+  sql.fragment`r.import_position = (SELECT closed_position FROM files WHERE file_id = ${fileId})`;
+
 /** The NMIs a file brought readings (or interval days) for, in NMI order: the first `limit`, and whether there are more. */
 export async function fileNmis(
   db: CommonQueryMethods,
@@ -671,14 +679,22 @@ export async function fileNmis(
 ): Promise<{ items: FileNmi[]; more: boolean }> {
   const rows = await db.any(sql.type(FileNmiView)`
     SELECT nmi, count(*)::int AS readings FROM (
-      SELECT r.nmi FROM register_reads r JOIN files f ON f.closed_position = r.import_position
-      WHERE f.file_id = ${fileId}
+      SELECT r.nmi FROM register_reads r WHERE ${ofFile(fileId)}
       UNION ALL SELECT nmi FROM interval_days WHERE file_id = ${fileId}) AS records
     GROUP BY nmi ORDER BY nmi LIMIT ${limit + 1}`);
   return { items: rows.slice(0, limit), more: rows.length > limit };
 }
 
 const FileReadingCursor = z.tuple([z.literal('line'), CursorLine]);
+
+/** The statement of {@link findFileReadings}: a page of a file's readings after `afterLine`, in line order. */
+export function fileReadingsStatement(fileId: string, afterLine: number, limit: number) {
+  return sql.type(ReadingSchema)`
+    SELECT ${READING_COLUMNS}
+    FROM register_reads r JOIN files f ON f.closed_position = r.import_position
+    WHERE ${ofFile(fileId)} AND r.line > ${afterLine}
+    ORDER BY r.line LIMIT ${limit}`;
+}
 
 /** The readings one file brought, in the order of its lines (superseded ones included), a page at a time. */
 export async function findFileReadings(
@@ -687,11 +703,7 @@ export async function findFileReadings(
   query: { readonly limit: number; readonly cursor?: string },
 ): Promise<Page<Reading>> {
   const afterLine = query.cursor === undefined ? 0 : decodeCursor(query.cursor, FileReadingCursor)[1];
-  const rows = await db.any(sql.type(ReadingSchema)`
-    SELECT ${READING_COLUMNS}
-    FROM register_reads r JOIN files f ON f.closed_position = r.import_position
-    WHERE f.file_id = ${fileId} AND r.line > ${afterLine}
-    ORDER BY r.line LIMIT ${query.limit + 1}`);
+  const rows = await db.any(fileReadingsStatement(fileId, afterLine, query.limit + 1));
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   return {
@@ -720,8 +732,6 @@ export async function filesMatching(db: CommonQueryMethods, idOrName: string, li
  */
 export async function readingRevision(db: CommonQueryMethods, fileId: string, line: number): Promise<number> {
   const before = await db.oneFirst(sql.type(z.object({ before: z.number() }))`
-    SELECT count(*)::int AS before
-    FROM register_reads r JOIN files f ON f.closed_position = r.import_position
-    WHERE f.file_id = ${fileId} AND r.line < ${line}`);
+    SELECT count(*)::int AS before FROM register_reads r WHERE ${ofFile(fileId)} AND r.line < ${line}`);
   return before + 1;
 }

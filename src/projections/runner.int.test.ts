@@ -108,6 +108,58 @@ describe.each(TEST_DATABASES)('the projection runner on $name', (target) => {
   });
 });
 
+describe.each(TEST_DATABASES)('the projection runner beside an import that died part-way, on $name', (target) => {
+  let database: Database;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    database = await target.open();
+    store = eventStoreOn(database);
+  });
+  afterAll(async () => {
+    await store.close();
+    await database.close();
+  });
+
+  it('is up to date, and a rebuild switches, while a file has its readings but no FileImported', async () => {
+    const done = join(work, `done-${target.name}.csv`);
+    await writeNem13File(done, 20, { seed: 31 });
+    await importFlowFile(store, () => openFlowFile(done, TEST_LIMITS), { channel: 'cli' });
+    // An import that appended its FileReceived and readings, then died before closing the stream (and
+    // nobody imported the file again): the stream stays open.
+    const dying: EventStore = {
+      kind: 'dying',
+      readStream: (s, o) => store.readStream(s, o),
+      lastEvent: (s) => store.lastEvent(s),
+      readAll: (o) => store.readAll(o),
+      headPosition: () => store.headPosition(),
+      close: () => Promise.resolve(),
+      append: async (stream, events, expected) => {
+        const opened = events.filter((event) => event.type !== 'FileImported');
+        if (opened.length < events.length) {
+          if (opened.length > 0) await store.append(stream, opened, expected);
+          throw new Error('the import died before its FileImported');
+        }
+        return store.append(stream, events, expected);
+      },
+    };
+    const open = join(work, `open-${target.name}.csv`);
+    await writeNem13File(open, 25, { seed: 32 });
+    await expect(
+      importFlowFile(dying, () => openFlowFile(open, TEST_LIMITS), { channel: 'cli', chunkSize: 10 }),
+    ).rejects.toThrow('died before its FileImported');
+
+    const runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+    const caughtUp = await runner.catchUp();
+    expect(caughtUp).toMatchObject({ lag: 0, upToDate: true });
+    expect(await countRows(database)).toEqual({ files: 2, imported: 1, reads: 20 });
+    // Before, the rebuild compared the last reading's position with a checkpoint that moves on file-level
+    // events only, and never switched.
+    const rebuilt = await runner.rebuild();
+    expect(rebuilt).toMatchObject({ generation: caughtUp.generation + 1, lag: 0, upToDate: true });
+    expect(await countRows(database)).toEqual({ files: 2, imported: 1, reads: 20 });
+  }, 120_000);
+});
+
 describe.runIf(TEST_DATABASE_URL !== '')(
   'the projection runner on postgres, with appends committing out of order',
   () => {
@@ -120,8 +172,10 @@ describe.runIf(TEST_DATABASE_URL !== '')(
     });
 
     it('two processes catching up at once take turns: each file once, meter points and registers merged', async () => {
-      const one = await openDatabase({ kind: 'postgres', url: server.url });
-      const two = await openDatabase({ kind: 'postgres', url: server.url });
+      // A database of its own: the other test counts every file of its database.
+      const own = await createTestPostgres();
+      const one = await openDatabase({ kind: 'postgres', url: own.url });
+      const two = await openDatabase({ kind: 'postgres', url: own.url });
       const storeOne = eventStoreOn(one);
       const storeTwo = eventStoreOn(two);
       const rows = (database: Database) =>
@@ -151,6 +205,7 @@ describe.runIf(TEST_DATABASE_URL !== '')(
       } finally {
         await Promise.all([storeOne.close(), storeTwo.close()]);
         await Promise.all([one.close(), two.close()]);
+        await own.drop();
       }
     });
 

@@ -22,6 +22,13 @@ const DEFAULT_BATCH = 1000;
  * stream when its FileImported is applied, so reading them here too would only move megabytes of JSON.
  */
 const PROJECTED_TYPES = ['FileReceived', 'FileImported', 'FileRejected'];
+/**
+ * The events the checkpoint moves on: a file's readings are projected with its FileImported, so the events
+ * of a stream still open (an import running, or one that died and was never run again) count for nothing
+ * in the lag or in when a rebuild may switch.
+ */
+const fileLevelEvents = sql.fragment`starts_with(stream_name, ${`${FILE_STREAM_CATEGORY}-`})
+  AND event_type = ANY(${sql.array(PROJECTED_TYPES, 'text')})`;
 
 export { ProjectionStoppedError, RebuildRunningError } from './errors.js';
 
@@ -244,7 +251,8 @@ export class ProjectionRunner {
   private async headPosition(tx: DatabaseTransactionConnection): Promise<bigint | null> {
     if (this.readings.kind !== 'events-table') return this.store.headPosition();
     return tx.oneFirst(sql.type(z.object({ position: z.bigint().nullable() }))`
-      SELECT max(position) AS position FROM nem_events WHERE starts_with(stream_name, ${`${FILE_STREAM_CATEGORY}-`})`);
+      SELECT max(position) AS position FROM nem_events
+      WHERE ${fileLevelEvents}`);
   }
 
   /**
@@ -265,8 +273,7 @@ export class ProjectionRunner {
       lag = Number(
         await this.pool.oneFirst(sql.type(z.object({ count: z.bigint() }))`
           SELECT count(*) AS count FROM nem_events
-          WHERE position > ${(checkpoint ?? -1n).toString()}::int8
-            AND starts_with(stream_name, ${`${FILE_STREAM_CATEGORY}-`})`),
+          WHERE position > ${(checkpoint ?? -1n).toString()}::int8 AND ${fileLevelEvents}`),
       );
     }
     return {

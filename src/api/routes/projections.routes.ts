@@ -28,7 +28,13 @@ const ProjectionStatusView = z
     generation: z.number().int().describe('which set of its tables serves (a rebuild makes the next)'),
     checkpoint: z.string().nullable().describe('global position of the last event applied; null: none yet'),
     head: z.string().nullable().describe('global position of the newest event in the store; null: empty'),
-    lag: z.number().int().nullable().describe('events not yet applied, when the store can count them'),
+    lag: z
+      .number()
+      .int()
+      .nullable()
+      .describe(
+        "file events (FileReceived, FileImported, FileRejected) not yet applied, when the store can count them; a file's readings are applied with its FileImported, and the events of a file still being imported count for nothing",
+      ),
     upToDate: z.boolean(),
   })
   .meta({

@@ -19,6 +19,7 @@ import {
   TEST_DATABASES,
   type TestPostgres,
 } from '../../test/databases.js';
+import { nem12SamplePath } from '../../test/samples.js';
 import { ProjectionRunner } from './runner.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-runner-'));
@@ -158,6 +159,23 @@ describe.each(TEST_DATABASES)('the projection runner beside an import that died 
     expect(rebuilt).toMatchObject({ generation: caughtUp.generation + 1, lag: 0, upToDate: true });
     expect(await countRows(database)).toEqual({ files: 2, imported: 1, reads: 20 });
   }, 120_000);
+
+  it('replays a NEM12 file: the same interval days, once', async () => {
+    const path = nem12SamplePath('examples/Example_NEM12_actual_interval.csv');
+    const result = await importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
+    expect(result).toMatchObject({ status: 'imported' });
+    const fileId = result.sha256 ?? '';
+    const runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+    await runner.catchUp();
+    const days = () =>
+      database.pool.anyFirst(sql.type(z.object({ row: z.string() }))`
+        SELECT (to_jsonb(d) - 'imported_at')::text AS row FROM interval_days d
+        WHERE d.file_id = ${fileId} ORDER BY d.line`);
+    const before = await days();
+    expect(before.length).toBeGreaterThan(0);
+    expect(await runner.replayFile(fileId)).toBe(true);
+    expect(await days()).toEqual(before);
+  });
 });
 
 describe.runIf(TEST_DATABASE_URL !== '')(

@@ -299,12 +299,12 @@ export class ProjectionRunner {
       if (PROJECTED_TYPES.includes(event.type)) events.push(event);
     }
     if (events.length === 0) return false;
-    const state = await this.activeState(this.pool);
-    if (state === null) throw new Error('no active read model generation');
-    const checkpoint = state.position;
     await this.pool.transaction(async (tx) => {
       await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${PROJECTION_LOCK})`);
-      const generation = state.generation;
+      // Read under the lock: a runner that applied the file's FileImported a moment ago has moved it.
+      const state = await this.activeState(tx);
+      if (state === null) throw new Error('no active read model generation');
+      const { generation, position: checkpoint } = state;
       await tx.query(sql.unsafe`
         DELETE FROM ${tableOf('register_reads', generation)}
         WHERE import_position = (SELECT closed_position FROM ${tableOf('files', generation)} WHERE file_id = ${fileId})`);

@@ -150,6 +150,9 @@ describe.each(TEST_DATABASES)('the projection runner beside an import that died 
     ).rejects.toThrow('died before its FileImported');
 
     const runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+    await runner.ensureReadModel();
+    // The closed file's 22 events and the open one's FileReceived; not the open stream's readings.
+    expect(await runner.status()).toMatchObject({ lag: 23, upToDate: false });
     const caughtUp = await runner.catchUp();
     expect(caughtUp).toMatchObject({ lag: 0, upToDate: true });
     expect(await countRows(database)).toEqual({ files: 2, imported: 1, reads: 20 });

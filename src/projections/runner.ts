@@ -270,10 +270,20 @@ export class ProjectionRunner {
     const checkpoint = state?.position ?? null;
     let lag: number | null = null;
     if (this.readings.kind === 'events-table') {
+      // The events still to apply: a closed file's readings count, a still-open stream's do not (they
+      // are applied with its FileImported; an import that died may never send it).
+      const after = (checkpoint ?? -1n).toString();
       lag = Number(
         await this.pool.oneFirst(sql.type(z.object({ count: z.bigint() }))`
-          SELECT count(*) AS count FROM nem_events
-          WHERE position > ${(checkpoint ?? -1n).toString()}::int8 AND ${fileLevelEvents}`),
+          WITH file_level AS (
+            SELECT stream_name, event_type FROM nem_events
+            WHERE position > ${after}::int8 AND ${fileLevelEvents})
+          SELECT (SELECT count(*) FROM file_level) + (
+            SELECT count(*) FROM nem_events
+            WHERE position > ${after}::int8 AND event_type <> ALL(${sql.array(PROJECTED_TYPES, 'text')})
+              AND stream_name IN (
+                SELECT stream_name FROM file_level WHERE event_type IN ('FileImported', 'FileRejected'))
+          ) AS count`),
       );
     }
     return {

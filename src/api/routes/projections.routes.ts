@@ -33,7 +33,7 @@ const ProjectionStatusView = z
       .int()
       .nullable()
       .describe(
-        "file events (FileReceived, FileImported, FileRejected) not yet applied, when the store can count them; a file's readings are applied with its FileImported, and the events of a file still being imported count for nothing",
+        "events not yet applied, when the store can count them (a file's readings are applied with its FileImported: those of a file still being imported, or of an import that died, do not count)",
       ),
     upToDate: z.boolean(),
   })

@@ -12,9 +12,7 @@ function describeStatus(status: ProjectionStatus, io: Output): void {
   io.out(`projection:  ${status.projection} (tables generation ${status.generation})`);
   io.out(`checkpoint:  ${status.checkpoint?.toString() ?? 'none (nothing applied yet)'}`);
   io.out(`store head:  ${status.head?.toString() ?? 'empty'}`);
-  io.out(
-    `lag:         ${status.lag === null ? (status.upToDate ? 'up to date' : 'behind') : `${status.lag} file events`}`,
-  );
+  io.out(`lag:         ${status.lag === null ? (status.upToDate ? 'up to date' : 'behind') : `${status.lag} events`}`);
 }
 
 export function registerProjections(program: Command, io: Output, setExit: (code: ExitCode) => void): void {

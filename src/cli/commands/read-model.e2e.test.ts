@@ -90,7 +90,7 @@ describe('nem readings, files and projections (embedded database)', () => {
       lag: number;
       upToDate: boolean;
     };
-    expect(behind.lag).toBe(2); // FileReceived and FileImported: the readings are applied with the latter
+    expect(behind.lag).toBe(4); // FileReceived, two ReadingRecorded, FileImported
     expect(behind.upToDate).toBe(false);
     expect(JSON.parse((await runNem(['readings', '--nmi', 'VDEF005890', '--json'], env)).stdout)).toEqual([]);
     const rebuilt = await runNem(['projections', 'rebuild'], env);

@@ -1618,7 +1618,7 @@ export interface components {
             generation: number;
             /** @description global position of the newest event in the store; null: empty */
             head: string | null;
-            /** @description file events (FileReceived, FileImported, FileRejected) not yet applied, when the store can count them; a file's readings are applied with its FileImported, and the events of a file still being imported count for nothing */
+            /** @description events not yet applied, when the store can count them (a file's readings are applied with its FileImported: those of a file still being imported, or of an import that died, do not count) */
             lag: number | null;
             /** @description the read model and its version, e.g. `read_model_v4` */
             projection: string;

@@ -56,7 +56,7 @@ describe('nem-rebuild-panel', () => {
     });
     useFetch(fake.fetch);
     const element = await mount(new NemRebuildPanel());
-    await until(() => expect(text(deepQuery(element, '[data-testid="projection-lag"]'))).toBe('2 file events behind'));
+    await until(() => expect(text(deepQuery(element, '[data-testid="projection-lag"]'))).toBe('2 events behind'));
     (deepQuery(element, '[data-testid="rebuild-button"]') as HTMLButtonElement).click();
     await until(() => deepQuery(element, '[data-testid="rebuild-progress"]'));
     expect((deepQuery(element, '[data-testid="rebuild-button"]') as HTMLButtonElement).disabled).toBe(true);

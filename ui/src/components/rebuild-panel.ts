@@ -173,7 +173,7 @@ export class NemRebuildPanel extends LitElement {
       <dd class="mono">${s.head ?? 'empty'}</dd>
       <dt>Lag</dt>
       <dd data-testid="projection-lag">
-        ${s.upToDate ? 'Up to date' : s.lag === null ? 'Unknown' : `${formatCount(s.lag)} file events behind`}
+        ${s.upToDate ? 'Up to date' : s.lag === null ? 'Unknown' : `${formatCount(s.lag)} events behind`}
       </dd>
     </dl>`;
   }

@@ -8,16 +8,13 @@
 import type { CommonQueryMethods } from 'slonik';
 import { z } from 'zod';
 import type { EventStore } from '../domain/event-store/event-store.js';
-import { fileEventId } from '../domain/events/event-ids.js';
-import { fileStreamName } from '../domain/events/file-events.js';
-import { toNemIso } from '../domain/nem-time.js';
 import {
   intervalDayRevision,
   IntervalDayView,
   intervalDayVersions,
   type IntervalDayKey,
 } from '../projections/read-model/interval-days.queries.js';
-import { DECIDED_BY, rankVersions, ReadingEventView } from './reading-history.js';
+import { DECIDED_BY, rankVersions, ReadingEventView, recordEventAt } from './reading-history.js';
 
 export const IntervalDayVersionView = z.object({
   rank: z.number().int().describe('1 is the version in force; then by UpdateDateTime, import order and line'),
@@ -54,21 +51,8 @@ export async function intervalDayHistory(
   for (const [index, day] of ranked.entries()) {
     const rank = ranks[index];
     if (rank === undefined) continue;
-    const streamName = fileStreamName(day.fileId);
     const revision = await intervalDayRevision(db, day.fileId, day.line);
-    const expectedId = fileEventId(day.fileId, 'IntervalDayRecorded', day.line);
-    let event: IntervalDayVersion['event'] = null;
-    for await (const found of store.readStream(streamName, { fromRevision: revision, maxCount: 1 })) {
-      if (found.id === expectedId && found.type === 'IntervalDayRecorded') {
-        event = {
-          streamName,
-          revision: found.revision,
-          position: found.position.toString(),
-          eventId: found.id,
-          recordedAt: toNemIso(found.recordedAt),
-        };
-      }
-    }
+    const event = await recordEventAt(store, day.fileId, 'IntervalDayRecorded', day.line, revision);
     versions.push({ ...rank, day, event });
   }
   return { key: { nmi: key.nmi, nmiSuffix: key.nmiSuffix, intervalDate: key.intervalDate }, versions };

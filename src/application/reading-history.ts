@@ -113,6 +113,33 @@ export function rankVersions(
   });
 }
 
+/**
+ * The event behind one version: the record event of a file's line, read at the revision the read model
+ * says it has; null when the store does not hold it there.
+ */
+export async function recordEventAt(
+  store: EventStore,
+  fileId: string,
+  type: 'ReadingRecorded' | 'IntervalDayRecorded',
+  line: number,
+  revision: number,
+): Promise<z.output<typeof ReadingEventView> | null> {
+  const streamName = fileStreamName(fileId);
+  const expectedId = fileEventId(fileId, type, line);
+  for await (const found of store.readStream(streamName, { fromRevision: revision, maxCount: 1 })) {
+    if (found.id === expectedId && found.type === type) {
+      return {
+        streamName,
+        revision: found.revision,
+        position: found.position.toString(),
+        eventId: found.id,
+        recordedAt: toNemIso(found.recordedAt),
+      };
+    }
+  }
+  return null;
+}
+
 /** The history of a register read; null when no file sent a read with this key. */
 export async function readingHistory(
   db: CommonQueryMethods,
@@ -126,21 +153,8 @@ export async function readingHistory(
   for (const [index, reading] of ranked.entries()) {
     const rank = ranks[index];
     if (rank === undefined) continue;
-    const streamName = fileStreamName(reading.fileId);
     const revision = await readingRevision(db, reading.fileId, reading.line);
-    const expectedId = fileEventId(reading.fileId, 'ReadingRecorded', reading.line);
-    let event: ReadingVersion['event'] = null;
-    for await (const found of store.readStream(streamName, { fromRevision: revision, maxCount: 1 })) {
-      if (found.id === expectedId && found.type === 'ReadingRecorded') {
-        event = {
-          streamName,
-          revision: found.revision,
-          position: found.position.toString(),
-          eventId: found.id,
-          recordedAt: toNemIso(found.recordedAt),
-        };
-      }
-    }
+    const event = await recordEventAt(store, reading.fileId, 'ReadingRecorded', reading.line, revision);
     versions.push({ ...rank, reading, event });
   }
   return { key: { ...key, currentReadAt: toNemIso(key.currentReadAt) }, versions };

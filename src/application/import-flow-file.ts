@@ -18,7 +18,7 @@ import { recordCount, type FlowCounts, type FlowProblem, type FlowSummary } from
 import type { MdffFormat } from '../domain/mdff/format.js';
 import { StreamDigest } from '../domain/events/stream-digest.js';
 import { toNemIso } from '../domain/nem-time.js';
-import { recordedFileName } from '../domain/text.js';
+import { plural, recordedFileName } from '../domain/text.js';
 import type { FlowFile } from '../infrastructure/files/flow-file.js';
 import type { OriginalDraft, OriginalsArchive } from './originals.js';
 import { readFlowFile, validateFlowFile } from './read-flow-file.js';
@@ -29,6 +29,11 @@ import { createSha256 } from './sha256.js';
  * has no identity; the error says which limit.
  */
 export type ImportStatus = 'imported' | 'duplicate' | 'rejected' | 'refused';
+
+/** What a file's record events are, counted: `7 readings`, or `7 interval days` for a NEM12 file. */
+export function recordsOf(result: ImportResult): string {
+  return plural(result.readings, result.format === 'NEM12' ? 'interval day' : 'reading');
+}
 
 export interface ImportResult {
   readonly file: string;

@@ -3,7 +3,8 @@ import { extname, join } from 'node:path';
 import type { EventStore } from '../domain/event-store/event-store.js';
 import type { FlowProblem } from '../domain/flow-summary.js';
 import { openFlowFile, type FlowFileLimits } from '../infrastructure/files/flow-file.js';
-import { importFlowFile, type ImportResult } from './import-flow-file.js';
+import { plural } from '../domain/text.js';
+import { importFlowFile, recordsOf, type ImportResult } from './import-flow-file.js';
 import type { OriginalsArchive } from './originals.js';
 
 /** Imports one file of the inbox: `path` to read, `fileName` to record. */
@@ -293,10 +294,6 @@ async function freeName(folder: string, name: string, companions: readonly strin
   }
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -311,7 +308,7 @@ export function describeOutcome(outcome: InboxOutcome): string {
   const warnings = result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : '';
   let verdict: string;
   if (result.status === 'imported') {
-    verdict = `imported (${plural(result.readings, result.format === 'NEM12' ? 'interval day' : 'reading')}${warnings})`;
+    verdict = `imported (${recordsOf(result)}${warnings})`;
   } else if (result.status === 'rejected') verdict = `rejected (${plural(result.errorCount, 'error')}${warnings})`;
   else if (result.status === 'refused') verdict = `refused (${result.errors[0]?.message ?? 'too large'})`;
   else if (result.errorCount > 0) verdict = `duplicate of a rejected file (${plural(result.errorCount, 'error')})`;

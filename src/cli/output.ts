@@ -1,5 +1,7 @@
 import type { FlowProblem } from '../domain/flow-summary.js';
-import { escapeUnsafeCharacters } from '../domain/text.js';
+import { escapeUnsafeCharacters, plural } from '../domain/text.js';
+
+export { plural };
 
 /**
  * Text from outside (file names, values quoted from a file) as a terminal may show it: controls and
@@ -28,10 +30,6 @@ export const processOutput: Output = {
   interactive: process.stderr.isTTY,
   data: process.stdout,
 };
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 /** `file:line: field: message (severity CODE)`; line 0 means the file as a whole. */
 export function formatProblem(file: string, problem: FlowProblem): string {

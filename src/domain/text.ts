@@ -41,3 +41,8 @@ export function recordedFileName(raw: string | undefined, fallback: string): str
   const name = last === '.' || last === '..' ? '' : graphemes(last).slice(0, 255).join('');
   return name === '' ? fallback : name;
 }
+
+/** `1 reading`, `2 readings`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

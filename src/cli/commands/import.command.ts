@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatNemTime } from '../../domain/nem-time.js';
-import { importFlowFile, type ImportResult } from '../../application/import-flow-file.js';
+import { importFlowFile, recordsOf, type ImportResult } from '../../application/import-flow-file.js';
 import type { MdffFormat } from '../../domain/mdff/format.js';
 import { intakeLimits } from '../../infrastructure/config.js';
 import { expandPaths, openFlowFile, SkippedPath, UnreadablePathError } from '../../infrastructure/files/flow-file.js';
@@ -17,11 +17,6 @@ export interface ImportCommandOptions {
   readonly project: boolean;
 }
 
-/** What a file's record events are called: a NEM12 file's are interval days. */
-function records(result: ImportResult): string {
-  return plural(result.readings, result.format === 'NEM12' ? 'interval day' : 'reading');
-}
-
 /** `10 readings`, `8 interval days`, or both: what the imported files brought (readings when neither). */
 export function importedRecords(tally: { readonly readings: number; readonly intervalDays: number }): string {
   const parts: string[] = [];
@@ -33,10 +28,10 @@ export function importedRecords(tally: { readonly readings: number; readonly int
 function verdict(result: ImportResult): string {
   switch (result.status) {
     case 'imported':
-      return `imported (${records(result)}${result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : ''})`;
+      return `imported (${recordsOf(result)}${result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : ''})`;
     case 'duplicate': {
       const when = result.duplicateOf === undefined ? '' : ` on ${formatNemTime(result.duplicateOf.receivedAt)}`;
-      return `duplicate (already received${when} and ${result.errorCount > 0 ? `rejected with ${plural(result.errorCount, 'error')}` : `imported with ${records(result)}`}; nothing appended)`;
+      return `duplicate (already received${when} and ${result.errorCount > 0 ? `rejected with ${plural(result.errorCount, 'error')}` : `imported with ${recordsOf(result)}`}; nothing appended)`;
     }
     case 'rejected':
       return `rejected (${plural(result.errorCount, 'error')}${result.warningCount > 0 ? `, ${plural(result.warningCount, 'warning')}` : ''})`;

@@ -24,8 +24,19 @@ function copyField(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
+/** The floor's database is fresh: its one stream is given this id, as the store would give it. */
+const FLOOR_STREAM_ID = 1;
+
+export interface PreparedRows {
+  readonly path: string;
+  readonly events: number;
+  readonly dir: string;
+  /** The stream's name, registered in nem_streams as FLOOR_STREAM_ID before the COPY. */
+  readonly stream: string;
+}
+
 /** Writes the rows the import would append (same ids, types, data) to a COPY file, untimed. */
-export async function prepareRows(file: string): Promise<{ path: string; events: number; dir: string }> {
+export async function prepareRows(file: string): Promise<PreparedRows> {
   const report = await validateFlowFile(await openFlowFile(file, BENCH_LIMITS));
   const sha = report.digest.sha256;
   const stream = fileStreamName(sha);
@@ -36,7 +47,7 @@ export async function prepareRows(file: string): Promise<{ path: string; events:
   const write = async (event: NewEvent, digested = true) => {
     if (digested) digest.add(event);
     const fields = [
-      stream,
+      String(FLOOR_STREAM_ID),
       String(revision++),
       event.id,
       event.type,
@@ -66,16 +77,20 @@ export async function prepareRows(file: string): Promise<{ path: string; events:
   await write(fileImported(sha, report.summary, 'cli', digest.value()), false);
   out.end();
   await once(out, 'finish');
-  return { path: join(dir, 'rows.tsv'), events: revision, dir };
+  return { path: join(dir, 'rows.tsv'), events: revision, dir, stream };
 }
 
-const COPY_INTO_EVENTS = 'COPY nem_events (stream_name, stream_revision, event_id, event_type, data, metadata)';
+const COPY_INTO_EVENTS = 'COPY nem_events (stream_id, stream_revision, event_id, event_type, data, metadata)';
+const REGISTER_STREAM = 'INSERT INTO nem_streams (stream_id, stream_name) VALUES ($1, $2)';
 
-export async function copyIntoPostgres(url: string, rows: string): Promise<void> {
+export async function copyIntoPostgres(url: string, rows: PreparedRows): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await pipeline(createReadStream(rows), client.query(copyFrom(`${COPY_INTO_EVENTS} FROM STDIN`)));
+    await client.query('BEGIN');
+    await client.query(REGISTER_STREAM, [FLOOR_STREAM_ID, rows.stream]);
+    await pipeline(createReadStream(rows.path), client.query(copyFrom(`${COPY_INTO_EVENTS} FROM STDIN`)));
+    await client.query('COMMIT');
   } finally {
     await client.end();
   }
@@ -85,10 +100,11 @@ export async function copyIntoPostgres(url: string, rows: string): Promise<void>
  * PGlite takes COPY input as a Blob held in memory: the rows go in slices of whole lines (one COPY
  * each, in one transaction), so that no slice is huge.
  */
-export async function copyIntoPglite(dataDir: string, rows: string): Promise<void> {
+export async function copyIntoPglite(dataDir: string, rows: PreparedRows): Promise<void> {
   const db = await PGlite.create(join(dataDir, 'pgdata'));
   try {
     await db.query('BEGIN');
+    await db.query(REGISTER_STREAM, [FLOOR_STREAM_ID, rows.stream]);
     const sliceBytes = 32 * 1024 * 1024;
     let parts: Buffer[] = [];
     let size = 0;
@@ -99,7 +115,7 @@ export async function copyIntoPglite(dataDir: string, rows: string): Promise<voi
       parts = [];
       size = 0;
     };
-    for await (const chunk of createReadStream(rows) as AsyncIterable<Buffer>) {
+    for await (const chunk of createReadStream(rows.path) as AsyncIterable<Buffer>) {
       const data = Buffer.concat([carry, chunk]);
       const cut = data.lastIndexOf(10) + 1;
       parts.push(data.subarray(0, cut));

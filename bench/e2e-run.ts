@@ -66,8 +66,8 @@ try {
   try {
     if (floorBench.dataDir !== null) await floorBench.database.close();
     let started = process.hrtime.bigint();
-    if (floorBench.url !== null) await copyIntoPostgres(floorBench.url, prepared.path);
-    else if (floorBench.dataDir !== null) await copyIntoPglite(floorBench.dataDir, prepared.path);
+    if (floorBench.url !== null) await copyIntoPostgres(floorBench.url, prepared);
+    else if (floorBench.dataDir !== null) await copyIntoPglite(floorBench.dataDir, prepared);
     const copySeconds = seconds(started);
     started = process.hrtime.bigint();
     await runScript(floorBench.url, floorBench.dataDir, readFileSync(FLOOR_PROJECTION_SQL, 'utf8'));

@@ -18,10 +18,10 @@ CREATE TABLE floor_reads (
   uom text NOT NULL
 );
 INSERT INTO floor_reads
-SELECT substr(e.stream_name, 11), (e.metadata->>'sourceLine')::int,
+SELECT substr(s.stream_name, 11), (e.metadata->>'sourceLine')::int,
   f->>0, f->>3, f->>2, f->>5, f->>6,
   f->>7, to_timestamp((f->>8) || ' +10', 'YYYYMMDDHH24MISS TZH'),
   f->>12, to_timestamp((f->>13) || ' +10', 'YYYYMMDDHH24MISS TZH'),
   f->>14, f->>17, f->>18
-FROM nem_events e CROSS JOIN LATERAL (SELECT e.data->'fields' AS f) fields
+FROM nem_events e JOIN nem_streams s USING (stream_id) CROSS JOIN LATERAL (SELECT e.data->'fields' AS f) fields
 WHERE e.event_type = 'ReadingRecorded';

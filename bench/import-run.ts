@@ -28,8 +28,8 @@ async function measureCopy(bench: BenchDatabase, path: string): Promise<{ events
   try {
     if (bench.dataDir !== null) await bench.database.close();
     const started = process.hrtime.bigint();
-    if (bench.url !== null) await copyIntoPostgres(bench.url, prepared.path);
-    else if (bench.dataDir !== null) await copyIntoPglite(bench.dataDir, prepared.path);
+    if (bench.url !== null) await copyIntoPostgres(bench.url, prepared);
+    else if (bench.dataDir !== null) await copyIntoPglite(bench.dataDir, prepared);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return { events: prepared.events, seconds };
   } finally {

@@ -115,15 +115,17 @@ export async function setClosedAt(db: CommonQueryMethods, fileId: string, file: 
   const stream = fileStreamName(fileId);
   await db.query(sql.unsafe`
     UPDATE nem_events SET recorded_at = ${file.closedAt}::timestamptz - interval '1 hour'
-    WHERE stream_name = ${stream}`);
+    WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${stream})`);
   if (file.ends === 'never') {
     // The state of an import that died before FileImported.
-    await db.query(sql.unsafe`DELETE FROM nem_events WHERE stream_name = ${stream} AND event_type = 'FileImported'`);
+    await db.query(
+      sql.unsafe`DELETE FROM nem_events WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${stream}) AND event_type = 'FileImported'`,
+    );
     return;
   }
   const closing = file.ends === 'imported' ? 'FileImported' : 'FileRejected';
   const updated = await db.anyFirst(sql.type(z.object({ id: z.string() }))`
     UPDATE nem_events SET recorded_at = ${file.closedAt}::timestamptz
-    WHERE stream_name = ${stream} AND event_type = ${closing} RETURNING event_id::text AS id`);
+    WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${stream}) AND event_type = ${closing} RETURNING event_id::text AS id`);
   if (updated.length !== 1) throw new Error(`${file.name}: expected one ${closing} event`);
 }

@@ -29,8 +29,8 @@ export async function createTestPostgres(): Promise<TestPostgres> {
 
 export interface TestDatabaseTarget {
   readonly name: 'pglite' | 'postgres';
-  /** Opens a new, empty database. */
-  open(): Promise<Database>;
+  /** Opens a new, empty database (of the schema up to `schemaThrough`, when given). */
+  open(options?: { readonly schemaThrough?: string }): Promise<Database>;
 }
 
 /** The event store the application uses on that database (COPY appends on a server). */
@@ -40,15 +40,15 @@ export function eventStoreOn(database: Database): PostgresEventStore {
 
 /** PGlite in memory always; PostgreSQL too when TEST_DATABASE_URL is set. */
 export const TEST_DATABASES: TestDatabaseTarget[] = [
-  { name: 'pglite', open: () => openDatabase({ kind: 'pglite-memory' }) },
+  { name: 'pglite', open: (options) => openDatabase({ kind: 'pglite-memory' }, options) },
   ...(TEST_DATABASE_URL === ''
     ? []
     : [
         {
           name: 'postgres' as const,
-          open: async () => {
+          open: async (options?: { readonly schemaThrough?: string }) => {
             const server = await createTestPostgres();
-            const database = await openDatabase({ kind: 'postgres', url: server.url });
+            const database = await openDatabase({ kind: 'postgres', url: server.url }, options);
             return {
               ...database,
               close: async () => {

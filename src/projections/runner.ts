@@ -27,8 +27,8 @@ const PROJECTED_TYPES = ['FileReceived', 'FileImported', 'FileRejected'];
  * of a stream still open (an import running, or one that died and was never run again) count for nothing
  * in the lag or in when a rebuild may switch.
  */
-const fileLevelEvents = sql.fragment`starts_with(stream_name, ${`${FILE_STREAM_CATEGORY}-`})
-  AND event_type = ANY(${sql.array(PROJECTED_TYPES, 'text')})`;
+const fileLevelEvents = sql.fragment`event_type = ANY(${sql.array(PROJECTED_TYPES, 'text')})
+  AND stream_id IN (SELECT stream_id FROM nem_streams WHERE starts_with(stream_name, ${`${FILE_STREAM_CATEGORY}-`}))`;
 
 export { ProjectionStoppedError, RebuildRunningError } from './errors.js';
 
@@ -276,13 +276,13 @@ export class ProjectionRunner {
       lag = Number(
         await this.pool.oneFirst(sql.type(z.object({ count: z.bigint() }))`
           WITH file_level AS (
-            SELECT stream_name, event_type FROM nem_events
+            SELECT stream_id, event_type FROM nem_events
             WHERE position > ${after}::int8 AND ${fileLevelEvents})
           SELECT (SELECT count(*) FROM file_level) + (
             SELECT count(*) FROM nem_events
             WHERE position > ${after}::int8 AND event_type <> ALL(${sql.array(PROJECTED_TYPES, 'text')})
-              AND stream_name IN (
-                SELECT stream_name FROM file_level WHERE event_type IN ('FileImported', 'FileRejected'))
+              AND stream_id IN (
+                SELECT stream_id FROM file_level WHERE event_type IN ('FileImported', 'FileRejected'))
           ) AS count`),
       );
     }

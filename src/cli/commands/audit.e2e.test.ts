@@ -85,8 +85,8 @@ describe.each(BACKENDS)('nem audit verify ($name)', (backend) => {
       try {
         victim = await database.pool.one(sql.type(Victim)`
           SELECT event_id::text AS id, position::text AS position, data FROM nem_events
-          WHERE stream_revision = 5 AND stream_name = (
-            SELECT stream_name FROM nem_events
+          WHERE stream_revision = 5 AND stream_id = (
+            SELECT stream_id FROM nem_events
             WHERE event_type = 'FileReceived' AND data->>'fileName' = 'challenge-sample.csv')`);
         const fields = [...(victim.data.fields as string[])];
         fields[17] = '0.0';

@@ -69,7 +69,7 @@ async function untilAppending(url: string, what: () => string): Promise<void> {
 async function eventCounts(url: string): Promise<Record<string, number>> {
   const rows = await query<{ event_type: string; count: string; revisions: string }>(
     url,
-    `SELECT event_type, count(*)::text AS count, count(DISTINCT (stream_name, stream_revision))::text AS revisions
+    `SELECT event_type, count(*)::text AS count, count(DISTINCT (stream_id, stream_revision))::text AS revisions
      FROM nem_events GROUP BY event_type`,
   );
   for (const row of rows) expect(row.revisions, `${row.event_type} events share a revision`).toBe(row.count);

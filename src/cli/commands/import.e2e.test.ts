@@ -52,7 +52,7 @@ async function countEvents(backend: Backend, sha256?: string, store: Store = 'ma
     const rows = await database.pool.any(
       sql.type(z.object({ event_type: z.string(), count: z.bigint() }))`
         SELECT event_type, count(*) AS count FROM nem_events
-        WHERE ${sha256 === undefined ? sql.fragment`TRUE` : sql.fragment`stream_name = ${`nem13File-${sha256}`}`}
+        WHERE ${sha256 === undefined ? sql.fragment`TRUE` : sql.fragment`stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${`nem13File-${sha256}`})`}
         GROUP BY event_type`,
     );
     return Object.fromEntries(rows.map((row) => [row.event_type, Number(row.count)]));
@@ -74,7 +74,9 @@ async function importedState(backend: Backend, format: BigFormat, sha256: string
       sql.type(z.object({ event_id: z.string(), event_type: z.string(), data: z.string().nullable() }))`
         SELECT event_id, event_type, CASE event_type WHEN 'FileReceived' THEN NULL
           WHEN 'FileImported' THEN (data - 'earlierEventsSha256')::text ELSE data::text END AS data
-        FROM nem_events WHERE stream_name = ${`nem13File-${sha256}`} ORDER BY stream_revision`,
+        FROM nem_events
+        WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${`nem13File-${sha256}`})
+        ORDER BY stream_revision`,
     );
     const generation = await database.pool.oneFirst(
       sql.type(z.object({ generation: z.number() }))`

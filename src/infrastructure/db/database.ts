@@ -142,14 +142,22 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   }
 }
 
-/** Opens the database and brings its schema up to date. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+/**
+ * Opens the database and brings its schema up to date (or up to the migration `schemaThrough` names, to
+ * test a later migration on an earlier schema).
+ */
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { readonly schemaThrough?: string } = {},
+): Promise<Database> {
   const database =
     target.kind === 'postgres'
       ? await openPostgres(target.url, { ...DEFAULT_TIMEOUTS, ...target.timeouts })
       : await openPglite(target.kind === 'pglite' ? target.dataDir : null);
   try {
-    await migrate(database.pool);
+    await migrate(database.pool, {
+      ...(options.schemaThrough === undefined ? {} : { through: options.schemaThrough }),
+    });
   } catch (error) {
     await database.close();
     throw new DatabaseUnavailableError(`cannot prepare the database at ${database.location}: ${reason(error)}`, {

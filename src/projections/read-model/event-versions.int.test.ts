@@ -66,7 +66,7 @@ async function rewriteAsVersion1(database: Database, files: readonly string[], e
         const metadata = { schemaVersion: 1, channel: 'cli', sourceLine: item.read.line, importer: IMPORTER };
         await database.pool.query(sql.unsafe`
           UPDATE nem_events SET data = ${JSON.stringify(data)}::jsonb, metadata = ${JSON.stringify(metadata)}::jsonb
-          WHERE stream_name = ${fileStreamName(sha256)} AND event_type = 'ReadingRecorded'
+          WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${fileStreamName(sha256)}) AND event_type = 'ReadingRecorded'
             AND (metadata->>'sourceLine')::int = ${item.read.line}`);
       }
     }
@@ -142,8 +142,8 @@ describe.each(TEST_DATABASES)('ReadingRecorded versions on $name', (target) => {
   it('refuses a version it does not know on both paths, naming the event, and moves no checkpoint', async () => {
     const victim = await mixed.database.pool.one(
       sql.type(z.object({ id: z.string(), position: z.bigint(), stream: z.string() }))`
-        SELECT event_id::text AS id, position, stream_name AS stream FROM nem_events
-        WHERE event_type = 'ReadingRecorded' ORDER BY position DESC LIMIT 1`,
+        SELECT e.event_id::text AS id, e.position, s.stream_name AS stream FROM nem_events e JOIN nem_streams s USING (stream_id)
+        WHERE e.event_type = 'ReadingRecorded' ORDER BY e.position DESC LIMIT 1`,
     );
     await mixed.database.pool.query(sql.unsafe`
       UPDATE nem_events SET metadata = jsonb_set(metadata, '{schemaVersion}', '3') WHERE event_id = ${victim.id}::uuid`);

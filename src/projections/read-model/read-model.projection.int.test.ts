@@ -187,7 +187,7 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
     const report = await importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
     // Remove the closing event: the state of an import that died before FileImported.
     await database.pool.query(
-      sql.unsafe`DELETE FROM nem_events WHERE stream_name = ${`nem13File-${report.sha256}`} AND event_type = 'FileImported'`,
+      sql.unsafe`DELETE FROM nem_events WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${`nem13File-${report.sha256}`}) AND event_type = 'FileImported'`,
     );
     await runner.catchUp();
     expect((await findReadings(database.pool, { nmi: 'VABC005891', limit: 10 })).items).toEqual([]);

@@ -13,7 +13,7 @@ export interface RecordEventsCopy {
   readonly table: IdentifierSqlToken;
   /** The target columns, `(file_id, line, ...)`. */
   readonly columnNames: FragmentSqlToken;
-  /** Their values from a row `e` with data, metadata, event_id, stream_name, stream_revision and position. */
+  /** Their values from a row `e` with data, metadata, event_id, stream_revision and position. */
   readonly columns: FragmentSqlToken;
   /**
    * When given, `columns` reads the current schema version only and these read the older ones the
@@ -30,6 +30,11 @@ export interface RecordEventsCopy {
   readonly stream: string;
   readonly eventType: 'ReadingRecorded' | 'IntervalDayRecorded';
   readonly pageSize: number;
+}
+
+/** The events table names a stream by its id (migration 011). */
+function streamId(stream: string): FragmentSqlToken {
+  return sql.fragment`(SELECT stream_id FROM nem_streams WHERE stream_name = ${stream})`;
 }
 
 /**
@@ -55,7 +60,7 @@ export async function copyRecordEvents(
     await db.query(sql.unsafe`
       INSERT INTO ${table} ${columnNames}
       SELECT ${columns} FROM nem_events e
-      WHERE e.stream_name = ${stream} AND e.event_type = ${eventType}
+      WHERE e.stream_id = ${streamId(stream)} AND e.event_type = ${eventType}
       ${conflictKey}`);
     return;
   }
@@ -65,7 +70,7 @@ export async function copyRecordEvents(
     await db.query(sql.unsafe`
       INSERT INTO ${table} ${columnNames}
       SELECT ${columns} FROM json_to_recordset(${JSON.stringify(page)}::json)
-        AS e(data jsonb, metadata jsonb, event_id uuid, stream_name text, stream_revision int, position int8)
+        AS e(data jsonb, metadata jsonb, event_id uuid, stream_revision int, position int8)
       ${conflictKey}`);
     page = [];
   };
@@ -76,7 +81,6 @@ export async function copyRecordEvents(
       data: parsed.data,
       metadata: { schemaVersion: CURRENT_SCHEMA_VERSIONS[eventType], sourceLine: event.metadata.sourceLine },
       event_id: event.id,
-      stream_name: event.streamName,
       stream_revision: event.revision,
       position: event.position.toString(),
     });
@@ -99,7 +103,7 @@ async function copyByVersion(
 ): Promise<void> {
   const { table, columnNames, columns, stream, eventType, olderVersions, conflictKey } = copy;
   const version = sql.fragment`coalesce(e.metadata->>'schemaVersion', '1')`;
-  const ofStream = sql.fragment`e.stream_name = ${stream} AND e.event_type = ${eventType}`;
+  const ofStream = sql.fragment`e.stream_id = ${streamId(stream)} AND e.event_type = ${eventType}`;
   const branches = [
     { version: CURRENT_SCHEMA_VERSIONS[eventType], columns },
     ...olderVersions.filter((older) => older.version !== CURRENT_SCHEMA_VERSIONS[eventType]),
@@ -109,7 +113,7 @@ async function copyByVersion(
     sql.fragment`, `,
   );
   await db.query(sql.unsafe`
-    SELECT nem_unknown_event_version(e.event_id, e.event_type, e.stream_name, e.stream_revision, e.position, ${version})
+    SELECT nem_unknown_event_version(e.event_id, e.event_type, ${stream}, e.stream_revision, e.position, ${version})
     FROM nem_events e WHERE ${ofStream} AND ${version} NOT IN (${known})
     LIMIT 1`);
   const selects = branches.map(

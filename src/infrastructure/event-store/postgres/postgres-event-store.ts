@@ -34,7 +34,10 @@ const EventRow = z.object({
 });
 type EventRow = z.infer<typeof EventRow>;
 
-const EVENT_COLUMNS = sql.fragment`position, stream_name, stream_revision, event_id::text AS event_id, event_type, data, metadata, recorded_at`;
+const EVENT_COLUMNS = sql.fragment`e.position, s.stream_name, e.stream_revision, e.event_id::text AS event_id, e.event_type,
+  e.data, e.metadata, e.recorded_at`;
+/** Event rows name their stream by its id in nem_streams (migration 011). */
+const EVENTS = sql.fragment`nem_events e JOIN nem_streams s USING (stream_id)`;
 
 function toRecorded(row: EventRow): RecordedEvent {
   return {
@@ -69,7 +72,12 @@ function copyText(value: string): string {
   return value.includes('\\') ? value.replace(/\\/g, '\\\\') : value;
 }
 
-const COPY_EVENTS = 'COPY nem_events (stream_name, stream_revision, event_id, event_type, data, metadata) FROM STDIN';
+/** A stream's id and last revision; no row when the stream was never written. */
+const CURRENT_REVISION = `SELECT s.stream_id AS id,
+    (SELECT max(e.stream_revision) FROM nem_events e WHERE e.stream_id = s.stream_id) AS revision
+  FROM nem_streams s WHERE s.stream_name = $1`;
+const NEW_STREAM = 'INSERT INTO nem_streams (stream_name) VALUES ($1) RETURNING stream_id AS id';
+const COPY_EVENTS = 'COPY nem_events (stream_id, stream_revision, event_id, event_type, data, metadata) FROM STDIN';
 
 export interface PostgresEventStoreOptions {
   /**
@@ -170,10 +178,7 @@ export class PostgresEventStore implements EventStore {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-      const found = await client.query<{ revision: number | null }>(
-        'SELECT max(stream_revision) AS revision FROM nem_events WHERE stream_name = $1',
-        [streamName],
-      );
+      const found = await client.query<{ id: number; revision: number | null }>(CURRENT_REVISION, [streamName]);
       const current = found.rows[0]?.revision ?? null;
       if (!matches(expected, current)) {
         await client.query('ROLLBACK');
@@ -182,7 +187,8 @@ export class PostgresEventStore implements EventStore {
         throw new WrongExpectedRevisionError(streamName, expected, current);
       }
       const first = current === null ? 0 : current + 1;
-      const stream = copyText(streamName);
+      const stream = found.rows[0]?.id ?? (await client.query<{ id: number }>(NEW_STREAM, [streamName])).rows[0]?.id;
+      if (stream === undefined) throw new Error(`no id was given to the new stream ${streamName}`);
       const rows = Readable.from(
         (function* () {
           // Rows go out in pieces of about 256 KiB rather than one write per row.
@@ -225,16 +231,24 @@ export class PostgresEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
     await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
-    const current = await tx.oneFirst(
-      sql.type(z.object({ revision: z.number().nullable() }))`
-        SELECT max(stream_revision) AS revision FROM nem_events WHERE stream_name = ${streamName}`,
+    const found = await tx.maybeOne(
+      sql.type(z.object({ id: z.number(), revision: z.number().nullable() }))`
+        SELECT s.stream_id AS id, (SELECT max(e.stream_revision) FROM nem_events e WHERE e.stream_id = s.stream_id) AS revision
+        FROM nem_streams s WHERE s.stream_name = ${streamName}`,
     );
+    const current = found?.revision ?? null;
     if (!matches(expected, current)) {
       const retried = await this.alreadyAppended(tx, streamName, events);
       if (retried !== null) return retried;
       throw new WrongExpectedRevisionError(streamName, expected, current);
     }
     const first = current === null ? 0 : current + 1;
+    const stream =
+      found?.id ??
+      (await tx.oneFirst(
+        sql.type(z.object({ id: z.number() }))`
+          INSERT INTO nem_streams (stream_name) VALUES (${streamName}) RETURNING stream_id AS id`,
+      ));
     // One JSON document for the whole batch: a single native stringify here and a single parse in the
     // server, where array parameters cost an escaping pass per element (measured: most of the GC time).
     const batch = JSON.stringify(
@@ -243,8 +257,8 @@ export class PostgresEventStore implements EventStore {
     const position = await tx.oneFirst(
       sql.type(z.object({ position: z.bigint() }))`
         WITH inserted AS (
-          INSERT INTO nem_events (stream_name, stream_revision, event_id, event_type, data, metadata)
-          SELECT ${streamName}, batch.r, batch.i, batch.t, batch.d, batch.m
+          INSERT INTO nem_events (stream_id, stream_revision, event_id, event_type, data, metadata)
+          SELECT ${stream}, batch.r, batch.i, batch.t, batch.d, batch.m
           FROM json_to_recordset(${batch}::json) AS batch(r int4, i uuid, t text, d jsonb, m jsonb)
           ORDER BY batch.r
           RETURNING position
@@ -262,12 +276,12 @@ export class PostgresEventStore implements EventStore {
   ): Promise<AppendResult | null> {
     const rows = await tx.any(
       sql.type(z.object({ event_id: z.string(), stream_revision: z.number(), position: z.bigint() }))`
-        SELECT event_id::text AS event_id, stream_revision, position FROM nem_events
-        WHERE stream_name = ${streamName} AND event_id = ANY(${sql.array(
+        SELECT e.event_id::text AS event_id, e.stream_revision, e.position FROM ${EVENTS}
+        WHERE s.stream_name = ${streamName} AND e.event_id = ANY(${sql.array(
           events.map((event) => event.id),
           'uuid',
         )})
-        ORDER BY stream_revision`,
+        ORDER BY e.stream_revision`,
     );
     if (rows.length !== events.length) return null;
     const start = rows[0]?.stream_revision ?? 0;
@@ -288,9 +302,9 @@ export class PostgresEventStore implements EventStore {
       const rows = await this.pool
         .any(
           sql.type(EventRow)`
-            SELECT ${EVENT_COLUMNS} FROM nem_events
-            WHERE stream_name = ${streamName} AND stream_revision >= ${from}
-            ORDER BY stream_revision LIMIT ${page}`,
+            SELECT ${EVENT_COLUMNS} FROM ${EVENTS}
+            WHERE s.stream_name = ${streamName} AND e.stream_revision >= ${from}
+            ORDER BY e.stream_revision LIMIT ${page}`,
         )
         .catch((error: unknown) => {
           throw translated(`reading ${streamName}`, error);
@@ -307,8 +321,8 @@ export class PostgresEventStore implements EventStore {
     const row = await this.pool
       .maybeOne(
         sql.type(EventRow)`
-          SELECT ${EVENT_COLUMNS} FROM nem_events WHERE stream_name = ${streamName}
-          ORDER BY stream_revision DESC LIMIT 1`,
+          SELECT ${EVENT_COLUMNS} FROM ${EVENTS} WHERE s.stream_name = ${streamName}
+          ORDER BY e.stream_revision DESC LIMIT 1`,
       )
       .catch((error: unknown) => {
         throw translated(`reading ${streamName}`, error);
@@ -321,14 +335,14 @@ export class PostgresEventStore implements EventStore {
     const prefix =
       options.streamPrefix === undefined
         ? sql.fragment`TRUE`
-        : sql.fragment`starts_with(stream_name, ${options.streamPrefix})`;
+        : sql.fragment`starts_with(s.stream_name, ${options.streamPrefix})`;
     const rows = await this.pool
       .any(
         sql.type(EventRow)`
-          SELECT ${EVENT_COLUMNS} FROM nem_events
-          WHERE position > ${after.toString()}::int8 AND ${prefix}
-            AND ${options.types === undefined ? sql.fragment`TRUE` : sql.fragment`event_type = ANY(${sql.array([...options.types], 'text')})`}
-          ORDER BY position LIMIT ${options.maxCount}`,
+          SELECT ${EVENT_COLUMNS} FROM ${EVENTS}
+          WHERE e.position > ${after.toString()}::int8 AND ${prefix}
+            AND ${options.types === undefined ? sql.fragment`TRUE` : sql.fragment`e.event_type = ANY(${sql.array([...options.types], 'text')})`}
+          ORDER BY e.position LIMIT ${options.maxCount}`,
       )
       .catch((error: unknown) => {
         throw translated('reading all streams', error);

@@ -1,4 +1,5 @@
 import { sql, type CommonQueryMethods, type FragmentSqlToken, type IdentifierSqlToken } from 'slonik';
+import { z } from 'zod';
 import type { EventStore } from '../../domain/event-store/event-store.js';
 import { CURRENT_SCHEMA_VERSIONS, parseFileEvent } from '../../domain/events/file-events.js';
 
@@ -32,9 +33,14 @@ export interface RecordEventsCopy {
   readonly pageSize: number;
 }
 
-/** The events table names a stream by its id (migration 011). */
-function streamId(stream: string): FragmentSqlToken {
-  return sql.fragment`(SELECT stream_id FROM nem_streams WHERE stream_name = ${stream})`;
+/**
+ * The events table names a stream by its id (migration 011), looked up first: given as a value, the
+ * planner estimates the stream's rows from its statistics (an index scan for a small file among large
+ * ones), where a subquery would leave it a guess of the average stream.
+ */
+async function streamIdOf(db: CommonQueryMethods, stream: string): Promise<number | null> {
+  return db.maybeOneFirst(sql.type(z.object({ id: z.number() }))`
+    SELECT stream_id AS id FROM nem_streams WHERE stream_name = ${stream}`);
 }
 
 /**
@@ -52,15 +58,17 @@ export async function copyRecordEvents(
     copy.conflictKey === null
       ? sql.fragment``
       : sql.fragment`ON CONFLICT ${copy.conflictKey ?? sql.fragment`(file_id, line)`} DO NOTHING`;
-  if (source.kind === 'events-table' && copy.olderVersions !== undefined) {
-    await copyByVersion(db, { ...copy, olderVersions: copy.olderVersions, conflictKey });
-    return;
-  }
   if (source.kind === 'events-table') {
+    const id = await streamIdOf(db, stream);
+    if (id === null) return;
+    if (copy.olderVersions !== undefined) {
+      await copyByVersion(db, id, { ...copy, olderVersions: copy.olderVersions, conflictKey });
+      return;
+    }
     await db.query(sql.unsafe`
       INSERT INTO ${table} ${columnNames}
       SELECT ${columns} FROM nem_events e
-      WHERE e.stream_id = ${streamId(stream)} AND e.event_type = ${eventType}
+      WHERE e.stream_id = ${id} AND e.event_type = ${eventType}
       ${conflictKey}`);
     return;
   }
@@ -96,6 +104,7 @@ export async function copyRecordEvents(
  */
 async function copyByVersion(
   db: CommonQueryMethods,
+  streamId: number,
   copy: RecordEventsCopy & {
     readonly olderVersions: NonNullable<RecordEventsCopy['olderVersions']>;
     readonly conflictKey: FragmentSqlToken;
@@ -103,7 +112,7 @@ async function copyByVersion(
 ): Promise<void> {
   const { table, columnNames, columns, stream, eventType, olderVersions, conflictKey } = copy;
   const version = sql.fragment`coalesce(e.metadata->>'schemaVersion', '1')`;
-  const ofStream = sql.fragment`e.stream_id = ${streamId(stream)} AND e.event_type = ${eventType}`;
+  const ofStream = sql.fragment`e.stream_id = ${streamId} AND e.event_type = ${eventType}`;
   const branches = [
     { version: CURRENT_SCHEMA_VERSIONS[eventType], columns },
     ...olderVersions.filter((older) => older.version !== CURRENT_SCHEMA_VERSIONS[eventType]),

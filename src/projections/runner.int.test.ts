@@ -21,6 +21,8 @@ import {
 } from '../../test/databases.js';
 import { nem12SamplePath } from '../../test/samples.js';
 import { ProjectionRunner } from './runner.js';
+import { ArrayEventStore } from '../../test/array-event-store.js';
+import { fileStreamName } from '../domain/events/file-events.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-runner-'));
 
@@ -29,6 +31,48 @@ async function countRows(database: Database): Promise<{ files: number; imported:
     SELECT (SELECT count(*)::int FROM files) AS files,
       (SELECT count(*)::int FROM files WHERE status = 'imported') AS imported,
       (SELECT count(*)::int FROM register_reads) AS reads`);
+}
+
+/** Holds whoever reaches it until opened; `entered` resolves when the first one arrives. */
+class Gate {
+  readonly entered: Promise<void>;
+  private arrive!: () => void;
+  private readonly opened: Promise<void>;
+  open!: () => void;
+
+  constructor() {
+    this.entered = new Promise((resolve) => (this.arrive = resolve));
+    this.opened = new Promise((resolve) => (this.open = resolve));
+  }
+
+  async pass(): Promise<void> {
+    this.arrive();
+    await this.opened;
+  }
+}
+
+/** The store, but each readStream waits at the gate first. */
+function gatedReadStream(store: EventStore, gate: Gate): EventStore {
+  return {
+    kind: store.kind,
+    append: (s, e, x) => store.append(s, e, x),
+    readAll: (o) => store.readAll(o),
+    lastEvent: (s) => store.lastEvent(s),
+    headPosition: () => store.headPosition(),
+    close: () => store.close(),
+    readStream: async function* (s, o) {
+      await gate.pass();
+      yield* store.readStream(s, o);
+    },
+  };
+}
+
+/** Sessions of this database waiting for an advisory lock. */
+async function lockWaiters(database: Database): Promise<number> {
+  return database.pool.oneFirst(sql.type(z.object({ waiting: z.number() }))`
+    SELECT count(*)::int AS waiting FROM pg_locks
+    WHERE locktype = 'advisory' AND NOT granted
+      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
 }
 
 describe.each(TEST_DATABASES)('the projection runner on $name', (target) => {
@@ -226,6 +270,52 @@ describe.runIf(TEST_DATABASE_URL !== '')(
       } finally {
         await Promise.all([storeOne.close(), storeTwo.close()]);
         await Promise.all([one.close(), two.close()]);
+        await own.drop();
+      }
+    });
+
+    it('replays a file while the runner is applying its FileImported: every reading is there after both', async () => {
+      const own = await createTestPostgres();
+      const replaying = await openDatabase({ kind: 'postgres', url: own.url });
+      const applying = await openDatabase({ kind: 'postgres', url: own.url });
+      const replayStoreOf = eventStoreOn(replaying);
+      const applyStore = eventStoreOn(applying);
+      try {
+        const path = join(work, 'replay-race.csv');
+        await writeNem13File(path, 60, { seed: 500 });
+        const imported = await importFlowFile(applyStore, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
+        if (imported.sha256 === null) throw new Error(`not imported: ${imported.status}`);
+        // The replay reads the file's events, then its checkpoint and the file's rows under the projection
+        // lock. Meanwhile the runner applies the file's FileImported, holding that lock while it reads the
+        // file's readings. Two gates put the steps in the order that lost the readings when the replay
+        // read the checkpoint before taking the lock: replay reads events; the runner takes the lock; the
+        // replay waits for it; the runner commits; the replay goes on.
+        const replayReading = new Gate();
+        const runnerInside = new Gate();
+        const replayStore = gatedReadStream(replayStoreOf, replayReading);
+        // The file's events, as a store outside the database (EventStoreDB) would hand them to the runner.
+        const copied: RecordedEvent[] = [];
+        for await (const event of applyStore.readStream(fileStreamName(imported.sha256))) copied.push(event);
+        const applier = new ProjectionRunner(applying.pool, applyStore, {
+          kind: 'event-store',
+          store: gatedReadStream(new ArrayEventStore(copied), runnerInside),
+        });
+        const replayer = new ProjectionRunner(replaying.pool, replayStore, { kind: 'events-table' });
+        await applier.ensureReadModel();
+        const replay = replayer.replayFile(imported.sha256);
+        await replayReading.entered;
+        const catchingUp = applier.catchUp();
+        await runnerInside.entered;
+        replayReading.open();
+        await expect.poll(() => lockWaiters(applying)).toBe(1);
+        runnerInside.open();
+        await catchingUp;
+        expect(await replay).toBe(true);
+        expect(await countRows(replaying)).toEqual({ files: 1, imported: 1, reads: 60 });
+        expect((await replayer.status()).lag).toBe(0);
+      } finally {
+        await Promise.all([replayStoreOf.close(), applyStore.close()]);
+        await Promise.all([replaying.close(), applying.close()]);
         await own.drop();
       }
     });

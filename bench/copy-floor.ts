@@ -17,6 +17,7 @@ import { fileImported, fileReceived, fileStreamName, readingRecorded } from '../
 import { StreamDigest } from '../src/domain/events/stream-digest.js';
 import { toNemIso } from '../src/domain/nem-time.js';
 import { openFlowFile } from '../src/infrastructure/files/flow-file.js';
+import type { BenchDatabase } from './backends.js';
 import { BENCH_LIMITS } from './limits.js';
 
 /** COPY text format: tab-separated, with backslash, tab, CR and LF escaped. */
@@ -83,7 +84,14 @@ export async function prepareRows(file: string): Promise<PreparedRows> {
 const COPY_INTO_EVENTS = 'COPY nem_events (stream_id, stream_revision, event_id, event_type, data, metadata)';
 const REGISTER_STREAM = 'INSERT INTO nem_streams (stream_id, stream_name) VALUES ($1, $2)';
 
-export async function copyIntoPostgres(url: string, rows: PreparedRows): Promise<void> {
+/** The COPY into the bench database, on its backend (a PGlite folder must be closed by its other users first). */
+export async function copyInto(bench: Pick<BenchDatabase, 'url' | 'dataDir'>, rows: PreparedRows): Promise<void> {
+  if (bench.url !== null) await copyIntoPostgres(bench.url, rows);
+  else if (bench.dataDir !== null) await copyIntoPglite(bench.dataDir, rows);
+  else throw new Error('a bench database has a URL or a folder');
+}
+
+async function copyIntoPostgres(url: string, rows: PreparedRows): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -100,7 +108,7 @@ export async function copyIntoPostgres(url: string, rows: PreparedRows): Promise
  * PGlite takes COPY input as a Blob held in memory: the rows go in slices of whole lines (one COPY
  * each, in one transaction), so that no slice is huge.
  */
-export async function copyIntoPglite(dataDir: string, rows: PreparedRows): Promise<void> {
+async function copyIntoPglite(dataDir: string, rows: PreparedRows): Promise<void> {
   const db = await PGlite.create(join(dataDir, 'pgdata'));
   try {
     await db.query('BEGIN');

@@ -19,7 +19,7 @@ import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/p
 import { openFlowFile } from '../src/infrastructure/files/flow-file.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
 import { freshDatabase } from './backends.js';
-import { copyIntoPglite, copyIntoPostgres, prepareRows } from './copy-floor.js';
+import { copyInto, prepareRows } from './copy-floor.js';
 import { BENCH_DIR } from './harness.js';
 import { BENCH_LIMITS } from './limits.js';
 import { storageReport, tableBytes } from './storage.js';
@@ -66,8 +66,7 @@ try {
   try {
     if (floorBench.dataDir !== null) await floorBench.database.close();
     let started = process.hrtime.bigint();
-    if (floorBench.url !== null) await copyIntoPostgres(floorBench.url, prepared);
-    else if (floorBench.dataDir !== null) await copyIntoPglite(floorBench.dataDir, prepared);
+    await copyInto(floorBench, prepared);
     const copySeconds = seconds(started);
     started = process.hrtime.bigint();
     await runScript(floorBench.url, floorBench.dataDir, readFileSync(FLOOR_PROJECTION_SQL, 'utf8'));

@@ -10,7 +10,7 @@ import { importFlowFile } from '../src/application/import-flow-file.js';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from '../src/infrastructure/files/flow-file.js';
 import { freshDatabase, type BenchDatabase } from './backends.js';
-import { copyIntoPglite, copyIntoPostgres, prepareRows } from './copy-floor.js';
+import { copyInto, prepareRows } from './copy-floor.js';
 import { BENCH_LIMITS } from './limits.js';
 
 async function measureImport(bench: BenchDatabase, path: string): Promise<{ events: number; seconds: number }> {
@@ -28,8 +28,7 @@ async function measureCopy(bench: BenchDatabase, path: string): Promise<{ events
   try {
     if (bench.dataDir !== null) await bench.database.close();
     const started = process.hrtime.bigint();
-    if (bench.url !== null) await copyIntoPostgres(bench.url, prepared);
-    else if (bench.dataDir !== null) await copyIntoPglite(bench.dataDir, prepared);
+    await copyInto(bench, prepared);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return { events: prepared.events, seconds };
   } finally {

@@ -51,20 +51,28 @@ class Gate {
   }
 }
 
-/** The store, but each readStream waits at the gate first. */
-function gatedReadStream(store: EventStore, gate: Gate): EventStore {
+/** The store with some of its methods replaced; closing it leaves the store open (its owner closes it). */
+function storeWith(store: EventStore, kind: string, replaced: Partial<Omit<EventStore, 'kind'>>): EventStore {
   return {
-    kind: store.kind,
+    kind,
     append: (s, e, x) => store.append(s, e, x),
+    readStream: (s, o) => store.readStream(s, o),
     readAll: (o) => store.readAll(o),
     lastEvent: (s) => store.lastEvent(s),
     headPosition: () => store.headPosition(),
-    close: () => store.close(),
+    close: () => Promise.resolve(),
+    ...replaced,
+  };
+}
+
+/** The store, but each readStream waits at the gate first. */
+function gatedReadStream(store: EventStore, gate: Gate): EventStore {
+  return storeWith(store, store.kind, {
     readStream: async function* (s, o) {
       await gate.pass();
       yield* store.readStream(s, o);
     },
-  };
+  });
 }
 
 /** Sessions of this database waiting for an advisory lock. */
@@ -94,20 +102,14 @@ describe.each(TEST_DATABASES)('the projection runner on $name', (target) => {
     // A store that, the first time, hands over the batch with a corrupt FileImported: the runner dies in
     // the middle of the batch, after applying its FileReceived.
     let corrupted = false;
-    const flaky: EventStore = {
-      kind: 'flaky',
-      append: (s, e, x) => store.append(s, e, x),
-      readStream: (s, o) => store.readStream(s, o),
-      lastEvent: (s) => store.lastEvent(s),
-      headPosition: () => store.headPosition(),
-      close: () => Promise.resolve(),
+    const flaky = storeWith(store, 'flaky', {
       readAll: async (options) => {
         const events = await store.readAll(options);
         if (corrupted) return events;
         corrupted = true;
         return events.map((e): RecordedEvent => (e.type === 'FileImported' ? { ...e, data: { broken: true } } : e));
       },
-    };
+    });
     const dying = new ProjectionRunner(database.pool, flaky, { kind: 'events-table' });
     await dying.ensureReadModel();
     const before = await dying.status();
@@ -171,13 +173,7 @@ describe.each(TEST_DATABASES)('the projection runner beside an import that died 
     await importFlowFile(store, () => openFlowFile(done, TEST_LIMITS), { channel: 'cli' });
     // An import that appended its FileReceived and readings, then died before closing the stream (and
     // nobody imported the file again): the stream stays open.
-    const dying: EventStore = {
-      kind: 'dying',
-      readStream: (s, o) => store.readStream(s, o),
-      lastEvent: (s) => store.lastEvent(s),
-      readAll: (o) => store.readAll(o),
-      headPosition: () => store.headPosition(),
-      close: () => Promise.resolve(),
+    const dying = storeWith(store, 'dying', {
       append: async (stream, events, expected) => {
         const opened = events.filter((event) => event.type !== 'FileImported');
         if (opened.length < events.length) {
@@ -186,7 +182,7 @@ describe.each(TEST_DATABASES)('the projection runner beside an import that died 
         }
         return store.append(stream, events, expected);
       },
-    };
+    });
     const open = join(work, `open-${target.name}.csv`);
     await writeNem13File(open, 25, { seed: 32 });
     await expect(

@@ -20,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
+          globalSetup: ['test/template-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -28,6 +29,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['src/**/*.e2e.test.ts', 'test/**/*.e2e.test.ts', 'ui/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/template-database.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // expect.poll waits on a server or a browser: a second (vitest's default) is not enough on a busy machine.

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The built command, as `npx nem` runs it (npm test builds first). */
@@ -24,6 +25,31 @@ export function killOnExit(child: ChildProcess): void {
   child.once('close', () => running.delete(child));
 }
 
+const unseeded = new Set<string>();
+
+/**
+ * A data folder that a test's first `nem` command must create from nothing (initdb and every migration),
+ * as a new user's first command does; every other new folder starts as a copy of the run's migrated template.
+ */
+export function unseededDataDir(path: string): string {
+  unseeded.add(resolve(path));
+  return path;
+}
+
+/**
+ * Before a child starts on an embedded data folder that holds no database yet, copies the run's migrated
+ * template into it (test/template-database.ts): the child then opens a database instead of making one,
+ * 3 to 5 s less per folder. What the child sees is what a second command on a folder sees.
+ */
+export function seedDataDir(env: NodeJS.ProcessEnv): void {
+  const dataDir = env.NEM_DATA_DIR;
+  const databaseUrl = 'DATABASE_URL' in env ? env.DATABASE_URL : process.env.DATABASE_URL;
+  if (dataDir === undefined || dataDir === '' || (databaseUrl ?? '') !== '') return;
+  if (unseeded.has(resolve(dataDir)) || existsSync(join(dataDir, 'pgdata'))) return;
+  mkdirSync(dataDir, { recursive: true });
+  cpSync(join(inject('nemTemplateDataDir'), 'pgdata'), join(dataDir, 'pgdata'), { recursive: true });
+}
+
 /**
  * Runs `nem` in a child process through its shebang's flags, as a user would. Its stdin is a pipe (not a
  * terminal) holding `input`, or nothing.
@@ -34,6 +60,7 @@ export function runNem(
   cwd = REPO_ROOT,
   input?: string,
 ): Promise<CliResult> {
+  seedDataDir(env);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, ...args], {
       cwd,

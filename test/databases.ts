@@ -1,7 +1,20 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
 import { createPool, sql } from 'slonik';
 import { openDatabase, type Database } from '../src/infrastructure/db/database.js';
 import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
+
+let tarball: Blob | undefined;
+/** The migrated embedded database of this run, read once per worker. */
+function templateTarball(): Blob {
+  return (tarball ??= new Blob([readFileSync(inject('nemTemplateTarball'))]));
+}
+
+/** A new in-memory PGlite, started from the migrated template. */
+export function openPgliteFromTemplate(): Promise<Database> {
+  return openDatabase({ kind: 'pglite-memory', template: templateTarball() });
+}
 
 /** The PostgreSQL server tests may use (CI sets it); PGlite is always tested. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? '';
@@ -40,7 +53,14 @@ export function eventStoreOn(database: Database): PostgresEventStore {
 
 /** PGlite in memory always; PostgreSQL too when TEST_DATABASE_URL is set. */
 export const TEST_DATABASES: TestDatabaseTarget[] = [
-  { name: 'pglite', open: (options) => openDatabase({ kind: 'pglite-memory' }, options) },
+  {
+    name: 'pglite',
+    // A migrated template (test/template-database.ts) unless the test wants an earlier schema.
+    open: (options) =>
+      options?.schemaThrough === undefined
+        ? openPgliteFromTemplate()
+        : openDatabase({ kind: 'pglite-memory' }, options),
+  },
   ...(TEST_DATABASE_URL === ''
     ? []
     : [

@@ -14,8 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_TYPES_PATH, clientTypes, DOCUMENT_PATH, documentText, liveDocument } from '../../scripts/openapi.js';
 import { multipart, testApi, type TestApi } from '../../test/api.js';
 import { REPO_ROOT } from '../../test/cli.js';
+import { openPgliteFromTemplate } from '../../test/databases.js';
 import { samplePath } from '../../test/samples.js';
-import { openDatabase, type Database } from '../infrastructure/db/database.js';
+import type { Database } from '../infrastructure/db/database.js';
 
 const run = promisify(execFile);
 
@@ -135,7 +136,7 @@ describe('the client example (docs/examples/readings.ts)', () => {
   let url = '';
   let token = '';
   beforeAll(async () => {
-    database = await openDatabase({ kind: 'pglite-memory' });
+    database = await openPgliteFromTemplate();
     api = await testApi(database);
     token = (await api.accounts.createToken('admin', 'example')).token;
     url = await api.app.listen({ host: '127.0.0.1', port: 0 });

@@ -9,7 +9,16 @@ import { z } from 'zod';
 import { writeNem12File, writeNem13File } from '../../../bench/generate.js';
 import { openDatabase, type DatabaseTarget } from '../../infrastructure/db/database.js';
 import { physicalName, READ_MODEL_PROJECTION } from '../../projections/read-model/read-model.schema.js';
-import { describeRun, expectExit, killOnExit, ndjson, NEM_BIN, REPO_ROOT, runNem } from '../../../test/cli.js';
+import {
+  describeRun,
+  expectExit,
+  killOnExit,
+  ndjson,
+  NEM_BIN,
+  REPO_ROOT,
+  runNem,
+  seedDataDir,
+} from '../../../test/cli.js';
 import { createTestPostgres, TEST_DATABASE_URL, type TestPostgres } from '../../../test/databases.js';
 import { EXPECTED, EXPECTED_NEM12, nem12SamplePath, samplePath } from '../../../test/samples.js';
 
@@ -219,6 +228,7 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
   it.each(BIG_FILES)(
     'completes an import of a $format file killed part-way: one record event per record, as a clean import',
     async (big) => {
+      seedDataDir(backend.env());
       const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, 'import', '--progress', big.path], {
         cwd: REPO_ROOT,
         env: { ...process.env, ...backend.env() },

@@ -6,11 +6,12 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync, copyFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectExit, runNem } from '../../../test/cli.js';
+import { expectExit, runNem, unseededDataDir } from '../../../test/cli.js';
 import { samplePath } from '../../../test/samples.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-newcomer-'));
-const env = { NEM_DATA_DIR: join(work, 'data'), DATABASE_URL: '' };
+// A new user's first commands: the data folder is made by them, from nothing.
+const env = { NEM_DATA_DIR: unseededDataDir(join(work, 'data')), DATABASE_URL: '' };
 
 describe('messages for a newcomer', () => {
   it('names the option or setting that is wrong, in one line, with exit code 2', async () => {

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectExit, killOnExit, NEM_BIN, REPO_ROOT, runNem } from '../../../test/cli.js';
+import { expectExit, killOnExit, NEM_BIN, REPO_ROOT, runNem, seedDataDir } from '../../../test/cli.js';
 import { samplePath } from '../../../test/samples.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-watch-e2e-'));
@@ -27,6 +27,7 @@ describe('nem watch', () => {
   it('imports a file dropped into the folder, moves it, and stops cleanly on SIGTERM', async () => {
     const inbox = join(work, 'inbox');
     mkdirSync(inbox);
+    seedDataDir(env);
     const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, 'watch', inbox, '--stable-ms', '300'], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },

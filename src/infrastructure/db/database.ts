@@ -47,8 +47,11 @@ export const DEFAULT_TIMEOUTS: DatabaseTimeouts = { connectMs: 5_000, statementM
 export type DatabaseTarget =
   | { readonly kind: 'postgres'; readonly url: string; readonly timeouts?: Partial<DatabaseTimeouts> }
   | { readonly kind: 'pglite'; readonly dataDir: string }
-  /** PGlite in memory: for tests. */
-  | { readonly kind: 'pglite-memory' };
+  /**
+   * PGlite in memory: for tests. `template` is a data folder as `PGlite.dumpDataDir` writes it (a tar),
+   * which starts the database from a copy instead of running initdb.
+   */
+  | { readonly kind: 'pglite-memory'; readonly template?: Blob };
 
 const COMMON = {
   typeParsers: TYPE_PARSERS,
@@ -101,14 +104,17 @@ async function openPostgres(url: string, timeouts: DatabaseTimeouts): Promise<Da
   return { kind: 'postgres', location, url, pool, timeouts, close: () => (closing ??= pool.end()) };
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, template?: Blob): Promise<Database> {
   let lock: { release: () => void } | null = null;
   if (dataDir !== null) {
     mkdirSync(dataDir, { recursive: true });
     lock = lockDataDir(dataDir);
   }
   try {
-    const db = await PGlite.create(dataDir === null ? undefined : join(dataDir, 'pgdata'));
+    const db = await PGlite.create({
+      ...(dataDir === null ? {} : { dataDir: join(dataDir, 'pgdata') }),
+      ...(template === undefined ? {} : { loadDataDir: template }),
+    });
     const pool = await createPool('postgres://pglite@localhost/nem', {
       ...COMMON,
       driverFactory: createPgliteDriverFactory(db),
@@ -153,7 +159,9 @@ export async function openDatabase(
   const database =
     target.kind === 'postgres'
       ? await openPostgres(target.url, { ...DEFAULT_TIMEOUTS, ...target.timeouts })
-      : await openPglite(target.kind === 'pglite' ? target.dataDir : null);
+      : target.kind === 'pglite'
+        ? await openPglite(target.dataDir)
+        : await openPglite(null, target.template);
   try {
     await migrate(database.pool, {
       ...(options.schemaThrough === undefined ? {} : { through: options.schemaThrough }),

@@ -1,10 +1,10 @@
 import { eventStoreContract } from '../../../domain/event-store/event-store.contract.js';
-import { createTestPostgres, TEST_DATABASE_URL } from '../../../../test/databases.js';
+import { createTestPostgres, openPgliteFromTemplate, TEST_DATABASE_URL } from '../../../../test/databases.js';
 import { openDatabase } from '../../db/database.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 
 eventStoreContract('pglite (in memory)', async () => {
-  const database = await openDatabase({ kind: 'pglite-memory' });
+  const database = await openPgliteFromTemplate();
   return { store: new PostgresEventStore(database.pool, 'pglite'), dispose: () => database.close() };
 });
 

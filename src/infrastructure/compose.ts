@@ -3,7 +3,6 @@ import type { EventStore } from '../domain/event-store/event-store.js';
 import { ProjectionRunner } from '../projections/runner.js';
 import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
-import { openEsdbEventStore } from './event-store/esdb/esdb-event-store.js';
 import { PostgresEventStore } from './event-store/postgres/postgres-event-store.js';
 import { DatabaseOriginalsArchive } from './files/originals-archive.js';
 
@@ -33,7 +32,8 @@ export async function openServices(config: Config): Promise<Services> {
     store =
       config.eventStoreUrl === null
         ? new PostgresEventStore(database.pool, database.kind, { copyUrl: database.url })
-        : await openEsdbEventStore(config.eventStoreUrl);
+        : // The EventStoreDB client (gRPC) loads only when one is configured.
+          await (await import('./event-store/esdb/esdb-event-store.js')).openEsdbEventStore(config.eventStoreUrl);
   } catch (error) {
     await database.close();
     throw error;

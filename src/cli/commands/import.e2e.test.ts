@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,16 +8,7 @@ import { z } from 'zod';
 import { writeNem12File, writeNem13File } from '../../../bench/generate.js';
 import { openDatabase, type DatabaseTarget } from '../../infrastructure/db/database.js';
 import { physicalName, READ_MODEL_PROJECTION } from '../../projections/read-model/read-model.schema.js';
-import {
-  describeRun,
-  expectExit,
-  killOnExit,
-  ndjson,
-  NEM_BIN,
-  REPO_ROOT,
-  runNem,
-  seedDataDir,
-} from '../../../test/cli.js';
+import { describeRun, expectExit, ndjson, runNem, spawnNem } from '../../../test/cli.js';
 import { createTestPostgres, TEST_DATABASE_URL, type TestPostgres } from '../../../test/databases.js';
 import { EXPECTED, EXPECTED_NEM12, nem12SamplePath, samplePath } from '../../../test/samples.js';
 
@@ -228,18 +218,14 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
   it.each(BIG_FILES)(
     'completes an import of a $format file killed part-way: one record event per record, as a clean import',
     async (big) => {
-      seedDataDir(backend.env());
-      const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, 'import', '--progress', big.path], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, ...backend.env() },
+      const child = spawnNem(['import', '--progress', big.path], backend.env(), {
         stdio: ['ignore', 'ignore', 'pipe'],
       });
-      killOnExit(child);
       // Kill it with SIGKILL once it reports a fifth of the records appended. If it ends before that, the
       // test fails showing how it ended and what it printed.
       let stderr = '';
       const reachedKillPoint = await new Promise<boolean>((resolve) => {
-        child.stderr.setEncoding('utf8').on('data', (text: string) => {
+        child.stderr!.setEncoding('utf8').on('data', (text: string) => {
           stderr += text;
           const done = /progress: .*: (\d+)\/\d+ (?:readings|interval days) /.exec(text);
           if (done !== null && Number(done[1]) >= big.records / 5) resolve(true);

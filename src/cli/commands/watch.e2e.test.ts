@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { expectExit, killOnExit, NEM_BIN, REPO_ROOT, runNem, seedDataDir } from '../../../test/cli.js';
+import { expectExit, runNem, spawnNem } from '../../../test/cli.js';
 import { samplePath } from '../../../test/samples.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-watch-e2e-'));
@@ -19,7 +19,7 @@ async function eventually(check: () => boolean, what: string, timeoutMs = 60_000
 }
 
 describe('nem watch', () => {
-  const children: Array<ReturnType<typeof spawn>> = [];
+  const children: ChildProcess[] = [];
   afterAll(() => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   });
@@ -27,18 +27,12 @@ describe('nem watch', () => {
   it('imports a file dropped into the folder, moves it, and stops cleanly on SIGTERM', async () => {
     const inbox = join(work, 'inbox');
     mkdirSync(inbox);
-    seedDataDir(env);
-    const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, 'watch', inbox, '--stable-ms', '300'], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    killOnExit(child);
+    const child = spawnNem(['watch', inbox, '--stable-ms', '300'], env, { stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.stdout!.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     const closed = new Promise<number | null>((resolve) => child.once('close', resolve));
 
     await eventually(() => stderr.includes('nem watch: watching'), 'the watcher to start');

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'slonik';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +18,11 @@ async function readAll(content: AsyncIterable<Uint8Array>): Promise<Buffer> {
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** Drafts of this file's archives only: other test files write theirs into the system's folder at the same time. */
+const draftsFolder = mkdtempSync(join(tmpdir(), 'nem-originals-test-'));
+
 async function draftsLeft(): Promise<string[]> {
-  return (await readdir(tmpdir())).filter((name) => name.startsWith('nem-original-'));
+  return (await readdir(draftsFolder)).filter((name) => name.startsWith('nem-original-'));
 }
 
 describe.each(TEST_DATABASES)('the originals archive on $name', (target) => {
@@ -25,7 +30,7 @@ describe.each(TEST_DATABASES)('the originals archive on $name', (target) => {
   let archive: DatabaseOriginalsArchive;
   beforeAll(async () => {
     database = await target.open();
-    archive = new DatabaseOriginalsArchive(database.pool, 8 * 1024 * 1024);
+    archive = new DatabaseOriginalsArchive(database.pool, 8 * 1024 * 1024, draftsFolder);
   });
   afterAll(() => database.close());
 
@@ -67,7 +72,7 @@ describe.each(TEST_DATABASES)('the originals archive on $name', (target) => {
   });
 
   it('keeps nothing larger than its limit, and nothing at all with a limit of 0', async () => {
-    const small = new DatabaseOriginalsArchive(database.pool, 1000);
+    const small = new DatabaseOriginalsArchive(database.pool, 1000, draftsFolder);
     const content = randomBytes(1001);
     const draft = small.draft('content');
     await draft.write(content.subarray(0, 600));
@@ -76,7 +81,7 @@ describe.each(TEST_DATABASES)('the originals archive on $name', (target) => {
     expect(await small.describe(sha256(content))).toBeNull();
     expect(await small.read(sha256(content))).toBeNull();
 
-    const none = new DatabaseOriginalsArchive(database.pool, 0);
+    const none = new DatabaseOriginalsArchive(database.pool, 0, draftsFolder);
     const nothing = none.draft('raw');
     await nothing.write(Buffer.from('x'));
     expect(await nothing.keep(sha256(Buffer.from('x')))).toBe('too large');
@@ -91,13 +96,13 @@ describe.each(TEST_DATABASES)('the originals archive on $name', (target) => {
   });
 
   it('leaves no temporary file behind, kept or discarded', async () => {
-    const before = await draftsLeft();
+    expect(await draftsLeft()).toEqual([]);
     const kept = archive.draft('content');
     await kept.write(randomBytes(100));
     await kept.keep(sha256(randomBytes(32)));
     const dropped = archive.draft('content');
     await dropped.write(randomBytes(100));
     await dropped.discard();
-    expect(await draftsLeft()).toEqual(before);
+    expect(await draftsLeft()).toEqual([]);
   });
 });

@@ -39,10 +39,12 @@ export class DatabaseOriginalsArchive implements OriginalsArchive {
   constructor(
     private readonly pool: DatabasePool,
     readonly maxBytes: number,
+    /** Where drafts get their private folders (each a new `nem-original-*`). */
+    private readonly temporaryFolder: string = tmpdir(),
   ) {}
 
   draft(basis: OriginalBasis): OriginalDraft {
-    return new GzipDraft(this.pool, this.maxBytes, basis);
+    return new GzipDraft(this.pool, this.maxBytes, basis, this.temporaryFolder);
   }
 
   async describe(fileId: string): Promise<KeptOriginal | null> {
@@ -80,11 +82,12 @@ class GzipDraft implements OriginalDraft {
     private readonly pool: DatabasePool,
     private readonly maxBytes: number,
     private readonly basis: OriginalBasis,
+    private readonly temporaryFolder: string,
   ) {}
 
   private async open(): Promise<ReturnType<typeof createGzip>> {
     if (this.gzip !== null) return this.gzip;
-    this.folder = await mkdtemp(join(tmpdir(), 'nem-original-'));
+    this.folder = await mkdtemp(join(this.temporaryFolder, 'nem-original-'));
     const gzip = createGzip({ level: constants.Z_BEST_SPEED });
     const file = createWriteStream(join(this.folder, 'content.gz'), { mode: 0o600 });
     gzip.pipe(file);

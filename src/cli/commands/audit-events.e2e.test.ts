@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectExit, ndjson, runNem } from '../../../test/cli.js';
+import { expectExit, ndjson } from '../../../test/cli.js';
+import { runNemInProcess } from '../../../test/nem-in-process.js';
 import { samplePath } from '../../../test/samples.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-audit-events-e2e-'));
@@ -37,7 +38,7 @@ describe('nem events and nem readings history (embedded database)', () => {
     }
     const rejected = samplePath('malformed/handcopied-spec-example-nem13-meter-change.csv');
     rejectedId = createHash('sha256').update(readFileSync(rejected)).digest('hex');
-    const imported = await runNem(
+    const imported = await runNemInProcess(
       ['import', samplePath('challenge-sample.csv'), join(work, 'challenge-corrected.csv'), ...twice, rejected],
       env,
     );
@@ -45,7 +46,7 @@ describe('nem events and nem readings history (embedded database)', () => {
   }, 180_000);
 
   it('prints the events of a file as NDJSON, and pages with --limit and --after', async () => {
-    const all = await runNem(['events', 'challenge-sample.csv', '--json'], env);
+    const all = await runNemInProcess(['events', 'challenge-sample.csv', '--json'], env);
     expectExit(all, 0);
     const events = ndjson(all.stdout);
     expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
@@ -64,16 +65,19 @@ describe('nem events and nem readings history (embedded database)', () => {
     });
     expect((events[1]?.data as { fields: string[] }).fields.slice(0, 1)).toEqual(['2291137510']);
 
-    const first = await runNem(['events', 'challenge-sample.csv', '--json', '--limit', '5'], env);
+    const first = await runNemInProcess(['events', 'challenge-sample.csv', '--json', '--limit', '5'], env);
     expectExit(first, 0);
     expect(ndjson(first.stdout).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4]);
     expect(first.stderr).toContain('showing 5 events of 12; the next page: --after 4');
-    const next = await runNem(['events', 'challenge-sample.csv', '--json', '--limit', '5', '--after', '4'], env);
+    const next = await runNemInProcess(
+      ['events', 'challenge-sample.csv', '--json', '--limit', '5', '--after', '4'],
+      env,
+    );
     expect(ndjson(next.stdout)).toEqual(events.slice(5, 10));
   }, 180_000);
 
   it('prints each event for people, found by its SHA-256 start: a rejected file received, then rejected', async () => {
-    const result = await runNem(['events', rejectedId.slice(0, 12)], env);
+    const result = await runNemInProcess(['events', rejectedId.slice(0, 12)], env);
     expectExit(result, 0);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe(`nem13File-${rejectedId} (handcopied-spec-example-nem13-meter-change.csv): 2 events`);
@@ -85,19 +89,22 @@ describe('nem events and nem readings history (embedded database)', () => {
   }, 120_000);
 
   it('refuses a name two files share, listing both, and a file it does not know (exit 1)', async () => {
-    const shared = await runNem(['events', 'twice.csv'], env);
+    const shared = await runNemInProcess(['events', 'twice.csv'], env);
     expectExit(shared, 1);
     expect(shared.stderr).toContain('2 files match "twice.csv"; name one by its SHA-256:');
     for (const path of twice) {
       expect(shared.stderr).toContain(createHash('sha256').update(readFileSync(path)).digest('hex'));
     }
-    const unknown = await runNem(['events', 'nothing.csv'], env);
+    const unknown = await runNemInProcess(['events', 'nothing.csv'], env);
     expectExit(unknown, 1);
     expect(unknown.stderr).toContain('no file with id, name or stream "nothing.csv"');
   }, 120_000);
 
   it('gives the history of a corrected read: the versions, which won and why, and their events', async () => {
-    const text = await runNem(['readings', 'history', ...HISTORY_KEY, '--read-at', '2004-01-07 10:03:33 +10:00'], env);
+    const text = await runNemInProcess(
+      ['readings', 'history', ...HISTORY_KEY, '--read-at', '2004-01-07 10:03:33 +10:00'],
+      env,
+    );
     expectExit(text, 0);
     expect(text.stdout).toContain('read at 2004-01-07 10:03:33 +10:00: 4 versions');
     expect(text.stdout).toMatch(/1\. in force: 56320\.0 S61, .*\n {3}why: {3}newer UpdateDateTime/);
@@ -105,7 +112,10 @@ describe('nem events and nem readings history (embedded database)', () => {
       /4\. superseded: 56311\.0 A, .*\n {3}why: {3}older UpdateDateTime than the version in force/,
     );
 
-    const json = await runNem(['readings', 'history', ...HISTORY_KEY, '--read-at', '20040107100333', '--json'], env);
+    const json = await runNemInProcess(
+      ['readings', 'history', ...HISTORY_KEY, '--read-at', '20040107100333', '--json'],
+      env,
+    );
     expectExit(json, 0);
     const history = JSON.parse(json.stdout) as {
       versions: Array<{
@@ -122,10 +132,10 @@ describe('nem events and nem readings history (embedded database)', () => {
       [4, 'challenge-sample.csv', 'updateDateTime', 1],
     ]);
 
-    const none = await runNem(['readings', 'history', ...HISTORY_KEY, '--read-at', '20040107100334'], env);
+    const none = await runNemInProcess(['readings', 'history', ...HISTORY_KEY, '--read-at', '20040107100334'], env);
     expectExit(none, 1);
     expect(none.stderr).toContain('no file sent a read of NMI 2291137510');
-    const bad = await runNem(['readings', 'history', ...HISTORY_KEY, '--read-at', '2004-01-07'], env);
+    const bad = await runNemInProcess(['readings', 'history', ...HISTORY_KEY, '--read-at', '2004-01-07'], env);
     expectExit(bad, 2);
     expect(bad.stderr).toContain('is not an instant with an offset');
   }, 180_000);

@@ -5,7 +5,8 @@ import { sql } from 'slonik';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openDatabase, type DatabaseTarget } from '../../infrastructure/db/database.js';
-import { expectExit, runNem } from '../../../test/cli.js';
+import { expectExit } from '../../../test/cli.js';
+import { runNemInProcess } from '../../../test/nem-in-process.js';
 import { createTestPostgres, TEST_DATABASE_URL, type TestPostgres } from '../../../test/databases.js';
 import { samplePath } from '../../../test/samples.js';
 
@@ -52,7 +53,7 @@ interface VerifyJson {
 describe.each(BACKENDS)('nem audit verify ($name)', (backend) => {
   beforeAll(async () => {
     if (backend.name === 'postgres') server = await createTestPostgres();
-    const imported = await runNem(
+    const imported = await runNemInProcess(
       ['import', samplePath('challenge-sample.csv'), samplePath('malformed')],
       backend.env(),
     );
@@ -65,10 +66,10 @@ describe.each(BACKENDS)('nem audit verify ($name)', (backend) => {
   it(
     'exits 0 when every stream passes, in words and in JSON',
     async () => {
-      const words = await runNem(['audit', 'verify'], backend.env());
+      const words = await runNemInProcess(['audit', 'verify'], backend.env());
       expectExit(words, 0);
       expect(words.stdout.trim()).toBe('nem audit verify: 3 file streams, 3 ok, 0 broken');
-      const json = await runNem(['audit', 'verify', '--json'], backend.env());
+      const json = await runNemInProcess(['audit', 'verify', '--json'], backend.env());
       expectExit(json, 0);
       const report = JSON.parse(json.stdout) as VerifyJson;
       expect(report).toMatchObject({ streams: 3, ok: 3, broken: 0 });
@@ -96,7 +97,7 @@ describe.each(BACKENDS)('nem audit verify ($name)', (backend) => {
       } finally {
         await database.close();
       }
-      const words = await runNem(['audit', 'verify'], backend.env());
+      const words = await runNemInProcess(['audit', 'verify'], backend.env());
       expectExit(words, 1);
       expect(words.stdout).toContain('nem audit verify: 3 file streams, 2 ok, 1 broken');
       expect(words.stdout).toContain('broken: nem13File-');
@@ -106,7 +107,7 @@ describe.each(BACKENDS)('nem audit verify ($name)', (backend) => {
       expect(words.stdout).toMatch(/Quantity is "0\.0" here, "[0-9.]+" in the original/);
       expect(words.stdout).toMatch(/also: revision 11, .* \(FileImported\): digest: /);
 
-      const json = await runNem(['audit', 'verify', '--json'], backend.env());
+      const json = await runNemInProcess(['audit', 'verify', '--json'], backend.env());
       expectExit(json, 1);
       const report = JSON.parse(json.stdout) as VerifyJson;
       expect(report).toMatchObject({ broken: 1 });
@@ -123,14 +124,14 @@ describe('nem audit verify, when it cannot run', () => {
   it(
     'exits 2 for a usage error or a database out of reach',
     async () => {
-      const bare = await runNem(['audit'], { NEM_DATA_DIR: join(work, 'usage'), DATABASE_URL: '' });
+      const bare = await runNemInProcess(['audit'], { NEM_DATA_DIR: join(work, 'usage'), DATABASE_URL: '' });
       expectExit(bare, 2);
       expect(bare.stderr).toContain('nem audit: name a subcommand (verify)');
       expectExit(
-        await runNem(['audit', 'verify', '--bogus'], { NEM_DATA_DIR: join(work, 'usage'), DATABASE_URL: '' }),
+        await runNemInProcess(['audit', 'verify', '--bogus'], { NEM_DATA_DIR: join(work, 'usage'), DATABASE_URL: '' }),
         2,
       );
-      const unreachable = await runNem(['audit', 'verify'], {
+      const unreachable = await runNemInProcess(['audit', 'verify'], {
         DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nem',
       });
       expectExit(unreachable, 2);

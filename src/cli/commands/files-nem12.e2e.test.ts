@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectExit, runNem } from '../../../test/cli.js';
+import { expectExit } from '../../../test/cli.js';
+import { runNemInProcess } from '../../../test/nem-in-process.js';
 import { EXPECTED_NEM12, nem12SamplePath } from '../../../test/samples.js';
 
 const env = { NEM_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'nem-files12-e2e-')), 'data'), DATABASE_URL: '' };
@@ -12,7 +13,7 @@ const REJECTED = 'invalid/Example_NEM12_15min_200_30min_400.csv';
 
 describe('nem files show, NEM12 files (embedded database)', () => {
   beforeAll(async () => {
-    const imported = await runNem(['import', nem12SamplePath(ACCEPTED), nem12SamplePath(REJECTED)], env);
+    const imported = await runNemInProcess(['import', nem12SamplePath(ACCEPTED), nem12SamplePath(REJECTED)], env);
     // One file rejected: exit 1, each file's verdict on stdout.
     expectExit(imported, 1);
     expect(imported.stdout).toContain('NEM12_Scenario09_ETSAMDP_NEMMCO.csv: imported');
@@ -21,7 +22,7 @@ describe('nem files show, NEM12 files (embedded database)', () => {
 
   it('says an imported NEM12 file is NEM12, with its interval days and the NMI they are of', async () => {
     const channel = EXPECTED_NEM12.find((f) => f.file === ACCEPTED)?.channels?.[0];
-    const shown = await runNem(['files', 'show', 'NEM12_Scenario09_ETSAMDP_NEMMCO.csv'], env);
+    const shown = await runNemInProcess(['files', 'show', 'NEM12_Scenario09_ETSAMDP_NEMMCO.csv'], env);
     expectExit(shown, 0);
     expect(shown.stdout).toContain('Format:    NEM12');
     expect(shown.stdout).toMatch(new RegExp(`^Days:      ${channel?.days} interval days \\(300\\), `, 'm'));
@@ -31,7 +32,7 @@ describe('nem files show, NEM12 files (embedded database)', () => {
 
   it('shows a rejected NEM12 file as NEM12 with its first error on the oracle’s line', async () => {
     const expected = EXPECTED_NEM12.find((f) => f.file === REJECTED);
-    const shown = await runNem(['files', 'show', 'Example_NEM12_15min_200_30min_400.csv'], env);
+    const shown = await runNemInProcess(['files', 'show', 'Example_NEM12_15min_200_30min_400.csv'], env);
     expectExit(shown, 0);
     expect(shown.stdout).toContain('Status:    rejected');
     expect(shown.stdout).toContain('Format:    NEM12');

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from '../../domain/decimal.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectExit, ndjson, runNem } from '../../../test/cli.js';
+import { expectExit, ndjson } from '../../../test/cli.js';
+import { runNemInProcess } from '../../../test/nem-in-process.js';
 import { EXPECTED, EXPECTED_NEM12, nem12SamplePath, samplePath } from '../../../test/samples.js';
 
 const env = { NEM_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'nem-intervals-e2e-')), 'data'), DATABASE_URL: '' };
@@ -13,18 +14,18 @@ const SENT_TWICE = ['examples/Example_NEM12_actual_interval.csv', 'examples/Exam
 
 describe('nem intervals (embedded database)', () => {
   beforeAll(async () => {
-    const imported = await runNem(['import', nem12SamplePath(SAMPLE?.file ?? '')], env);
+    const imported = await runNemInProcess(['import', nem12SamplePath(SAMPLE?.file ?? '')], env);
     expectExit(imported, 0);
     // The closing line counts interval days for NEM12 files, not readings.
     expect(imported.stdout).toContain(`1 file: 1 imported (${SAMPLE?.records?.['300']} interval days)`);
-    const twice = await runNem(['import', ...SENT_TWICE.map(nem12SamplePath)], env);
+    const twice = await runNemInProcess(['import', ...SENT_TWICE.map(nem12SamplePath)], env);
     expectExit(twice, 0);
     expect(twice.stdout).toContain('2 files: 2 imported (4 interval days)');
   }, 120_000);
 
   it('lists the days of each channel as JSON, summing exactly to the oracle', async () => {
     for (const channel of SAMPLE?.channels ?? []) {
-      const result = await runNem(['intervals', '--nmi', channel.nmi.toLowerCase(), '--json'], env);
+      const result = await runNemInProcess(['intervals', '--nmi', channel.nmi.toLowerCase(), '--json'], env);
       expectExit(result, 0);
       const days = (
         JSON.parse(result.stdout) as Array<{ nmiSuffix: string; dayTotal: string; values: string[] }>
@@ -38,7 +39,10 @@ describe('nem intervals (embedded database)', () => {
   it('prints a table, narrows by day, and refuses a bad NMI or day', async () => {
     const channel = SAMPLE?.channels?.[0];
     const first = `${channel?.first_date.slice(0, 4)}-${channel?.first_date.slice(4, 6)}-${channel?.first_date.slice(6)}`;
-    const table = await runNem(['intervals', '--nmi', channel?.nmi ?? '', '--from', first, '--to', first], env);
+    const table = await runNemInProcess(
+      ['intervals', '--nmi', channel?.nmi ?? '', '--from', first, '--to', first],
+      env,
+    );
     expectExit(table, 0);
     const lines = table.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^NMI\s+Suffix\s+Serial\s+Day\s+Length\s+Total\s+Quality\s+Intervals\s+File/);
@@ -46,34 +50,34 @@ describe('nem intervals (embedded database)', () => {
     const rows = lines.slice(2);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((line) => line.includes(` ${first} `))).toBe(true);
-    expectExit(await runNem(['intervals', '--nmi', 'nope'], env), 2);
-    expectExit(await runNem(['intervals', '--nmi', channel?.nmi ?? '', '--from', '2005-02-30'], env), 2);
+    expectExit(await runNemInProcess(['intervals', '--nmi', 'nope'], env), 2);
+    expectExit(await runNemInProcess(['intervals', '--nmi', channel?.nmi ?? '', '--from', '2005-02-30'], env), 2);
   });
 
   it('finds the days by meter serial and one suffix, and wants exactly one of --nmi and --serial', async () => {
     const channel = SAMPLE?.channels?.find((c) => c.suffix === 'E1');
-    const result = await runNem(['intervals', '--serial', '06111', '--suffix', 'e1', '--json'], env);
+    const result = await runNemInProcess(['intervals', '--serial', '06111', '--suffix', 'e1', '--json'], env);
     expectExit(result, 0);
     const days = JSON.parse(result.stdout) as Array<{ nmi: string; nmiSuffix: string; meterSerialNumber: string }>;
     expect(days).toHaveLength(channel?.days ?? -1);
     expect(days.every((d) => d.nmi === channel?.nmi && d.nmiSuffix === 'E1' && d.meterSerialNumber === '06111')).toBe(
       true,
     );
-    const both = await runNem(['intervals', '--nmi', channel?.nmi ?? '', '--serial', '06111'], env);
+    const both = await runNemInProcess(['intervals', '--nmi', channel?.nmi ?? '', '--serial', '06111'], env);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('serial');
-    expectExit(await runNem(['intervals'], env), 2);
+    expectExit(await runNemInProcess(['intervals'], env), 2);
     // Before anything was imported, nothing was known.
-    const before = await runNem(['intervals', '--serial', '06111', '--as-of', '2000-01-01', '--json'], env);
+    const before = await runNemInProcess(['intervals', '--serial', '06111', '--as-of', '2000-01-01', '--json'], env);
     expectExit(before, 0);
     expect(JSON.parse(before.stdout)).toEqual([]);
     expect(before.stderr).toContain('as known on 2000-01-01 00:00 +10:00');
-    expectExit(await runNem(['intervals', '--serial', '06111', '--suffix', 'E'], env), 2);
+    expectExit(await runNemInProcess(['intervals', '--serial', '06111', '--suffix', 'E'], env), 2);
   });
 
   it('writes CSV with --csv: one row per interval, NEM-time instants, the exact sum of the channel', async () => {
     const channel = SAMPLE?.channels?.find((c) => c.suffix === 'B1');
-    const result = await runNem(['intervals', '--nmi', channel?.nmi ?? '', '--suffix', 'B1', '--csv'], env);
+    const result = await runNemInProcess(['intervals', '--nmi', channel?.nmi ?? '', '--suffix', 'B1', '--csv'], env);
     expectExit(result, 0);
     const [header, ...rows] = result.stdout
       .split('\r\n')
@@ -103,11 +107,11 @@ describe('nem intervals (embedded database)', () => {
     ]);
     const sum = rows.reduce((s, row) => s.add(Decimal.parse(row[9] ?? '')), Decimal.ZERO);
     expect(sum.toString()).toBe(channel?.value_sum);
-    expectExit(await runNem(['intervals', '--nmi', channel?.nmi ?? '', '--csv', '--json'], env), 2);
+    expectExit(await runNemInProcess(['intervals', '--nmi', channel?.nmi ?? '', '--csv', '--json'], env), 2);
   });
 
   it('shows the history of a day sent twice: both versions, their files, lines and events, the later import in force', async () => {
-    const result = await runNem(
+    const result = await runNemInProcess(
       ['intervals', 'history', '--nmi', 'VABD000163', '--suffix', 'e1', '--date', '2004-02-01', '--json'],
       env,
     );
@@ -136,7 +140,7 @@ describe('nem intervals (embedded database)', () => {
       [2, false, 'importOrder', 'Example_NEM12_actual_interval.csv', 3, '2004-02-02T12:00:25+10:00', '53.328'],
     ]);
     expect(history.versions.every((v) => v.event?.revision === 1)).toBe(true);
-    const text = await runNem(
+    const text = await runNemInProcess(
       ['intervals', 'history', '--nmi', 'VABD000163', '--suffix', 'E1', '--date', '2004-02-01'],
       env,
     );
@@ -147,7 +151,7 @@ describe('nem intervals (embedded database)', () => {
     );
     expect(text.stdout).toContain('why:   same UpdateDateTime, imported later');
     expect(text.stdout).toMatch(/event: nem13File-[0-9a-f]{64} revision 1, position \d+, id /);
-    const missing = await runNem(
+    const missing = await runNemInProcess(
       ['intervals', 'history', '--nmi', 'VABD000163', '--suffix', 'E1', '--date', '2004-02-02'],
       env,
     );
@@ -156,13 +160,13 @@ describe('nem intervals (embedded database)', () => {
   });
 
   it('shows a NEM12 file in nem files with its interval days', async () => {
-    const list = await runNem(['files'], env);
+    const list = await runNemInProcess(['files'], env);
     expectExit(list, 0);
     expect(list.stdout).toMatch(/^Status\s+Received\s+File\s+Records/);
     expect(list.stdout).toMatch(
       new RegExp(`NEM12_Scenario06_ETSAMDP_NEMMCO\\.csv\\s+${SAMPLE?.records?.['300']} days`),
     );
-    const show = await runNem(['files', 'show', 'NEM12_Scenario06_ETSAMDP_NEMMCO.csv'], env);
+    const show = await runNemInProcess(['files', 'show', 'NEM12_Scenario06_ETSAMDP_NEMMCO.csv'], env);
     expectExit(show, 0);
     expect(show.stdout).toContain('Format:    NEM12');
     expect(show.stdout).toContain(`Days:      ${SAMPLE?.records?.['300']} interval days (300)`);
@@ -171,14 +175,14 @@ describe('nem intervals (embedded database)', () => {
 
   it('counts NEM12 files in interval days: a duplicate, --json, and beside a NEM13 file in one run', async () => {
     const days = SAMPLE?.records?.['300'] ?? -1;
-    const again = await runNem(['import', nem12SamplePath(SAMPLE?.file ?? '')], env);
+    const again = await runNemInProcess(['import', nem12SamplePath(SAMPLE?.file ?? '')], env);
     expectExit(again, 0);
     expect(again.stdout).toMatch(
       new RegExp(`: duplicate \\(already received on .* and imported with ${days} interval days; nothing appended\\)`),
     );
     expect(again.stdout).toContain('1 file: 0 imported (0 readings), 1 duplicate, 0 rejected');
 
-    const json = await runNem(['import', '--json', nem12SamplePath(SAMPLE?.file ?? '')], env);
+    const json = await runNemInProcess(['import', '--json', nem12SamplePath(SAMPLE?.file ?? '')], env);
     expectExit(json, 0);
     expect(ndjson(json.stdout)).toMatchObject([
       { status: 'duplicate', format: 'NEM12', readings: days, registerReads: 0, intervalDays: days },
@@ -188,7 +192,10 @@ describe('nem intervals (embedded database)', () => {
       (f) => f.valid && f.member === undefined && f.file !== SAMPLE?.file && !SENT_TWICE.includes(f.file),
     );
     const nem13 = EXPECTED.find((f) => f.n250 > 1 && f.also_zipped_as === undefined);
-    const both = await runNem(['import', samplePath(nem13?.file ?? ''), nem12SamplePath(nem12?.file ?? '')], env);
+    const both = await runNemInProcess(
+      ['import', samplePath(nem13?.file ?? ''), nem12SamplePath(nem12?.file ?? '')],
+      env,
+    );
     expectExit(both, 0);
     expect(both.stdout).toContain(
       `2 files: 2 imported (${nem13?.n250} readings, ${nem12?.records?.['300']} interval days), 0 duplicate, 0 rejected`,

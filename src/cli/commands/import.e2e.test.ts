@@ -124,7 +124,8 @@ const BIG_FILES: BigFormat[] = [
     format: 'NEM13',
     recordEvent: 'ReadingRecorded',
     table: 'register_reads',
-    records: 50_000,
+    // Four appends of 5,000: the kill comes after the first, with three to go.
+    records: 20_000,
     write: (path, seed, records) => writeNem13File(path, records, { seed }),
     path: '',
     sha: '',
@@ -133,8 +134,8 @@ const BIG_FILES: BigFormat[] = [
     format: 'NEM12',
     recordEvent: 'IntervalDayRecorded',
     table: 'interval_days',
-    // 50 NMIs x 365 days x 2 channels: 8 appends of 5,000 days.
-    records: 36_500,
+    // 28 NMIs x 365 days x 2 channels: five appends (four of 5,000 days); the kill comes after the first.
+    records: 20_440,
     write: (path, seed, records) => writeNem12File(path, { nmis: records / 730, days: 365, channels: 2, seed }),
     path: '',
     sha: '',

@@ -134,8 +134,8 @@ const BIG_FILES: BigFormat[] = [
     format: 'NEM12',
     recordEvent: 'IntervalDayRecorded',
     table: 'interval_days',
-    // 28 NMIs x 365 days x 2 channels: five appends (four of 5,000 days); the kill comes after the first.
-    records: 20_440,
+    // 21 NMIs x 365 days x 2 channels: four appends (three of 5,000 days); the kill comes after the first.
+    records: 15_330,
     write: (path, seed, records) => writeNem12File(path, { nmis: records / 730, days: 365, channels: 2, seed }),
     path: '',
     sha: '',

@@ -1,9 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-/** Int tests that must not share their worker with other files (see the project below). */
-const OWN_PROCESS = ['src/api/openapi-contract.int.test.ts'];
-
 export default defineConfig({
   test: {
     // A test file per core and one more (vitest's default leaves one core idle: a single worker on a 2-core
@@ -25,23 +22,11 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
-          exclude: [...OWN_PROCESS],
           globalSetup: ['test/template-database.ts'],
           // Files share their worker's modules and its compiled PGlite: each file opens, fills and closes
           // databases of its own, and no int test mocks or stubs anything. Half the time of isolated files
           // (110 s against 218 s for the project on our 2-core machines; docs/testing.md).
           isolate: false,
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-        },
-      },
-      {
-        // The OpenAPI document is generated from zod's global registry, which the apps of earlier files in
-        // a shared worker have filled: this file compares the document byte for byte, so it gets a process.
-        test: {
-          name: 'int-own-process',
-          include: [...OWN_PROCESS],
-          globalSetup: ['test/template-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -16,6 +16,21 @@ const UserView = UserSchema.pick({ username: true, role: true, createdAt: true }
     examples: [{ username: 'alice', role: 'admin', createdAt: '2026-11-30T09:00:00+10:00' }],
   });
 const TokenView = ApiTokenSchema;
+
+// Request bodies with an id are made once per process, not per app: zod's global registry names a
+// schema registered twice under one id differently (NewUser, not NewUserInput), and the document
+// served would depend on how many apps the process had built.
+const NewUser = z
+  .object({ username: safeText(64), role: z.enum(ROLES), password: z.string().max(1024) })
+  .meta({ id: 'NewUser' });
+const NewPassword = z.object({ password: z.string().max(1024) }).meta({ id: 'NewPassword' });
+const NewToken = z
+  .object({
+    username: safeText(64).describe('whose token it is'),
+    name: safeText(100).describe('what it is for, e.g. `nightly import`'),
+    expiresAt: Instant.optional().describe('until when it works (in the future); absent: until revoked'),
+  })
+  .meta({ id: 'NewToken' });
 const CreatedToken = z
   .object({
     id: z.string(),
@@ -89,9 +104,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
         description:
           'Usernames are 3 to 64 characters of a-z 0-9 . _ - @, case-insensitive (kept lower-case); passwords 12 to 1,024 characters.',
         tags: ['accounts'],
-        body: z
-          .object({ username: safeText(64), role: z.enum(ROLES), password: z.string().max(1024) })
-          .meta({ id: 'NewUser' }),
+        body: NewUser,
         response: { 201: json('The user was added.', UserView), 409: problems('A user of this name exists.') },
       },
     },
@@ -137,7 +150,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
         description: "Replaces the user's password and ends their sessions (their API tokens stay valid).",
         tags: ['accounts'],
         params: z.object({ username: safeText(64).describe('The username, any case.') }),
-        body: z.object({ password: z.string().max(1024) }).meta({ id: 'NewPassword' }),
+        body: NewPassword,
         response: { 204: z.null().describe('The password was set.'), 404: problems('No user of this name.') },
       },
     },
@@ -172,13 +185,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ deps: AppDeps; onTokenRevoke
         description:
           'A token acts as its user, with their role, sent as `Authorization: Bearer <token>`. The answer is the only time it is shown: only its SHA-256 is kept.',
         tags: ['accounts'],
-        body: z
-          .object({
-            username: safeText(64).describe('whose token it is'),
-            name: safeText(100).describe('what it is for, e.g. `nightly import`'),
-            expiresAt: Instant.optional().describe('until when it works (in the future); absent: until revoked'),
-          })
-          .meta({ id: 'NewToken' }),
+        body: NewToken,
         response: { 201: json('The token, shown once.', CreatedToken), 404: problems('No user of this name.') },
       },
     },

@@ -23,6 +23,11 @@ const SessionView = z
     examples: [{ user: { username: 'alice', role: 'admin' }, via: 'session', csrfToken: 'mQ3v0b3T6oW0lq6J2G3c5Q' }],
   });
 
+// Made once per process, as the request bodies of accounts.routes.ts (see there).
+const Credentials = z
+  .object({ username: safeText(64), password: z.string().min(1).max(1024) })
+  .meta({ id: 'Credentials', description: 'A username (any case) and its password.' });
+
 export const sessionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, { deps }) => {
   const throttle = deps.signInThrottle;
   app.post(
@@ -34,9 +39,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (ap
         summary: 'Sign in',
         tags: ['session'],
         security: [],
-        body: z
-          .object({ username: safeText(64), password: z.string().min(1).max(1024) })
-          .meta({ id: 'Credentials', description: 'A username (any case) and its password.' }),
+        body: Credentials,
         description:
           'Starts a browser session: sets the HttpOnly `nem_session` cookie and the readable `nem_csrf` cookie (also in the answer). Failed sign-ins are counted per account and per client address, shared by every server: past a few, each further one makes that account (at most a minute) or that address (up to 15 minutes) wait, answered with 429 and `Retry-After`. A successful sign-in clears its account. Scripts use API tokens instead.',
         response: {

@@ -3,11 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // A test file per core and one more (vitest's default leaves one core idle: a single worker on a 2-core
-    // machine). E2e files spend much of their time waiting on servers, browsers, a stopped database and
-    // nem children: with three workers on our 2-core machines the suite took 510 s instead of 561 s, its
-    // CPU 38% busier (docs/testing.md).
-    maxWorkers: availableParallelism() + 1,
+    // Two test files more than the machine has cores (vitest's default leaves one core idle: a single
+    // worker on a 2-core machine). E2e files spend much of their time waiting on servers, browsers, a
+    // stopped database and nem children: on our 2-core machines three workers took the suite from 561 s to
+    // 510 s, and four ... (docs/testing.md).
+    maxWorkers: availableParallelism() + 2,
     // The JSON report lets .ci/run print a plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],
     projects: [

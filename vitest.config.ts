@@ -5,8 +5,8 @@ export default defineConfig({
   test: {
     // Two test files more than the machine has cores (vitest's default leaves one core idle: a single
     // worker on a 2-core machine). E2e files spend much of their time waiting on servers, browsers, a
-    // stopped database and nem children: on our 2-core machines three workers took the suite from 561 s to
-    // 510 s, and four ... (docs/testing.md).
+    // stopped database and nem children: on our 2-core machines three workers took vitest from 561 s to
+    // 510 s, and four took a clean .ci/run from 687 s to 592 s (docs/testing.md).
     maxWorkers: availableParallelism() + 2,
     // The JSON report lets .ci/run print a plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-output/vitest.json' }]],

@@ -8,17 +8,16 @@
  * It lives in test/, beside the other tests that span layers, because it drives the HTTP API and the
  * CLI's printing together: neither src/api nor src/cli may import the other.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFlowFile } from '../src/application/import-flow-file.js';
 import { printIntervals } from '../src/cli/commands/intervals.command.js';
-import type { Output } from '../src/cli/output.js';
 import { Decimal } from '../src/domain/decimal.js';
 import { toNemIso } from '../src/domain/nem-time.js';
 import type { Database } from '../src/infrastructure/db/database.js';
 import type { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from '../src/infrastructure/files/flow-file.js';
 import { body, signIn, testApi, type SignedIn, type TestApi } from './api.js';
+import { captureOutput } from './captured-output.js';
 import { setClosedAt } from './as-of-history.js';
 import { eventStoreOn, TEST_DATABASES } from './databases.js';
 import { TEST_LIMITS } from './limits.js';
@@ -70,28 +69,6 @@ function facts(days: ReadonlyArray<Pick<Day, 'intervalDate'> & { values: readonl
       .flatMap((d) => d.values)
       .reduce((s, v) => s.add(Decimal.parse(v)), Decimal.ZERO)
       .toString(),
-  };
-}
-
-/** An Output that keeps what `nem intervals` prints: stdout lines, stderr lines and written data. */
-function capture(): Output & { lines: string[]; errors: string[]; text(): string } {
-  const lines: string[] = [];
-  const errors: string[] = [];
-  let data = '';
-  return {
-    lines,
-    errors,
-    out: (line) => lines.push(line),
-    err: (line) => errors.push(line),
-    progress: () => undefined,
-    interactive: false,
-    data: new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        data += chunk.toString('utf8');
-        done();
-      },
-    }),
-    text: () => data,
   };
 }
 
@@ -173,14 +150,14 @@ describe.each(TEST_DATABASES)('interval data of every valid NEM12 sample on $nam
       const totals = overHttp.reduce((s, d) => s.add(Decimal.parse(d.dayTotal)), Decimal.ZERO);
       expect(totals.toString(), `API day totals ${where}`).toBe(channel.value_sum);
 
-      const json = capture();
+      const json = captureOutput();
       const options = { nmi: channel.nmi, suffix: channel.suffix, limit: 100_000, csv: false };
       expect(await printIntervals(database.pool, { ...options, json: true }, json)).toEqual({ more: false });
       const cliDays = JSON.parse(json.lines.join('\n')) as Day[];
       expect(facts(cliDays), `nem intervals --json ${where}`).toEqual(expected);
       expect(cliDays).toEqual(overHttp);
 
-      const csv = capture();
+      const csv = captureOutput();
       await printIntervals(database.pool, { ...options, json: false, csv: true }, csv);
       const rows = csv
         .text()

@@ -1,6 +1,5 @@
-import { Writable } from 'node:stream';
 import { run } from '../src/cli/main.js';
-import type { Output } from '../src/cli/output.js';
+import { captureOutput } from './captured-output.js';
 import { seedDataDir, type CliResult } from './cli.js';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -27,20 +26,7 @@ export function runNemInProcess(
 
 async function runAlone(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string | undefined): Promise<CliResult> {
   seedDataDir(env);
-  let stdout = '';
-  let stderr = '';
-  const io: Output = {
-    out: (line) => (stdout += `${line}\n`),
-    err: (line) => (stderr += `${line}\n`),
-    progress: (text) => (stderr += text),
-    interactive: false,
-    data: new Writable({
-      write(chunk: Buffer | string, _encoding, callback) {
-        stdout += chunk.toString();
-        callback();
-      },
-    }),
-  };
+  const io = captureOutput();
   const saved = new Map<string, string | undefined>();
   for (const [key, value] of Object.entries(env)) {
     saved.set(key, process.env[key]);
@@ -52,7 +38,7 @@ async function runAlone(args: readonly string[], env: NodeJS.ProcessEnv, cwd: st
     // Vitest's workers are child processes (pool "forks"), which may change their directory.
     if (cwd !== undefined) process.chdir(cwd);
     const code = await run(args, io);
-    return { code, stdout, stderr };
+    return { code, stdout: io.stdout(), stderr: io.stderr() };
   } finally {
     process.chdir(savedCwd);
     for (const [key, value] of saved) {

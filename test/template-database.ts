@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../src/infrastructure/db/database.js';
+import { openDatabase, PGLITE_START_PARAMS } from '../src/infrastructure/db/database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,7 +30,7 @@ async function makeTemplate(): Promise<Template> {
   const dataDir = join(root, 'data');
   const database = await openDatabase({ kind: 'pglite', dataDir });
   await database.close();
-  const pglite = await PGlite.create({ dataDir: join(dataDir, 'pgdata') });
+  const pglite = await PGlite.create({ dataDir: join(dataDir, 'pgdata'), startParams: [...PGLITE_START_PARAMS] });
   try {
     const dump = await pglite.dumpDataDir('none');
     const tarball = join(root, 'template.tar');

@@ -6,7 +6,7 @@ import { sql } from 'slonik';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { writeNem12File, writeNem13File } from '../../../bench/generate.js';
-import { openDatabase, type DatabaseTarget } from '../../infrastructure/db/database.js';
+import { openDatabase, type Database, type DatabaseTarget } from '../../infrastructure/db/database.js';
 import { physicalName, READ_MODEL_PROJECTION } from '../../projections/read-model/read-model.schema.js';
 import { describeRun, expectExit, ndjson, runNem, spawnNem } from '../../../test/cli.js';
 import { createTestPostgres, TEST_DATABASE_URL, type TestPostgres } from '../../../test/databases.js';
@@ -14,8 +14,13 @@ import { EXPECTED, EXPECTED_NEM12, nem12SamplePath, samplePath } from '../../../
 
 const work = mkdtempSync(join(tmpdir(), 'nem-import-e2e-'));
 
-/** The store a test uses, or a second, empty one for a clean import to compare with. */
-type Store = 'main' | 'clean';
+/**
+ * The stores of this file: `main` for the samples, `clean` for the imports of the big files that
+ * nothing interrupted, and one per format for the import killed part-way, so that its audit walks that
+ * file alone.
+ */
+const STORES = ['main', 'clean', 'NEM13', 'NEM12'] as const;
+type Store = (typeof STORES)[number];
 
 interface Backend {
   readonly name: string;
@@ -29,8 +34,8 @@ const servers: Partial<Record<Store, TestPostgres>> = {};
 const BACKENDS: Backend[] = [
   {
     name: 'pglite',
-    env: (store = 'main') => ({ NEM_DATA_DIR: join(work, store === 'main' ? 'data' : 'clean'), DATABASE_URL: '' }),
-    target: (store = 'main') => ({ kind: 'pglite', dataDir: join(work, store === 'main' ? 'data' : 'clean') }),
+    env: (store = 'main') => ({ NEM_DATA_DIR: join(work, store), DATABASE_URL: '' }),
+    target: (store = 'main') => ({ kind: 'pglite', dataDir: join(work, store) }),
     shared: false,
   },
   ...(TEST_DATABASE_URL === ''
@@ -45,58 +50,60 @@ const BACKENDS: Backend[] = [
       ]),
 ];
 
-async function countEvents(backend: Backend, sha256?: string, store: Store = 'main'): Promise<Record<string, number>> {
+/** Opens a store of a backend for the time of `use`. */
+async function inStore<T>(backend: Backend, store: Store, use: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase(backend.target(store));
   try {
-    const rows = await database.pool.any(
-      sql.type(z.object({ event_type: z.string(), count: z.bigint() }))`
-        SELECT event_type, count(*) AS count FROM nem_events
-        WHERE ${sha256 === undefined ? sql.fragment`TRUE` : sql.fragment`stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${`nem13File-${sha256}`})`}
-        GROUP BY event_type`,
-    );
-    return Object.fromEntries(rows.map((row) => [row.event_type, Number(row.count)]));
+    return await use(database);
   } finally {
     await database.close();
   }
 }
 
+/** How many events of each type a file's stream holds. */
+async function countEvents(database: Database, sha256: string): Promise<Record<string, number>> {
+  const rows = await database.pool.any(
+    sql.type(z.object({ event_type: z.string(), count: z.bigint() }))`
+      SELECT event_type, count(*) AS count FROM nem_events
+      WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${`nem13File-${sha256}`})
+      GROUP BY event_type`,
+  );
+  return Object.fromEntries(rows.map((row) => [row.event_type, Number(row.count)]));
+}
+
 /**
- * What a file's import leaves in a store, for comparing two imports of it: the ids, types and data of
- * its events in stream order (but for when it was received: FileReceived's time, and so the digest of
- * the stream that FileImported holds), and its rows of the read table, all but when they were imported
- * (its position in the store, its time).
+ * What a file's import leaves in a store, for comparing two imports of it: how many events of each type,
+ * the ids, types and data of its events in stream order (but for when it was received: FileReceived's
+ * time, and so the digest of the stream that FileImported holds), and its rows of the read table, all
+ * but when they were imported (its position in the store, its time).
  */
-async function importedState(backend: Backend, format: BigFormat, sha256: string, store: Store) {
-  const database = await openDatabase(backend.target(store));
-  try {
-    const events = await database.pool.any(
-      sql.type(z.object({ event_id: z.string(), event_type: z.string(), data: z.string().nullable() }))`
-        SELECT event_id, event_type, CASE event_type WHEN 'FileReceived' THEN NULL
-          WHEN 'FileImported' THEN (data - 'earlierEventsSha256')::text ELSE data::text END AS data
-        FROM nem_events
-        WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${`nem13File-${sha256}`})
-        ORDER BY stream_revision`,
-    );
-    const generation = await database.pool.oneFirst(
-      sql.type(z.object({ generation: z.number() }))`
-        SELECT generation FROM projection_state WHERE projection = ${READ_MODEL_PROJECTION} AND active`,
-    );
-    const table = sql.identifier([physicalName(format.table, generation)]);
-    const rows = await database.pool.anyFirst(
-      sql.type(z.object({ row: z.string() }))`
-        SELECT (to_jsonb(t) - 'import_position' - 'imported_at')::text AS row FROM ${table} t
-        WHERE ${
-          // Register reads name their file by its FileImported's position (files.closed_position).
-          format.table === 'register_reads'
-            ? sql.fragment`import_position = (SELECT closed_position FROM files WHERE file_id = ${sha256})`
-            : sql.fragment`file_id = ${sha256}`
-        }
-        ORDER BY line`,
-    );
-    return { events: events.map((e) => JSON.stringify(e)), rows };
-  } finally {
-    await database.close();
-  }
+async function importedState(database: Database, format: BigFormat, sha256: string) {
+  const counts = await countEvents(database, sha256);
+  const events = await database.pool.any(
+    sql.type(z.object({ event_id: z.string(), event_type: z.string(), data: z.string().nullable() }))`
+      SELECT event_id, event_type, CASE event_type WHEN 'FileReceived' THEN NULL
+        WHEN 'FileImported' THEN (data - 'earlierEventsSha256')::text ELSE data::text END AS data
+      FROM nem_events
+      WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${`nem13File-${sha256}`})
+      ORDER BY stream_revision`,
+  );
+  const generation = await database.pool.oneFirst(
+    sql.type(z.object({ generation: z.number() }))`
+      SELECT generation FROM projection_state WHERE projection = ${READ_MODEL_PROJECTION} AND active`,
+  );
+  const table = sql.identifier([physicalName(format.table, generation)]);
+  const rows = await database.pool.anyFirst(
+    sql.type(z.object({ row: z.string() }))`
+      SELECT (to_jsonb(t) - 'import_position' - 'imported_at')::text AS row FROM ${table} t
+      WHERE ${
+        // Register reads name their file by its FileImported's position (files.closed_position).
+        format.table === 'register_reads'
+          ? sql.fragment`import_position = (SELECT closed_position FROM files WHERE file_id = ${sha256})`
+          : sql.fragment`file_id = ${sha256}`
+      }
+      ORDER BY line`,
+  );
+  return { counts, events: events.map((e) => JSON.stringify(e)), rows };
 }
 
 /** The first place two long lists differ, or null: a readable failure where a deep diff is not. */
@@ -144,8 +151,7 @@ const BIG_FILES: BigFormat[] = [
 
 beforeAll(async () => {
   if (TEST_DATABASE_URL !== '') {
-    servers.main = await createTestPostgres();
-    servers.clean = await createTestPostgres();
+    for (const store of STORES) servers[store] = await createTestPostgres();
   }
   for (const big of BIG_FILES) {
     big.path = join(work, `big-${big.format}.csv`);
@@ -154,8 +160,7 @@ beforeAll(async () => {
   }
 }, 120_000);
 afterAll(async () => {
-  await servers.main?.drop();
-  await servers.clean?.drop();
+  for (const store of STORES) await servers[store]?.drop();
 });
 
 describe.each(BACKENDS)('nem import on $name', (backend) => {
@@ -182,7 +187,7 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
     );
     expect(second.stdout).toContain('1 file: 0 imported (0 readings), 1 duplicate, 0 rejected');
     const challenge = EXPECTED.find((f) => f.file === 'challenge-sample.csv');
-    expect(await countEvents(backend, String(results[0]?.sha256))).toEqual({
+    expect(await inStore(backend, 'main', (db) => countEvents(db, String(results[0]?.sha256)))).toEqual({
       FileReceived: 1,
       ReadingRecorded: challenge?.n250,
       FileImported: 1,
@@ -203,7 +208,7 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
     expectExit(json, 0);
     const [again] = ndjson(json.stdout);
     expect(again).toMatchObject({ status: 'duplicate', format: 'NEM12', readings: chosen[0]?.records?.['300'] });
-    expect(await countEvents(backend, String(again?.sha256))).toEqual({
+    expect(await inStore(backend, 'main', (db) => countEvents(db, String(again?.sha256)))).toEqual({
       FileReceived: 1,
       IntervalDayRecorded: chosen[0]?.records?.['300'],
       FileImported: 1,
@@ -217,13 +222,35 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
   });
 
   it.each(BIG_FILES)(
-    'completes an import of a $format file killed part-way: one record event per record, as a clean import',
+    'imports a $format file once: two imports at once keep one copy; one killed part-way completes as they did',
     async (big) => {
-      const child = spawnNem(['import', '--progress', big.path], backend.env(), {
+      const whole = { FileReceived: 1, [big.recordEvent]: big.records, FileImported: 1 };
+      // Two imports of the file at once, into a store of their own.
+      const [a, b] = await Promise.all([
+        runNem(['import', '--json', big.path], backend.env('clean')),
+        runNem(['import', '--json', big.path], backend.env('clean')),
+      ]);
+      const outcomes = [a, b].map((r) => (r.code === 0 ? ndjson(r.stdout)[0]?.status : r.stderr.trim()));
+      if (backend.shared) {
+        expect(outcomes, `${describeRun(a)}\n${describeRun(b)}`).toContain('imported');
+        for (const outcome of outcomes) expect(['imported', 'duplicate']).toContain(outcome);
+      } else {
+        // The embedded folder belongs to one process: the other is refused, naming the holder.
+        expect(
+          outcomes.filter((o) => o === 'imported'),
+          `${describeRun(a)}\n${describeRun(b)}`,
+        ).toHaveLength(1);
+        const refused = outcomes.find((o) => o !== 'imported');
+        expect(refused).toMatch(/^nem: the data folder .* is in use by process \d+/);
+      }
+      const reference = await inStore(backend, 'clean', (db) => importedState(db, big, big.sha));
+      expect(reference.counts).toEqual(whole);
+
+      // An import of the same file into another store, killed with SIGKILL once it reports a fifth of the
+      // records appended. If it ends before that, the test fails showing how it ended and what it printed.
+      const child = spawnNem(['import', '--progress', big.path], backend.env(big.format), {
         stdio: ['ignore', 'ignore', 'pipe'],
       });
-      // Kill it with SIGKILL once it reports a fifth of the records appended. If it ends before that, the
-      // test fails showing how it ended and what it printed.
       let stderr = '';
       const reachedKillPoint = await new Promise<boolean>((resolve) => {
         child.stderr!.setEncoding('utf8').on('data', (text: string) => {
@@ -241,67 +268,31 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
       const killed = new Promise((resolve) => child.once('close', (_code, signal) => resolve(signal)));
       child.kill('SIGKILL');
       expect(await killed).toBe('SIGKILL');
-      const partial = await countEvents(backend, big.sha);
+      const partial = await inStore(backend, big.format, (db) => countEvents(db, big.sha));
       expect(partial.FileImported).toBeUndefined();
       expect(partial[big.recordEvent]).toBeGreaterThanOrEqual(big.records / 5);
       expect(partial[big.recordEvent]).toBeLessThan(big.records);
 
-      const resumed = await runNem(['import', '--json', big.path], backend.env());
+      const resumed = await runNem(['import', '--json', big.path], backend.env(big.format));
       expectExit(resumed, 0);
       expect(resumed.stderr).toBe('');
       const [result] = ndjson(resumed.stdout);
-      expect(result).toMatchObject({ status: 'imported', format: big.format, readings: big.records });
-      expect(await countEvents(backend, String(result?.sha256))).toEqual({
-        FileReceived: 1,
-        [big.recordEvent]: big.records,
-        FileImported: 1,
-      });
+      expect(result).toMatchObject({ status: 'imported', format: big.format, readings: big.records, sha256: big.sha });
       // The resumed import digested the events the killed one had appended, as stored.
-      const audit = await runNem(['audit', 'verify', '--json'], backend.env());
+      const audit = await runNem(['audit', 'verify', '--json'], backend.env(big.format));
       expectExit(audit, 0);
-      expect(JSON.parse(audit.stdout)).toMatchObject({ broken: 0 });
+      expect(JSON.parse(audit.stdout)).toMatchObject({ streams: 1, broken: 0 });
 
-      // The same events and read rows as an import of the file that nothing interrupted.
-      const clean = await runNem(['import', '--json', big.path], backend.env('clean'));
-      expectExit(clean, 0);
-      expect(ndjson(clean.stdout)[0]).toMatchObject({ status: 'imported', readings: big.records });
-      const after = await importedState(backend, big, big.sha, 'main');
-      const reference = await importedState(backend, big, big.sha, 'clean');
+      // The same events and read rows as the import that nothing interrupted.
+      const after = await inStore(backend, big.format, (db) => importedState(db, big, big.sha));
+      expect(after.counts).toEqual(whole);
       expect(after.events).toHaveLength(big.records + 2);
       expect(after.rows).toHaveLength(big.records);
       expect(firstDifference(after.events, reference.events)).toBeNull();
       expect(firstDifference(after.rows, reference.rows)).toBeNull();
     },
-    // Three imports of the file and a verification on a busy machine: twice the e2e default.
+    // Four imports of the file and a verification on a busy machine: twice the e2e default.
     240_000,
-  );
-
-  it.each(BIG_FILES)(
-    'runs two imports of the same $format file at once and keeps one copy of its events',
-    async (big) => {
-      const file = join(work, `concurrent-${backend.name}-${big.format}.csv`);
-      const records = big.format === 'NEM13' ? 20_000 : 14_600;
-      await big.write(file, 7, records);
-      const [a, b] = await Promise.all([
-        runNem(['import', '--json', file], backend.env()),
-        runNem(['import', '--json', file], backend.env()),
-      ]);
-      const outcomes = [a, b].map((r) => (r.code === 0 ? ndjson(r.stdout)[0]?.status : r.stderr.trim()));
-      if (backend.shared) {
-        expect(outcomes, `${describeRun(a)}\n${describeRun(b)}`).toContain('imported');
-        for (const outcome of outcomes) expect(['imported', 'duplicate']).toContain(outcome);
-      } else {
-        // The embedded folder belongs to one process: the other is refused, naming the holder.
-        expect(
-          outcomes.filter((o) => o === 'imported'),
-          `${describeRun(a)}\n${describeRun(b)}`,
-        ).toHaveLength(1);
-        const refused = outcomes.find((o) => o !== 'imported');
-        expect(refused).toMatch(/^nem: the data folder .* is in use by process \d+/);
-      }
-      const sha = String(ndjson(a.code === 0 ? a.stdout : b.stdout)[0]?.sha256);
-      expect(await countEvents(backend, sha)).toEqual({ FileReceived: 1, [big.recordEvent]: records, FileImported: 1 });
-    },
   );
 
   it('gives one clear line for a bad configuration', async () => {

@@ -18,15 +18,36 @@ export function runNemInProcess(
   args: readonly string[],
   env: NodeJS.ProcessEnv = {},
   cwd?: string,
+  /** Called with each line the command writes (out or err) as it writes it, before it goes on. */
+  observe?: (line: string) => void,
 ): Promise<CliResult> {
-  const result = queue.then(() => runAlone(args, env, cwd));
+  const result = queue.then(() => runAlone(args, env, cwd, observe));
   queue = result.catch(() => undefined);
   return result;
 }
 
-async function runAlone(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string | undefined): Promise<CliResult> {
+async function runAlone(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string | undefined,
+  observe: ((line: string) => void) | undefined,
+): Promise<CliResult> {
   seedDataDir(env);
-  const io = captureOutput();
+  const captured = captureOutput();
+  const io =
+    observe === undefined
+      ? captured
+      : {
+          ...captured,
+          out: (line: string) => {
+            captured.out(line);
+            observe(line);
+          },
+          err: (line: string) => {
+            captured.err(line);
+            observe(line);
+          },
+        };
   const saved = new Map<string, string | undefined>();
   for (const [key, value] of Object.entries(env)) {
     saved.set(key, process.env[key]);
@@ -38,7 +59,7 @@ async function runAlone(args: readonly string[], env: NodeJS.ProcessEnv, cwd: st
     // Vitest's workers are child processes (pool "forks"), which may change their directory.
     if (cwd !== undefined) process.chdir(cwd);
     const code = await run(args, io);
-    return { code, stdout: io.stdout(), stderr: io.stderr() };
+    return { code, stdout: captured.stdout(), stderr: captured.stderr() };
   } finally {
     process.chdir(savedCwd);
     for (const [key, value] of saved) {

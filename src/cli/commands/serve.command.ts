@@ -43,9 +43,11 @@ export async function runServe(options: ServeOptions, io: Output): Promise<ExitC
         return EXIT.usage;
       }
     }
+    // Listening for a stop before saying so: a supervisor may send SIGTERM as soon as it reads the line.
+    const stopSignal = untilStopSignal();
     io.err(`nem serve: listening on ${server.url} (API under /api, documentation at ${server.url}/docs)`);
     if (options.inbox !== undefined) io.err(`nem serve: importing files that land in ${options.inbox}`);
-    const signal = await untilStopSignal();
+    const signal = await stopSignal;
     io.err(`nem serve: ${signal}: shutting down`);
     const unfinished = await shutDown([
       ...(watcher === null ? [] : [{ name: 'the file being imported from the inbox', close: () => watcher.stop() }]),

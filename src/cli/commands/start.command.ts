@@ -73,8 +73,10 @@ export async function runStart(options: StartOptions, io: Output): Promise<ExitC
       notice: (message) => io.err(`nem start: ${message}`),
     });
     await server.projections.catchUp();
+    // Listening for a stop before saying so: a supervisor may send SIGTERM as soon as it reads the line.
+    const stopSignal = untilStopSignal();
     io.out(`nem start: open ${server.url}/ (API documentation at ${server.url}/docs); stop with Ctrl-C`);
-    const signal = await untilStopSignal();
+    const signal = await stopSignal;
     io.err(`nem start: ${signal}: shutting down`);
     const unfinished = await shutDown(server.shutdownSteps);
     if (unfinished.length > 0) return giveUp('nem start', unfinished, io);

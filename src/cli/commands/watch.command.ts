@@ -32,8 +32,10 @@ export async function runWatch(dir: string, options: WatchCommandOptions, io: Ou
       io.err(`nem watch: ${error.message}`);
       return EXIT.usage;
     }
+    // Listening for a stop before saying so: a supervisor may send SIGTERM as soon as it reads the line.
+    const stopSignal = untilStopSignal();
     io.err(`nem watch: watching ${dir} (complete after ${options.stableMs} ms unchanged); stop with Ctrl-C`);
-    const received = await untilStopSignal();
+    const received = await stopSignal;
     io.err(`nem watch: ${received}: finishing the file in progress`);
     const unfinished = await shutDown([{ name: 'the file being imported', close: () => watcher.stop() }]);
     if (unfinished.length > 0) return giveUp('nem watch', unfinished, io);

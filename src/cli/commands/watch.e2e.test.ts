@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectExit, runNem, spawnNem } from '../../../test/cli.js';
+import { runNemInProcess } from '../../../test/nem-in-process.js';
 import { samplePath } from '../../../test/samples.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-watch-e2e-'));
@@ -70,5 +71,38 @@ describe('nem watch', () => {
     expectExit(result, 2);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^nem watch: the inbox .* is not a/)]);
     expect(existsSync(missing)).toBe(false);
+  });
+});
+
+describe('nem watch, serve and start', () => {
+  it.each([
+    { command: 'watch', args: (dir: string) => ['watch', dir], ready: /^nem watch: watching / },
+    {
+      command: 'serve',
+      args: (dir: string) => ['serve', '--port', '0', '--inbox', dir],
+      ready: /^nem serve: listening /,
+    },
+    { command: 'start', args: (dir: string) => ['start', '--port', '0', '--samples', dir], ready: /^nem start: open / },
+  ])('nem $command listens for SIGTERM before it says it is ready', async ({ args, ready }) => {
+    // A supervisor may send SIGTERM the moment it reads the line: with no handler yet, that kills the
+    // process outright instead of stopping it cleanly. Checked in-process, where the moment can be seen.
+    const inbox = mkdtempSync(join(work, 'ready-'));
+    const before = process.listeners('SIGTERM');
+    const added = () => process.listeners('SIGTERM').filter((listener) => !before.includes(listener));
+    let listeningWhenReady: number | null = null;
+    const result = await runNemInProcess(
+      args(inbox),
+      { ...env, NEM_DATA_DIR: join(inbox, 'data') },
+      undefined,
+      (line) => {
+        if (listeningWhenReady !== null || !ready.test(line)) return;
+        listeningWhenReady = added().length;
+        setImmediate(() => {
+          for (const listener of added()) listener('SIGTERM');
+        });
+      },
+    );
+    expectExit(result, 0);
+    expect(listeningWhenReady).toBe(1);
   });
 });

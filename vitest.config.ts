@@ -1,11 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-
-// Int and e2e workers open many short-lived PGlite databases in-process, as one-shot `nem` commands do:
-// like them (src/cli/bin.ts), they keep postgres' WebAssembly on V8's baseline code instead of spending
-// seconds and hundreds of MB optimising functions the worker will not run long enough to pay back
-// (`npm run test:int` 159 s -> 134 s, 245 -> 207 CPU-s on our 2-core machines).
-const BASELINE_WASM_ONLY = ['--wasm-tier-up-filter=2147483647'];
+import { BASELINE_WASM_ONLY } from './src/cli/v8-flags.js';
 
 export default defineConfig({
   test: {
@@ -33,7 +28,9 @@ export default defineConfig({
           // databases of its own, and no int test mocks or stubs anything. Half the time of isolated files
           // (110 s against 218 s for the project on our 2-core machines; docs/testing.md).
           isolate: false,
-          execArgv: BASELINE_WASM_ONLY,
+          // Like every `nem` command, PGlite stays on V8's baseline code (src/cli/v8-flags.ts): the
+          // workers open many short-lived databases (`npm run test:int` 159 s -> 134 s, 245 -> 207 CPU-s).
+          execArgv: [BASELINE_WASM_ONLY],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -45,7 +42,7 @@ export default defineConfig({
           globalSetup: ['test/template-database.ts'],
           // As for int: their children are their own, their in-process databases too.
           isolate: false,
-          execArgv: BASELINE_WASM_ONLY,
+          execArgv: [BASELINE_WASM_ONLY],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // expect.poll waits on a server or a browser: a second (vitest's default) is not enough on a busy machine.

@@ -3,6 +3,7 @@
 // makes memory look as if it grew with the file (docs/adr/0003-reader-tokenizer-and-memory.md).
 import { setFlagsFromString } from 'node:v8';
 import { nodeVersionProblem } from './node-version.js';
+import { BASELINE_WASM_ONLY } from './v8-flags.js';
 
 // PGlite is 9 MB of WebAssembly, first compiled by V8's baseline compiler (Liftoff); code that runs
 // long enough is compiled again by the optimising one (TurboFan), in the background, and Node waits for
@@ -14,7 +15,7 @@ import { nodeVersionProblem } from './node-version.js';
 // the filter names an index no function has (`--liftoff-only` cannot be set at run time: it left
 // dynamic tiering off and compiled everything). Set here, before PGlite compiles anything, so every
 // way of starting nem gets it (docs/testing.md).
-setFlagsFromString('--wasm-tier-up-filter=2147483647');
+setFlagsFromString(BASELINE_WASM_ONLY);
 
 // Before anything else is loaded: on an older Node.js the rest fails later, with a message about a
 // missing built-in that tells a newcomer nothing.

@@ -13,8 +13,8 @@ import { BASELINE_WASM_ONLY } from './v8-flags.js';
 // 36 s) in 480 MB instead of 930 MB, and `nem serve` answers a NMI's readings as fast (204 against 203
 // requests/s, 10 connections, 300,000 readings) in 257 MB instead of 326 MB. So no function tiers up:
 // the filter names an index no function has (`--liftoff-only` cannot be set at run time: it left
-// dynamic tiering off and compiled everything; docs/adr/0013). Set here, before PGlite compiles anything, so every
-// way of starting nem gets it (docs/testing.md).
+// dynamic tiering off and compiled everything). Set here, before PGlite compiles anything, so every
+// way of starting nem gets it (docs/adr/0013).
 setFlagsFromString(BASELINE_WASM_ONLY);
 
 // Before anything else is loaded: on an older Node.js the rest fails later, with a message about a

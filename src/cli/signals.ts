@@ -13,6 +13,17 @@ export function untilStopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+/**
+ * Says a long-running command is ready, then resolves with the first SIGINT or SIGTERM. It listens before
+ * it says so: a supervisor may send SIGTERM as soon as it reads the line, and with no handler yet the
+ * signal's default action would kill the process instead of stopping it cleanly.
+ */
+export function announceReadyUntilStopSignal(announce: () => void): Promise<NodeJS.Signals> {
+  const stopped = untilStopSignal();
+  announce();
+  return stopped;
+}
+
 /** Something a long-running command stops when it shuts down. */
 export interface ShutdownStep {
   /** What is still running while this step waits, for the message when shutdown takes too long. */

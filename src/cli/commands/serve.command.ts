@@ -4,7 +4,7 @@ import { intakeLimits } from '../../infrastructure/config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { port } from '../options.js';
 import type { Output } from '../output.js';
-import { giveUp, shutDown, untilStopSignal } from '../signals.js';
+import { announceReadyUntilStopSignal, giveUp, shutDown } from '../signals.js';
 import { withServices } from '../services.js';
 
 export interface ServeOptions {
@@ -43,11 +43,10 @@ export async function runServe(options: ServeOptions, io: Output): Promise<ExitC
         return EXIT.usage;
       }
     }
-    // Listening for a stop before saying so: a supervisor may send SIGTERM as soon as it reads the line.
-    const stopSignal = untilStopSignal();
-    io.err(`nem serve: listening on ${server.url} (API under /api, documentation at ${server.url}/docs)`);
-    if (options.inbox !== undefined) io.err(`nem serve: importing files that land in ${options.inbox}`);
-    const signal = await stopSignal;
+    const signal = await announceReadyUntilStopSignal(() => {
+      io.err(`nem serve: listening on ${server.url} (API under /api, documentation at ${server.url}/docs)`);
+      if (options.inbox !== undefined) io.err(`nem serve: importing files that land in ${options.inbox}`);
+    });
     io.err(`nem serve: ${signal}: shutting down`);
     const unfinished = await shutDown([
       ...(watcher === null ? [] : [{ name: 'the file being imported from the inbox', close: () => watcher.stop() }]),

@@ -10,7 +10,7 @@ import { intakeLimits } from '../../infrastructure/config.js';
 import { port } from '../options.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
-import { giveUp, shutDown, untilStopSignal } from '../signals.js';
+import { announceReadyUntilStopSignal, giveUp, shutDown } from '../signals.js';
 import { withServices } from '../services.js';
 
 /** The copy of the public sample files kept in the repository. */
@@ -73,10 +73,9 @@ export async function runStart(options: StartOptions, io: Output): Promise<ExitC
       notice: (message) => io.err(`nem start: ${message}`),
     });
     await server.projections.catchUp();
-    // Listening for a stop before saying so: a supervisor may send SIGTERM as soon as it reads the line.
-    const stopSignal = untilStopSignal();
-    io.out(`nem start: open ${server.url}/ (API documentation at ${server.url}/docs); stop with Ctrl-C`);
-    const signal = await stopSignal;
+    const signal = await announceReadyUntilStopSignal(() =>
+      io.out(`nem start: open ${server.url}/ (API documentation at ${server.url}/docs); stop with Ctrl-C`),
+    );
     io.err(`nem start: ${signal}: shutting down`);
     const unfinished = await shutDown(server.shutdownSteps);
     if (unfinished.length > 0) return giveUp('nem start', unfinished, io);

@@ -3,7 +3,7 @@ import { importFromInbox, InboxFolderError, InboxWatcher } from '../../applicati
 import { intakeLimits } from '../../infrastructure/config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
-import { giveUp, shutDown, untilStopSignal } from '../signals.js';
+import { announceReadyUntilStopSignal, giveUp, shutDown } from '../signals.js';
 import { withServices } from '../services.js';
 
 export interface WatchCommandOptions {
@@ -32,10 +32,9 @@ export async function runWatch(dir: string, options: WatchCommandOptions, io: Ou
       io.err(`nem watch: ${error.message}`);
       return EXIT.usage;
     }
-    // Listening for a stop before saying so: a supervisor may send SIGTERM as soon as it reads the line.
-    const stopSignal = untilStopSignal();
-    io.err(`nem watch: watching ${dir} (complete after ${options.stableMs} ms unchanged); stop with Ctrl-C`);
-    const received = await stopSignal;
+    const received = await announceReadyUntilStopSignal(() =>
+      io.err(`nem watch: watching ${dir} (complete after ${options.stableMs} ms unchanged); stop with Ctrl-C`),
+    );
     io.err(`nem watch: ${received}: finishing the file in progress`);
     const unfinished = await shutDown([{ name: 'the file being imported', close: () => watcher.stop() }]);
     if (unfinished.length > 0) return giveUp('nem watch', unfinished, io);

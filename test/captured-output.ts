@@ -15,7 +15,8 @@ export interface CapturedOutput extends Output {
   text(): string;
 }
 
-export function captureOutput(): CapturedOutput {
+/** `onLine` sees each out() and err() line as it is written, before the command goes on. */
+export function captureOutput(onLine: (line: string) => void = () => undefined): CapturedOutput {
   const lines: string[] = [];
   const errors: string[] = [];
   let stdout = '';
@@ -27,10 +28,12 @@ export function captureOutput(): CapturedOutput {
     out: (line) => {
       lines.push(line);
       stdout += `${line}\n`;
+      onLine(line);
     },
     err: (line) => {
       errors.push(line);
       stderr += `${line}\n`;
+      onLine(line);
     },
     progress: (text) => (stderr += text),
     interactive: false,

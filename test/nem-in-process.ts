@@ -33,21 +33,7 @@ async function runAlone(
   observe: ((line: string) => void) | undefined,
 ): Promise<CliResult> {
   seedDataDir(env);
-  const captured = captureOutput();
-  const io =
-    observe === undefined
-      ? captured
-      : {
-          ...captured,
-          out: (line: string) => {
-            captured.out(line);
-            observe(line);
-          },
-          err: (line: string) => {
-            captured.err(line);
-            observe(line);
-          },
-        };
+  const io = captureOutput(observe);
   const saved = new Map<string, string | undefined>();
   for (const [key, value] of Object.entries(env)) {
     saved.set(key, process.env[key]);
@@ -59,7 +45,7 @@ async function runAlone(
     // Vitest's workers are child processes (pool "forks"), which may change their directory.
     if (cwd !== undefined) process.chdir(cwd);
     const code = await run(args, io);
-    return { code, stdout: captured.stdout(), stderr: captured.stderr() };
+    return { code, stdout: io.stdout(), stderr: io.stderr() };
   } finally {
     process.chdir(savedCwd);
     for (const [key, value] of saved) {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   CURRENT_REASON_CODES,
+  INTERVAL_QUALITY_FLAGS,
+  isIntervalQualityFlag,
+  orList,
+  QUALITY_FLAG_MEANINGS,
+  QUALITY_FLAG_WORDS,
   qualityMethodMeaning,
   REASON_CODE_DESCRIPTIONS,
   reasonCodeMeaning,
@@ -22,5 +27,23 @@ describe('code meanings', () => {
     expect(reasonCodeMeaning(13)).toBe('Locked gate');
     expect(reasonCodeMeaning(84)).toBe('Obsolete reason code (historical data)');
     expect(reasonCodeMeaning(555)).toBe('Unknown reason code');
+  });
+
+  it('has a word and a meaning for every quality flag, and knows no other', () => {
+    for (const flag of INTERVAL_QUALITY_FLAGS) {
+      expect(QUALITY_FLAG_WORDS[flag].word, flag).toMatch(/^[A-Z][a-z ]+$/);
+      expect(QUALITY_FLAG_MEANINGS[flag], flag).toBe(QUALITY_FLAG_WORDS[flag].meaning);
+      expect(isIntervalQualityFlag(flag)).toBe(true);
+    }
+    expect(Object.keys(QUALITY_FLAG_WORDS)).toEqual([...INTERVAL_QUALITY_FLAGS]);
+    expect(isIntervalQualityFlag('Q')).toBe(false);
+    expect(isIntervalQualityFlag('AE')).toBe(false);
+  });
+
+  it('writes a list as people do', () => {
+    expect(orList([])).toBe('');
+    expect(orList(['A'])).toBe('A');
+    expect(orList(['A', 'E'])).toBe('A or E');
+    expect(orList(INTERVAL_QUALITY_FLAGS)).toBe('A, E, S, F, N or V');
   });
 });

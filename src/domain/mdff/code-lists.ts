@@ -8,14 +8,33 @@ export type QualityFlag = (typeof QUALITY_FLAGS)[number];
 export const INTERVAL_QUALITY_FLAGS = [...QUALITY_FLAGS, 'V'] as const;
 export type IntervalQualityFlag = (typeof INTERVAL_QUALITY_FLAGS)[number];
 
-export const QUALITY_FLAG_MEANINGS: Record<IntervalQualityFlag, string> = {
-  A: 'Actual reading',
-  E: 'Forward estimate',
-  S: 'Substituted',
-  F: 'Final substitute',
-  N: 'Null data (legacy)',
-  V: 'Variable (per-interval quality in 400 records)',
+/**
+ * Each flag in words: a short `word` for legends and counts ("4 actual, 20 estimated") and its `meaning`
+ * as the specification gives it. The admin takes both from here.
+ */
+export const QUALITY_FLAG_WORDS: Readonly<
+  Record<IntervalQualityFlag, { readonly word: string; readonly meaning: string }>
+> = {
+  A: { word: 'Actual', meaning: 'Actual reading' },
+  E: { word: 'Estimated', meaning: 'Forward estimate' },
+  S: { word: 'Substituted', meaning: 'Substituted' },
+  F: { word: 'Final substitute', meaning: 'Final substitute' },
+  N: { word: 'Null', meaning: 'Null data (legacy)' },
+  V: { word: 'Variable', meaning: 'Variable (per-interval quality in 400 records)' },
 };
+
+export const QUALITY_FLAG_MEANINGS: Readonly<Record<IntervalQualityFlag, string>> = Object.fromEntries(
+  INTERVAL_QUALITY_FLAGS.map((flag) => [flag, QUALITY_FLAG_WORDS[flag].meaning]),
+) as Record<IntervalQualityFlag, string>;
+
+export function isIntervalQualityFlag(text: string): text is IntervalQualityFlag {
+  return (INTERVAL_QUALITY_FLAGS as readonly string[]).includes(text);
+}
+
+/** `['A', 'E', 'S']` as people write it: `A, E or S`. */
+export function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
+}
 
 export const DIRECTIONS = ['E', 'I'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -243,10 +262,10 @@ export function methodMeaning(method: number): string {
 export function qualityMethodMeaning(text: string): string {
   const match = /^([A-Za-z])(\d{2})?$/.exec(text.trim());
   const flag = match?.[1]?.toUpperCase();
-  if (match === null || flag === undefined || !(INTERVAL_QUALITY_FLAGS as readonly string[]).includes(flag)) {
+  if (match === null || flag === undefined || !isIntervalQualityFlag(flag)) {
     return `Unknown quality ${JSON.stringify(text)}`;
   }
-  const meaning = QUALITY_FLAG_MEANINGS[flag as IntervalQualityFlag];
+  const meaning = QUALITY_FLAG_MEANINGS[flag];
   return match[2] === undefined ? meaning : `${meaning}, ${methodMeaning(Number(match[2]))}`;
 }
 

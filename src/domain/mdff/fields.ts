@@ -15,6 +15,7 @@ import {
 } from '../nem-time.js';
 import {
   CURRENT_REASON_CODES,
+  isIntervalQualityFlag,
   normaliseUom,
   OBSOLETE_REASON_CODES,
   TRANSACTION_CODES,
@@ -107,7 +108,6 @@ const QUALITY = /^([A-Z])(\d\d)?$/;
 const REASON = /^\d{1,3}$/;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x00-\x08\x0A-\x1F\x7F]/;
-const QUALITY_FLAG_LETTERS = 'AESFNV';
 
 /** Units are few distinct texts too: one frozen object per spelling seen. */
 const UOM_CACHE = new Map<string, UnitOfMeasure>();
@@ -131,11 +131,11 @@ function parseQualityMethod(text: string): QualityMethod | null {
   const match = QUALITY.exec(text);
   const flag = match?.[1];
   const parsed =
-    match === null || flag === undefined || !QUALITY_FLAG_LETTERS.includes(flag)
+    match === null || flag === undefined || !isIntervalQualityFlag(flag)
       ? null
       : Object.freeze({
           text,
-          flag: flag as IntervalQualityFlag,
+          flag,
           method: match[2] === undefined ? null : Number(match[2]),
         });
   if (QUALITY_CACHE.size < 1000) QUALITY_CACHE.set(text, parsed);

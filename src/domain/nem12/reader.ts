@@ -1,4 +1,4 @@
-import { isIntervalMeterMethod, type TransactionCode } from '../mdff/code-lists.js';
+import { INTERVAL_QUALITY_FLAGS, isIntervalMeterMethod, orList, type TransactionCode } from '../mdff/code-lists.js';
 import { FieldReader, prefixedCodes, type FieldDialect } from '../mdff/fields.js';
 import { LineSplitter, type LineFault, type LineSink } from '../mdff/line-splitter.js';
 import { quote } from '../mdff/problem-log.js';
@@ -104,8 +104,8 @@ function nem12Dialect(nmiRule: 'strict' | 'relaxed'): FieldDialect<Nem12ProblemC
       pattern: /^[A-HJ-NP-Z][1-9A-HJ-NP-Z]$/,
       expected: '2 characters: a letter for the kind of data (E, B, Q, K ...), then 1-9 or a letter',
     },
-    qualityFlags: ['A', 'E', 'S', 'F', 'N', 'V'],
-    expectedQuality: 'a flag A, E, S, F, N or V, optionally followed by a 2-digit method',
+    qualityFlags: INTERVAL_QUALITY_FLAGS,
+    expectedQuality: `a flag ${orList(INTERVAL_QUALITY_FLAGS)}, optionally followed by a 2-digit method`,
     methodInFamily: isIntervalMeterMethod,
     methodFamily: '11-19 and 51-59, the methods of interval meters',
     nmiRule,

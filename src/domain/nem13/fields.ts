@@ -2,6 +2,7 @@ import { Decimal, type ExactDecimal } from '../decimal.js';
 import {
   BASIC_METER_METHODS,
   DIRECTIONS,
+  QUALITY_FLAGS,
   TRANSACTION_CODES,
   type Direction,
   type QualityFlag,
@@ -13,7 +14,7 @@ import { quote, type ProblemCode, type ProblemLog, type RecordType } from './pro
 export const NEM13_DIALECT: FieldDialect<ProblemCode> = {
   codes: prefixedCodes('NEM13'),
   suffix: { pattern: /^[1-9][1-9A-HJ-NP-Z]$/, expected: '2 characters: a digit 1-9, then 1-9, A-H, J-N or P-Z' },
-  qualityFlags: ['A', 'E', 'S', 'F', 'N'],
+  qualityFlags: QUALITY_FLAGS,
   expectedQuality: 'a flag A, E, S or F, optionally followed by a 2-digit method',
   methodInFamily: (method) => method >= BASIC_METER_METHODS.min && method <= BASIC_METER_METHODS.max,
   methodFamily: '61-69, the methods of basic (accumulation) meters',

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { QUALITY_FLAG_WORDS, QUALITY_FLAGS, type QualityFlag } from '../../../src/domain/mdff/code-lists.js';
 import { deepQuery, deepQueryAll, mount, text, until, useFetch } from './component.fixtures.js';
 import {
   channelDayFixture,
@@ -129,6 +130,15 @@ describe('interval data, in pieces', () => {
 
   it('has quality colours of at least 3:1 against the chart, all different', () => {
     for (const c of QUALITY_CATEGORIES) expect(contrast(c.colour, CHART_BACKGROUND), c.word).toBeGreaterThanOrEqual(3);
+    expect(new Set(QUALITY_CATEGORIES.map((c) => c.colour)).size).toBe(QUALITY_CATEGORIES.length);
+  });
+});
+
+describe('the quality legend', () => {
+  it('has every flag of the domain, in its order, with the domain’s word and a colour of its own', () => {
+    const flags = QUALITY_CATEGORIES.filter((c) => c.key !== 'mixed');
+    expect(flags.map((c) => c.key)).toEqual([...QUALITY_FLAGS]);
+    for (const c of flags) expect(c.word).toBe(QUALITY_FLAG_WORDS[c.key as QualityFlag].word);
     expect(new Set(QUALITY_CATEGORIES.map((c) => c.colour)).size).toBe(QUALITY_CATEGORIES.length);
   });
 });

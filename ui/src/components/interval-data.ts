@@ -1,5 +1,6 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing, svg, unsafeCSS, type PropertyValues } from 'lit';
+import { QUALITY_FLAG_WORDS, QUALITY_FLAGS, type QualityFlag } from '../../../src/domain/mdff/code-lists.js';
 import { api } from '../api/client.js';
 import type { ChannelDay, IntervalChannel, IntervalDay } from '../api/types.js';
 import { KeysetPager } from '../controllers/keyset-pager.js';
@@ -9,20 +10,27 @@ import { loadError } from './load-error.js';
 import { pagerButtons } from './pager-buttons.js';
 import { sharedStyles } from './shared-styles.js';
 
-/** How a day or an interval is coloured: by its quality flag, or `mixed` for a day of several. */
-export type QualityCategory = 'A' | 'E' | 'S' | 'F' | 'N' | 'mixed';
+/** How a day or an interval is coloured: by its quality flag, or `mixed` for a day of several (a V day). */
+export type QualityCategory = QualityFlag | 'mixed';
 
 /**
  * The colours of the qualities, each at least 3:1 against the chart's background (non-text contrast),
- * told apart by their words in the legend and in every bar's label, never by colour alone.
+ * told apart by their words in the legend and in every bar's label, never by colour alone. A flag added
+ * to the domain's list without a colour here fails the type check.
  */
+const QUALITY_COLOURS: Readonly<Record<QualityCategory, string>> = {
+  A: '#0b5cad',
+  E: '#b45309',
+  S: '#7e22ce',
+  F: '#be123c',
+  N: '#57606a',
+  mixed: '#0f766e',
+};
+
+/** The legend's entries, in the domain's order of the flags, with the domain's words. */
 export const QUALITY_CATEGORIES: ReadonlyArray<{ key: QualityCategory; word: string; colour: string }> = [
-  { key: 'A', word: 'Actual', colour: '#0b5cad' },
-  { key: 'E', word: 'Estimated', colour: '#b45309' },
-  { key: 'S', word: 'Substituted', colour: '#7e22ce' },
-  { key: 'F', word: 'Final substitute', colour: '#be123c' },
-  { key: 'N', word: 'Null', colour: '#57606a' },
-  { key: 'mixed', word: 'Mixed', colour: '#0f766e' },
+  ...QUALITY_FLAGS.map((flag) => ({ key: flag, word: QUALITY_FLAG_WORDS[flag].word, colour: QUALITY_COLOURS[flag] })),
+  { key: 'mixed', word: 'Mixed', colour: QUALITY_COLOURS.mixed },
 ];
 export const CHART_BACKGROUND = '#f6f8fa';
 
@@ -30,7 +38,7 @@ const CATEGORY = new Map(QUALITY_CATEGORIES.map((c) => [c.key, c]));
 
 function categoryOf(flag: string): QualityCategory {
   const key = flag.trim().slice(0, 1).toUpperCase();
-  return key === 'A' || key === 'E' || key === 'S' || key === 'F' || key === 'N' ? key : 'mixed';
+  return (QUALITY_FLAGS as readonly string[]).includes(key) ? (key as QualityFlag) : 'mixed';
 }
 
 function word(category: QualityCategory): string {
@@ -38,7 +46,7 @@ function word(category: QualityCategory): string {
 }
 
 function colour(category: QualityCategory): string {
-  return CATEGORY.get(category)?.colour ?? '#000000';
+  return QUALITY_COLOURS[category];
 }
 
 /** A day's colour: its one quality flag, or `mixed` when its intervals have more than one. */

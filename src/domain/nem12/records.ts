@@ -6,7 +6,6 @@ import type { Nem12Problem } from './problems.js';
 
 /** Minutes per interval: a day holds 1440 / length values (288, 96 or 48). */
 export type IntervalLength = 5 | 15 | 30;
-export const INTERVAL_LENGTHS: readonly IntervalLength[] = [5, 15, 30];
 
 /** The 100 record of a NEM12 file. */
 export interface Nem12Header {

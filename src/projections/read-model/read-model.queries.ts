@@ -352,7 +352,6 @@ export const UsageTotalView = z.object({
   from: NemTimeText.describe('the earliest previous read of those summed: the total covers from here'),
   to: NemTimeText.describe('the latest current read of those summed'),
 });
-export type UsageTotal = z.output<typeof UsageTotalView>;
 
 export const MeterPointDetailView = MeterPointView.extend({
   asOf: AsOfView.optional(),

@@ -14,7 +14,6 @@ export type Reading = Schemas['Reading'];
 /** A page of readings with how many match in all (`total`) and what was searched (`matched`). */
 export type ReadingPage = Schemas['ReadingPage'];
 export type SearchMatch = Schemas['SearchMatch'];
-export type ReadingTotal = Schemas['Total'];
 export type ReadingOrder = NonNullable<ReadingsParameters['order']>;
 export type Register = Schemas['Register'];
 export type MeterPointDetail = Schemas['MeterPoint'];

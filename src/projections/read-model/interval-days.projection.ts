@@ -4,12 +4,11 @@
  */
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
 import { fileStreamName } from '../../domain/events/file-events.js';
+import { nemInstant } from './nem-time-sql.js';
 import { tableOf } from './read-model.schema.js';
 import { copyRecordEvents, type ReadingSource } from './record-events.js';
 
 const PAGE = 1000;
-
-const nemInstant = (text: FragmentSqlToken) => sql.fragment`to_timestamp(${text} || ' +10', 'YYYYMMDDHH24MISS TZH')`;
 
 /** The members of a 400 run and of a 500 in the read model: each present, null when the event leaves it out. */
 const RUN_MEMBERS = ['from', 'to', 'quality', 'reasonCode', 'reasonDescription'] as const;

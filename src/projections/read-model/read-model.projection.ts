@@ -3,6 +3,7 @@ import { UOMS } from '../../domain/mdff/code-lists.js';
 import type { RecordedEvent } from '../../domain/event-store/event-store.js';
 import { fileStreamName, parseFileEvent, type FileEvent } from '../../domain/events/file-events.js';
 import { projectIntervalDays } from './interval-days.projection.js';
+import { nemInstant } from './nem-time-sql.js';
 import { tableOf } from './read-model.schema.js';
 import { copyRecordEvents, type ReadingSource } from './record-events.js';
 
@@ -53,8 +54,6 @@ const V1_COLUMNS: ColumnSources = [
 const field = (i: number) => sql.fragment`(e.data->'fields'->>${sql.literalValue(String(i))}::int)`;
 const optional = (i: number) => sql.fragment`nullif(${field(i)}, '')`;
 const b2bField = (i: number) => sql.fragment`(e.data->'b2b'->'fields'->>${sql.literalValue(String(i))}::int)`;
-/** CCYYMMDDhhmmss in NEM time (UTC+10, no daylight saving) to an instant. */
-const nemInstant = (text: FragmentSqlToken) => sql.fragment`to_timestamp(${text} || ' +10', 'YYYYMMDDHH24MISS TZH')`;
 /** The normalised unit of a UOM as sent (the code list is case-insensitive). */
 const UNIT_OF = sql.fragment`CASE upper(${field(18)}) ${sql.join(
   UOMS.map((unit) => sql.fragment`WHEN ${sql.literalValue(unit.toUpperCase())} THEN ${sql.literalValue(unit)}`),

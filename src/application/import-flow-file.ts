@@ -59,6 +59,43 @@ export interface ImportResult {
   readonly duplicateOf?: { readonly status: 'imported' | 'rejected'; readonly receivedAt: string };
 }
 
+/**
+ * An ImportResult as the API's upload and `nem import --json` answer it: the problems listed, and how
+ * many more there were.
+ */
+export interface ImportResultView {
+  readonly file: string;
+  readonly sha256: string | null;
+  readonly status: ImportStatus;
+  readonly format: MdffFormat | null;
+  readonly readings: number;
+  readonly registerReads: number;
+  readonly intervalDays: number;
+  readonly errors: FlowProblem[];
+  readonly warnings: FlowProblem[];
+  readonly errorsOmitted: number;
+  readonly warningsOmitted: number;
+  readonly duplicateOf: { readonly status: 'imported' | 'rejected'; readonly receivedAt: string } | null;
+}
+
+/** The view of a result, under the name the file is known by (`file`: an upload's client-side name). */
+export function importResultView(result: ImportResult, file: string = result.file): ImportResultView {
+  return {
+    file,
+    sha256: result.sha256,
+    status: result.status,
+    format: result.format,
+    readings: result.readings,
+    registerReads: result.registerReads,
+    intervalDays: result.intervalDays,
+    errors: [...result.errors],
+    warnings: [...result.warnings],
+    errorsOmitted: result.errorCount - result.errors.length,
+    warningsOmitted: result.warningCount - result.warnings.length,
+    duplicateOf: result.duplicateOf ?? null,
+  };
+}
+
 export interface ImportOptions {
   readonly channel: Channel;
   /** The name to record (an upload's client-side name); the path's last segment by default. */

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { importFlowFile, refused, type ImportResult } from '../../application/import-flow-file.js';
+import { importFlowFile, importResultView, refused, type ImportResult } from '../../application/import-flow-file.js';
 import { FlowProblemSchema } from '../../domain/flow-summary.js';
 import { openFlowFile, type FlowFileLimits } from '../../infrastructure/files/flow-file.js';
 import { UploadArea } from '../../infrastructure/files/upload-area.js';
@@ -103,21 +103,9 @@ const UploadProblem = Problem.extend({
   description: 'An upload that failed part-way: the problem, and what became of the files before it.',
 });
 
+/** The application's view, checked against the documented schema by the compiler. */
 function resultView(result: ImportResult, name: string): z.infer<typeof ImportResultView> {
-  return {
-    file: name,
-    sha256: result.sha256,
-    status: result.status,
-    format: result.format,
-    readings: result.readings,
-    registerReads: result.registerReads,
-    intervalDays: result.intervalDays,
-    errors: [...result.errors],
-    warnings: [...result.warnings],
-    errorsOmitted: result.errorCount - result.errors.length,
-    warningsOmitted: result.warningCount - result.warnings.length,
-    duplicateOf: result.duplicateOf ?? null,
-  };
+  return importResultView(result, name);
 }
 
 /** A client's file name is data (see recordedFileName): recorded and shown, never used to build a path. */

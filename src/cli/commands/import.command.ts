@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatNemTime } from '../../domain/nem-time.js';
-import { importFlowFile, recordsOf, type ImportResult } from '../../application/import-flow-file.js';
+import { importFlowFile, importResultView, recordsOf, type ImportResult } from '../../application/import-flow-file.js';
 import type { MdffFormat } from '../../domain/mdff/format.js';
 import { intakeLimits } from '../../infrastructure/config.js';
 import { expandPaths, openFlowFile, SkippedPath, UnreadablePathError } from '../../infrastructure/files/flow-file.js';
@@ -38,22 +38,6 @@ function verdict(result: ImportResult): string {
     case 'refused':
       return `refused (${result.errors[0]?.message ?? 'too large'})`;
   }
-}
-
-function importJson(result: ImportResult): Record<string, unknown> {
-  return {
-    file: result.file,
-    sha256: result.sha256,
-    status: result.status,
-    format: result.format,
-    readings: result.readings,
-    registerReads: result.registerReads,
-    intervalDays: result.intervalDays,
-    errors: result.errors,
-    warnings: result.warnings,
-    errorsOmitted: result.errorCount - result.errors.length,
-    warningsOmitted: result.warningCount - result.warnings.length,
-  };
 }
 
 /**
@@ -133,7 +117,7 @@ export async function runImport(
       // A duplicate of a rejected file is still a bad file: a script running the import again learns it.
       if (result.errorCount > 0) exit = worst(exit, EXIT.invalid);
       if (options.json) {
-        io.out(JSON.stringify(importJson(result)));
+        io.out(JSON.stringify(importResultView(result)));
         continue;
       }
       io.out(`${shown(result.file)}: ${verdict(result)}`);

@@ -207,7 +207,13 @@ describe.each(BACKENDS)('nem import on $name', (backend) => {
     const json = await runNem(['import', '--json', nem12SamplePath(chosen[0]?.file ?? '')], backend.env());
     expectExit(json, 0);
     const [again] = ndjson(json.stdout);
-    expect(again).toMatchObject({ status: 'duplicate', format: 'NEM12', readings: chosen[0]?.records?.['300'] });
+    expect(again).toMatchObject({
+      status: 'duplicate',
+      format: 'NEM12',
+      readings: chosen[0]?.records?.['300'],
+      // The same view as the API's upload results: when and how the file was first received.
+      duplicateOf: { status: 'imported', receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*\+10:00$/) },
+    });
     expect(await inStore(backend, 'main', (db) => countEvents(db, String(again?.sha256)))).toEqual({
       FileReceived: 1,
       IntervalDayRecorded: chosen[0]?.records?.['300'],

@@ -38,7 +38,7 @@ export { DEFAULT_API_OPTIONS, type ApiOptions, type AppDeps } from './deps.js';
 export const API_VERSION = '1.0.0';
 
 const API_DESCRIPTION = [
-  'Flow files (AEMO MDFF NEM13) imported by the service, and the register reads they carry, found by meter point (NMI) or meter serial.',
+  'Flow files (AEMO MDFF: NEM13 register reads of accumulation meters, NEM12 interval data of smart meters) imported by the service, and the reads they carry, found by meter point (NMI) or meter serial.',
   '',
   'Every `/api` operation needs a session (sign in with signIn) or an API token (`Authorization: Bearer nem_...`); with a session, changes also send the `x-csrf-token` header. Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`. Instants are ISO 8601 in NEM time (`+10:00`, no daylight saving), days `YYYY-MM-DD`; register reads and quantities are exact decimals as strings. Lists come a keyset page at a time (`nextCursor`). Answers built from the read model carry an ETag: send it back in If-None-Match to get 304 while nothing changed.',
 ].join('\n');
@@ -142,7 +142,7 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
       openapi: '3.1.0',
       info: {
         title: 'nem',
-        summary: 'NEM13 flow files and the register reads they carry',
+        summary: 'NEM12 and NEM13 flow files and the reads they carry',
         description: API_DESCRIPTION,
         version: API_VERSION,
         license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },

@@ -20,7 +20,7 @@ export function buildProgram(io: Output, setExit: (code: ExitCode) => void): Com
   const program = new Command();
   program
     .name('nem')
-    .description('Import AEMO NEM13 flow files and find register reads by NMI or meter serial')
+    .description('Import AEMO NEM12 and NEM13 flow files and find their reads by NMI or meter serial')
     .version('0.1.0')
     .showHelpAfterError()
     // An option after a subcommand is the subcommand's: `nem files show x --json` is show's --json, not

@@ -73,7 +73,7 @@ export class NemSignIn extends LitElement {
   override render() {
     return html`<form class="card" data-testid="sign-in-form" @submit=${(e: SubmitEvent) => void this.submit(e)}>
       <h1>Sign in</h1>
-      <p class="muted">nem: the register reads of NEM13 flow files, for support staff.</p>
+      <p class="muted">nem: the reads of NEM12 and NEM13 flow files, for support staff.</p>
       ${this.notice === '' ? html`` : html`<p class="status empty" role="status">${this.notice}</p>`}
       <div class="field">
         <label for="username">Username</label>

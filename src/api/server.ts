@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { AccountStore } from '../infrastructure/accounts/account-store.js';
 import { SignInThrottle } from '../infrastructure/accounts/sign-in-throttle.js';
-import type { Services } from '../infrastructure/compose.js';
+import type { Services } from '../compose.js';
 import type { TrustProxy } from '../infrastructure/config.js';
 import { LiveProjections } from '../projections/live.js';
 import { buildApp, DEFAULT_API_OPTIONS } from './app.js';

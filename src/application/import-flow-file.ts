@@ -19,7 +19,7 @@ import type { MdffFormat } from '../domain/mdff/format.js';
 import { StreamDigest } from '../domain/events/stream-digest.js';
 import { toNemIso } from '../domain/nem-time.js';
 import { plural, recordedFileName } from '../domain/text.js';
-import type { FlowFile } from '../infrastructure/files/flow-file.js';
+import type { FlowFile } from './flow-file.js';
 import type { OriginalDraft, OriginalsArchive } from './originals.js';
 import { readFlowFile, validateFlowFile } from './read-flow-file.js';
 import { createSha256 } from './sha256.js';

@@ -1,4 +1,3 @@
-import { TEST_LIMITS } from '../../test/limits.js';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -12,8 +11,10 @@ import { writeNem13File } from '../../bench/generate.js';
 import type { RecordedEvent } from '../domain/event-store/event-store.js';
 import { fileStreamName, parseFileEvent } from '../domain/events/file-events.js';
 import type { Database } from '../infrastructure/db/database.js';
+import { openFlowFile } from '../infrastructure/files/flow-file.js';
 import type { PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
 import { eventStoreOn, TEST_DATABASES } from '../../test/databases.js';
+import { openWithTestLimits } from '../../test/limits.js';
 import { EXPECTED, samplePath } from '../../test/samples.js';
 import type { ImportResult } from './import-flow-file.js';
 import { importFromInbox, InboxWatcher, type InboxImport, type InboxOptions } from './inbox.js';
@@ -46,7 +47,10 @@ describe.each(TEST_DATABASES)('the inbox on $name', (target) => {
   let errors: string[] = [];
   let afterImports = 0;
 
-  const newWatcher = (importFile: InboxImport = importFromInbox(store, TEST_LIMITS), options: InboxOptions = {}) =>
+  const newWatcher = (
+    importFile: InboxImport = importFromInbox(store, openWithTestLimits),
+    options: InboxOptions = {},
+  ) =>
     new InboxWatcher(
       inbox,
       {
@@ -127,7 +131,7 @@ describe.each(TEST_DATABASES)('the inbox on $name', (target) => {
     const limited = new InboxWatcher(
       own,
       {
-        importFile: importFromInbox(store, { maxContentBytes: 100_000 }),
+        importFile: importFromInbox(store, (path) => openFlowFile(path, { maxContentBytes: 100_000 })),
         logger: { info: () => undefined, error: (line) => errors.push(line) },
       },
       { stableMs: STABLE_MS, clock: () => now },
@@ -244,7 +248,7 @@ describe.each(TEST_DATABASES)('the inbox on $name', (target) => {
     info = [];
     errors = [];
     let failing = true;
-    const real = importFromInbox(store, TEST_LIMITS);
+    const real = importFromInbox(store, openWithTestLimits);
     const flaky = newWatcher((path, name): Promise<ImportResult> => {
       if (failing) return Promise.reject(new Error('database down'));
       return real(path, name);
@@ -279,7 +283,9 @@ describe.each(TEST_DATABASES)('the inbox on $name', (target) => {
     const source = join(work, `crash-${target.name}.csv`);
     await writeNem13File(source, 5, { seed: 23 });
     copyFileSync(source, join(inbox, 'crash.csv'));
-    expect((await importFromInbox(store, TEST_LIMITS)(join(inbox, 'crash.csv'), 'crash.csv')).status).toBe('imported');
+    expect((await importFromInbox(store, openWithTestLimits)(join(inbox, 'crash.csv'), 'crash.csv')).status).toBe(
+      'imported',
+    );
     const before = await eventCount();
 
     watcher = newWatcher();
@@ -300,7 +306,7 @@ describe.each(TEST_DATABASES)('the inbox on $name', (target) => {
     let release = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
     let started = false;
-    const real = importFromInbox(store, TEST_LIMITS);
+    const real = importFromInbox(store, openWithTestLimits);
     const timed = new InboxWatcher(
       folder,
       {

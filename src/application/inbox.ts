@@ -2,8 +2,8 @@ import { lstat, mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises
 import { extname, join } from 'node:path';
 import type { EventStore } from '../domain/event-store/event-store.js';
 import type { FlowProblem } from '../domain/flow-summary.js';
-import { openFlowFile, type FlowFileLimits } from '../infrastructure/files/flow-file.js';
 import { plural } from '../domain/text.js';
+import type { OpenFlowFile } from './flow-file.js';
 import { importFlowFile, recordsOf, type ImportResult } from './import-flow-file.js';
 import type { OriginalsArchive } from './originals.js';
 
@@ -37,9 +37,8 @@ const ERRORS_SUFFIX = '.errors.txt';
 const MAX_RETRY_MS = 60_000;
 
 /** The inbox import of the application: the same use case as `nem import`, on channel 'inbox'. */
-export function importFromInbox(store: EventStore, limits: FlowFileLimits, originals?: OriginalsArchive): InboxImport {
-  return (path, fileName) =>
-    importFlowFile(store, () => openFlowFile(path, limits), { channel: 'inbox', fileName, originals });
+export function importFromInbox(store: EventStore, open: OpenFlowFile, originals?: OriginalsArchive): InboxImport {
+  return (path, fileName) => importFlowFile(store, () => open(path), { channel: 'inbox', fileName, originals });
 }
 
 /** Names an uploader gives a file while it is still being written; the final name comes by a rename. */

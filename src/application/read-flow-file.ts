@@ -4,7 +4,7 @@ import { readNem12Batches } from '../domain/nem12/reader.js';
 import type { Nem12Item } from '../domain/nem12/records.js';
 import { readNem13Batches } from '../domain/nem13/reader.js';
 import type { Nem13Item } from '../domain/nem13/records.js';
-import type { ContentDigest, FlowFile } from '../infrastructure/files/flow-file.js';
+import type { ContentDigest, FlowFile } from './flow-file.js';
 
 export interface FlowFileReport {
   readonly file: string;

@@ -1,6 +1,6 @@
 import { EventStoreUnavailableError } from '../domain/event-store/event-store.js';
 import { ConfigError, loadConfig } from '../infrastructure/config.js';
-import { openServices, type Services } from '../infrastructure/compose.js';
+import { openServices, type Services } from '../compose.js';
 import { DataDirLockedError } from '../infrastructure/db/data-dir-lock.js';
 import { DatabaseUnavailableError } from '../infrastructure/db/database.js';
 import { firstLine, unavailableReason } from '../infrastructure/db/unavailable.js';

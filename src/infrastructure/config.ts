@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { FlowFileLimits } from './files/flow-file.js';
+import type { FlowFileLimits } from '../application/flow-file.js';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 const EVENTSTORE_URL = /^(esdb|kurrentdb|kdb)(\+discover)?:\/\//;

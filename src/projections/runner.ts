@@ -2,7 +2,7 @@ import { sql, type DatabasePool, type DatabaseTransactionConnection } from 'slon
 import { z } from 'zod';
 import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
 import { FILE_STREAM_CATEGORY, fileStreamName } from '../domain/events/file-events.js';
-import { isProcessGone, PROCESS_IDENTITY } from '../infrastructure/process-identity.js';
+import { isProcessGone, PROCESS_IDENTITY } from './process-identity.js';
 import { PROJECTION_LOCK, ProjectionStoppedError, RebuildRunningError } from './errors.js';
 import { applyReadModelEvents, type ReadingSource } from './read-model/read-model.projection.js';
 import {

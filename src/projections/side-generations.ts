@@ -3,7 +3,7 @@ import { sql, type CommonQueryMethods, type DatabasePool } from 'slonik';
 import { z } from 'zod';
 import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
 import { FILE_STREAM_CATEGORY } from '../domain/events/file-events.js';
-import { isProcessGone, PROCESS_IDENTITY } from '../infrastructure/process-identity.js';
+import { isProcessGone, PROCESS_IDENTITY } from './process-identity.js';
 import { PROJECTION_LOCK, ProjectionStoppedError, RebuildRunningError } from './errors.js';
 import {
   diffGenerations,

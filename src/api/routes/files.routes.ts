@@ -6,7 +6,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importFlowFile, importResultView, refused, type ImportResult } from '../../application/import-flow-file.js';
 import { FlowProblemSchema } from '../../domain/flow-summary.js';
-import { openFlowFile, type FlowFileLimits } from '../../infrastructure/files/flow-file.js';
+import type { FlowFileLimits } from '../../application/flow-file.js';
+import { openFlowFile } from '../../infrastructure/files/flow-file.js';
 import { UploadArea } from '../../infrastructure/files/upload-area.js';
 import {
   FILE_STATUSES,

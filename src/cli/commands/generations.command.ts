@@ -15,7 +15,7 @@ import {
   type SideGeneration,
   type Until,
 } from '../../projections/side-generations.js';
-import type { Services } from '../../infrastructure/compose.js';
+import type { Services } from '../../compose.js';
 import { parseDateOption } from '../dates.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { plural, renderTable, shown, toJson, type Output } from '../output.js';

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { importFromInbox, InboxFolderError, InboxWatcher } from '../../application/inbox.js';
-import { intakeLimits } from '../../infrastructure/config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import { port } from '../options.js';
 import type { Output } from '../output.js';
@@ -28,7 +27,7 @@ export async function runServe(options: ServeOptions, io: Output): Promise<ExitC
     let watcher: InboxWatcher | null = null;
     if (options.inbox !== undefined) {
       watcher = new InboxWatcher(options.inbox, {
-        importFile: importFromInbox(services.store, intakeLimits(services.config), services.originals),
+        importFile: importFromInbox(services.store, services.openFlowFile, services.originals),
         afterImport: async () => {
           await server.projections.catchUp();
         },

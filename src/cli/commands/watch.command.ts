@@ -1,6 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { importFromInbox, InboxFolderError, InboxWatcher } from '../../application/inbox.js';
-import { intakeLimits } from '../../infrastructure/config.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
 import { announceReadyUntilStopSignal, giveUp, shutDown } from '../signals.js';
@@ -17,7 +16,7 @@ export async function runWatch(dir: string, options: WatchCommandOptions, io: Ou
     const watcher = new InboxWatcher(
       dir,
       {
-        importFile: importFromInbox(services.store, intakeLimits(services.config), services.originals),
+        importFile: importFromInbox(services.store, services.openFlowFile, services.originals),
         afterImport: async () => {
           await services.projections.catchUp();
         },

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isProcessGone, PROCESS_IDENTITY } from '../process-identity.js';
+import { isProcessGone, PROCESS_IDENTITY } from '../../projections/process-identity.js';
 
 /**
  * Where uploads wait while they are imported: a private folder (0700, files 0600) of this process under

@@ -1,10 +1,13 @@
-import type { OriginalsArchive } from '../application/originals.js';
-import type { EventStore } from '../domain/event-store/event-store.js';
-import { ProjectionRunner } from '../projections/runner.js';
-import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/database.js';
-import { PostgresEventStore } from './event-store/postgres/postgres-event-store.js';
-import { DatabaseOriginalsArchive } from './files/originals-archive.js';
+// The composition root: the one module that knows every layer, and wires the adapters to the ports.
+import type { OpenFlowFile } from './application/flow-file.js';
+import type { OriginalsArchive } from './application/originals.js';
+import type { EventStore } from './domain/event-store/event-store.js';
+import { intakeLimits, type Config } from './infrastructure/config.js';
+import { openDatabase, type Database } from './infrastructure/db/database.js';
+import { PostgresEventStore } from './infrastructure/event-store/postgres/postgres-event-store.js';
+import { openFlowFile } from './infrastructure/files/flow-file.js';
+import { DatabaseOriginalsArchive } from './infrastructure/files/originals-archive.js';
+import { ProjectionRunner } from './projections/runner.js';
 
 /** Everything a command needs, wired once from the configuration. */
 export interface Services {
@@ -14,6 +17,8 @@ export interface Services {
   readonly projections: ProjectionRunner;
   /** The original content of received files (docs/adr/0007-keeping-originals.md). */
   readonly originals: OriginalsArchive;
+  /** Opens a flow file on disk within the configured intake limits. */
+  readonly openFlowFile: OpenFlowFile;
   close(): Promise<void>;
 }
 
@@ -33,7 +38,9 @@ export async function openServices(config: Config): Promise<Services> {
       config.eventStoreUrl === null
         ? new PostgresEventStore(database.pool, database.kind, { copyUrl: database.url })
         : // The EventStoreDB client (gRPC) loads only when one is configured.
-          await (await import('./event-store/esdb/esdb-event-store.js')).openEsdbEventStore(config.eventStoreUrl);
+          await (
+            await import('./infrastructure/event-store/esdb/esdb-event-store.js')
+          ).openEsdbEventStore(config.eventStoreUrl);
   } catch (error) {
     await database.close();
     throw error;
@@ -49,6 +56,7 @@ export async function openServices(config: Config): Promise<Services> {
     store,
     projections,
     originals: new DatabaseOriginalsArchive(database.pool, config.originalsMaxBytes),
+    openFlowFile: (path) => openFlowFile(path, intakeLimits(config)),
     close: async () => {
       await store.close();
       await database.close();

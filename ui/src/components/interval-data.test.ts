@@ -1,6 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { QUALITY_FLAG_WORDS, QUALITY_FLAGS, type QualityFlag } from '../../../src/domain/mdff/code-lists.js';
+import {
+  INTERVAL_QUALITY_FLAGS,
+  QUALITY_FLAG_WORDS,
+  type IntervalQualityFlag,
+} from '../../../src/domain/mdff/code-lists.js';
 import { deepQuery, deepQueryAll, mount, text, until, useFetch } from './component.fixtures.js';
 import {
   channelDayFixture,
@@ -135,10 +139,10 @@ describe('interval data, in pieces', () => {
 });
 
 describe('the quality legend', () => {
-  it('has every flag of the domain, in its order, with the domain’s word and a colour of its own', () => {
+  it('has every interval flag of the domain but V (a mixed day), in its order, with its word and a colour of its own', () => {
     const flags = QUALITY_CATEGORIES.filter((c) => c.key !== 'mixed');
-    expect(flags.map((c) => c.key)).toEqual([...QUALITY_FLAGS]);
-    for (const c of flags) expect(c.word).toBe(QUALITY_FLAG_WORDS[c.key as QualityFlag].word);
+    expect(flags.map((c) => c.key)).toEqual(INTERVAL_QUALITY_FLAGS.filter((flag) => flag !== 'V'));
+    for (const c of flags) expect(c.word).toBe(QUALITY_FLAG_WORDS[c.key as IntervalQualityFlag].word);
     expect(new Set(QUALITY_CATEGORIES.map((c) => c.colour)).size).toBe(QUALITY_CATEGORIES.length);
   });
 });

@@ -1,4 +1,4 @@
-/** The layering of STYLE.md section 1, enforced: dependencies point inward. */
+/** The layering of docs/style.md section 1, enforced: dependencies point inward (section 1.2). */
 module.exports = {
   forbidden: [
     {
@@ -8,6 +8,21 @@ module.exports = {
       // Its tests may use the test tools (vitest, fast-check) and node:crypto to check what it computes.
       from: { path: '^src/domain', pathNot: '\\.test\\.ts$' },
       to: { pathNot: ['^src/domain', 'node_modules/zod'] },
+    },
+    {
+      name: 'inner-layers-use-ports',
+      comment:
+        'Use cases and projections reach adapters only through ports beside them; src/compose.ts passes the adapters in. Their tests may use the real adapters.',
+      severity: 'error',
+      from: { path: '^src/(application|projections)', pathNot: '\\.test\\.ts$' },
+      to: { path: '^src/infrastructure' },
+    },
+    {
+      name: 'composition-root-on-top',
+      comment: 'Only the entry points (cli, api) open the wired services; no layer below imports src/compose.ts.',
+      severity: 'error',
+      from: { path: '^src/(domain|application|projections|infrastructure)' },
+      to: { path: '^src/compose\\.ts$' },
     },
     {
       name: 'api-and-cli-apart',

@@ -1,6 +1,6 @@
 #!/usr/bin/env -S node --max-semi-space-size=8
 // The flag caps V8's young generation, which otherwise grows with a long import's allocation rate and
-// makes memory look as if it grew with the file (docs/adr/0003-reader-tokenizer-and-memory.md).
+// makes memory look as if it grew with the file (docs/adr/0003-young-generation-cap.md).
 import { setFlagsFromString } from 'node:v8';
 import { nodeVersionProblem } from './node-version.js';
 import { BASELINE_WASM_ONLY } from './v8-flags.js';

@@ -1,7 +1,12 @@
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
 import { UOMS } from '../../domain/mdff/code-lists.js';
 import type { RecordedEvent } from '../../domain/event-store/event-store.js';
-import { fileStreamName, parseFileEvent, type FileEvent } from '../../domain/events/file-events.js';
+import {
+  FILE_STREAM_CATEGORY,
+  fileStreamName,
+  parseFileEvent,
+  type FileEvent,
+} from '../../domain/events/file-events.js';
 import { projectIntervalDays } from './interval-days.projection.js';
 import { nemInstant } from './nem-time-sql.js';
 import { tableOf } from './read-model.schema.js';
@@ -129,7 +134,7 @@ export async function applyReadModelEvents(
   context: ProjectionContext,
 ): Promise<void> {
   for (const recorded of events) {
-    if (!recorded.streamName.startsWith('nem13File-')) continue;
+    if (!recorded.streamName.startsWith(`${FILE_STREAM_CATEGORY}-`)) continue;
     const event: FileEvent = parseFileEvent(recorded);
     switch (event.type) {
       case 'FileReceived':

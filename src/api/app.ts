@@ -25,7 +25,8 @@ import { CSRF_HEADER, registerAuth } from './plugins/auth.js';
 import { registerEtags } from './plugins/etag.js';
 import { RebuildJob } from './rebuild-job.js';
 import { accountRoutes } from './routes/accounts.routes.js';
-import { fileRoutes, MAX_FILES_PER_UPLOAD } from './routes/files.routes.js';
+import { fileRoutes } from './routes/files.routes.js';
+import { MAX_FILES_PER_UPLOAD, uploadRoutes } from './routes/uploads.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { intervalChannelRoutes } from './routes/interval-channels.routes.js';
 import { projectionRoutes } from './routes/projections.routes.js';
@@ -212,6 +213,7 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   await typed.register(readingRoutes, { deps });
   await typed.register(intervalChannelRoutes, { deps });
   await typed.register(fileRoutes, { deps });
+  await typed.register(uploadRoutes, { deps });
   await typed.register(projectionRoutes, { deps, rebuild });
   await typed.register(accountRoutes, { deps, onTokenRevoked: auth.forgetTokens });
   return app;

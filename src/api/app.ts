@@ -30,6 +30,7 @@ import { MAX_FILES_PER_UPLOAD, uploadRoutes } from './routes/uploads.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { intervalChannelRoutes } from './routes/interval-channels.routes.js';
 import { projectionRoutes } from './routes/projections.routes.js';
+import { intervalRoutes } from './routes/intervals.routes.js';
 import { readingRoutes } from './routes/readings.routes.js';
 import { sessionRoutes } from './routes/session.routes.js';
 
@@ -210,6 +211,7 @@ export async function buildApp(deps: AppDeps, fastifyOptions: FastifyServerOptio
   const typed = app.withTypeProvider<ZodTypeProvider>();
   await typed.register(healthRoutes, { deps });
   await typed.register(sessionRoutes, { deps });
+  await typed.register(intervalRoutes, { deps });
   await typed.register(readingRoutes, { deps });
   await typed.register(intervalChannelRoutes, { deps });
   await typed.register(fileRoutes, { deps });

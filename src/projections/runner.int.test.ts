@@ -218,6 +218,13 @@ describe.each(TEST_DATABASES)('the projection runner beside an import that died 
     expect(before.length).toBeGreaterThan(0);
     expect(await runner.replayFile(fileId)).toBe(true);
     expect(await days()).toEqual(before);
+    // A damaged row is written again from the events, not kept.
+    await database.pool.query(
+      sql.unsafe`UPDATE interval_days SET meter_serial_number = 'DAMAGED' WHERE file_id = ${fileId}`,
+    );
+    expect(await days()).not.toEqual(before);
+    expect(await runner.replayFile(fileId)).toBe(true);
+    expect(await days()).toEqual(before);
   });
 });
 

@@ -318,6 +318,7 @@ export class ProjectionRunner {
       await tx.query(sql.unsafe`
         DELETE FROM ${tableOf('register_reads', generation)}
         WHERE import_position = (SELECT closed_position FROM ${tableOf('files', generation)} WHERE file_id = ${fileId})`);
+      await tx.query(sql.unsafe`DELETE FROM ${tableOf('interval_days', generation)} WHERE file_id = ${fileId}`);
       await tx.query(sql.unsafe`DELETE FROM ${tableOf('files', generation)} WHERE file_id = ${fileId}`);
       // Only what the runner has already reached: later events are the runner's to apply.
       const reached = events.filter((event) => checkpoint !== null && event.position <= checkpoint);

@@ -63,19 +63,15 @@ export interface ImportResult {
  * An ImportResult as the API's upload and `nem import --json` answer it: the problems listed, and how
  * many more there were.
  */
-export interface ImportResultView {
-  readonly file: string;
-  readonly sha256: string | null;
-  readonly status: ImportStatus;
-  readonly format: MdffFormat | null;
-  readonly readings: number;
-  readonly registerReads: number;
-  readonly intervalDays: number;
+export interface ImportResultView extends Omit<
+  ImportResult,
+  'errors' | 'warnings' | 'errorCount' | 'warningCount' | 'duplicateOf'
+> {
   readonly errors: FlowProblem[];
   readonly warnings: FlowProblem[];
   readonly errorsOmitted: number;
   readonly warningsOmitted: number;
-  readonly duplicateOf: { readonly status: 'imported' | 'rejected'; readonly receivedAt: string } | null;
+  readonly duplicateOf: NonNullable<ImportResult['duplicateOf']> | null;
 }
 
 /** The view of a result, under the name the file is known by (`file`: an upload's client-side name). */

@@ -14,7 +14,7 @@ import {
   intervalDayVersions,
   type IntervalDayKey,
 } from '../projections/read-model/interval-days.queries.js';
-import { DECIDED_BY, rankVersions, ReadingEventView, recordEventAt } from './reading-history.js';
+import { DECIDED_BY, rankedWithEvents, ReadingEventView } from './reading-history.js';
 
 export const IntervalDayVersionView = z.object({
   rank: z.number().int().describe('1 is the version in force; then by UpdateDateTime, import order and line'),
@@ -46,14 +46,9 @@ export async function intervalDayHistory(
 ): Promise<IntervalDayHistory | null> {
   const ranked = await intervalDayVersions(db, key);
   if (ranked.length === 0) return null;
-  const ranks = rankVersions(ranked);
-  const versions: IntervalDayVersion[] = [];
-  for (const [index, day] of ranked.entries()) {
-    const rank = ranks[index];
-    if (rank === undefined) continue;
-    const revision = await intervalDayRevision(db, day.fileId, day.line);
-    const event = await recordEventAt(store, day.fileId, 'IntervalDayRecorded', day.line, revision);
-    versions.push({ ...rank, day, event });
-  }
+  const walked = await rankedWithEvents(store, ranked, 'IntervalDayRecorded', (d) =>
+    intervalDayRevision(db, d.fileId, d.line),
+  );
+  const versions: IntervalDayVersion[] = walked.map(({ version, ...rest }) => ({ ...rest, day: version }));
   return { key: { nmi: key.nmi, nmiSuffix: key.nmiSuffix, intervalDate: key.intervalDate }, versions };
 }

@@ -140,6 +140,30 @@ export async function recordEventAt(
   return null;
 }
 
+/** Why a version ranks where it does: its place, whether it is in force, and what decided it. */
+type Rank = ReturnType<typeof rankVersions>[number];
+
+/**
+ * Both histories' walk: each version (in ranking order) with its rank and the record event behind it,
+ * read at the revision the read model gives for its file and line.
+ */
+export async function rankedWithEvents<V extends RankedVersion & { readonly fileId: string; readonly line: number }>(
+  store: EventStore,
+  ranked: readonly V[],
+  type: 'ReadingRecorded' | 'IntervalDayRecorded',
+  revisionOf: (version: V) => Promise<number>,
+): Promise<Array<Rank & { version: V; event: z.output<typeof ReadingEventView> | null }>> {
+  const ranks = rankVersions(ranked);
+  const versions: Array<Rank & { version: V; event: z.output<typeof ReadingEventView> | null }> = [];
+  for (const [index, version] of ranked.entries()) {
+    const rank = ranks[index];
+    if (rank === undefined) continue;
+    const event = await recordEventAt(store, version.fileId, type, version.line, await revisionOf(version));
+    versions.push({ ...rank, version, event });
+  }
+  return versions;
+}
+
 /** The history of a register read; null when no file sent a read with this key. */
 export async function readingHistory(
   db: CommonQueryMethods,
@@ -148,14 +172,7 @@ export async function readingHistory(
 ): Promise<ReadingHistory | null> {
   const ranked = await readingVersions(db, key);
   if (ranked.length === 0) return null;
-  const ranks = rankVersions(ranked);
-  const versions: ReadingVersion[] = [];
-  for (const [index, reading] of ranked.entries()) {
-    const rank = ranks[index];
-    if (rank === undefined) continue;
-    const revision = await readingRevision(db, reading.fileId, reading.line);
-    const event = await recordEventAt(store, reading.fileId, 'ReadingRecorded', reading.line, revision);
-    versions.push({ ...rank, reading, event });
-  }
+  const walked = await rankedWithEvents(store, ranked, 'ReadingRecorded', (r) => readingRevision(db, r.fileId, r.line));
+  const versions: ReadingVersion[] = walked.map(({ version, ...rest }) => ({ ...rest, reading: version }));
   return { key: { ...key, currentReadAt: toNemIso(key.currentReadAt) }, versions };
 }

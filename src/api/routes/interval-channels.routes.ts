@@ -7,6 +7,7 @@ import {
   IntervalChannelSchema,
 } from '../../projections/read-model/interval-channels.queries.js';
 import { AsOfView } from '../../projections/read-model/read-model.queries.js';
+import { PER_INTERVAL_QUALITY_FLAGS } from '../../domain/mdff/code-lists.js';
 import { toNemIso } from '../../domain/nem-time.js';
 import { parseNmiQuery } from '../../domain/nmi.js';
 import type { AppDeps } from '../deps.js';
@@ -61,7 +62,9 @@ export const ChannelDayView = ChannelDaySchema.extend({
   uom: z.string().describe('the unit, as sent'),
   intervalLength: z.number().int().describe('minutes per interval (5, 15 or 30)'),
   quality: z.string().describe('the 300 QualityMethod as sent; V when intervalQuality gives it per interval'),
-  qualitySummary: z.record(z.string(), z.number().int()).describe('intervals per quality flag (A, E, S, F, N)'),
+  qualitySummary: z
+    .record(z.string(), z.number().int())
+    .describe(`intervals per quality flag (${PER_INTERVAL_QUALITY_FLAGS.join(', ')})`),
   meterSerialNumber: z.string().nullable().describe('the MeterSerialNumber of the 200 it came under'),
   updatedAt: z.string().nullable().describe('the UpdateDateTime, UTC (ISO 8601)'),
   fileId: z.string().describe('SHA-256 of the file that sent the version in force'),

@@ -8,6 +8,12 @@ export type QualityFlag = (typeof QUALITY_FLAGS)[number];
 export const INTERVAL_QUALITY_FLAGS = [...QUALITY_FLAGS, 'V'] as const;
 export type IntervalQualityFlag = (typeof INTERVAL_QUALITY_FLAGS)[number];
 
+/** The flags one interval can have: all but V, which says a day mixes them. */
+export type PerIntervalQualityFlag = Exclude<IntervalQualityFlag, 'V'>;
+export const PER_INTERVAL_QUALITY_FLAGS: readonly PerIntervalQualityFlag[] = INTERVAL_QUALITY_FLAGS.filter(
+  (flag): flag is PerIntervalQualityFlag => flag !== 'V',
+);
+
 /**
  * Each flag in words: a short `word` for legends and counts ("4 actual, 20 estimated") and its `meaning`
  * as the specification gives it. The admin takes both from here.

@@ -1,4 +1,10 @@
-import { INTERVAL_QUALITY_FLAGS, isIntervalMeterMethod, orList, type TransactionCode } from '../mdff/code-lists.js';
+import {
+  INTERVAL_QUALITY_FLAGS,
+  isIntervalMeterMethod,
+  orList,
+  PER_INTERVAL_QUALITY_FLAGS,
+  type TransactionCode,
+} from '../mdff/code-lists.js';
 import { FieldReader, prefixedCodes, type FieldDialect } from '../mdff/fields.js';
 import { LineSplitter, type LineFault, type LineSink } from '../mdff/line-splitter.js';
 import { quote } from '../mdff/problem-log.js';
@@ -687,7 +693,7 @@ export class Nem12Parser implements LineSink {
       f.reject(
         3,
         'NEM12_BAD_QUALITY',
-        'V is the quality of a whole 300 day, never of a 400 (expected A, E, S, F or N)',
+        `V is the quality of a whole 300 day, never of a 400 (expected ${orList(PER_INTERVAL_QUALITY_FLAGS)})`,
       );
     }
     const reasonCode = f.reasonCode(4, quality);

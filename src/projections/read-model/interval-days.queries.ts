@@ -1,5 +1,6 @@
 import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
 import { z } from 'zod';
+import { PER_INTERVAL_QUALITY_FLAGS } from '../../domain/mdff/code-lists.js';
 import { toNemIso } from '../../domain/nem-time.js';
 import { hasUnsafeCharacters } from '../../domain/text.js';
 import { decodeCursor, encodeCursor, InvalidCursorError, type Page } from './read-model.queries.js';
@@ -42,7 +43,9 @@ export const IntervalDayView = z.object({
     .array(IntervalQualityRunView)
     .nullable()
     .describe("a V day's 400 records: runs of intervals covering the day in order; null on other days"),
-  qualitySummary: z.record(z.string(), z.number().int()).describe('intervals per quality flag (A, E, S, F, N)'),
+  qualitySummary: z
+    .record(z.string(), z.number().int())
+    .describe(`intervals per quality flag (${PER_INTERVAL_QUALITY_FLAGS.join(', ')})`),
   updatedAt: NemTimeText.nullable().describe('the UpdateDateTime, NEM time (+10:00); null when the 300 left it blank'),
   fileId: z.string(),
   fileName: z.string(),

@@ -1,9 +1,9 @@
 import { Task } from '@lit/task';
 import { css, html, LitElement, nothing, svg, unsafeCSS, type PropertyValues } from 'lit';
 import {
-  INTERVAL_QUALITY_FLAGS,
+  PER_INTERVAL_QUALITY_FLAGS,
   QUALITY_FLAG_WORDS,
-  type IntervalQualityFlag,
+  type PerIntervalQualityFlag,
 } from '../../../src/domain/mdff/code-lists.js';
 import { api } from '../api/client.js';
 import type { ChannelDay, IntervalChannel, IntervalDay } from '../api/types.js';
@@ -14,12 +14,8 @@ import { loadError } from './load-error.js';
 import { pagerButtons } from './pager-buttons.js';
 import { sharedStyles } from './shared-styles.js';
 
-/** The flags an interval or a day of one flag has: all but V, which says a day mixes them. */
-type SingleQualityFlag = Exclude<IntervalQualityFlag, 'V'>;
-const SINGLE_QUALITY_FLAGS = INTERVAL_QUALITY_FLAGS.filter((flag): flag is SingleQualityFlag => flag !== 'V');
-
 /** How a day or an interval is coloured: by its quality flag, or `mixed` for a day of several (a V day). */
-export type QualityCategory = SingleQualityFlag | 'mixed';
+export type QualityCategory = PerIntervalQualityFlag | 'mixed';
 
 /**
  * The colours of the qualities, each at least 3:1 against the chart's background (non-text contrast),
@@ -37,7 +33,7 @@ const QUALITY_COLOURS: Readonly<Record<QualityCategory, string>> = {
 
 /** The legend's entries, in the domain's order of the flags, with the domain's words. */
 export const QUALITY_CATEGORIES: ReadonlyArray<{ key: QualityCategory; word: string; colour: string }> = [
-  ...SINGLE_QUALITY_FLAGS.map((flag) => ({
+  ...PER_INTERVAL_QUALITY_FLAGS.map((flag) => ({
     key: flag,
     word: QUALITY_FLAG_WORDS[flag].word,
     colour: QUALITY_COLOURS[flag],
@@ -50,7 +46,7 @@ const CATEGORY = new Map(QUALITY_CATEGORIES.map((c) => [c.key, c]));
 
 function categoryOf(flag: string): QualityCategory {
   const key = flag.trim().slice(0, 1).toUpperCase();
-  return (SINGLE_QUALITY_FLAGS as readonly string[]).includes(key) ? (key as SingleQualityFlag) : 'mixed';
+  return (PER_INTERVAL_QUALITY_FLAGS as readonly string[]).includes(key) ? (key as PerIntervalQualityFlag) : 'mixed';
 }
 
 function word(category: QualityCategory): string {

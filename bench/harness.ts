@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { BASELINE_WASM_ONLY } from '../src/cli/v8-flags.js';
+import { BASELINE_WASM_ONLY, YOUNG_GENERATION_CAP } from '../src/cli/v8-flags.js';
 import { writeNem13File } from './generate.js';
 
 const run = promisify(execFile);
@@ -31,7 +31,7 @@ export function fileMiB(path: string): number {
  * The V8 flags `nem` runs with (the shebang of src/cli/bin.ts and docs/adr/0003, and the one bin.ts sets
  * before PGlite compiles): every measured process, floors included, runs with them too.
  */
-export const NODE_FLAGS = ['--max-semi-space-size=8', BASELINE_WASM_ONLY];
+export const NODE_FLAGS = [YOUNG_GENERATION_CAP, BASELINE_WASM_ONLY];
 
 /** Runs a compiled bench script in a fresh Node process and parses the JSON line it prints. */
 export async function measure<T>(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<T> {

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, inject } from 'vitest';
+import { YOUNG_GENERATION_CAP } from '../src/cli/v8-flags.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The built command, as `npx nem` runs it (npm test builds first). */
@@ -60,7 +61,7 @@ export function spawnNem(
   options: { readonly cwd?: string; readonly stdio: StdioOptions },
 ): ChildProcess {
   seedDataDir(env);
-  const child = spawn(process.execPath, ['--max-semi-space-size=8', NEM_BIN, ...args], {
+  const child = spawn(process.execPath, [YOUNG_GENERATION_CAP, NEM_BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: options.stdio,

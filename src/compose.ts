@@ -27,6 +27,7 @@ export interface Services {
  * store (EventStoreDB at EVENTSTORE_URL, or the events table of that database).
  */
 export async function openServices(config: Config): Promise<Services> {
+  const limits = intakeLimits(config);
   const database = await openDatabase(
     config.databaseUrl === null
       ? { kind: 'pglite', dataDir: config.dataDir }
@@ -56,7 +57,7 @@ export async function openServices(config: Config): Promise<Services> {
     store,
     projections,
     originals: new DatabaseOriginalsArchive(database.pool, config.originalsMaxBytes),
-    openFlowFile: (path) => openFlowFile(path, intakeLimits(config)),
+    openFlowFile: (path) => openFlowFile(path, limits),
     close: async () => {
       await store.close();
       await database.close();

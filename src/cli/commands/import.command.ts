@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { formatNemTime } from '../../domain/nem-time.js';
 import { importFlowFile, importResultView, recordsOf, type ImportResult } from '../../application/import-flow-file.js';
 import type { MdffFormat } from '../../domain/mdff/format.js';
-import { intakeLimits } from '../../infrastructure/config.js';
-import { expandPaths, openFlowFile, SkippedPath, UnreadablePathError } from '../../infrastructure/files/flow-file.js';
+import { expandPaths, SkippedPath, UnreadablePathError } from '../../infrastructure/files/flow-file.js';
 import { EXIT, worst, type ExitCode } from '../exit-codes.js';
 import { formatOmitted, formatProblem, plural, shown, type Output } from '../output.js';
 import { withServices } from '../services.js';
@@ -87,7 +86,6 @@ export async function runImport(
       readings: 0,
       intervalDays: 0,
     };
-    const limits = intakeLimits(services.config);
     for (const entry of await expandPaths(paths)) {
       if (entry instanceof SkippedPath) {
         io.err(`nem import: ${shown(entry.message)}`);
@@ -96,7 +94,7 @@ export async function runImport(
       let result: ImportResult;
       try {
         if (entry instanceof UnreadablePathError) throw entry;
-        result = await importFlowFile(services.store, () => openFlowFile(entry, limits), {
+        result = await importFlowFile(services.store, () => services.openFlowFile(entry), {
           originals: services.originals,
           channel: 'cli',
           onProgress: progressReporter(io, entry, options.progress),

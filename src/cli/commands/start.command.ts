@@ -5,8 +5,7 @@ import type { Command } from 'commander';
 import { importFlowFile } from '../../application/import-flow-file.js';
 import { importedRecords } from './import.command.js';
 import { AccountStore } from '../../infrastructure/accounts/account-store.js';
-import { expandPaths, openFlowFile } from '../../infrastructure/files/flow-file.js';
-import { intakeLimits } from '../../infrastructure/config.js';
+import { expandPaths } from '../../infrastructure/files/flow-file.js';
 import { port } from '../options.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Output } from '../output.js';
@@ -50,8 +49,7 @@ export async function runStart(options: StartOptions, io: Output): Promise<ExitC
         resolve(options.samples, 'rejected'),
       ])) {
         if (typeof entry !== 'string') continue;
-        const limits = intakeLimits(services.config);
-        const result = await importFlowFile(services.store, () => openFlowFile(entry, limits), {
+        const result = await importFlowFile(services.store, () => services.openFlowFile(entry), {
           channel: 'cli',
           originals: services.originals,
         });

@@ -1,11 +1,10 @@
 import {
   DIRECTION_WORDS,
-  QUALITY_FLAG_MEANINGS,
+  isIntervalQualityFlag,
   TRANSACTION_CODE_MEANINGS,
   qualityMethodMeaning,
   reasonCodeMeaning,
   type Direction,
-  type QualityFlag,
   type TransactionCode,
 } from '../../src/domain/mdff/code-lists.js';
 import type { Reading } from './api/types.js';
@@ -52,17 +51,13 @@ export function nemToday(now: Date = new Date()): string {
   return new Date(now.getTime() + NEM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-function isQualityFlag(flag: string): flag is QualityFlag {
-  return Object.hasOwn(QUALITY_FLAG_MEANINGS, flag);
-}
-
 /**
  * The MDFF meaning of a quality flag and its method: `A` → `Actual reading`, `E62` → `Forward estimate,
  * method 62, previous read`.
  */
 export function qualityMeaning(flag: string): string {
   const upper = flag.trim().toUpperCase();
-  if (isQualityFlag(upper.slice(0, 1)) && /^[A-Z](\d\d)?$/.test(upper)) return qualityMethodMeaning(upper);
+  if (isIntervalQualityFlag(upper.slice(0, 1)) && /^[A-Z](\d\d)?$/.test(upper)) return qualityMethodMeaning(upper);
   return `Unknown quality flag "${flag}"`;
 }
 

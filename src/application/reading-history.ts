@@ -140,8 +140,11 @@ export async function recordEventAt(
   return null;
 }
 
-/** Why a version ranks where it does: its place, whether it is in force, and what decided it. */
-type Rank = ReturnType<typeof rankVersions>[number];
+/** A version with why it ranks where it does (its place, in force or not, what decided it) and its event. */
+type RankedWithEvent<V> = ReturnType<typeof rankVersions>[number] & {
+  version: V;
+  event: z.output<typeof ReadingEventView> | null;
+};
 
 /**
  * Both histories' walk: each version (in ranking order) with its rank and the record event behind it,
@@ -152,9 +155,9 @@ export async function rankedWithEvents<V extends RankedVersion & { readonly file
   ranked: readonly V[],
   type: 'ReadingRecorded' | 'IntervalDayRecorded',
   revisionOf: (version: V) => Promise<number>,
-): Promise<Array<Rank & { version: V; event: z.output<typeof ReadingEventView> | null }>> {
+): Promise<Array<RankedWithEvent<V>>> {
   const ranks = rankVersions(ranked);
-  const versions: Array<Rank & { version: V; event: z.output<typeof ReadingEventView> | null }> = [];
+  const versions: Array<RankedWithEvent<V>> = [];
   for (const [index, version] of ranked.entries()) {
     const rank = ranks[index];
     if (rank === undefined) continue;

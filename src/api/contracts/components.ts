@@ -4,6 +4,7 @@
  * `FlowFile`, ...), with examples taken from the public sample files.
  */
 import { z } from 'zod';
+import { NextCursor } from './params.js';
 import { ApiTokenSchema } from '../../domain/accounts.js';
 import { FlowProblemSchema } from '../../domain/flow-summary.js';
 import { FileDetailsView } from '../../application/file-details.js';
@@ -246,7 +247,7 @@ export const SearchMatch = z
 export const ReadingPage = z
   .object({
     items: z.array(ReadingView),
-    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+    nextCursor: NextCursor,
     total: Total,
     matched: SearchMatch,
     asOf: AsOfView.optional(),
@@ -256,14 +257,14 @@ export const ReadingPage = z
 export const FilePage = z
   .object({
     items: z.array(FileSummaryView),
-    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+    nextCursor: NextCursor,
   })
   .meta({ id: 'FilePage', description: 'A page of flow files, newest received first.' });
 
 export const FileReadingPage = z
   .object({
     items: z.array(ReadingView),
-    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+    nextCursor: NextCursor,
   })
   .meta({
     id: 'FileReadingPage',

@@ -66,3 +66,13 @@ export function instantOf(value: string, bound: 'start' | 'end'): Date {
 }
 
 export const BooleanText = z.enum(['true', 'false']);
+
+/** A keyset page's query parameter: where the previous page ended. */
+export const PageCursor = z
+  .string()
+  .max(200)
+  .optional()
+  .describe('`nextCursor` of the previous page; absent for the first.');
+
+/** A keyset page's link to the next one. */
+export const NextCursor = z.string().nullable().describe('pass as `cursor` for the next page; null on the last page');

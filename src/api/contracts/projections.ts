@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NextCursor } from './params.js';
 import { GenerationDiffItemView } from '../../projections/read-model/generation-diff.queries.js';
 import { GENERATION_LABEL, LIVE_LABEL } from '../../projections/side-generations.js';
 
@@ -159,6 +160,6 @@ const GenerationDifference = GenerationDiffItemView.meta({
 export const GenerationDiffPageView = z
   .object({
     items: z.array(GenerationDifference),
-    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+    nextCursor: NextCursor,
   })
   .meta({ id: 'GenerationDiffPage', description: 'A page of differences between two generations, in key order.' });

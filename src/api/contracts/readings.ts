@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IntervalDayHistoryView } from '../../application/interval-day-history.js';
 import { IntervalDayView } from '../../projections/read-model/interval-days.queries.js';
 import { AsOfView } from '../../projections/read-model/read-model.queries.js';
-import { AsOf, BooleanText, Day, DayOrInstant, Instant, safeText } from './params.js';
+import { PageCursor, AsOf, BooleanText, Day, DayOrInstant, Instant, NextCursor, safeText } from './params.js';
 
 /** The queries and pages of register reads and interval days (routes/readings.routes.ts). */
 export const ONE_OF = 'Give exactly one of `nmi` and `serial` (400 otherwise).';
@@ -32,7 +32,7 @@ export const ReadingsQuery = z
       'Also list the older versions of register reads that a later file sent again (marked `superseded`).',
     ),
     limit: z.coerce.number().int().min(1).max(500).default(50).describe('Readings per page, 1 to 500.'),
-    cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
+    cursor: PageCursor,
     asOf: AsOf.optional(),
   })
   .refine((q) => (q.nmi === undefined) !== (q.serial === undefined), {
@@ -62,7 +62,7 @@ const oneOfNmiSerial = {
 };
 export const IntervalsQuery = IntervalsFilter.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(100).describe('Days per page, 1 to 1,000.'),
-  cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
+  cursor: PageCursor,
 }).refine((q) => (q.nmi === undefined) !== (q.serial === undefined), oneOfNmiSerial);
 export const IntervalsCsvQuery = IntervalsFilter.refine(
   (q) => (q.nmi === undefined) !== (q.serial === undefined),
@@ -93,7 +93,7 @@ const IntervalDay = IntervalDayView.meta({
 export const IntervalDayPage = z
   .object({
     items: z.array(IntervalDay),
-    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+    nextCursor: NextCursor,
     asOf: AsOfView.optional(),
   })
   .meta({ id: 'IntervalDayPage', description: 'A page of interval days, by NMI, channel (suffix) then day.' });

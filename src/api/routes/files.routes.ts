@@ -12,7 +12,7 @@ import { decodeEventCursor, FileEventPageView, findFileStream, listFileEvents } 
 import { originalFileName } from '../../domain/original-name.js';
 import { attachment } from '../content-disposition.js';
 import { FilePage, FileReadingPage, SourceLineView } from '../contracts/components.js';
-import { safeText } from '../contracts/params.js';
+import { PageCursor, safeText } from '../contracts/params.js';
 import { json, problems } from '../contracts/responses.js';
 import type { AppDeps } from '../deps.js';
 import { notFound } from '../errors.js';
@@ -41,7 +41,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
             .optional()
             .describe('Part of the file name (any case), or the start of its SHA-256.'),
           limit: z.coerce.number().int().min(1).max(500).default(50).describe('Files per page, 1 to 500.'),
-          cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
+          cursor: PageCursor,
         }),
         response: { 200: json('A page of files.', FilePage) },
       },
@@ -107,7 +107,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         params: fileParams,
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(500).default(50).describe('Readings per page, 1 to 500.'),
-          cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
+          cursor: PageCursor,
         }),
         response: {
           200: json('A page of the readings of the file.', FileReadingPage),
@@ -134,7 +134,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         params: fileParams,
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(500).default(50).describe('Events per page, 1 to 500.'),
-          cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
+          cursor: PageCursor,
         }),
         response: {
           200: json('A page of the events of the file.', FileEventPageView),

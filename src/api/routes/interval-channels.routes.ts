@@ -11,7 +11,7 @@ import { PER_INTERVAL_QUALITY_FLAGS } from '../../domain/mdff/code-lists.js';
 import { toNemIso } from '../../domain/nem-time.js';
 import { parseNmiQuery } from '../../domain/nmi.js';
 import type { AppDeps } from '../deps.js';
-import { AsOf, asOfInstant, Day, safeText } from '../contracts/params.js';
+import { PageCursor, AsOf, asOfInstant, Day, NextCursor, safeText } from '../contracts/params.js';
 import { json, problems } from '../contracts/responses.js';
 import { ApiError } from '../errors.js';
 
@@ -101,7 +101,7 @@ export const ChannelDayView = ChannelDaySchema.extend({
 export const ChannelDayPage = z
   .object({
     items: z.array(ChannelDayView),
-    nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+    nextCursor: NextCursor,
     asOf: AsOfView.optional(),
   })
   .meta({
@@ -134,7 +134,7 @@ const ChannelDaysQuery = z.object({
   from: Day.optional().describe('Days on or after this IntervalDate (YYYY-MM-DD).'),
   to: Day.optional().describe('Days up to and including this IntervalDate (YYYY-MM-DD).'),
   limit: z.coerce.number().int().min(1).max(1000).default(366).describe('Days per page, 1 to 1,000.'),
-  cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; absent for the first.'),
+  cursor: PageCursor,
   asOf: AsOf.optional(),
 });
 

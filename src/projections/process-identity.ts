@@ -9,7 +9,8 @@ export const PROCESS_IDENTITY = `${HOST}.${process.pid}.${randomBytes(4).toStrin
 /** A process of another host that has shown no sign of life for this long is taken for gone. */
 const SILENT_FOR_MS = 60 * 60 * 1000;
 
-function isAlive(pid: number): boolean {
+/** Whether a process of this host with that pid is running (one of another user's counts). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { isAlive } from '../../projections/process-identity.js';
 
 /** The embedded database folder is in use by another live process. */
 export class DataDirLockedError extends Error {
@@ -21,15 +22,6 @@ export interface LockHolder {
   readonly hostname: string;
   readonly command: string;
   readonly startedAt: string;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function lockAgeMs(path: string): number {

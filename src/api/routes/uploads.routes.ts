@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { FlowFileLimits } from '../../application/flow-file.js';
-import { importFlowFile, importResultView, refused, type ImportResult } from '../../application/import-flow-file.js';
+import { importFlowFile, importResultView, refused } from '../../application/import-flow-file.js';
 import { recordedFileName } from '../../domain/text.js';
 import { openFlowFile } from '../../infrastructure/files/flow-file.js';
 import { UploadArea } from '../../infrastructure/files/upload-area.js';
@@ -12,11 +12,6 @@ import { json, problems } from '../contracts/responses.js';
 import { ImportResultView, UploadProblem, UploadResult } from '../contracts/uploads.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
-
-/** The application's view, checked against the documented schema by the compiler. */
-function resultView(result: ImportResult, name: string): z.infer<typeof ImportResultView> {
-  return importResultView(result, name);
-}
 
 /** A client's file name is data (see recordedFileName): recorded and shown, never used to build a path. */
 export function uploadedName(raw: string | undefined): string {
@@ -115,7 +110,8 @@ export const uploadRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app
                   fileName: name,
                   originals: deps.originals,
                 });
-            results.push(resultView(result, name));
+            // The application's view, checked against the documented schema by the compiler.
+            results.push(importResultView(result, name));
           } finally {
             await rm(temporary, { force: true });
           }

@@ -1,3 +1,4 @@
+import { maxLengthOf, RECORD_100, RECORD_900 } from '../mdff/catalogue.js';
 import { LineSplitter, type LineFault, type LineSink } from '../mdff/line-splitter.js';
 import {
   difference,
@@ -9,43 +10,36 @@ import {
   RECORD_550_PATTERN,
   type Nem13FieldReader,
 } from './fields.js';
+import { RECORD_250, RECORD_550 } from './catalogue.js';
 import { ProblemLog, quote, type RecordType } from './problems.js';
 import type { B2BDetails, Nem13Header, Nem13Item, Nem13Summary, RegisterRead, RegisterReading } from './records.js';
 
-const HEADER_FIELDS = ['RecordIndicator', 'VersionHeader', 'DateTime', 'FromParticipant', 'ToParticipant'];
-const READ_FIELDS = [
-  'RecordIndicator',
-  'NMI',
-  'NMIConfiguration',
-  'RegisterID',
-  'NMISuffix',
-  'MDMDataStreamIdentifier',
-  'MeterSerialNumber',
-  'DirectionIndicator',
-  'PreviousRegisterRead',
-  'PreviousRegisterReadDateTime',
-  'PreviousQualityMethod',
-  'PreviousReasonCode',
-  'PreviousReasonDescription',
-  'CurrentRegisterRead',
-  'CurrentRegisterReadDateTime',
-  'CurrentQualityMethod',
-  'CurrentReasonCode',
-  'CurrentReasonDescription',
-  'Quantity',
-  'UOM',
-  'NextScheduledReadDate',
-  'UpdateDateTime',
-  'MSATSLoadDateTime',
-];
-const B2B_FIELDS = [
-  'RecordIndicator',
-  'PreviousTransCode',
-  'PreviousRetServiceOrder',
-  'CurrentTransCode',
-  'CurrentRetServiceOrder',
-];
-const END_FIELDS = ['RecordIndicator'];
+const HEADER_FIELDS = RECORD_100.names;
+const READ_FIELDS = RECORD_250.names;
+const B2B_FIELDS = RECORD_550.names;
+const END_FIELDS = RECORD_900.names;
+/** Positions of the fields in a line, and their descriptions (src/domain/nem13/catalogue.ts). */
+const H = RECORD_100.at;
+const R = RECORD_250.at;
+const R_SPEC = RECORD_250.field;
+const B = RECORD_550.at;
+const B_SPEC = RECORD_550.field;
+const READING_AT = {
+  previous: {
+    read: R.previousRead,
+    readAt: R.previousReadAt,
+    quality: R.previousQuality,
+    reasonCode: R.previousReasonCode,
+    reasonDescription: R.previousReasonDescription,
+  },
+  current: {
+    read: R.currentRead,
+    readAt: R.currentReadAt,
+    quality: R.currentQuality,
+    reasonCode: R.currentReasonCode,
+    reasonDescription: R.currentReasonDescription,
+  },
+} as const;
 
 export const NEM13_FIELD_NAMES: Readonly<Record<RecordType, readonly string[]>> = {
   '100': HEADER_FIELDS,
@@ -315,7 +309,7 @@ export class Nem13Parser implements LineSink {
     this.headerLine = number;
     if (!this.checkWidth(number, '100', fields)) return;
     const f = nem13FieldReader(this.log, number, '100', fields, HEADER_FIELDS);
-    const version = f.raw(1);
+    const version = f.raw(H.versionHeader);
     if (version === 'NEM12') {
       this.log.add(
         number,
@@ -329,9 +323,9 @@ export class Nem13Parser implements LineSink {
     if (version !== 'NEM13') {
       this.log.add(number, '100', 'VersionHeader', 'NEM13_BAD_VERSION', `${quote(version)} is not NEM13`);
     }
-    const createdAt = f.instant(2, 'CCYYMMDDhhmm', true);
-    const fromParticipant = f.text(3, 10, true);
-    const toParticipant = f.text(4, 10, true);
+    const createdAt = f.instant(H.createdAt, 'CCYYMMDDhhmm', true);
+    const fromParticipant = f.text(H.fromParticipant, maxLengthOf(RECORD_100.field.fromParticipant), true);
+    const toParticipant = f.text(H.toParticipant, maxLengthOf(RECORD_100.field.toParticipant), true);
     if (!f.ok || version !== 'NEM13' || createdAt === null || fromParticipant === null || toParticipant === null) {
       return;
     }
@@ -350,20 +344,20 @@ export class Nem13Parser implements LineSink {
       if (!this.checkWidth(number, '250', fields)) return;
       f = nem13FieldReader(this.log, number, '250', fields, READ_FIELDS);
     }
-    const nmi = f.nmi(1);
-    const nmiConfiguration = f.text(2, 240, true);
-    const registerId = f.text(3, 10, true);
-    const nmiSuffix = f.suffix(4, true);
-    const mdmDataStreamIdentifier = f.suffix(5, false);
-    const meterSerialNumber = f.text(6, 12, true);
-    const direction = readDirection(f, 7);
-    const previous = this.readReading(f, 8, 'previous');
-    const current = this.readReading(f, 13, 'current');
-    const quantity = f.decimal(18, 15, true);
-    const uom = f.uom(19);
-    const nextScheduledReadDate = f.date(20, false);
-    const updatedAt = f.instant(21, 'CCYYMMDDhhmmss', true);
-    const msatsLoadedAt = f.instant(22, 'CCYYMMDDhhmmss', false);
+    const nmi = f.nmi(R.nmi);
+    const nmiConfiguration = f.text(R.nmiConfiguration, maxLengthOf(R_SPEC.nmiConfiguration), true);
+    const registerId = f.text(R.registerId, maxLengthOf(R_SPEC.registerId), true);
+    const nmiSuffix = f.suffix(R.nmiSuffix, true);
+    const mdmDataStreamIdentifier = f.suffix(R.mdmDataStreamIdentifier, false);
+    const meterSerialNumber = f.text(R.meterSerialNumber, maxLengthOf(R_SPEC.meterSerialNumber), true);
+    const direction = readDirection(f, R.direction);
+    const previous = this.readReading(f, 'previous');
+    const current = this.readReading(f, 'current');
+    const quantity = f.decimal(R.quantity, maxLengthOf(R_SPEC.quantity), true);
+    const uom = f.uom(R.uom);
+    const nextScheduledReadDate = f.date(R.nextScheduledReadDate, false);
+    const updatedAt = f.instant(R.updatedAt, 'CCYYMMDDhhmmss', true);
+    const msatsLoadedAt = f.instant(R.msatsLoadedAt, 'CCYYMMDDhhmmss', false);
     if (
       !f.ok ||
       nmi === null ||
@@ -381,11 +375,11 @@ export class Nem13Parser implements LineSink {
       return;
     }
     if (quantity.value.startsWith('-')) {
-      f.warn(18, 'NEM13_NEGATIVE_QUANTITY', `${quantity.text} is negative (legacy files sign I registers so)`);
+      f.warn(R.quantity, 'NEM13_NEGATIVE_QUANTITY', `${quantity.text} is negative (legacy files sign I registers so)`);
     }
     if (!quantityExplained(previous.read, current.read, quantity)) {
       f.warn(
-        18,
+        R.quantity,
         'NEM13_QUANTITY_MISMATCH',
         `${quantity.text} differs from CurrentRegisterRead - PreviousRegisterRead = ${difference(
           previous.read,
@@ -415,12 +409,13 @@ export class Nem13Parser implements LineSink {
     };
   }
 
-  private readReading(f: Nem13FieldReader, start: number, side: 'previous' | 'current'): RegisterReading | null {
-    const read = f.decimal(start, 15, false);
-    const readAt = f.instant(start + 1, 'CCYYMMDDhhmmss', true);
-    const quality = readQuality(f, start + 2, side);
-    const reasonCode = f.reasonCode(start + 3, quality);
-    const reasonDescription = f.reasonDescription(start + 4, reasonCode);
+  private readReading(f: Nem13FieldReader, side: 'previous' | 'current'): RegisterReading | null {
+    const at = READING_AT[side];
+    const read = f.decimal(at.read, maxLengthOf(R_SPEC.previousRead), false);
+    const readAt = f.instant(at.readAt, 'CCYYMMDDhhmmss', true);
+    const quality = readQuality(f, at.quality, side);
+    const reasonCode = f.reasonCode(at.reasonCode, quality);
+    const reasonDescription = f.reasonDescription(at.reasonDescription, reasonCode);
     if (read === null || readAt === null || quality === null) return null;
     return { read, readAt, quality, reasonCode, reasonDescription };
   }
@@ -457,10 +452,18 @@ export class Nem13Parser implements LineSink {
       if (!this.checkWidth(number, '550', fields)) return;
       f = nem13FieldReader(this.log, number, '550', fields, B2B_FIELDS);
     }
-    const previousTransactionCode = f.transactionCode(1);
-    const previousRetailerServiceOrder = f.text(2, 15, false);
-    const currentTransactionCode = f.transactionCode(3);
-    const currentRetailerServiceOrder = f.text(4, 15, false);
+    const previousTransactionCode = f.transactionCode(B.previousTransactionCode);
+    const previousRetailerServiceOrder = f.text(
+      B.previousRetailerServiceOrder,
+      maxLengthOf(B_SPEC.previousRetailerServiceOrder),
+      false,
+    );
+    const currentTransactionCode = f.transactionCode(B.currentTransactionCode);
+    const currentRetailerServiceOrder = f.text(
+      B.currentRetailerServiceOrder,
+      maxLengthOf(B_SPEC.currentRetailerServiceOrder),
+      false,
+    );
     if (!f.ok || previousTransactionCode === null || currentTransactionCode === null) return;
     const details: B2BDetails = {
       line: number,

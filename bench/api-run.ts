@@ -14,7 +14,10 @@ import { buildApp, DEFAULT_API_OPTIONS } from '../src/api/app.js';
 import { SignInThrottle } from '../src/infrastructure/accounts/sign-in-throttle.js';
 import { DatabaseOriginalsArchive } from '../src/infrastructure/files/originals-archive.js';
 import { AccountStore } from '../src/infrastructure/accounts/account-store.js';
-import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
+import {
+  PostgresEventStore,
+  eventsTableSource,
+} from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
 import { freshDatabase } from './backends.js';
 import { NODE_FLAGS } from './harness.js';
@@ -33,7 +36,7 @@ try {
   const app = await buildApp({
     database: bench.database,
     store,
-    projections: new ProjectionRunner(pool, store, { kind: 'events-table' }),
+    projections: new ProjectionRunner(pool, store, eventsTableSource()),
     accounts,
     signInThrottle: new SignInThrottle(pool),
     originals: new DatabaseOriginalsArchive(pool, 100 * 1024 * 1024),

@@ -15,7 +15,10 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { importFlowFile } from '../src/application/import-flow-file.js';
 import { openDatabase } from '../src/infrastructure/db/database.js';
-import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
+import {
+  PostgresEventStore,
+  eventsTableSource,
+} from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from '../src/infrastructure/files/flow-file.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
 import { freshDatabase } from './backends.js';
@@ -97,7 +100,7 @@ try {
   const importSeconds = seconds(started);
   if (result.status !== 'imported') throw new Error(`${path}: ${result.status}`);
 
-  const runner = new ProjectionRunner(pool, store, { kind: 'events-table' });
+  const runner = new ProjectionRunner(pool, store, eventsTableSource());
   started = process.hrtime.bigint();
   const projected = await runner.catchUp();
   const catchUpSeconds = seconds(started);

@@ -18,7 +18,10 @@ import { createInterface } from 'node:readline';
 import { sql } from 'slonik';
 import { z } from 'zod';
 import { importFlowFile } from '../src/application/import-flow-file.js';
-import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
+import {
+  PostgresEventStore,
+  eventsTableSource,
+} from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from '../src/infrastructure/files/flow-file.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
 import { freshDatabase } from './backends.js';
@@ -53,7 +56,7 @@ try {
   const result = await importFlowFile(store, () => openFlowFile(path, BENCH_LIMITS), { channel: 'cli' });
   const importSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 'imported') throw new Error(`${path}: ${result.status}`);
-  const runner = new ProjectionRunner(pool, store, { kind: 'events-table' });
+  const runner = new ProjectionRunner(pool, store, eventsTableSource());
   await runner.ensureReadModel();
   const projected = await runner.catchUp();
   if (projected.lag !== 0) throw new Error(`projection left a lag of ${projected.lag}`);

@@ -2,7 +2,10 @@ import { sql, type DatabasePool } from 'slonik';
 import { z } from 'zod';
 import { createReadModelTables, READ_MODEL_VERSION, tableOf } from '../src/projections/read-model/read-model.schema.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
-import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
+import {
+  eventsTableSource,
+  PostgresEventStore,
+} from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 
 const PER_FILE = 10_000;
 
@@ -35,7 +38,7 @@ export function lastImportOf(readings: number): Date {
  * measure queries), loading without the secondary indexes and building them after, as a restore does.
  */
 export async function loadReadModel(pool: DatabasePool, readings: number): Promise<void> {
-  const runner = new ProjectionRunner(pool, new PostgresEventStore(pool, 'postgres'), { kind: 'events-table' });
+  const runner = new ProjectionRunner(pool, new PostgresEventStore(pool, 'postgres'), eventsTableSource());
   await runner.ensureReadModel();
   const files = tableOf('files', 1);
   const reads = tableOf('register_reads', 1);

@@ -14,7 +14,10 @@ import { AccountStore } from '../src/infrastructure/accounts/account-store.js';
 import { SignInThrottle } from '../src/infrastructure/accounts/sign-in-throttle.js';
 import { DatabaseOriginalsArchive } from '../src/infrastructure/files/originals-archive.js';
 import { openDatabase } from '../src/infrastructure/db/database.js';
-import { PostgresEventStore } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
+import {
+  PostgresEventStore,
+  eventsTableSource,
+} from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -32,7 +35,7 @@ export async function liveDocument(): Promise<Record<string, unknown>> {
     const app = await buildApp({
       database,
       store,
-      projections: new ProjectionRunner(database.pool, store, { kind: 'events-table' }),
+      projections: new ProjectionRunner(database.pool, store, eventsTableSource()),
       accounts: new AccountStore(database.pool),
       signInThrottle: new SignInThrottle(database.pool),
       originals: new DatabaseOriginalsArchive(database.pool, 100 * 1024 * 1024),

@@ -4,10 +4,11 @@ import type { OriginalsArchive } from './application/originals.js';
 import type { EventStore } from './domain/event-store/event-store.js';
 import { intakeLimits, type Config } from './infrastructure/config.js';
 import { openDatabase, type Database } from './infrastructure/db/database.js';
-import { PostgresEventStore } from './infrastructure/event-store/postgres/postgres-event-store.js';
+import { eventsTableSource, PostgresEventStore } from './infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from './infrastructure/files/flow-file.js';
 import { DatabaseOriginalsArchive } from './infrastructure/files/originals-archive.js';
 import { ProjectionRunner } from './projections/runner.js';
+import { storeEventSource, type ProjectionEventSource } from './projections/event-source.js';
 
 /** Everything a command needs, wired once from the configuration. */
 export interface Services {
@@ -34,23 +35,22 @@ export async function openServices(config: Config): Promise<Services> {
       : { kind: 'postgres', url: config.databaseUrl },
   );
   let store: EventStore;
+  let events: ProjectionEventSource;
   try {
-    store =
-      config.eventStoreUrl === null
-        ? new PostgresEventStore(database.pool, database.kind, { copyUrl: database.url })
-        : // The EventStoreDB client (gRPC) loads only when one is configured.
-          await (
-            await import('./infrastructure/event-store/esdb/esdb-event-store.js')
-          ).openEsdbEventStore(config.eventStoreUrl);
+    if (config.eventStoreUrl === null) {
+      store = new PostgresEventStore(database.pool, database.kind, { copyUrl: database.url });
+      events = eventsTableSource();
+    } else {
+      // The EventStoreDB client (gRPC) loads only when one is configured.
+      const esdb = await import('./infrastructure/event-store/esdb/esdb-event-store.js');
+      store = await esdb.openEsdbEventStore(config.eventStoreUrl);
+      events = storeEventSource(store);
+    }
   } catch (error) {
     await database.close();
     throw error;
   }
-  const projections = new ProjectionRunner(
-    database.pool,
-    store,
-    config.eventStoreUrl === null ? { kind: 'events-table' } : { kind: 'event-store', store },
-  );
+  const projections = new ProjectionRunner(database.pool, store, events);
   return {
     config,
     database,

@@ -9,6 +9,7 @@ import { AccountStore } from '../src/infrastructure/accounts/account-store.js';
 import type { Database } from '../src/infrastructure/db/database.js';
 import { ProjectionRunner } from '../src/projections/runner.js';
 import { eventStoreOn } from './databases.js';
+import { eventsTableSource } from '../src/infrastructure/event-store/postgres/postgres-event-store.js';
 
 export interface TestApi {
   readonly app: FastifyInstance;
@@ -32,7 +33,7 @@ export async function testApi(
 ): Promise<TestApi> {
   const store = eventStoreOn(database);
   const accounts = new AccountStore(database.pool);
-  const projections = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+  const projections = new ProjectionRunner(database.pool, store, eventsTableSource());
   await projections.ensureReadModel();
   if (setup.addUsers !== false) {
     await accounts.addUser('admin', 'admin', 'admin-password-1');

@@ -76,7 +76,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
       const readings = events.filter((e) => e.type === 'ReadingRecorded').map((e) => parseFileEvent(e));
       expect(
         readings.map((e) =>
-          e.type === 'ReadingRecorded' ? [e.data.fields[0], e.data.fields[12], e.data.fields[17]] : [],
+          e.type === 'ReadingRecorded' ? [e.data.fields.nmi, e.data.fields.currentRead, e.data.fields.quantity] : [],
         ),
       ).toEqual(expected.records.map((r) => [r.nmi, r.cur_read, r.quantity]));
       const received = parseFileEvent(events[0]!);

@@ -13,6 +13,7 @@ import { eventStoreOn, TEST_DATABASES } from '../../test/databases.js';
 import { TEST_LIMITS } from '../../test/limits.js';
 import { importFlowFile } from './import-flow-file.js';
 import { INTERVAL_CSV_COLUMNS, intervalsCsv } from './interval-csv.js';
+import { eventsTableSource } from '../infrastructure/event-store/postgres/postgres-event-store.js';
 
 /** One NMI, two channels of 30-minute data over 150 days: 300 interval days, more than a page of them. */
 const DAYS = 150;
@@ -30,7 +31,7 @@ describe.each(TEST_DATABASES)('interval CSV, streamed, on $name', (target) => {
     nmi = readFileSync(path, 'utf8').split('\n')[1]?.split(',')[1] ?? '';
     const report = await importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
     expect(report.status, JSON.stringify(report.errors)).toBe('imported');
-    const runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+    const runner = new ProjectionRunner(database.pool, store, eventsTableSource());
     await runner.ensureReadModel();
     await runner.catchUp();
   });

@@ -10,7 +10,7 @@ import { importFlowFile } from '../application/import-flow-file.js';
 import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
 import type { Database } from '../infrastructure/db/database.js';
 import { openDatabase } from '../infrastructure/db/database.js';
-import { PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
+import { eventsTableSource, PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from '../infrastructure/files/flow-file.js';
 import {
   createTestPostgres,
@@ -23,6 +23,7 @@ import { nem12SamplePath } from '../../test/samples.js';
 import { ProjectionRunner } from './runner.js';
 import { ArrayEventStore } from '../../test/array-event-store.js';
 import { fileStreamName } from '../domain/events/file-events.js';
+import { storeEventSource } from './event-source.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-runner-'));
 
@@ -110,7 +111,7 @@ describe.each(TEST_DATABASES)('the projection runner on $name', (target) => {
         return events.map((e): RecordedEvent => (e.type === 'FileImported' ? { ...e, data: { broken: true } } : e));
       },
     });
-    const dying = new ProjectionRunner(database.pool, flaky, { kind: 'events-table' });
+    const dying = new ProjectionRunner(database.pool, flaky, eventsTableSource());
     await dying.ensureReadModel();
     const before = await dying.status();
     await expect(dying.catchUp()).rejects.toThrow();
@@ -118,14 +119,14 @@ describe.each(TEST_DATABASES)('the projection runner on $name', (target) => {
     // Nothing of the failed batch stayed: not even the FileReceived that was applied before the failure.
     expect(await countRows(database)).toEqual({ files: 0, imported: 0, reads: 0 });
 
-    const healthy = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+    const healthy = new ProjectionRunner(database.pool, store, eventsTableSource());
     const status = await healthy.catchUp();
     expect(status.lag).toBe(0);
     expect(await countRows(database)).toEqual({ files: 1, imported: 1, reads: 30 });
   });
 
   it('projects every event while imports append concurrently', async () => {
-    const runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+    const runner = new ProjectionRunner(database.pool, store, eventsTableSource());
     await runner.ensureReadModel();
     const files = await Promise.all(
       Array.from({ length: 6 }, async (_, i) => {
@@ -189,7 +190,7 @@ describe.each(TEST_DATABASES)('the projection runner beside an import that died 
       importFlowFile(dying, () => openFlowFile(open, TEST_LIMITS), { channel: 'cli', chunkSize: 10 }),
     ).rejects.toThrow('died before its FileImported');
 
-    const runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+    const runner = new ProjectionRunner(database.pool, store, eventsTableSource());
     await runner.ensureReadModel();
     // The closed file's 22 events and the open one's FileReceived; not the open stream's readings.
     expect(await runner.status()).toMatchObject({ lag: 23, upToDate: false });
@@ -208,7 +209,7 @@ describe.each(TEST_DATABASES)('the projection runner beside an import that died 
     const result = await importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
     expect(result).toMatchObject({ status: 'imported' });
     const fileId = result.sha256 ?? '';
-    const runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+    const runner = new ProjectionRunner(database.pool, store, eventsTableSource());
     await runner.catchUp();
     const days = () =>
       database.pool.anyFirst(sql.type(z.object({ row: z.string() }))`
@@ -261,7 +262,7 @@ describe.runIf(TEST_DATABASE_URL !== '')(
           await importFlowFile(storeOne, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
         }
         const runners = [one, two].map(
-          (database, i) => new ProjectionRunner(database.pool, i === 0 ? storeOne : storeTwo, { kind: 'events-table' }),
+          (database, i) => new ProjectionRunner(database.pool, i === 0 ? storeOne : storeTwo, eventsTableSource()),
         );
         await runners[0]?.ensureReadModel();
         await Promise.all(runners.map((runner) => runner.catchUp({ batchSize: 1 })));
@@ -299,11 +300,12 @@ describe.runIf(TEST_DATABASE_URL !== '')(
         // The file's events, as a store outside the database (EventStoreDB) would hand them to the runner.
         const copied: RecordedEvent[] = [];
         for await (const event of applyStore.readStream(fileStreamName(imported.sha256))) copied.push(event);
-        const applier = new ProjectionRunner(applying.pool, applyStore, {
-          kind: 'event-store',
-          store: gatedReadStream(new ArrayEventStore(copied), runnerInside),
-        });
-        const replayer = new ProjectionRunner(replaying.pool, replayStore, { kind: 'events-table' });
+        const applier = new ProjectionRunner(
+          applying.pool,
+          applyStore,
+          storeEventSource(gatedReadStream(new ArrayEventStore(copied), runnerInside)),
+        );
+        const replayer = new ProjectionRunner(replaying.pool, replayStore, eventsTableSource());
         await applier.ensureReadModel();
         const replay = replayer.replayFile(imported.sha256);
         await replayReading.entered;
@@ -331,7 +333,7 @@ describe.runIf(TEST_DATABASE_URL !== '')(
       const storeB = eventStoreOn(writerB);
       const readerStore = eventStoreOn(reader);
       try {
-        const runner = new ProjectionRunner(reader.pool, readerStore, { kind: 'events-table' });
+        const runner = new ProjectionRunner(reader.pool, readerStore, eventsTableSource());
         await runner.ensureReadModel();
         const paths = await Promise.all(
           [0, 1].map(async (i) => {

@@ -1,10 +1,11 @@
 import { sql, type DatabasePool, type DatabaseTransactionConnection } from 'slonik';
 import { z } from 'zod';
 import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
-import { FILE_STREAM_CATEGORY, fileStreamName } from '../domain/events/file-events.js';
+import { FILE_LEVEL_EVENT_TYPES, FILE_STREAM_CATEGORY, fileStreamName } from '../domain/events/file-events.js';
+import type { ProjectionEventSource } from './event-source.js';
 import { isProcessGone, PROCESS_IDENTITY } from './process-identity.js';
 import { PROJECTION_LOCK, ProjectionStoppedError, RebuildRunningError } from './errors.js';
-import { applyReadModelEvents, type ReadingSource } from './read-model/read-model.projection.js';
+import { applyReadModelEvents } from './read-model/read-model.projection.js';
 import {
   createReadModelTables,
   createSearchIndexes,
@@ -18,17 +19,13 @@ import { nextGenerationNumber, retireSideGenerations, SideGenerations, sideBuild
 
 const DEFAULT_BATCH = 1000;
 /**
- * The events the runner reads: ReadingRecorded events are written to the read model from their file's
- * stream when its FileImported is applied, so reading them here too would only move megabytes of JSON.
+ * The events the runner reads: a file's record events (ReadingRecorded, IntervalDayRecorded) are written
+ * to the read model from their file's stream when its FileImported is applied, so reading them here too
+ * would only move megabytes of JSON. The checkpoint moves on these alone, so the events of a stream still
+ * open (an import running, or one that died and was never run again) count for nothing in the lag or in
+ * when a rebuild may switch.
  */
-const PROJECTED_TYPES = ['FileReceived', 'FileImported', 'FileRejected'];
-/**
- * The events the checkpoint moves on: a file's readings are projected with its FileImported, so the events
- * of a stream still open (an import running, or one that died and was never run again) count for nothing
- * in the lag or in when a rebuild may switch.
- */
-const fileLevelEvents = sql.fragment`event_type = ANY(${sql.array(PROJECTED_TYPES, 'text')})
-  AND stream_id IN (SELECT stream_id FROM nem_streams WHERE starts_with(stream_name, ${`${FILE_STREAM_CATEGORY}-`}))`;
+const PROJECTED_TYPES: readonly string[] = FILE_LEVEL_EVENT_TYPES;
 
 export { ProjectionStoppedError, RebuildRunningError } from './errors.js';
 
@@ -106,9 +103,9 @@ export class ProjectionRunner {
   constructor(
     private readonly pool: DatabasePool,
     private readonly store: EventStore,
-    private readonly readings: ReadingSource,
+    private readonly events: ProjectionEventSource,
   ) {
-    this.generations = new SideGenerations(pool, store, readings, this);
+    this.generations = new SideGenerations(pool, store, events, this);
   }
 
   /**
@@ -216,7 +213,7 @@ export class ProjectionRunner {
       const now = await this.stateOf(tx, state.generation);
       // Another runner moved on (or a rebuild switched generations) since the read: read again.
       if (now === null || now.position !== state.position || (generation === null && !now.active)) return false;
-      await applyReadModelEvents(tx, events, { generation: state.generation, readings: this.readings });
+      await applyReadModelEvents(tx, events, { generation: state.generation, events: this.events });
       await tx.query(sql.unsafe`
         UPDATE projection_state SET position = ${last.position.toString()}::int8, updated_at = now()
         WHERE projection = ${READ_MODEL_PROJECTION} AND generation = ${state.generation}`);
@@ -245,17 +242,6 @@ export class ProjectionRunner {
   }
 
   /**
-   * The store's head, read through the transaction when the events are in this database (PGlite has one
-   * session: asking the store's own pool from inside a transaction would wait forever).
-   */
-  private async headPosition(tx: DatabaseTransactionConnection): Promise<bigint | null> {
-    if (this.readings.kind !== 'events-table') return this.store.headPosition();
-    return tx.oneFirst(sql.type(z.object({ position: z.bigint().nullable() }))`
-      SELECT max(position) AS position FROM nem_events
-      WHERE ${fileLevelEvents}`);
-  }
-
-  /**
    * The version of what the read model answers: its model version, generation and checkpoint. It changes
    * whenever an event is applied or a rebuild switches tables (an ETag for answers built from it).
    */
@@ -268,24 +254,7 @@ export class ProjectionRunner {
     const state = await this.activeState(this.pool);
     const head = await this.store.headPosition();
     const checkpoint = state?.position ?? null;
-    let lag: number | null = null;
-    if (this.readings.kind === 'events-table') {
-      // The events still to apply: a closed file's readings count, a still-open stream's do not (they
-      // are applied with its FileImported; an import that died may never send it).
-      const after = (checkpoint ?? -1n).toString();
-      lag = Number(
-        await this.pool.oneFirst(sql.type(z.object({ count: z.bigint() }))`
-          WITH file_level AS (
-            SELECT stream_id, event_type FROM nem_events
-            WHERE position > ${after}::int8 AND ${fileLevelEvents})
-          SELECT (SELECT count(*) FROM file_level) + (
-            SELECT count(*) FROM nem_events
-            WHERE position > ${after}::int8 AND event_type <> ALL(${sql.array(PROJECTED_TYPES, 'text')})
-              AND stream_id IN (
-                SELECT stream_id FROM file_level WHERE event_type IN ('FileImported', 'FileRejected'))
-          ) AS count`),
-      );
-    }
+    const lag = await this.events.lag(this.pool, checkpoint);
     return {
       projection: READ_MODEL_PROJECTION,
       generation: state?.generation ?? 0,
@@ -322,7 +291,7 @@ export class ProjectionRunner {
       await tx.query(sql.unsafe`DELETE FROM ${tableOf('files', generation)} WHERE file_id = ${fileId}`);
       // Only what the runner has already reached: later events are the runner's to apply.
       const reached = events.filter((event) => checkpoint !== null && event.position <= checkpoint);
-      await applyReadModelEvents(tx, reached, { generation, readings: this.readings });
+      await applyReadModelEvents(tx, reached, { generation, events: this.events });
     });
     return true;
   }
@@ -389,7 +358,7 @@ export class ProjectionRunner {
         // Events appended while the rebuild ran: drain again before switching. (Under the lock no other
         // runner applies anything; appends go on, so this converges when imports pause.)
         const state = await this.stateOf(tx, generation);
-        const head = await this.headPosition(tx);
+        const head = await this.events.headPosition(tx);
         if (head !== null && (state?.position ?? null) !== null && head > (state?.position ?? 0n)) return false;
         if (head !== null && (state?.position ?? null) === null) return false;
         const old = await this.activeState(tx);

@@ -20,6 +20,7 @@ import {
   UntilBeyondHeadError,
 } from './side-generations.js';
 import type { GenerationDiffItem } from './read-model/generation-diff.queries.js';
+import { eventsTableSource } from '../infrastructure/event-store/postgres/postgres-event-store.js';
 
 const CORRECTED_NMI = '2291137510';
 
@@ -72,7 +73,7 @@ describe.each(TEST_DATABASES)('side-by-side generations on $name', (target) => {
   beforeAll(async () => {
     database = await target.open();
     store = eventStoreOn(database);
-    runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+    runner = new ProjectionRunner(database.pool, store, eventsTableSource());
     await importPath(samplePath('challenge-sample.csv'));
     const head = await store.headPosition();
     const imported = (await store.readAll({ maxCount: 10_000, types: ['FileImported'] })).at(-1);
@@ -189,7 +190,7 @@ describe.each(TEST_DATABASES)('side-by-side generations on $name', (target) => {
         SELECT pg_get_viewdef('register_reads'::regclass) AS definition`);
     const viewBefore = await viewTarget();
     const paused = pausableStore(store);
-    const pausedRunner = new ProjectionRunner(database.pool, paused, { kind: 'events-table' });
+    const pausedRunner = new ProjectionRunner(database.pool, paused, eventsTableSource());
     const reached = paused.pause();
     const building = pausedRunner.generations.build(
       'during',
@@ -217,7 +218,7 @@ describe.each(TEST_DATABASES)('side-by-side generations on $name', (target) => {
 
   it('refuses a side build while a live rebuild runs', async () => {
     const paused = pausableStore(store);
-    const pausedRunner = new ProjectionRunner(database.pool, paused, { kind: 'events-table' });
+    const pausedRunner = new ProjectionRunner(database.pool, paused, eventsTableSource());
     const reached = paused.pause();
     const rebuilding = pausedRunner.rebuild({ batchSize: 1 });
     await reached;

@@ -10,7 +10,8 @@ import {
   type GenerationDiffItem,
   type GenerationDiffPage,
 } from './read-model/generation-diff.queries.js';
-import { applyReadModelEvents, type ReadingSource } from './read-model/read-model.projection.js';
+import type { ProjectionEventSource } from './event-source.js';
+import { applyReadModelEvents } from './read-model/read-model.projection.js';
 import {
   createReadModelTables,
   dropReadModelTables,
@@ -240,7 +241,7 @@ export class SideGenerations {
   constructor(
     private readonly pool: DatabasePool,
     private readonly store: EventStore,
-    private readonly readings: ReadingSource,
+    private readonly events: ProjectionEventSource,
     private readonly runner: LiveReadModel,
   ) {}
 
@@ -318,7 +319,7 @@ export class SideGenerations {
       const last = batch.at(-1);
       if (last !== undefined) {
         await this.pool.transaction(async (tx) => {
-          await applyReadModelEvents(tx, batch, { generation, readings: this.readings });
+          await applyReadModelEvents(tx, batch, { generation, events: this.events });
           await tx.query(sql.unsafe`
             UPDATE read_model_generations
             SET position = ${last.position.toString()}::int8, events = events + ${batch.length}, updated_at = now()

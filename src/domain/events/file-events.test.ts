@@ -7,6 +7,7 @@ import { bytesOf, nem13File, record250, record550 } from '../nem13/nem13.fixture
 import { readNem12 } from '../nem12/reader.js';
 import type { IntervalDay } from '../nem12/records.js';
 import { nem12File, record200, record300, record400, record500 } from '../nem12/nem12.fixtures.js';
+import { decodeReading, type StoredReading } from './reading-recorded.js';
 import {
   fileImported,
   fileRejected,
@@ -64,8 +65,9 @@ describe('ReadingRecorded schema versions', () => {
         data: { ...read, fileId: FILE_ID },
         metadata: { schemaVersion: 1, channel: 'cli', sourceLine: read.line, importer: IMPORTER },
       });
-      expect(parseFileEvent(v1)).toEqual({ type: 'ReadingRecorded', data: v2.data });
-      expect(parseFileEvent(stored(v2))).toEqual({ type: 'ReadingRecorded', data: v2.data });
+      const named = decodeReading(v2.data as StoredReading);
+      expect(parseFileEvent(v1)).toEqual({ type: 'ReadingRecorded', data: named });
+      expect(parseFileEvent(stored(v2))).toEqual({ type: 'ReadingRecorded', data: named });
     }
   });
 

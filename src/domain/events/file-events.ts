@@ -18,6 +18,15 @@ import type { RegisterRead } from '../nem13/records.js';
 import type { IntervalDay } from '../nem12/records.js';
 import type { NemInstant } from '../nem-time.js';
 import { fileEventId } from './event-ids.js';
+import {
+  B2B_FIELD_KEYS,
+  decodeReading,
+  READING_FIELD_KEYS,
+  readingOfLines,
+  storedReadingOfLines,
+  type RecordedReading,
+  type StoredReading,
+} from './reading-recorded.js';
 
 /** Holds NEM12 files' streams too, despite its name (docs/adr/0012-one-stream-category-for-both-formats.md). */
 export const FILE_STREAM_CATEGORY = 'nem13File';
@@ -66,16 +75,15 @@ export const FileReceivedData = z.object({
  * CurrentQualityMethod, CurrentReasonCode, CurrentReasonDescription, Quantity, UOM,
  * NextScheduledReadDate, UpdateDateTime, MSATSLoadDateTime), surrounding spaces removed. The exact text
  * of a decimal is its value; instants are NEM time as written (CCYYMMDDhhmmss); descriptions of codes
- * belong to the code lists. The file is the stream's, the line the metadata's `sourceLine`.
+ * belong to the code lists. The file is the stream's, the line the metadata's `sourceLine`. Code reads
+ * and writes it by name through its codec (reading-recorded.ts).
  */
-export const READING_FIELDS = 22;
-export const B2B_FIELDS = 4;
 export const ReadingRecordedData = z.object({
-  fields: z.array(z.string()).length(READING_FIELDS).describe("the 250's fields after its record indicator"),
+  fields: z.array(z.string()).length(READING_FIELD_KEYS.length).describe("the 250's fields after its record indicator"),
   b2b: z
     .object({
       line: z.number().int().positive(),
-      fields: z.array(z.string()).length(B2B_FIELDS).describe("the 550's fields after its record indicator"),
+      fields: z.array(z.string()).length(B2B_FIELD_KEYS.length).describe("the 550's fields after its record indicator"),
     })
     .nullable()
     .describe('the 550 that follows the 250, if any'),
@@ -291,7 +299,7 @@ export type FileEventMetadata = z.infer<typeof FileEventMetadata>;
 
 export type FileEvent =
   | { readonly type: 'FileReceived'; readonly data: FileReceivedData }
-  | { readonly type: 'ReadingRecorded'; readonly data: ReadingRecordedData }
+  | { readonly type: 'ReadingRecorded'; readonly data: RecordedReading }
   | { readonly type: 'IntervalDayRecorded'; readonly data: IntervalDayRecordedData }
   | { readonly type: 'FileImported'; readonly data: FileImportedView }
   | { readonly type: 'FileRejected'; readonly data: FileRejectedView };
@@ -305,6 +313,13 @@ export const CURRENT_SCHEMA_VERSIONS = {
   FileRejected: 2,
 } as const satisfies Record<FileEvent['type'], number>;
 export type FileEventType = keyof typeof CURRENT_SCHEMA_VERSIONS;
+
+/** The events of a file as a whole; the others are its records' (ReadingRecorded, IntervalDayRecorded). */
+export const FILE_LEVEL_EVENT_TYPES = [
+  'FileReceived',
+  'FileImported',
+  'FileRejected',
+] as const satisfies readonly FileEventType[];
 
 export function isFileEventType(type: string): type is FileEventType {
   return type in CURRENT_SCHEMA_VERSIONS;
@@ -323,6 +338,15 @@ export class UnknownEventVersionError extends Error {
   }
 }
 
+/** The line of the file a record event comes from (its metadata's `sourceLine`). */
+export function sourceLineOf(event: Pick<RecordedEvent, 'id' | 'metadata'>): number {
+  const line = event.metadata.sourceLine;
+  if (typeof line !== 'number' || !Number.isInteger(line) || line < 0) {
+    throw new RangeError(`event ${event.id} has no line of its file (metadata.sourceLine ${JSON.stringify(line)})`);
+  }
+  return line;
+}
+
 /** An event's schema version: from its metadata (events written before it was recorded are version 1). */
 export function schemaVersionOf(event: Pick<RecordedEvent, 'metadata'>): unknown {
   return event.metadata.schemaVersion ?? 1;
@@ -332,14 +356,8 @@ export function schemaVersionOf(event: Pick<RecordedEvent, 'metadata'>): unknown
  * ReadingRecorded v1 to v2: the fields as the reader accepted them are those of the lines v1 kept
  * (`sourceText`), so the upcast is exact.
  */
-export function upcastReadingRecordedV1(v1: ReadingRecordedV1Data): ReadingRecordedData {
-  return {
-    fields: fieldsOfLine(v1.sourceText, READING_FIELDS),
-    b2b:
-      v1.b2bDetails === null
-        ? null
-        : { line: v1.b2bDetails.line, fields: fieldsOfLine(v1.b2bDetails.sourceText, B2B_FIELDS) },
-  };
+export function upcastReadingRecordedV1(v1: ReadingRecordedV1Data): RecordedReading {
+  return readingOfLines(v1.sourceText, v1.b2bDetails);
 }
 
 /** The facts of an interval day, each once and only when given: what v2 stores and every reader sees. */
@@ -386,16 +404,6 @@ export function upcastIntervalDayRecordedV1(v1: IntervalDayRecordedV1Data): Inte
   return leanIntervalDay(v1);
 }
 
-/** The `count` fields after a record indicator, without surrounding spaces (trailing padding dropped). */
-function fieldsOfLine(line: string, count: number): string[] {
-  const fields = line
-    .split(',')
-    .slice(1, count + 1)
-    .map((field) => field.trim());
-  while (fields.length < count) fields.push('');
-  return fields;
-}
-
 /**
  * Reads a stored event as a file event of the current schema: the one place older versions are upcast
  * and unknown ones refused ({@link UnknownEventVersionError}), so every reader sees one shape.
@@ -405,7 +413,7 @@ export function parseFileEvent(event: RecordedEvent): FileEvent {
   const version = schemaVersionOf(event);
   switch (event.type) {
     case 'ReadingRecorded':
-      if (version === 2) return { type: event.type, data: ReadingRecordedData.parse(event.data) };
+      if (version === 2) return { type: event.type, data: decodeReading(ReadingRecordedData.parse(event.data)) };
       if (version === 1) {
         return { type: event.type, data: upcastReadingRecordedV1(ReadingRecordedV1Data.parse(event.data)) };
       }
@@ -471,13 +479,7 @@ export function fileReceived(file: ReceivedFile): NewEvent {
  * the file's, on its FileReceived (a reading is small, and there are millions of them).
  */
 export function readingRecorded(fileId: string, read: RegisterRead): NewEvent {
-  const data: ReadingRecordedData = {
-    fields: fieldsOfLine(read.sourceText, READING_FIELDS),
-    b2b:
-      read.b2bDetails === null
-        ? null
-        : { line: read.b2bDetails.line, fields: fieldsOfLine(read.b2bDetails.sourceText, B2B_FIELDS) },
-  };
+  const data: StoredReading = storedReadingOfLines(read.sourceText, read.b2bDetails);
   const meta: FileEventMetadata = { schemaVersion: CURRENT_SCHEMA_VERSIONS.ReadingRecorded, sourceLine: read.line };
   return { id: fileEventId(fileId, 'ReadingRecorded', read.line), type: 'ReadingRecorded', data, metadata: meta };
 }

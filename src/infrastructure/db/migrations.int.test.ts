@@ -10,6 +10,7 @@ import { ProjectionRunner } from '../../projections/runner.js';
 import { READ_MODEL_TABLES, tableOf } from '../../projections/read-model/read-model.schema.js';
 import { openFlowFile } from '../files/flow-file.js';
 import { migrate } from './migrations.js';
+import { eventsTableSource } from '../event-store/postgres/postgres-event-store.js';
 
 const BEFORE_STREAM_IDS = '010-events-file-level-index';
 
@@ -92,8 +93,8 @@ describe.each(TEST_DATABASES)('migration 011, stream ids ($name)', (target) => {
       expect(streamIds).toEqual([...new Set(events.map((event) => event.streamName))]);
 
       // The read model built from the migrated events is the one built from the events as written.
-      const referenceRunner = new ProjectionRunner(reference.pool, referenceStore, { kind: 'events-table' });
-      const migratedRunner = new ProjectionRunner(before.pool, migratedStore, { kind: 'events-table' });
+      const referenceRunner = new ProjectionRunner(reference.pool, referenceStore, eventsTableSource());
+      const migratedRunner = new ProjectionRunner(before.pool, migratedStore, eventsTableSource());
       await referenceRunner.catchUp();
       await migratedRunner.catchUp();
       expect((await migratedRunner.status()).lag).toBe(0);

@@ -9,6 +9,7 @@ import { eventStoreOn, TEST_DATABASES } from '../../../test/databases.js';
 import { AS_OF_FILES, AS_OF_NMI, AS_OF_SERIAL, importAsOfHistory } from '../../../test/as-of-history.js';
 import { ProjectionRunner } from '../runner.js';
 import { findReadings, getFile, getMeter, getMeterPoint, isKnown } from './read-model.queries.js';
+import { eventsTableSource } from '../../infrastructure/event-store/postgres/postgres-event-store.js';
 
 const at = (text: string) => new Date(text);
 /** The register read sent again, as the readings of the NMI list it: [current read, superseded, corrected]. */
@@ -25,7 +26,7 @@ describe.each(TEST_DATABASES)('readings as of an instant on $name', (target) => 
     database = await target.open();
     store = eventStoreOn(database);
     fileIds = await importAsOfHistory(database.pool, store);
-    await new ProjectionRunner(database.pool, store, { kind: 'events-table' }).catchUp();
+    await new ProjectionRunner(database.pool, store, eventsTableSource()).catchUp();
   });
   afterAll(async () => {
     await store.close();

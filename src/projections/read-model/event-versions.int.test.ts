@@ -21,6 +21,8 @@ import { EXPECTED, samplePath } from '../../../test/samples.js';
 import { ProjectionRunner } from '../runner.js';
 import { applyReadModelEvents } from './read-model.projection.js';
 import { createReadModelTables, READ_MODEL_PROJECTION, READ_MODEL_TABLES, tableOf } from './read-model.schema.js';
+import { eventsTableSource } from '../../infrastructure/event-store/postgres/postgres-event-store.js';
+import { storeEventSource } from '../event-source.js';
 
 const FILES = [...EXPECTED.map((f) => f.file), 'malformed/handcopied-spec-example-nem13-meter-change.csv'];
 
@@ -92,7 +94,7 @@ describe.each(TEST_DATABASES)('ReadingRecorded versions on $name', (target) => {
       await importFlowFile(store, () => openFlowFile(samplePath(file), TEST_LIMITS), { channel: 'cli' });
     }
     await rewrite(database);
-    return { database, store, runner: new ProjectionRunner(database.pool, store, { kind: 'events-table' }) };
+    return { database, store, runner: new ProjectionRunner(database.pool, store, eventsTableSource()) };
   }
 
   beforeAll(async () => {
@@ -117,7 +119,7 @@ describe.each(TEST_DATABASES)('ReadingRecorded versions on $name', (target) => {
     expect(versions).toEqual(['1']);
   });
 
-  it('projects v1, v2 and a stream of both into the same rows through SQL', async () => {
+  it('projects v1, v2 and a stream of both into the same rows from the events table', async () => {
     await current.runner.catchUp();
     await previous.runner.catchUp();
     await mixed.runner.catchUp();
@@ -133,7 +135,7 @@ describe.each(TEST_DATABASES)('ReadingRecorded versions on $name', (target) => {
     await previous.database.pool.transaction(async (tx) => {
       await applyReadModelEvents(tx, await elsewhere.readAll({ maxCount: 1_000_000 }), {
         generation: 80,
-        readings: { kind: 'event-store', store: elsewhere },
+        events: storeEventSource(elsewhere),
       });
     });
     expect(await snapshot(previous.database.pool, 80)).toEqual(await snapshot(current.database.pool, 1));
@@ -153,7 +155,7 @@ describe.each(TEST_DATABASES)('ReadingRecorded versions on $name', (target) => {
       (error: unknown) => error as Error,
     );
     expect(refused?.message).toContain(`event ${victim.id} (ReadingRecorded, ${victim.stream}`);
-    expect(refused?.message).toContain('has schema version "3", which this version of nem does not know');
+    expect(refused?.message).toContain('has schema version 3, which this version of nem does not know');
     expect(await mixed.runner.status()).toEqual(before);
 
     const elsewhere = new ArrayEventStore(await allEvents(mixed.store));
@@ -162,7 +164,7 @@ describe.each(TEST_DATABASES)('ReadingRecorded versions on $name', (target) => {
       .transaction(async (tx) => {
         await applyReadModelEvents(tx, await elsewhere.readAll({ maxCount: 1_000_000 }), {
           generation: 81,
-          readings: { kind: 'event-store', store: elsewhere },
+          events: storeEventSource(elsewhere),
         });
       })
       .then(
@@ -189,7 +191,7 @@ describe.each(TEST_DATABASES)('ReadingRecorded versions on $name', (target) => {
     await database.pool.query(sql.unsafe`CREATE TABLE register_reads_v2_g3 (file_id text, line int)`);
     await database.pool.query(sql.unsafe`CREATE VIEW register_reads AS SELECT * FROM register_reads_v2_g3`);
     const notices: string[] = [];
-    const runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+    const runner = new ProjectionRunner(database.pool, store, eventsTableSource());
     expect(await runner.ensureReadModel((message) => notices.push(message))).toBe(1);
     expect(notices).toEqual([
       expect.stringContaining(`(read_model_v2 to ${READ_MODEL_PROJECTION}): it is being built again`),

@@ -14,6 +14,7 @@ import { TEST_LIMITS } from '../../../test/limits.js';
 import { samplePath } from '../../../test/samples.js';
 import { ProjectionRunner } from '../runner.js';
 import { fileNmis, fileReadingsStatement, findFileReadings, readingRevision } from './read-model.queries.js';
+import { eventsTableSource } from '../../infrastructure/event-store/postgres/postgres-event-store.js';
 
 /** The plan nodes of an EXPLAIN (FORMAT JSON), flattened. */
 function nodes(plan: Record<string, unknown>): Array<Record<string, unknown>> {
@@ -34,7 +35,7 @@ describe.each(TEST_DATABASES)("a file's readings on $name", (target) => {
       imported.push(await importFlowFile(store, () => openFlowFile(samplePath(file), TEST_LIMITS), { channel: 'cli' }));
     }
     fileId = imported[0]?.sha256 ?? '';
-    await new ProjectionRunner(database.pool, store, { kind: 'events-table' }).catchUp();
+    await new ProjectionRunner(database.pool, store, eventsTableSource()).catchUp();
   });
   afterAll(async () => {
     await store.close();

@@ -19,6 +19,8 @@ import { openFlowFile } from '../../infrastructure/files/flow-file.js';
 import { ArrayEventStore } from '../../../test/array-event-store.js';
 import { ProjectionRunner } from '../runner.js';
 import { findIntervalDays, type IntervalDay } from './interval-days.queries.js';
+import { eventsTableSource } from '../../infrastructure/event-store/postgres/postgres-event-store.js';
+import { storeEventSource } from '../event-source.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-interval-days-'));
 
@@ -77,7 +79,7 @@ describe.each(TEST_DATABASES)('interval days on $name', (target) => {
     const runner = new ProjectionRunner(
       database.pool,
       elsewhere,
-      kind === 'events-table' ? { kind } : { kind, store: elsewhere },
+      kind === 'events-table' ? eventsTableSource() : storeEventSource(elsewhere),
     );
     await runner.rebuild();
     const files = ownChannels();
@@ -114,7 +116,7 @@ describe.each(TEST_DATABASES)('interval days on $name', (target) => {
     expect(corrected).not.toBe(text);
     const path = join(work, `corrected-${target.name}.csv`);
     writeFileSync(path, corrected);
-    const runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+    const runner = new ProjectionRunner(database.pool, store, eventsTableSource());
     await runner.catchUp();
     const before = (await allDays(database, 'VABD000163')).find((d) => d.nmiSuffix === 'E1');
     expect(before?.values.every((v) => v === '1.111')).toBe(true);

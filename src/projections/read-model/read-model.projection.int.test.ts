@@ -24,6 +24,8 @@ import {
   READ_MODEL_VERSION,
   tableOf,
 } from './read-model.schema.js';
+import { eventsTableSource } from '../../infrastructure/event-store/postgres/postgres-event-store.js';
+import { storeEventSource } from '../event-source.js';
 
 const work = mkdtempSync(join(tmpdir(), 'nem-projection-'));
 
@@ -72,7 +74,7 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
   beforeAll(async () => {
     database = await target.open();
     store = eventStoreOn(database);
-    runner = new ProjectionRunner(database.pool, store, { kind: 'events-table' });
+    runner = new ProjectionRunner(database.pool, store, eventsTableSource());
     for (const expected of EXPECTED) await importPath(samplePath(expected.file));
     await importPath(samplePath('malformed/handcopied-spec-example-nem13-meter-change.csv'));
     await runner.catchUp();
@@ -230,7 +232,7 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
     await database.pool.transaction(async (tx) => {
       await applyReadModelEvents(tx, events, {
         generation: status.generation,
-        readings: { kind: 'events-table' },
+        events: eventsTableSource(),
       });
       expect(await tx.oneFirst(sql.type(z.object({ work_mem: z.string() }))`SHOW work_mem`)).toBe('64MB');
     });
@@ -243,7 +245,7 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
     const before = await snapshot(database.pool, status.generation);
     const events = await allEvents(store);
     await database.pool.transaction(async (tx) => {
-      await applyReadModelEvents(tx, events, { generation: status.generation, readings: { kind: 'events-table' } });
+      await applyReadModelEvents(tx, events, { generation: status.generation, events: eventsTableSource() });
     });
     expect(await snapshot(database.pool, status.generation)).toEqual(before);
   });
@@ -254,7 +256,7 @@ describe.each(TEST_DATABASES)('the read model on $name', (target) => {
     await createReadModelTables(database.pool, 90);
     const events = await elsewhere.readAll({ maxCount: 1_000_000 });
     await database.pool.transaction(async (tx) => {
-      await applyReadModelEvents(tx, events, { generation: 90, readings: { kind: 'event-store', store: elsewhere } });
+      await applyReadModelEvents(tx, events, { generation: 90, events: storeEventSource(elsewhere) });
     });
     const live = await snapshot(database.pool, (await runner.status()).generation);
     expect(await snapshot(database.pool, 90)).toEqual(live);

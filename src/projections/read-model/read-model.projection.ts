@@ -1,125 +1,109 @@
-import { sql, type CommonQueryMethods, type FragmentSqlToken } from 'slonik';
-import { UOMS } from '../../domain/mdff/code-lists.js';
+import { sql, type CommonQueryMethods } from 'slonik';
 import type { RecordedEvent } from '../../domain/event-store/event-store.js';
 import {
   FILE_STREAM_CATEGORY,
   fileStreamName,
   parseFileEvent,
+  sourceLineOf,
   type FileEvent,
 } from '../../domain/events/file-events.js';
+import type { RecordedReading } from '../../domain/events/reading-recorded.js';
+import { normaliseUom } from '../../domain/mdff/code-lists.js';
+import { calendarDateOf, nemInstantOf } from '../../domain/nem-time.js';
+import type { ProjectionEventSource } from '../event-source.js';
+import { importColumns } from './import-columns.js';
 import { projectIntervalDays } from './interval-days.projection.js';
-import { nemInstant } from './nem-time-sql.js';
 import { tableOf } from './read-model.schema.js';
-import { copyRecordEvents, type ReadingSource } from './record-events.js';
-
-export type { ReadingSource } from './record-events.js';
+import { RowPages, type ColumnTypes, type RowOf } from './row-pages.js';
 
 const READING_PAGE = 2000;
 
-/** The columns of register_reads after import_position, in the order of READ_COLUMN_NAMES, from one event version. */
-type ColumnSources = readonly FragmentSqlToken[];
+/** The columns of register_reads a reading gives, by its event alone. */
+const READING_COLUMNS = {
+  line: 'int4',
+  nmi: 'text',
+  nmi_configuration: 'text',
+  register_id: 'text',
+  nmi_suffix: 'text',
+  mdm_data_stream_identifier: 'text',
+  meter_serial_number: 'text',
+  direction: 'text',
+  previous_read: 'text',
+  previous_read_at: 'timestamptz',
+  previous_quality: 'text',
+  previous_reason_code: 'int4',
+  previous_reason_description: 'text',
+  current_read: 'text',
+  current_read_at: 'timestamptz',
+  current_quality: 'text',
+  current_reason_code: 'int4',
+  current_reason_description: 'text',
+  quantity: 'text',
+  uom: 'text',
+  uom_text: 'text',
+  next_scheduled_read_date: 'date',
+  updated_at: 'timestamptz',
+  msats_loaded_at: 'timestamptz',
+  b2b_line: 'int4',
+  previous_transaction_code: 'text',
+  previous_retailer_service_order: 'text',
+  current_transaction_code: 'text',
+  current_retailer_service_order: 'text',
+} as const satisfies ColumnTypes;
+export type ReadingRow = RowOf<typeof READING_COLUMNS>;
 
-/** The unit as sent when it is spelt otherwise than its normalised form, else null. */
-const spelling = (sent: FragmentSqlToken, unit: FragmentSqlToken) => sql.fragment`nullif(${sent}, ${unit})`;
-
-/** ReadingRecorded v1: every field typed in `data` (the raw lines too). */
-const V1_COLUMNS: ColumnSources = [
-  sql.fragment`(e.data->>'line')::int`,
-  sql.fragment`e.data->>'nmi'`,
-  sql.fragment`e.data->>'nmiConfiguration'`,
-  sql.fragment`e.data->>'registerId'`,
-  sql.fragment`e.data->>'nmiSuffix'`,
-  sql.fragment`e.data->>'mdmDataStreamIdentifier'`,
-  sql.fragment`e.data->>'meterSerialNumber'`,
-  sql.fragment`e.data->>'direction'`,
-  sql.fragment`e.data#>>'{previous,read,text}'`,
-  sql.fragment`(e.data#>>'{previous,readAt}')::timestamptz`,
-  sql.fragment`e.data#>>'{previous,quality,text}'`,
-  sql.fragment`(e.data#>>'{previous,reasonCode}')::int`,
-  sql.fragment`e.data#>>'{previous,reasonDescription}'`,
-  sql.fragment`e.data#>>'{current,read,text}'`,
-  sql.fragment`(e.data#>>'{current,readAt}')::timestamptz`,
-  sql.fragment`e.data#>>'{current,quality,text}'`,
-  sql.fragment`(e.data#>>'{current,reasonCode}')::int`,
-  sql.fragment`e.data#>>'{current,reasonDescription}'`,
-  sql.fragment`e.data#>>'{quantity,text}'`,
-  sql.fragment`e.data#>>'{uom,unit}'`,
-  spelling(sql.fragment`e.data#>>'{uom,text}'`, sql.fragment`e.data#>>'{uom,unit}'`),
-  sql.fragment`(e.data->>'nextScheduledReadDate')::date`,
-  sql.fragment`(e.data->>'updatedAt')::timestamptz`,
-  sql.fragment`(e.data->>'msatsLoadedAt')::timestamptz`,
-  sql.fragment`(e.data#>>'{b2bDetails,line}')::int`,
-  sql.fragment`e.data#>>'{b2bDetails,previousTransactionCode}'`,
-  sql.fragment`e.data#>>'{b2bDetails,previousRetailerServiceOrder}'`,
-  sql.fragment`e.data#>>'{b2bDetails,currentTransactionCode}'`,
-  sql.fragment`e.data#>>'{b2bDetails,currentRetailerServiceOrder}'`,
-];
-
-/** Field i of the 250 (0 is the NMI), as sent; an empty optional field is null. */
-const field = (i: number) => sql.fragment`(e.data->'fields'->>${sql.literalValue(String(i))}::int)`;
-const optional = (i: number) => sql.fragment`nullif(${field(i)}, '')`;
-const b2bField = (i: number) => sql.fragment`(e.data->'b2b'->'fields'->>${sql.literalValue(String(i))}::int)`;
-/** The normalised unit of a UOM as sent (the code list is case-insensitive). */
-const UNIT_OF = sql.fragment`CASE upper(${field(18)}) ${sql.join(
-  UOMS.map((unit) => sql.fragment`WHEN ${sql.literalValue(unit.toUpperCase())} THEN ${sql.literalValue(unit)}`),
-  sql.fragment` `,
-)} END`;
-
-/** ReadingRecorded v2: the fields as sent, typed here (the one place they are read in SQL). */
-const V2_COLUMNS: ColumnSources = [
-  sql.fragment`(e.metadata->>'sourceLine')::int`,
-  field(0),
-  field(1),
-  field(2),
-  field(3),
-  optional(4),
-  field(5),
-  field(6),
-  field(7),
-  nemInstant(field(8)),
-  field(9),
-  sql.fragment`${optional(10)}::int`,
-  optional(11),
-  field(12),
-  nemInstant(field(13)),
-  field(14),
-  sql.fragment`${optional(15)}::int`,
-  optional(16),
-  field(17),
-  UNIT_OF,
-  spelling(field(18), UNIT_OF),
-  sql.fragment`to_date(${optional(19)}, 'YYYYMMDD')`,
-  nemInstant(field(20)),
-  nemInstant(optional(21)),
-  sql.fragment`(e.data#>>'{b2b,line}')::int`,
-  b2bField(0),
-  sql.fragment`nullif(${b2bField(1)}, '')`,
-  b2bField(2),
-  sql.fragment`nullif(${b2bField(3)}, '')`,
-];
+/** An optional field as sent: '' when the file left it empty. */
+const orNull = (text: string | undefined): string | null => (text === undefined || text === '' ? null : text);
+const codeOrNull = (text: string): number | null => (text === '' ? null : Number(text));
+const instant = (text: string) => nemInstantOf(text, 'CCYYMMDDhhmmss');
 
 /**
- * The columns of register_reads computed from a ReadingRecorded row `e` (data and metadata) of one schema
- * version, wherever the events live (the events table, or pages sent from another store).
+ * A reading's row of register_reads: each field once, typed (instants in NEM time, codes as numbers, the
+ * unit normalised and its spelling kept when it differs).
  */
-export function readingColumns(version: 1 | 2, importPosition: bigint, importedAt: string): FragmentSqlToken {
-  // To the second: the precision the service shows instants in, so "as of" the closing time a file shows counts it.
-  const imported = sql.fragment`date_trunc('second', ${importedAt}::timestamptz)`;
-  const columns = version === 2 ? V2_COLUMNS : V1_COLUMNS;
-  return sql.fragment`${importPosition.toString()}::int8, ${sql.join(columns, sql.fragment`, `)}, ${imported}`;
+export function readingRow(reading: RecordedReading, line: number): ReadingRow {
+  const f = reading.fields;
+  const b2b = reading.b2b?.fields;
+  const unit = normaliseUom(f.uom);
+  if (unit === undefined)
+    throw new RangeError(`the reading of line ${line} has UOM ${JSON.stringify(f.uom)}, which no code list knows`);
+  return {
+    line,
+    nmi: f.nmi,
+    nmi_configuration: f.nmiConfiguration,
+    register_id: f.registerId,
+    nmi_suffix: f.nmiSuffix,
+    mdm_data_stream_identifier: orNull(f.mdmDataStreamIdentifier),
+    meter_serial_number: f.meterSerialNumber,
+    direction: f.direction,
+    previous_read: f.previousRead,
+    previous_read_at: instant(f.previousReadAt),
+    previous_quality: f.previousQuality,
+    previous_reason_code: codeOrNull(f.previousReasonCode),
+    previous_reason_description: orNull(f.previousReasonDescription),
+    current_read: f.currentRead,
+    current_read_at: instant(f.currentReadAt),
+    current_quality: f.currentQuality,
+    current_reason_code: codeOrNull(f.currentReasonCode),
+    current_reason_description: orNull(f.currentReasonDescription),
+    quantity: f.quantity,
+    uom: unit,
+    uom_text: f.uom === unit ? null : f.uom,
+    next_scheduled_read_date: f.nextScheduledReadDate === '' ? null : calendarDateOf(f.nextScheduledReadDate),
+    updated_at: instant(f.updatedAt),
+    msats_loaded_at: f.msatsLoadedAt === '' ? null : instant(f.msatsLoadedAt),
+    b2b_line: reading.b2b?.line ?? null,
+    previous_transaction_code: b2b?.previousTransactionCode ?? null,
+    previous_retailer_service_order: orNull(b2b?.previousRetailerServiceOrder),
+    current_transaction_code: b2b?.currentTransactionCode ?? null,
+    current_retailer_service_order: orNull(b2b?.currentRetailerServiceOrder),
+  };
 }
-
-export const READ_COLUMN_NAMES = sql.fragment`(
-  import_position, line, nmi, nmi_configuration, register_id, nmi_suffix, mdm_data_stream_identifier,
-  meter_serial_number, direction, previous_read, previous_read_at, previous_quality, previous_reason_code,
-  previous_reason_description, current_read, current_read_at, current_quality, current_reason_code,
-  current_reason_description, quantity, uom, uom_text, next_scheduled_read_date, updated_at, msats_loaded_at,
-  b2b_line, previous_transaction_code, previous_retailer_service_order, current_transaction_code,
-  current_retailer_service_order, imported_at)`;
 
 export interface ProjectionContext {
   readonly generation: number;
-  readonly readings: ReadingSource;
+  /** Where a closed file's record events are read from. */
+  readonly events: ProjectionEventSource;
 }
 
 /**
@@ -211,16 +195,17 @@ async function onFileImported(
   const written = await db.exists(sql.unsafe`
     SELECT 1 FROM ${reads} WHERE import_position = ${recorded.position.toString()}::int8`);
   if (!written) {
-    await copyRecordEvents(db, context.readings, {
+    const rows = new RowPages(db, {
       table: reads,
-      columnNames: READ_COLUMN_NAMES,
-      columns: readingColumns(2, recorded.position, recorded.recordedAt),
-      olderVersions: [{ version: 1, columns: readingColumns(1, recorded.position, recorded.recordedAt) }],
-      conflictKey: null,
-      stream,
-      eventType: 'ReadingRecorded',
+      columns: READING_COLUMNS,
+      computed: importColumns(recorded.position, recorded.recordedAt),
       pageSize: READING_PAGE,
     });
+    for await (const event of context.events.readStream(db, stream, ['ReadingRecorded'])) {
+      const reading = parseFileEvent(event);
+      if (reading.type === 'ReadingRecorded') await rows.push(readingRow(reading.data, sourceLineOf(event)));
+    }
+    await rows.flush();
   }
 
   await db.query(sql.unsafe`
@@ -242,7 +227,7 @@ async function onFileImported(
       importPosition: recorded.position,
       importedAt: recorded.recordedAt,
       generation,
-      source: context.readings,
+      events: context.events,
     });
   }
 

@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import {
   sql,
   UniqueIntegrityConstraintViolationError,
+  type CommonQueryMethods,
   type DatabasePool,
   type DatabaseTransactionConnection,
 } from 'slonik';
@@ -19,6 +20,8 @@ import {
   type ReadAllOptions,
   type RecordedEvent,
 } from '../../../domain/event-store/event-store.js';
+import { FILE_LEVEL_EVENT_TYPES, FILE_STREAM_CATEGORY } from '../../../domain/events/file-events.js';
+import type { ProjectionEventSource } from '../../../projections/event-source.js';
 import { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from '../../db/database.js';
 import { unavailableReason } from '../../db/unavailable.js';
 
@@ -52,6 +55,37 @@ function toRecorded(row: EventRow): RecordedEvent {
   };
 }
 
+/** The file-level events of file streams: what the projection's checkpoint moves on. */
+const FILE_LEVEL_EVENTS = sql.fragment`event_type = ANY(${sql.array(FILE_LEVEL_EVENT_TYPES, 'text')})
+  AND stream_id IN (SELECT stream_id FROM nem_streams WHERE starts_with(stream_name, ${`${FILE_STREAM_CATEGORY}-`}))`;
+const STREAM_PAGE = 2000;
+
+/** A stream's events of some types, in pages, through `db` (a transaction's connection). */
+async function* readStreamThrough(
+  db: CommonQueryMethods,
+  stream: string,
+  types: readonly string[],
+): AsyncIterable<RecordedEvent> {
+  // Looked up first: given as a value, the planner estimates the stream's rows from its statistics.
+  const id = await db.maybeOneFirst(sql.type(z.object({ id: z.number() }))`
+    SELECT stream_id AS id FROM nem_streams WHERE stream_name = ${stream}`);
+  if (id === null) return;
+  let after = -1;
+  for (;;) {
+    const rows = await db.any(sql.type(EventRow)`
+      SELECT e.position, ${stream}::text AS stream_name, e.stream_revision, e.event_id::text AS event_id,
+        e.event_type, e.data, e.metadata, e.recorded_at
+      FROM nem_events e
+      WHERE e.stream_id = ${id} AND e.stream_revision > ${after}
+        AND e.event_type = ANY(${sql.array(types, 'text')})
+      ORDER BY e.stream_revision LIMIT ${STREAM_PAGE}`);
+    for (const row of rows) yield toRecorded(row);
+    const last = rows.at(-1);
+    if (rows.length < STREAM_PAGE || last === undefined) return;
+    after = last.stream_revision;
+  }
+}
+
 /**
  * Appends are serialised by one transaction-level advisory lock, taken before positions are drawn
  * from the sequence: so positions increase in commit order, and a reader catching up with
@@ -78,6 +112,35 @@ const CURRENT_REVISION = `SELECT s.stream_id AS id,
   FROM nem_streams s WHERE s.stream_name = $1`;
 const NEW_STREAM = 'INSERT INTO nem_streams (stream_name) VALUES ($1) RETURNING stream_id AS id';
 const COPY_EVENTS = 'COPY nem_events (stream_id, stream_revision, event_id, event_type, data, metadata) FROM STDIN';
+
+/**
+ * The projection's reads of the events table, through the connection of its transaction
+ * (ProjectionEventSource): the events are in the same database as the read model.
+ */
+export function eventsTableSource(): ProjectionEventSource {
+  return {
+    readStream: (db, stream, types) => readStreamThrough(db, stream, types),
+    headPosition: async (db) =>
+      db.oneFirst(sql.type(z.object({ position: z.bigint().nullable() }))`
+        SELECT max(position) AS position FROM nem_events WHERE ${FILE_LEVEL_EVENTS}`),
+    lag: async (db, checkpoint) => {
+      // The events still to apply: a closed file's record events count, a still-open stream's do not
+      // (they are applied with its FileImported; an import that died may never send it).
+      const after = (checkpoint ?? -1n).toString();
+      const count = await db.oneFirst(sql.type(z.object({ count: z.bigint() }))`
+        WITH file_level AS (
+          SELECT stream_id, event_type FROM nem_events
+          WHERE position > ${after}::int8 AND ${FILE_LEVEL_EVENTS})
+        SELECT (SELECT count(*) FROM file_level) + (
+          SELECT count(*) FROM nem_events
+          WHERE position > ${after}::int8 AND event_type <> ALL(${sql.array(FILE_LEVEL_EVENT_TYPES, 'text')})
+            AND stream_id IN (
+              SELECT stream_id FROM file_level WHERE event_type IN ('FileImported', 'FileRejected'))
+        ) AS count`);
+      return Number(count);
+    },
+  };
+}
 
 export interface PostgresEventStoreOptions {
   /**

@@ -5,10 +5,12 @@ import {
   PER_INTERVAL_QUALITY_FLAGS,
   type TransactionCode,
 } from '../mdff/code-lists.js';
+import { maxLengthOf, RECORD_100, RECORD_900 } from '../mdff/catalogue.js';
 import { FieldReader, prefixedCodes, type FieldDialect } from '../mdff/fields.js';
 import { LineSplitter, type LineFault, type LineSink } from '../mdff/line-splitter.js';
 import { quote } from '../mdff/problem-log.js';
 import type { NemInstant } from '../nem-time.js';
+import { intervalDayLayout, RECORD_200, RECORD_400, RECORD_500 } from './catalogue.js';
 import { Nem12ProblemLog, type Nem12ProblemCode, type Nem12RecordType } from './problems.js';
 import type {
   IntervalDay,
@@ -21,46 +23,22 @@ import type {
   Nem12Summary,
 } from './records.js';
 
-const HEADER_FIELDS = ['RecordIndicator', 'VersionHeader', 'DateTime', 'FromParticipant', 'ToParticipant'];
-const CHANNEL_FIELDS = [
-  'RecordIndicator',
-  'NMI',
-  'NMIConfiguration',
-  'RegisterID',
-  'NMISuffix',
-  'MDMDataStreamIdentifier',
-  'MeterSerialNumber',
-  'UOM',
-  'IntervalLength',
-  'NextScheduledReadDate',
-];
-const EVENT_FIELDS = [
-  'RecordIndicator',
-  'StartInterval',
-  'EndInterval',
-  'QualityMethod',
-  'ReasonCode',
-  'ReasonDescription',
-];
-const B2B_FIELDS = ['RecordIndicator', 'TransCode', 'RetServiceOrder', 'ReadDateTime', 'IndexRead'];
-const END_FIELDS = ['RecordIndicator'];
-
-/** The fields of a 300 record for `values` intervals a day. */
-function intervalDayFields(values: number): readonly string[] {
-  return [
-    'RecordIndicator',
-    'IntervalDate',
-    ...Array.from({ length: values }, (_, i) => `IntervalValue${i + 1}`),
-    'QualityMethod',
-    'ReasonCode',
-    'ReasonDescription',
-    'UpdateDateTime',
-    'MSATSLoadDateTime',
-  ];
-}
-const INTERVAL_DAY_FIELDS: ReadonlyMap<number, readonly string[]> = new Map(
-  [5, 15, 30].map((length) => [length, intervalDayFields(1440 / length)]),
-);
+const HEADER_FIELDS = RECORD_100.names;
+const CHANNEL_FIELDS = RECORD_200.names;
+const EVENT_FIELDS = RECORD_400.names;
+const B2B_FIELDS = RECORD_500.names;
+const END_FIELDS = RECORD_900.names;
+/** Positions of the fields in a line (src/domain/nem12/catalogue.ts). */
+const H = RECORD_100.at;
+const C = RECORD_200.at;
+const E = RECORD_400.at;
+const B = RECORD_500.at;
+const lengthOf = maxLengthOf;
+/**
+ * The participants of a 100 are Varchar(10), yet longer in published files every reader accepts: up to
+ * this many characters they are warned of, not refused.
+ */
+const LENIENT_PARTICIPANT_LENGTH = 240;
 
 export const NEM12_FIELD_NAMES: Readonly<Record<Exclude<Nem12RecordType, '300'>, readonly string[]>> = {
   '100': HEADER_FIELDS,
@@ -72,7 +50,7 @@ export const NEM12_FIELD_NAMES: Readonly<Record<Exclude<Nem12RecordType, '300'>,
 
 /** The field names of a 300 record of a channel with this interval length. */
 export function intervalDayFieldNames(length: IntervalLength): readonly string[] {
-  return INTERVAL_DAY_FIELDS.get(length) ?? intervalDayFields(1440 / length);
+  return intervalDayLayout(1440 / length).names;
 }
 
 /** Every record indicator of AEMO's MDFF (NEM12 and NEM13): a first line with another is not a flow file. */
@@ -454,7 +432,7 @@ export class Nem12Parser implements LineSink {
     this.headerLine = number;
     if (!this.checkWidth(number, '100', fields, HEADER_FIELDS.length)) return;
     const f = this.fields(number, '100', fields, HEADER_FIELDS);
-    const version = f.raw(1);
+    const version = f.raw(H.versionHeader);
     if (version === 'NEM13') {
       this.log.add(
         number,
@@ -468,7 +446,7 @@ export class Nem12Parser implements LineSink {
     if (version !== 'NEM12') {
       this.log.add(number, '100', 'VersionHeader', 'NEM12_BAD_VERSION', `${quote(version)} is not NEM12`);
     }
-    const createdAt = f.instant(2, 'CCYYMMDDhhmm', true);
+    const createdAt = f.instant(H.createdAt, 'CCYYMMDDhhmm', true);
     const fromParticipant = this.participant(f, 3);
     const toParticipant = this.participant(f, 4);
     if (!f.ok || version !== 'NEM12' || createdAt === null) return;
@@ -481,11 +459,16 @@ export class Nem12Parser implements LineSink {
    * reader accepts (`METER_READER`): warned, not rejected.
    */
   private participant(f: FieldReader<Nem12ProblemCode, Nem12RecordType>, index: number): string | null {
-    const value = f.text(index, 240, false);
+    const value = f.text(index, LENIENT_PARTICIPANT_LENGTH, false);
+    const allowed = lengthOf(RECORD_100.field.fromParticipant);
     if (value === null && f.ok) {
       f.warn(index, 'NEM12_PARTICIPANT', 'is empty (the specification makes it mandatory)');
-    } else if (value !== null && value.length > 10) {
-      f.warn(index, 'NEM12_PARTICIPANT', `${quote(value)} is ${value.length} characters (the specification allows 10)`);
+    } else if (value !== null && value.length > allowed) {
+      f.warn(
+        index,
+        'NEM12_PARTICIPANT',
+        `${quote(value)} is ${value.length} characters (the specification allows ${allowed})`,
+      );
     }
     return value;
   }
@@ -495,15 +478,15 @@ export class Nem12Parser implements LineSink {
     this.block = { line: number, channel: null, intervalLength: null };
     if (!this.checkWidth(number, '200', fields, CHANNEL_FIELDS.length)) return;
     const f = this.fields(number, '200', fields, CHANNEL_FIELDS);
-    const nmi = f.nmi(1);
-    const nmiConfiguration = f.text(2, 240, true);
-    const registerId = f.text(3, 10, false);
-    const nmiSuffix = f.suffix(4, true);
-    const mdmDataStreamIdentifier = f.suffix(5, false);
-    const meterSerialNumber = f.text(6, 12, false);
-    const uom = f.uom(7);
+    const nmi = f.nmi(C.nmi);
+    const nmiConfiguration = f.text(C.nmiConfiguration, lengthOf(RECORD_200.field.nmiConfiguration), true);
+    const registerId = f.text(C.registerId, lengthOf(RECORD_200.field.registerId), false);
+    const nmiSuffix = f.suffix(C.nmiSuffix, true);
+    const mdmDataStreamIdentifier = f.suffix(C.mdmDataStreamIdentifier, false);
+    const meterSerialNumber = f.text(C.meterSerialNumber, lengthOf(RECORD_200.field.meterSerialNumber), false);
+    const uom = f.uom(C.uom);
     const intervalLength = this.intervalLength(f);
-    const nextScheduledReadDate = f.date(9, false);
+    const nextScheduledReadDate = f.date(C.nextScheduledReadDate, false);
     this.block = { line: number, channel: null, intervalLength };
     if (
       !f.ok ||
@@ -533,7 +516,7 @@ export class Nem12Parser implements LineSink {
   }
 
   private intervalLength(f: FieldReader<Nem12ProblemCode, Nem12RecordType>): IntervalLength | null {
-    const value = f.present(8, true);
+    const value = f.present(C.intervalLength, true);
     if (value === null) return null;
     const minutes = /^\d{1,2}$/.test(value) ? Number(value) : NaN;
     if (minutes === 5 || minutes === 15 || minutes === 30) return minutes;
@@ -564,27 +547,27 @@ export class Nem12Parser implements LineSink {
       return;
     }
     const values = 1440 / length;
-    const names = intervalDayFieldNames(length);
+    const { names, at } = intervalDayLayout(values);
     if (!this.checkWidth(number, '300', fields, names.length, ` for ${length}-minute data (${values} values)`)) {
       this.openUnreadableDay(number);
       return;
     }
     const f = this.fields(number, '300', fields, names);
-    const intervalDate = f.date(1, true);
+    const intervalDate = f.date(at.intervalDate, true);
     const canonical = this.intervalValues(f, fields, values);
-    const quality = f.quality(values + 2);
-    const reasonCode = f.reasonCode(values + 3, quality);
+    const quality = f.quality(at.quality);
+    const reasonCode = f.reasonCode(at.reasonCode, quality);
     if (reasonCode !== null && quality !== null && (quality.flag === 'A' || quality.flag === 'V')) {
       f.warn(
-        values + 3,
+        at.reasonCode,
         'NEM12_UNEXPECTED_REASON',
         `quality ${quality.flag} takes no reason code (the 400 records of a V day carry theirs), found ${reasonCode}`,
       );
     }
-    const reasonDescription = f.reasonDescription(values + 4, reasonCode);
-    const updatedAt = f.instant(values + 5, 'CCYYMMDDhhmmss', false);
-    const msatsLoadedAt = f.instant(values + 6, 'CCYYMMDDhhmmss', false);
-    const variable = quality === null ? f.raw(values + 2) === 'V' : quality.flag === 'V';
+    const reasonDescription = f.reasonDescription(at.reasonDescription, reasonCode);
+    const updatedAt = f.instant(at.updatedAt, 'CCYYMMDDhhmmss', false);
+    const msatsLoadedAt = f.instant(at.msatsLoadedAt, 'CCYYMMDDhhmmss', false);
+    const variable = quality === null ? f.raw(at.quality) === 'V' : quality.flag === 'V';
     const valid = f.ok && block.channel !== null && intervalDate !== null && canonical !== null && quality !== null;
     this.open = {
       line: number,
@@ -631,20 +614,21 @@ export class Nem12Parser implements LineSink {
     count: number,
   ): string[] | null {
     const values: string[] = new Array<string>(count);
+    const first = intervalDayLayout(count).at.firstValue;
     let ok = true;
     for (let i = 0; i < count; i++) {
-      const text = fields[i + 2] ?? '';
+      const text = fields[i + first] ?? '';
       let value = canonicalIntervalValue(text);
       if (value === null) {
-        const trimmed = f.raw(i + 2);
+        const trimmed = f.raw(i + first);
         value = trimmed === text ? null : canonicalIntervalValue(trimmed);
         if (value === null) {
           ok = false;
           if (trimmed === '') {
-            f.reject(i + 2, 'NEM12_MISSING_FIELD', 'is empty but mandatory (an interval value is never empty)');
+            f.reject(i + first, 'NEM12_MISSING_FIELD', 'is empty but mandatory (an interval value is never empty)');
           } else {
             f.reject(
-              i + 2,
+              i + first,
               'NEM12_BAD_NUMBER',
               `${quote(trimmed)} is not an interval value (expected digits with an optional decimal fraction, no sign)`,
             );
@@ -686,9 +670,9 @@ export class Nem12Parser implements LineSink {
       return;
     }
     const f = this.fields(number, '400', fields, EVENT_FIELDS);
-    const startInterval = this.intervalNumber(f, 1, open.values);
-    const endInterval = this.intervalNumber(f, 2, open.values);
-    const quality = f.quality(3);
+    const startInterval = this.intervalNumber(f, E.startInterval, open.values);
+    const endInterval = this.intervalNumber(f, E.endInterval, open.values);
+    const quality = f.quality(E.quality);
     if (quality?.flag === 'V') {
       f.reject(
         3,
@@ -696,8 +680,8 @@ export class Nem12Parser implements LineSink {
         `V is the quality of a whole 300 day, never of a 400 (expected ${orList(PER_INTERVAL_QUALITY_FLAGS)})`,
       );
     }
-    const reasonCode = f.reasonCode(4, quality);
-    const reasonDescription = f.reasonDescription(5, reasonCode);
+    const reasonCode = f.reasonCode(E.reasonCode, quality);
+    const reasonDescription = f.reasonDescription(E.reasonDescription, reasonCode);
     if (startInterval !== null && endInterval !== null) {
       this.checkCoverage(f, open, startInterval, endInterval);
     }
@@ -734,16 +718,16 @@ export class Nem12Parser implements LineSink {
     end: number,
   ): void {
     if (end < start) {
-      f.reject(2, 'NEM12_BAD_INTERVAL_RANGE', `ends at interval ${end}, before it starts at ${start}`);
+      f.reject(E.endInterval, 'NEM12_BAD_INTERVAL_RANGE', `ends at interval ${end}, before it starts at ${start}`);
     } else if (start <= open.covered) {
       f.reject(
-        1,
+        E.startInterval,
         'NEM12_INTERVAL_OVERLAP',
         `intervals ${start}-${end} overlap the 400 records before, which cover up to interval ${open.covered}`,
       );
     } else if (start > open.covered + 1) {
       f.reject(
-        1,
+        E.startInterval,
         'NEM12_INTERVAL_GAP',
         `starts at interval ${start}, leaving intervals ${open.covered + 1}-${start - 1} without a quality`,
       );
@@ -768,10 +752,10 @@ export class Nem12Parser implements LineSink {
       return;
     }
     const f = this.fields(number, '500', fields, B2B_FIELDS);
-    const transactionCode: TransactionCode | null = f.transactionCode(1);
-    const retailerServiceOrder = f.text(2, 15, false);
-    const readAt: NemInstant | null = f.instant(3, 'CCYYMMDDhhmmss', false);
-    const indexRead = f.text(4, 15, false);
+    const transactionCode: TransactionCode | null = f.transactionCode(B.transactionCode);
+    const retailerServiceOrder = f.text(B.retailerServiceOrder, lengthOf(RECORD_500.field.retailerServiceOrder), false);
+    const readAt: NemInstant | null = f.instant(B.readAt, 'CCYYMMDDhhmmss', false);
+    const indexRead = f.text(B.indexRead, lengthOf(RECORD_500.field.indexRead), false);
     if (!f.ok || transactionCode === null) {
       open.broken = true;
       return;

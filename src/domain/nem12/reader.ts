@@ -7,7 +7,8 @@ import {
 } from '../mdff/code-lists.js';
 import { maxLengthOf, RECORD_100, RECORD_900 } from '../mdff/catalogue.js';
 import { FieldReader, prefixedCodes, type FieldDialect } from '../mdff/fields.js';
-import { LineSplitter, type LineFault, type LineSink } from '../mdff/line-splitter.js';
+import { MdffEnvelope, type EnvelopeFormat } from '../mdff/envelope.js';
+import { LineSplitter } from '../mdff/line-splitter.js';
 import { quote } from '../mdff/problem-log.js';
 import type { NemInstant } from '../nem-time.js';
 import { intervalDayLayout, RECORD_200, RECORD_400, RECORD_500 } from './catalogue.js';
@@ -53,24 +54,12 @@ export function intervalDayFieldNames(length: IntervalLength): readonly string[]
   return intervalDayLayout(1440 / length).names;
 }
 
-/** Every record indicator of AEMO's MDFF (NEM12 and NEM13): a first line with another is not a flow file. */
-const MDFF_RECORDS = new Set(['100', '200', '250', '300', '400', '500', '550', '900']);
-const NEM13_RECORDS = new Set(['250', '550']);
-const SHOWN_CHARACTERS = 60;
-
-const FAULT_MESSAGES: Record<
-  LineFault,
-  { code: 'NEM12_INVALID_UTF8' | 'NEM12_BINARY_CONTENT' | 'NEM12_LINE_TOO_LONG'; message: string }
-> = {
-  'invalid-utf8': { code: 'NEM12_INVALID_UTF8', message: 'the line is not valid UTF-8 text (is this a binary file?)' },
-  binary: {
-    code: 'NEM12_BINARY_CONTENT',
-    message: 'the line holds control characters such as NUL (expected comma-separated text)',
-  },
-  'too-long': {
-    code: 'NEM12_LINE_TOO_LONG',
-    message: 'the line is over 64 KiB long (expected a NEM12 record of a few thousand characters at most)',
-  },
+const NEM12_ENVELOPE: EnvelopeFormat<'NEM12'> = {
+  format: 'NEM12',
+  records: ['200', '300', '400', '500'],
+  otherFormat: { records: new Set(['250', '550']), description: 'NEM13 register reads' },
+  recordLength: 'a NEM12 record of a few thousand characters at most',
+  expectedRecords: '100, 200, 300 ... 900',
 };
 
 export interface Nem12ReaderOptions {
@@ -94,15 +83,6 @@ function nem12Dialect(nmiRule: 'strict' | 'relaxed'): FieldDialect<Nem12ProblemC
     methodFamily: '11-19 and 51-59, the methods of interval meters',
     nmiRule,
   };
-}
-
-/** The first field of a line, without a new string for the frequent 300. */
-function recordIndicatorOf(text: string): string {
-  if (text.charCodeAt(0) === 51 && text.charCodeAt(1) === 48 && text.charCodeAt(2) === 48) {
-    if (text.length === 3 || text.charCodeAt(3) === 44) return '300';
-  }
-  const comma = text.indexOf(',');
-  return comma === -1 ? text : text.slice(0, comma);
 }
 
 /**
@@ -165,18 +145,11 @@ type Previous = 'none' | '200' | '300' | '400' | '500' | 'other';
  * and collects the records it accepts into `out`: one item per 200, one per 300 with its 400s and 500s.
  * Pure and synchronous; {@link readNem12Batches} feeds it bytes. Holds one 200 and one day at a time.
  */
-export class Nem12Parser implements LineSink {
-  readonly log = new Nem12ProblemLog();
+export class Nem12Parser extends MdffEnvelope<'NEM12', Nem12ProblemCode, Nem12RecordType> {
+  declare readonly log: Nem12ProblemLog;
   readonly out: Nem12Item[] = [];
   private readonly dialect: FieldDialect<Nem12ProblemCode>;
   private header: Nem12Header | null = null;
-  private headerLine = 0;
-  private missingHeaderReported = false;
-  private endLine = 0;
-  private afterEndReported = false;
-  private recordLines = 0;
-  private lastLine = 0;
-  private notMdff = false;
   private previous: Previous = 'none';
   private block: Block | null = null;
   private open: OpenDay | null = null;
@@ -187,132 +160,59 @@ export class Nem12Parser implements LineSink {
   private b2bDetails = 0;
 
   constructor(options: Nem12ReaderOptions = {}) {
+    super(new Nem12ProblemLog(), NEM12_ENVELOPE);
     this.dialect = nem12Dialect(options.nmiRule ?? 'strict');
   }
 
-  line(number: number, text: string): void {
-    this.lastLine = number;
-    if (this.notMdff) return;
-    const blank = text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0);
-    if (blank) {
-      this.log.add(number, null, null, 'NEM12_BLANK_LINE', 'blank line skipped');
-      return;
-    }
-    if (this.endLine > 0) {
-      this.reportAfterEnd(number);
-      return;
-    }
-    this.recordLines++;
-    const first = recordIndicatorOf(text);
-    const indicator = first.length === 3 ? first : first.trim();
-    if (this.recordLines === 1 && !MDFF_RECORDS.has(indicator)) {
-      this.rejectAsNotMdff(number, `its first line is ${quote(text, SHOWN_CHARACTERS)}`);
-      return;
-    }
-    if (indicator !== first) {
-      this.log.add(number, null, 'RecordIndicator', 'NEM12_WHITESPACE', `${quote(first)} has spaces around the value`);
-    }
-    if (indicator !== '400') this.closeDay(number, indicator !== '500');
+  protected readRecord(indicator: Nem12RecordType, number: number, text: string): void {
+    const fields = text.split(',');
     switch (indicator) {
-      case '100':
-        this.readHeader(number, text.split(','));
-        this.previous = 'other';
-        return;
       case '200':
-        this.requireHeader(number, '200');
-        this.readChannel(number, text.split(','));
-        this.previous = '200';
-        return;
+        this.readChannel(number, fields);
+        break;
       case '300':
-        this.requireHeader(number, '300');
-        this.readIntervalDay(number, text.split(','));
-        this.previous = '300';
-        return;
+        this.readIntervalDay(number, fields);
+        break;
       case '400':
-        this.requireHeader(number, '400');
-        this.readEvent(number, text.split(','));
-        this.previous = '400';
-        return;
+        this.readEvent(number, fields);
+        break;
       case '500':
-        this.requireHeader(number, '500');
-        this.readB2BDetails(number, text.split(','));
-        this.previous = '500';
-        return;
-      case '900':
-        this.requireHeader(number, '900');
-        this.readEnd(number, text.split(','));
-        this.previous = 'other';
-        return;
+        this.readB2BDetails(number, fields);
+        break;
       default:
-        this.requireHeader(number, null);
-        this.previous = 'other';
-        this.block = null;
-        if (NEM13_RECORDS.has(indicator)) {
-          this.log.add(
-            number,
-            null,
-            'RecordIndicator',
-            'NEM12_NEM13_RECORD',
-            `record ${indicator} belongs to NEM13 register reads (a NEM12 file holds 100, 200, 300, 400, 500 and 900 only)`,
-          );
-        } else {
-          this.log.add(
-            number,
-            null,
-            'RecordIndicator',
-            'NEM12_UNKNOWN_RECORD',
-            `${quote(indicator)} is not a NEM12 record indicator (expected 100, 200, 300, 400, 500 or 900)`,
-          );
-        }
+        return;
+    }
+    this.previous = indicator;
+  }
+
+  /** A day takes the 400s and 500s after it: it is complete at any other line. */
+  protected closeRecord(number: number, indicator: string | null): void {
+    if (indicator !== '400') this.closeDay(number, indicator !== '500');
+  }
+
+  protected afterOtherLine(kind: 'header' | 'end' | 'foreign' | 'fault'): void {
+    this.previous = 'other';
+    if (kind === 'end' || kind === 'foreign') this.block = null;
+  }
+
+  protected override finishRecords(): void {
+    if (this.blocksSeen === 0) {
+      this.log.add(
+        this.endLine > 0 ? this.endLine : this.lastLine,
+        null,
+        null,
+        'NEM12_NO_DATA',
+        'the file has no 200 record, so no interval data (expected 200 and 300 records between 100 and 900)',
+      );
     }
   }
 
-  fault(number: number, fault: LineFault): void {
-    this.lastLine = number;
-    if (this.notMdff) return;
-    if (this.recordLines === 0 && fault !== 'too-long') {
-      this.recordLines++;
-      this.rejectAsNotMdff(number, 'its first line is not text (a binary file?)');
-      return;
-    }
-    if (this.endLine > 0) {
-      this.reportAfterEnd(number);
-      return;
-    }
-    this.closeDay(number, true);
-    this.recordLines++;
-    this.previous = 'other';
-    const { code, message } = FAULT_MESSAGES[fault];
-    this.log.add(number, null, null, code, message);
+  protected readEnd(number: number): void {
+    this.out.push({ kind: 'end', line: number });
   }
 
   finish(): Nem12Summary {
-    if (this.notMdff) {
-      // Nothing more to say of a file that is not a flow file.
-    } else if (this.recordLines === 0) {
-      this.log.add(0, null, null, 'NEM12_EMPTY_FILE', 'the file holds no records (expected 100, 200, 300 ... 900)');
-    } else {
-      this.closeDay(this.lastLine, true);
-      if (this.headerLine === 0) this.requireHeader(this.lastLine, null);
-      if (this.blocksSeen === 0) {
-        this.log.add(
-          this.endLine > 0 ? this.endLine : this.lastLine,
-          null,
-          null,
-          'NEM12_NO_DATA',
-          'the file has no 200 record, so no interval data (expected 200 and 300 records between 100 and 900)',
-        );
-      }
-      if (this.endLine === 0) {
-        this.log.add(
-          this.lastLine,
-          null,
-          'RecordIndicator',
-          'NEM12_MISSING_900',
-          `the file ends at line ${this.lastLine} without a 900 end record`,
-        );
-      }
-    }
+    this.finishEnvelope();
     const log = this.log;
     const summary: Nem12Summary = {
       valid: log.errorCount === 0,
@@ -337,56 +237,6 @@ export class Nem12Parser implements LineSink {
 
   private fields(number: number, record: Nem12RecordType, fields: string[], names: readonly string[]) {
     return new FieldReader(this.log, this.dialect, number, record, fields, names);
-  }
-
-  private rejectAsNotMdff(number: number, found: string): void {
-    this.notMdff = true;
-    this.log.add(
-      number,
-      null,
-      null,
-      'NEM12_NOT_MDFF',
-      `not an MDFF flow file: ${found} (expected a 100 header record such as 100,NEM12,200401071003,MDA1,RET1)`,
-    );
-  }
-
-  private reportAfterEnd(number: number): void {
-    if (this.afterEndReported) return;
-    this.afterEndReported = true;
-    this.log.add(
-      number,
-      null,
-      'RecordIndicator',
-      'NEM12_AFTER_900',
-      `content after the 900 end record at line ${this.endLine} (a 900 must be the last record)`,
-    );
-  }
-
-  private requireHeader(number: number, record: Nem12RecordType | null): void {
-    if (this.header !== null || this.headerLine > 0 || this.missingHeaderReported) return;
-    this.missingHeaderReported = true;
-    this.log.add(
-      number,
-      record,
-      'RecordIndicator',
-      'NEM12_MISSING_100',
-      'the first record is not a 100 header (a NEM12 file starts with 100,NEM12,...)',
-    );
-  }
-
-  /** Drops trailing empty fields beyond the record's width (padding); answers whether the width is right. */
-  private checkWidth(number: number, record: Nem12RecordType, fields: string[], width: number, detail = ''): boolean {
-    const sent = fields.length;
-    while (fields.length > width && (fields[fields.length - 1] ?? '').trim() === '') fields.pop();
-    if (fields.length === width) return true;
-    this.log.add(
-      number,
-      record,
-      null,
-      'NEM12_FIELD_COUNT',
-      `a ${record} record has ${width} field${width === 1 ? '' : 's'}${detail}, found ${sent}`,
-    );
-    return false;
   }
 
   /**
@@ -418,19 +268,7 @@ export class Nem12Parser implements LineSink {
     }
   }
 
-  private readHeader(number: number, fields: string[]): void {
-    if (this.headerLine > 0) {
-      this.log.add(
-        number,
-        '100',
-        'RecordIndicator',
-        'NEM12_DUPLICATE_100',
-        `a second 100 header (the first is at line ${this.headerLine})`,
-      );
-      return;
-    }
-    this.headerLine = number;
-    if (!this.checkWidth(number, '100', fields, HEADER_FIELDS.length)) return;
+  protected readHeaderFields(number: number, fields: string[]): void {
     const f = this.fields(number, '100', fields, HEADER_FIELDS);
     const version = f.raw(H.versionHeader);
     if (version === 'NEM13') {
@@ -762,12 +600,6 @@ export class Nem12Parser implements LineSink {
     }
     this.b2bDetails++;
     open.b2bDetails.push({ line: number, transactionCode, retailerServiceOrder, readAt, indexRead });
-  }
-
-  private readEnd(number: number, fields: string[]): void {
-    this.endLine = number;
-    this.block = null;
-    if (this.checkWidth(number, '900', fields, END_FIELDS.length)) this.out.push({ kind: 'end', line: number });
   }
 }
 

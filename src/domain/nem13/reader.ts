@@ -1,5 +1,6 @@
 import { maxLengthOf, RECORD_100, RECORD_900 } from '../mdff/catalogue.js';
-import { LineSplitter, type LineFault, type LineSink } from '../mdff/line-splitter.js';
+import { MdffEnvelope, type EnvelopeFormat } from '../mdff/envelope.js';
+import { LineSplitter } from '../mdff/line-splitter.js';
 import {
   difference,
   nem13FieldReader,
@@ -11,7 +12,7 @@ import {
   type Nem13FieldReader,
 } from './fields.js';
 import { RECORD_250, RECORD_550 } from './catalogue.js';
-import { ProblemLog, quote, type RecordType } from './problems.js';
+import { ProblemLog, quote, type ProblemCode, type RecordType } from './problems.js';
 import type { B2BDetails, Nem13Header, Nem13Item, Nem13Summary, RegisterRead, RegisterReading } from './records.js';
 
 const HEADER_FIELDS = RECORD_100.names;
@@ -48,36 +49,13 @@ export const NEM13_FIELD_NAMES: Readonly<Record<RecordType, readonly string[]>> 
   '900': END_FIELDS,
 };
 
-const NEM12_RECORDS = new Set(['200', '300', '400', '500']);
-/** Every record indicator of AEMO's MDFF (NEM12 and NEM13): a first line with another is not a flow file. */
-const MDFF_RECORDS = new Set(['100', '200', '250', '300', '400', '500', '550', '900']);
-const SHOWN_CHARACTERS = 60;
-
-const FAULT_MESSAGES: Record<
-  LineFault,
-  { code: 'NEM13_INVALID_UTF8' | 'NEM13_BINARY_CONTENT' | 'NEM13_LINE_TOO_LONG'; message: string }
-> = {
-  'invalid-utf8': { code: 'NEM13_INVALID_UTF8', message: 'the line is not valid UTF-8 text (is this a binary file?)' },
-  binary: {
-    code: 'NEM13_BINARY_CONTENT',
-    message: 'the line holds control characters such as NUL (expected comma-separated text)',
-  },
-  'too-long': {
-    code: 'NEM13_LINE_TOO_LONG',
-    message: 'the line is over 64 KiB long (expected a NEM13 record of under 1,000 characters)',
-  },
+const NEM13_ENVELOPE: EnvelopeFormat<'NEM13'> = {
+  format: 'NEM13',
+  records: ['250', '550'],
+  otherFormat: { records: new Set(['200', '300', '400', '500']), description: 'NEM12 interval data' },
+  recordLength: 'a NEM13 record of under 1,000 characters',
+  expectedRecords: '100, 250 ... 900',
 };
-
-/** The first field of a line; the two frequent indicators without a new string per line. */
-function recordIndicatorOf(text: string): string {
-  if (text.length === 3 || text.charCodeAt(3) === 44) {
-    const code = (text.charCodeAt(0) - 48) * 100 + (text.charCodeAt(1) - 48) * 10 + (text.charCodeAt(2) - 48);
-    if (code === 250) return '250';
-    if (code === 550) return '550';
-  }
-  const comma = text.indexOf(',');
-  return comma === -1 ? text : text.slice(0, comma);
-}
 
 /** What the last record line was, to tell whether a 550 directly follows a 250. */
 type Previous = 'none' | '250' | '550' | 'other';
@@ -86,142 +64,47 @@ type Previous = 'none' | '250' | '550' | 'other';
  * The NEM13 state machine: takes lines, checks every field and the file structure, and collects
  * the records it accepts into `out`. Pure and synchronous; {@link readNem13} feeds it bytes.
  */
-export class Nem13Parser implements LineSink {
+export class Nem13Parser extends MdffEnvelope<'NEM13', ProblemCode, RecordType> {
   /** @param fastPath read well-formed 250 lines through one pattern match (off only to test it). */
-  constructor(private readonly fastPath = true) {}
+  constructor(private readonly fastPath = true) {
+    super(new ProblemLog(), NEM13_ENVELOPE);
+  }
 
-  readonly log = new ProblemLog();
+  declare readonly log: ProblemLog;
   readonly out: Nem13Item[] = [];
   private header: Nem13Header | null = null;
-  private headerLine = 0;
-  private missingHeaderReported = false;
-  private endLine = 0;
-  private afterEndReported = false;
-  private recordLines = 0;
-  private lastLine = 0;
   private previous: Previous = 'none';
   private previousReadLine = 0;
   /** The last 250, held until the next line tells whether a 550 belongs to it. */
   private pendingRead: { -readonly [K in keyof RegisterRead]: RegisterRead[K] } | null = null;
   private registerReads = 0;
   private b2bDetails = 0;
-  /**
-   * The first record line is not MDFF at all (a README, a spreadsheet, an image): one problem says so,
-   * rather than one per line of a file that was never a flow file.
-   */
-  private notMdff = false;
 
-  line(number: number, text: string): void {
-    this.lastLine = number;
-    if (this.notMdff) return;
-    const blank = text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim().length === 0);
-    if (this.endLine > 0) {
-      if (blank) {
-        this.log.add(number, null, null, 'NEM13_BLANK_LINE', 'blank line skipped');
-      } else {
-        this.reportAfterEnd(number);
-      }
-      return;
-    }
-    if (blank) {
-      this.log.add(number, null, null, 'NEM13_BLANK_LINE', 'blank line skipped');
-      return;
-    }
-    this.recordLines++;
-    const first = recordIndicatorOf(text);
-    const indicator = first.length === 3 ? first : first.trim();
-    if (this.recordLines === 1 && !MDFF_RECORDS.has(indicator)) {
-      this.rejectAsNotMdff(number, `its first line is ${quote(text, SHOWN_CHARACTERS)}`);
-      return;
-    }
-    if (indicator !== first) {
-      this.log.add(number, null, 'RecordIndicator', 'NEM13_WHITESPACE', `${quote(first)} has spaces around the value`);
-    }
-    switch (indicator) {
-      case '100':
-        this.flush();
-        this.readHeader(number, text.split(','));
-        this.previous = 'other';
-        return;
-      case '250':
-        this.flush();
-        this.requireHeader(number, '250');
-        this.readRegisterRead(number, text);
-        this.previous = '250';
-        this.previousReadLine = number;
-        return;
-      case '550':
-        this.requireHeader(number, '550');
-        this.readB2BDetails(number, text);
-        return;
-      case '900':
-        this.flush();
-        this.requireHeader(number, '900');
-        this.readEnd(number, text.split(','));
-        this.previous = 'other';
-        return;
-      default:
-        this.flush();
-        this.previous = 'other';
-        if (NEM12_RECORDS.has(indicator)) {
-          this.requireHeader(number, null);
-          this.log.add(
-            number,
-            null,
-            'RecordIndicator',
-            'NEM13_NEM12_RECORD',
-            `record ${indicator} belongs to NEM12 interval data (a NEM13 file holds 100, 250, 550 and 900 only)`,
-          );
-        } else {
-          this.requireHeader(number, null);
-          this.log.add(
-            number,
-            null,
-            'RecordIndicator',
-            'NEM13_UNKNOWN_RECORD',
-            `${quote(indicator)} is not a NEM13 record indicator (expected 100, 250, 550 or 900)`,
-          );
-        }
+  protected readRecord(indicator: RecordType, number: number, text: string): void {
+    if (indicator === '250') {
+      this.readRegisterRead(number, text);
+      this.previous = '250';
+      this.previousReadLine = number;
+    } else {
+      this.readB2BDetails(number, text);
     }
   }
 
-  fault(number: number, fault: LineFault): void {
-    this.lastLine = number;
-    if (this.notMdff) return;
-    if (this.recordLines === 0 && fault !== 'too-long') {
-      this.recordLines++;
-      this.rejectAsNotMdff(number, 'its first line is not text (a binary file?)');
-      return;
-    }
-    if (this.endLine > 0) {
-      this.reportAfterEnd(number);
-      return;
-    }
-    this.flush();
-    this.recordLines++;
+  /** A 550 belongs to the 250 before it: the 250 is complete at any other line. */
+  protected closeRecord(_number: number, indicator: string | null): void {
+    if (indicator !== '550') this.flush();
+  }
+
+  protected afterOtherLine(): void {
     this.previous = 'other';
-    const { code, message } = FAULT_MESSAGES[fault];
-    this.log.add(number, null, null, code, message);
+  }
+
+  protected readEnd(number: number): void {
+    this.out.push({ kind: 'end', line: number });
   }
 
   finish(): Nem13Summary {
-    this.flush();
-    if (this.notMdff) {
-      // Nothing more to say of a file that is not a flow file.
-    } else if (this.recordLines === 0) {
-      this.log.add(0, null, null, 'NEM13_EMPTY_FILE', 'the file holds no records (expected 100, 250 ... 900)');
-    } else {
-      if (this.headerLine === 0) this.requireHeader(this.lastLine, null);
-      if (this.endLine === 0) {
-        this.log.add(
-          this.lastLine,
-          null,
-          'RecordIndicator',
-          'NEM13_MISSING_900',
-          `the file ends at line ${this.lastLine} without a 900 end record`,
-        );
-      }
-    }
+    this.finishEnvelope();
     const log = this.log;
     const summary: Nem13Summary = {
       valid: log.errorCount === 0,
@@ -239,75 +122,13 @@ export class Nem13Parser implements LineSink {
     return summary;
   }
 
-  private rejectAsNotMdff(number: number, found: string): void {
-    this.notMdff = true;
-    this.log.add(
-      number,
-      null,
-      null,
-      'NEM13_NOT_MDFF',
-      `not an MDFF flow file: ${found} (expected a 100 header record such as 100,NEM13,200401071003,MDA1,RET1)`,
-    );
-  }
-
-  private reportAfterEnd(number: number): void {
-    if (this.afterEndReported) return;
-    this.afterEndReported = true;
-    this.log.add(
-      number,
-      null,
-      'RecordIndicator',
-      'NEM13_AFTER_900',
-      `content after the 900 end record at line ${this.endLine} (a 900 must be the last record)`,
-    );
-  }
-
-  private requireHeader(number: number, record: RecordType | null): void {
-    if (this.header !== null || this.headerLine > 0 || this.missingHeaderReported) return;
-    this.missingHeaderReported = true;
-    this.log.add(
-      number,
-      record,
-      'RecordIndicator',
-      'NEM13_MISSING_100',
-      'the first record is not a 100 header (a NEM13 file starts with 100,NEM13,...)',
-    );
-  }
-
   private flush(): void {
     if (this.pendingRead === null) return;
     this.out.push({ kind: 'registerRead', read: this.pendingRead });
     this.pendingRead = null;
   }
 
-  /** Drops trailing empty fields beyond the record's width (padding); answers whether the width is right. */
-  private checkWidth(number: number, record: RecordType, fields: string[]): boolean {
-    const width = NEM13_FIELD_NAMES[record].length;
-    while (fields.length > width && (fields[fields.length - 1] ?? '').trim() === '') fields.pop();
-    if (fields.length === width) return true;
-    this.log.add(
-      number,
-      record,
-      null,
-      'NEM13_FIELD_COUNT',
-      `a ${record} record has ${width} field${width === 1 ? '' : 's'}, found ${fields.length}`,
-    );
-    return false;
-  }
-
-  private readHeader(number: number, fields: string[]): void {
-    if (this.headerLine > 0) {
-      this.log.add(
-        number,
-        '100',
-        'RecordIndicator',
-        'NEM13_DUPLICATE_100',
-        `a second 100 header (the first is at line ${this.headerLine})`,
-      );
-      return;
-    }
-    this.headerLine = number;
-    if (!this.checkWidth(number, '100', fields)) return;
+  protected readHeaderFields(number: number, fields: string[]): void {
     const f = nem13FieldReader(this.log, number, '100', fields, HEADER_FIELDS);
     const version = f.raw(H.versionHeader);
     if (version === 'NEM12') {
@@ -341,7 +162,7 @@ export class Nem13Parser implements LineSink {
       f = nem13FieldReader(this.log, number, '250', match, READ_FIELDS, true);
     } else {
       const fields = text.split(',');
-      if (!this.checkWidth(number, '250', fields)) return;
+      if (!this.checkWidth(number, '250', fields, READ_FIELDS.length)) return;
       f = nem13FieldReader(this.log, number, '250', fields, READ_FIELDS);
     }
     const nmi = f.nmi(R.nmi);
@@ -449,7 +270,7 @@ export class Nem13Parser implements LineSink {
       f = nem13FieldReader(this.log, number, '550', match, B2B_FIELDS, true);
     } else {
       const fields = text.split(',');
-      if (!this.checkWidth(number, '550', fields)) return;
+      if (!this.checkWidth(number, '550', fields, B2B_FIELDS.length)) return;
       f = nem13FieldReader(this.log, number, '550', fields, B2B_FIELDS);
     }
     const previousTransactionCode = f.transactionCode(B.previousTransactionCode);
@@ -475,11 +296,6 @@ export class Nem13Parser implements LineSink {
     };
     this.b2bDetails++;
     if (this.pendingRead !== null) this.pendingRead.b2bDetails = details;
-  }
-
-  private readEnd(number: number, fields: string[]): void {
-    this.endLine = number;
-    if (this.checkWidth(number, '900', fields)) this.out.push({ kind: 'end', line: number });
   }
 }
 

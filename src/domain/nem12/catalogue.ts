@@ -56,8 +56,11 @@ const layouts = new Map<number, IntervalDayLayout>();
 export function intervalDayLayout(values: number): IntervalDayLayout {
   const known = layouts.get(values);
   if (known !== undefined) return known;
-  const at = { intervalDate: 1, firstValue: 2 } as Record<string, number>;
-  for (const [key, position] of Object.entries(DAY_TRAILER.at)) at[key] = position + values + 1;
+  const at = Object.fromEntries([
+    ['intervalDate', 1],
+    ['firstValue', 2],
+    ...Object.entries(DAY_TRAILER.at).map(([key, position]) => [key, position + values + 1] as const),
+  ]);
   const layout: IntervalDayLayout = {
     names: [
       'RecordIndicator',

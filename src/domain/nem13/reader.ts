@@ -25,6 +25,16 @@ const R = RECORD_250.at;
 const R_SPEC = RECORD_250.field;
 const B = RECORD_550.at;
 const B_SPEC = RECORD_550.field;
+/** The length limits of the fields that have one, read once (the reader checks millions of lines). */
+const MAX = {
+  participant: maxLengthOf(RECORD_100.field.fromParticipant),
+  nmiConfiguration: maxLengthOf(R_SPEC.nmiConfiguration),
+  registerId: maxLengthOf(R_SPEC.registerId),
+  meterSerialNumber: maxLengthOf(R_SPEC.meterSerialNumber),
+  read: maxLengthOf(R_SPEC.previousRead),
+  quantity: maxLengthOf(R_SPEC.quantity),
+  retailerServiceOrder: maxLengthOf(B_SPEC.previousRetailerServiceOrder),
+} as const;
 const READING_AT = {
   previous: {
     read: R.previousRead,
@@ -145,8 +155,8 @@ export class Nem13Parser extends MdffEnvelope<'NEM13', ProblemCode, RecordType> 
       this.log.add(number, '100', 'VersionHeader', 'NEM13_BAD_VERSION', `${quote(version)} is not NEM13`);
     }
     const createdAt = f.instant(H.createdAt, 'CCYYMMDDhhmm', true);
-    const fromParticipant = f.text(H.fromParticipant, maxLengthOf(RECORD_100.field.fromParticipant), true);
-    const toParticipant = f.text(H.toParticipant, maxLengthOf(RECORD_100.field.toParticipant), true);
+    const fromParticipant = f.text(H.fromParticipant, MAX.participant, true);
+    const toParticipant = f.text(H.toParticipant, MAX.participant, true);
     if (!f.ok || version !== 'NEM13' || createdAt === null || fromParticipant === null || toParticipant === null) {
       return;
     }
@@ -166,15 +176,15 @@ export class Nem13Parser extends MdffEnvelope<'NEM13', ProblemCode, RecordType> 
       f = nem13FieldReader(this.log, number, '250', fields, READ_FIELDS);
     }
     const nmi = f.nmi(R.nmi);
-    const nmiConfiguration = f.text(R.nmiConfiguration, maxLengthOf(R_SPEC.nmiConfiguration), true);
-    const registerId = f.text(R.registerId, maxLengthOf(R_SPEC.registerId), true);
+    const nmiConfiguration = f.text(R.nmiConfiguration, MAX.nmiConfiguration, true);
+    const registerId = f.text(R.registerId, MAX.registerId, true);
     const nmiSuffix = f.suffix(R.nmiSuffix, true);
     const mdmDataStreamIdentifier = f.suffix(R.mdmDataStreamIdentifier, false);
-    const meterSerialNumber = f.text(R.meterSerialNumber, maxLengthOf(R_SPEC.meterSerialNumber), true);
+    const meterSerialNumber = f.text(R.meterSerialNumber, MAX.meterSerialNumber, true);
     const direction = readDirection(f, R.direction);
     const previous = this.readReading(f, 'previous');
     const current = this.readReading(f, 'current');
-    const quantity = f.decimal(R.quantity, maxLengthOf(R_SPEC.quantity), true);
+    const quantity = f.decimal(R.quantity, MAX.quantity, true);
     const uom = f.uom(R.uom);
     const nextScheduledReadDate = f.date(R.nextScheduledReadDate, false);
     const updatedAt = f.instant(R.updatedAt, 'CCYYMMDDhhmmss', true);
@@ -232,7 +242,7 @@ export class Nem13Parser extends MdffEnvelope<'NEM13', ProblemCode, RecordType> 
 
   private readReading(f: Nem13FieldReader, side: 'previous' | 'current'): RegisterReading | null {
     const at = READING_AT[side];
-    const read = f.decimal(at.read, maxLengthOf(R_SPEC.previousRead), false);
+    const read = f.decimal(at.read, MAX.read, false);
     const readAt = f.instant(at.readAt, 'CCYYMMDDhhmmss', true);
     const quality = readQuality(f, at.quality, side);
     const reasonCode = f.reasonCode(at.reasonCode, quality);
@@ -274,17 +284,9 @@ export class Nem13Parser extends MdffEnvelope<'NEM13', ProblemCode, RecordType> 
       f = nem13FieldReader(this.log, number, '550', fields, B2B_FIELDS);
     }
     const previousTransactionCode = f.transactionCode(B.previousTransactionCode);
-    const previousRetailerServiceOrder = f.text(
-      B.previousRetailerServiceOrder,
-      maxLengthOf(B_SPEC.previousRetailerServiceOrder),
-      false,
-    );
+    const previousRetailerServiceOrder = f.text(B.previousRetailerServiceOrder, MAX.retailerServiceOrder, false);
     const currentTransactionCode = f.transactionCode(B.currentTransactionCode);
-    const currentRetailerServiceOrder = f.text(
-      B.currentRetailerServiceOrder,
-      maxLengthOf(B_SPEC.currentRetailerServiceOrder),
-      false,
-    );
+    const currentRetailerServiceOrder = f.text(B.currentRetailerServiceOrder, MAX.retailerServiceOrder, false);
     if (!f.ok || previousTransactionCode === null || currentTransactionCode === null) return;
     const details: B2BDetails = {
       line: number,

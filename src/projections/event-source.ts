@@ -1,6 +1,9 @@
 import type { CommonQueryMethods } from 'slonik';
 import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
 
+/** An event as the projection reads it: all but when it was recorded, which it takes from FileImported. */
+export type SourcedEvent = Omit<RecordedEvent, 'recordedAt'>;
+
 /**
  * How the projection reads the events it applies, the port it owns. A file's record events are read when
  * its FileImported is applied, inside the transaction that writes their rows: an adapter whose events live
@@ -9,7 +12,7 @@ import type { EventStore, RecordedEvent } from '../domain/event-store/event-stor
  */
 export interface ProjectionEventSource {
   /** The events of one stream of these types, in stream order. */
-  readStream(db: CommonQueryMethods, stream: string, types: readonly string[]): AsyncIterable<RecordedEvent>;
+  readStream(db: CommonQueryMethods, stream: string, types: readonly string[]): AsyncIterable<SourcedEvent>;
   /** The position of the newest file-level event (FileReceived, FileImported, FileRejected), or null. */
   headPosition(db: CommonQueryMethods): Promise<bigint | null>;
   /**

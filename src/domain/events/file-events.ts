@@ -408,7 +408,7 @@ export function upcastIntervalDayRecordedV1(v1: IntervalDayRecordedV1Data): Inte
  * Reads a stored event as a file event of the current schema: the one place older versions are upcast
  * and unknown ones refused ({@link UnknownEventVersionError}), so every reader sees one shape.
  */
-export function parseFileEvent(event: RecordedEvent): FileEvent {
+export function parseFileEvent(event: Omit<RecordedEvent, 'recordedAt'>): FileEvent {
   if (!isFileEventType(event.type)) throw new RangeError(`not a file event: ${event.type}`);
   const version = schemaVersionOf(event);
   switch (event.type) {

@@ -21,7 +21,7 @@ import {
   type RecordedEvent,
 } from '../../../domain/event-store/event-store.js';
 import { FILE_LEVEL_EVENT_TYPES, FILE_STREAM_CATEGORY } from '../../../domain/events/file-events.js';
-import type { ProjectionEventSource } from '../../../projections/event-source.js';
+import type { ProjectionEventSource, SourcedEvent } from '../../../projections/event-source.js';
 import { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from '../../db/database.js';
 import { unavailableReason } from '../../db/unavailable.js';
 
@@ -65,25 +65,45 @@ async function* readStreamThrough(
   db: CommonQueryMethods,
   stream: string,
   types: readonly string[],
-): AsyncIterable<RecordedEvent> {
+): AsyncIterable<SourcedEvent> {
   // Looked up first: given as a value, the planner estimates the stream's rows from its statistics.
   const id = await db.maybeOneFirst(sql.type(z.object({ id: z.number() }))`
     SELECT stream_id AS id FROM nem_streams WHERE stream_name = ${stream}`);
   if (id === null) return;
   let after = -1;
   for (;;) {
-    const rows = await db.any(sql.type(EventRow)`
-      SELECT e.position, ${stream}::text AS stream_name, e.stream_revision, e.event_id::text AS event_id,
-        e.event_type, e.data, e.metadata, e.recorded_at
+    // The table's own column types, read without a row schema: this reads every record of a file (a
+    // schema check and the recorded time's parse were a third of the time of a catch-up).
+    const rows = (await db.any(sql.unsafe`
+      SELECT e.position, e.stream_revision, e.event_id, e.event_type, e.data, e.metadata
       FROM nem_events e
       WHERE e.stream_id = ${id} AND e.stream_revision > ${after}
         AND e.event_type = ANY(${sql.array(types, 'text')})
-      ORDER BY e.stream_revision LIMIT ${STREAM_PAGE}`);
-    for (const row of rows) yield toRecorded(row);
+      ORDER BY e.stream_revision LIMIT ${STREAM_PAGE}`)) as readonly StreamRow[];
+    for (const row of rows) {
+      yield {
+        id: row.event_id,
+        type: row.event_type,
+        data: row.data,
+        metadata: row.metadata,
+        streamName: stream,
+        revision: row.stream_revision,
+        position: row.position,
+      };
+    }
     const last = rows.at(-1);
     if (rows.length < STREAM_PAGE || last === undefined) return;
     after = last.stream_revision;
   }
+}
+
+interface StreamRow {
+  readonly position: bigint;
+  readonly stream_revision: number;
+  readonly event_id: string;
+  readonly event_type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly metadata: Readonly<Record<string, unknown>>;
 }
 
 /**

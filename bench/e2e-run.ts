@@ -116,7 +116,7 @@ try {
   process.stdout.write(
     `${JSON.stringify({
       backend,
-      readings: result.readings,
+      readings: result.records,
       fileBytes: statSync(path).size,
       floor,
       importSeconds,

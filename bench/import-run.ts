@@ -20,7 +20,7 @@ async function measureImport(bench: BenchDatabase, path: string): Promise<{ even
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   await store.close();
   if (result.status !== 'imported') throw new Error(`${path}: ${result.status}`);
-  return { events: result.readings + 2, seconds };
+  return { events: result.records + 2, seconds };
 }
 
 async function measureCopy(bench: BenchDatabase, path: string): Promise<{ events: number; seconds: number }> {

@@ -36,7 +36,7 @@ try {
   const store = new PostgresEventStore(pool, bench.database.kind, { copyUrl: bench.database.url });
   const result = await importFlowFile(store, () => openFlowFile(path, BENCH_LIMITS), { channel: 'cli' });
   await store.close();
-  const events = result.readings + 2;
+  const events = result.records + 2;
 
   const runner = new ProjectionRunner(pool, store, eventsTableSource());
   await runner.ensureReadModel();

@@ -184,7 +184,7 @@ describe.each(TEST_DATABASES)('IntervalDayRecorded v1 and v2 on $name', (target)
       const dying = writingVersion1(side.store, { dieAfterAppends: 2 });
       await expect(importInto(side, path, dying, 2)).rejects.toThrow('killed');
       const resumed = await importInto(side, path, side.store, 2);
-      expect(resumed).toMatchObject({ status: 'imported', readings: days });
+      expect(resumed).toMatchObject({ status: 'imported', records: days });
       const fileId = resumed.sha256 ?? '';
       const events = await streamOf(side.store, fileId);
       expect(events.filter((e) => e.type === 'IntervalDayRecorded')).toHaveLength(days);

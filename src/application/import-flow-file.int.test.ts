@@ -66,7 +66,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
   it('imports every valid sample: FileReceived, one ReadingRecorded per 250 in file order, FileImported', async () => {
     for (const expected of EXPECTED) {
       const result = await importPath(store, samplePath(expected.file));
-      expect(result).toMatchObject({ status: 'imported', readings: expected.n250, errors: [] });
+      expect(result).toMatchObject({ status: 'imported', records: expected.n250, errors: [] });
       const events = await streamOf(store, result.sha256 ?? '');
       expect(events.map((e) => e.type)).toEqual([
         'FileReceived',
@@ -96,7 +96,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
     const first = await importPath(store, path);
     const before = await store.headPosition();
     const again = await importPath(store, path);
-    expect(again).toMatchObject({ status: 'duplicate', readings: 10, sha256: first.sha256 });
+    expect(again).toMatchObject({ status: 'duplicate', records: 10, sha256: first.sha256 });
     expect(await store.headPosition()).toBe(before);
     const zipped = await importPath(store, samplePath('zipped/NEM13#000000000000011#CNRGYMDP#NEMMCO.zip'));
     expect(zipped.status).toBe('duplicate');
@@ -108,7 +108,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
     ] as const) {
       const result = await importPath(store, samplePath(name));
       expect(result.status).toBe('rejected');
-      expect(result.readings).toBe(0);
+      expect(result.records).toBe(0);
       const events = await streamOf(store, result.sha256 ?? '');
       expect(events.map((e) => e.type)).toEqual(['FileReceived', 'FileRejected']);
       const rejected = parseFileEvent(events[1]!);
@@ -137,7 +137,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
     };
     await expect(importPath(dying, path, { chunkSize: 2 })).rejects.toThrow('killed');
     const partial = await importPath(store, path, { chunkSize: 2 });
-    expect(partial).toMatchObject({ status: 'imported', readings: 6 });
+    expect(partial).toMatchObject({ status: 'imported', records: 6 });
     const events = await streamOf(store, partial.sha256 ?? '');
     expect(events.map((e) => e.type)).toEqual([
       'FileReceived',
@@ -181,7 +181,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
       'FileImported',
     ]);
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
-    expect(results.every((r) => r.readings === 4)).toBe(true);
+    expect(results.every((r) => r.records === 4)).toBe(true);
     expectDigestOfEarlierEvents(events);
   });
 
@@ -228,7 +228,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
       await writeNem13File(large, 2000, { seed: 22 });
       const small = new DatabaseOriginalsArchive(database.pool, 10_000);
       const result = await keeping(large, small);
-      expect(result).toMatchObject({ status: 'imported', readings: 2000 });
+      expect(result).toMatchObject({ status: 'imported', records: 2000 });
       expect(await small.describe(result.sha256 ?? '')).toBeNull();
 
       const bomb = join(work, `bomb-${target.name}.csv.gz`);

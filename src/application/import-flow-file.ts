@@ -32,7 +32,7 @@ export type ImportStatus = 'imported' | 'duplicate' | 'rejected' | 'refused';
 
 /** What a file's record events are, counted: `7 readings`, or `7 interval days` for a NEM12 file. */
 export function recordsOf(result: ImportResult): string {
-  return plural(result.readings, result.format === 'NEM12' ? 'interval day' : 'reading');
+  return plural(result.records, result.format === 'NEM12' ? 'interval day' : 'reading');
 }
 
 export interface ImportResult {
@@ -46,7 +46,7 @@ export interface ImportResult {
    * Record events the file has in the store (0 for a rejected file): ReadingRecorded for a NEM13 file,
    * IntervalDayRecorded for a NEM12 one; `registerReads` + `intervalDays`.
    */
-  readonly readings: number;
+  readonly records: number;
   /** Register reads (250 records) the file brought: a NEM13 file's. */
   readonly registerReads: number;
   /** Interval days (300 records) the file brought: a NEM12 file's. */
@@ -65,8 +65,10 @@ export interface ImportResult {
  */
 export interface ImportResultView extends Omit<
   ImportResult,
-  'errors' | 'warnings' | 'errorCount' | 'warningCount' | 'duplicateOf'
+  'records' | 'errors' | 'warnings' | 'errorCount' | 'warningCount' | 'duplicateOf'
 > {
+  /** The result's `records`, under the name the API has always given them (kept for its clients). */
+  readonly readings: number;
   readonly errors: FlowProblem[];
   readonly warnings: FlowProblem[];
   readonly errorsOmitted: number;
@@ -81,7 +83,7 @@ export function importResultView(result: ImportResult, file: string = result.fil
     sha256: result.sha256,
     status: result.status,
     format: result.format,
-    readings: result.readings,
+    readings: result.records,
     registerReads: result.registerReads,
     intervalDays: result.intervalDays,
     errors: [...result.errors],
@@ -115,7 +117,7 @@ export function refused(file: string, code: 'FILE_TOO_LARGE' | 'CONTENT_TOO_LARG
     sha256: null,
     format: null,
     status: 'refused',
-    readings: 0,
+    records: 0,
     registerReads: 0,
     intervalDays: 0,
     errors: [{ line: 0, record: null, field: null, code, severity: 'error', message }],
@@ -179,7 +181,7 @@ async function fromStored(
     sha256,
     format,
     status: 'duplicate',
-    readings: 0,
+    records: 0,
     registerReads: 0,
     intervalDays: 0,
     errors: data.errors,
@@ -191,8 +193,8 @@ async function fromStored(
 }
 
 /** What a file's counts say it brought, in an import result's terms. */
-function brought(counts: FlowCounts): Pick<ImportResult, 'readings' | 'registerReads' | 'intervalDays'> {
-  return { readings: recordCount(counts), registerReads: counts.registerReads, intervalDays: counts.intervalDays ?? 0 };
+function brought(counts: FlowCounts): Pick<ImportResult, 'records' | 'registerReads' | 'intervalDays'> {
+  return { records: recordCount(counts), registerReads: counts.registerReads, intervalDays: counts.intervalDays ?? 0 };
 }
 
 function fresh(file: string, sha256: string, status: ImportStatus, summary: FlowSummary): ImportResult {
@@ -201,7 +203,7 @@ function fresh(file: string, sha256: string, status: ImportStatus, summary: Flow
     sha256,
     format: summary.format,
     status,
-    ...(status === 'imported' ? brought(summary.counts) : { readings: 0, registerReads: 0, intervalDays: 0 }),
+    ...(status === 'imported' ? brought(summary.counts) : { records: 0, registerReads: 0, intervalDays: 0 }),
     errors: summary.errors,
     warnings: summary.warnings,
     errorCount: summary.errorCount,

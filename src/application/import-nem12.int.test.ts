@@ -82,7 +82,7 @@ describe.each(TEST_DATABASES)('importing NEM12 files on $name', (target) => {
       const days = expected.records?.['300'] ?? -1;
       const sha256 = result.sha256 ?? '';
       // The zipped sample holds the same content as a plain one: the same file, so a duplicate.
-      expect(result).toMatchObject({ status: seen.has(sha256) ? 'duplicate' : 'imported', readings: days });
+      expect(result).toMatchObject({ status: seen.has(sha256) ? 'duplicate' : 'imported', records: days });
       expect(result.format).toBe('NEM12');
       seen.add(sha256);
       const events = await streamOf(store, sha256);
@@ -135,7 +135,7 @@ describe.each(TEST_DATABASES)('importing NEM12 files on $name', (target) => {
       status: 'duplicate',
       format: 'NEM12',
       sha256: first.sha256,
-      readings: VALID[0]?.records?.['300'],
+      records: VALID[0]?.records?.['300'],
     });
     expect(await store.headPosition()).toBe(before);
   });
@@ -144,7 +144,7 @@ describe.each(TEST_DATABASES)('importing NEM12 files on $name', (target) => {
     expect(INVALID.length).toBeGreaterThan(3);
     for (const expected of INVALID) {
       const result = await importPath(nem12SamplePath(expected.file));
-      expect(result).toMatchObject({ status: 'rejected', readings: 0 });
+      expect(result).toMatchObject({ status: 'rejected', records: 0 });
       const events = await streamOf(store, result.sha256 ?? '');
       expect(events.map((e) => e.type)).toEqual(['FileReceived', 'FileRejected']);
       const rejected = parseFileEvent(events[1]!);
@@ -180,7 +180,7 @@ describe.each(TEST_DATABASES)('importing NEM12 files on $name', (target) => {
       };
       await expect(importPath(path, { store: dying, chunkSize: 2 })).rejects.toThrow('killed');
       const resumed = await importPath(path, { store: ownStore, chunkSize: 2 });
-      expect(resumed).toMatchObject({ status: 'imported', readings: days });
+      expect(resumed).toMatchObject({ status: 'imported', records: days });
       const events = await streamOf(ownStore, resumed.sha256 ?? '');
       expect(events.map((e) => e.type)).toEqual([
         'FileReceived',

@@ -109,8 +109,8 @@ export async function runImport(
       }
       tally[result.status]++;
       if (result.status === 'imported') {
-        if (result.format === 'NEM12') tally.intervalDays += result.readings;
-        else tally.readings += result.readings;
+        if (result.format === 'NEM12') tally.intervalDays += result.records;
+        else tally.readings += result.records;
       }
       // A duplicate of a rejected file is still a bad file: a script running the import again learns it.
       if (result.errorCount > 0) exit = worst(exit, EXIT.invalid);

@@ -4,7 +4,9 @@
  * first), the 900 end (last), a record of the other format or of none, and each record's field count.
  * A format's reader extends {@link MdffEnvelope} and reads its own records and its header's fields.
  */
+import type { NemInstant } from '../nem-time.js';
 import { RECORD_100, RECORD_900 } from './catalogue.js';
+import type { FieldReader } from './fields.js';
 import type { LineFault, LineSink } from './line-splitter.js';
 import { quote, type ProblemLog } from './problem-log.js';
 
@@ -22,13 +24,18 @@ export type EnvelopeProblem =
   | 'UNKNOWN_RECORD'
   | 'MISSING_100'
   | 'DUPLICATE_100'
+  | 'BAD_VERSION'
   | 'MISSING_900'
   | 'AFTER_900'
   | 'FIELD_COUNT';
 
 type OtherFormat<F extends MdffFormat> = F extends 'NEM12' ? 'NEM13' : 'NEM12';
-/** A format's envelope codes: its prefix on each problem, and the code for a record of the other format. */
-export type EnvelopeCode<F extends MdffFormat> = `${F}_${EnvelopeProblem}` | `${F}_${OtherFormat<F>}_RECORD`;
+/**
+ * A format's envelope codes: its prefix on each problem, and the codes for a record, or a whole file, of
+ * the other format.
+ */
+export type EnvelopeCode<F extends MdffFormat> =
+  `${F}_${EnvelopeProblem}` | `${F}_${OtherFormat<F>}_RECORD` | `${F}_${OtherFormat<F>}_FILE`;
 
 export interface EnvelopeFormat<F extends MdffFormat> {
   readonly format: F;
@@ -40,6 +47,14 @@ export interface EnvelopeFormat<F extends MdffFormat> {
   readonly recordLength: string;
   /** The records an empty file lacks, for its message: `100, 250 ... 900`. */
   readonly expectedRecords: string;
+  /** What a 100 naming the other format is told. */
+  readonly otherFormatFile: string;
+}
+
+/** A 100 whose VersionHeader and DateTime were read; its participants are the format's to read. */
+export interface HeaderStart {
+  readonly line: number;
+  readonly createdAt: NemInstant;
 }
 
 /** Every record indicator of MDFF (NEM12 and NEM13): a first line with another is not a flow file. */
@@ -104,8 +119,18 @@ export abstract class MdffEnvelope<F extends MdffFormat, Code extends string, Re
 
   /** A record of the format's own (not 100 or 900): read it. */
   protected abstract readRecord(indicator: Rec, number: number, text: string): void;
-  /** The fields of the first 100, its width checked. */
-  protected abstract readHeaderFields(number: number, fields: string[]): void;
+  /** A field reader of the format's dialect, for a line of `record`. */
+  protected abstract fieldReader(
+    number: number,
+    record: Rec,
+    fields: string[],
+    names: readonly string[],
+  ): FieldReader<Code, Rec>;
+  /**
+   * The rest of the first 100 once its version and creation time are read (`start` is null when one of
+   * them was wrong, reported): its participants, then the header when every field is right.
+   */
+  protected abstract readHeaderRest(f: FieldReader<Code, Rec>, start: HeaderStart | null): void;
   /**
    * A line with `indicator` (null: a fault, or the end of the file) comes next: the record before it
    * may be complete (a NEM13 250 takes its 550, a NEM12 300 its 400s and 500s).
@@ -264,7 +289,31 @@ export abstract class MdffEnvelope<F extends MdffFormat, Code extends string, Re
     }
     this.headerLine = number;
     if (!this.checkWidth(number, '100' as Rec, fields, RECORD_100.names.length)) return;
-    this.readHeaderFields(number, fields);
+    const f = this.fieldReader(number, '100' as Rec, fields, RECORD_100.names);
+    const { format } = this.envelope;
+    const other = format === 'NEM12' ? 'NEM13' : 'NEM12';
+    const version = f.raw(RECORD_100.at.versionHeader);
+    if (version === other) {
+      this.log.add(
+        number,
+        '100' as Rec,
+        'VersionHeader',
+        `${format}_${other}_FILE` as Code,
+        this.envelope.otherFormatFile,
+      );
+      return;
+    }
+    if (version !== format) {
+      this.log.add(
+        number,
+        '100' as Rec,
+        'VersionHeader',
+        this.code('BAD_VERSION'),
+        `${quote(version)} is not ${format}`,
+      );
+    }
+    const createdAt = f.instant(RECORD_100.at.createdAt, 'CCYYMMDDhhmm', true);
+    this.readHeaderRest(f, version === format && createdAt !== null ? { line: number, createdAt } : null);
   }
 
   private reportForeign(number: number, indicator: string): void {

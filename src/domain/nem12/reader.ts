@@ -7,7 +7,7 @@ import {
 } from '../mdff/code-lists.js';
 import { maxLengthOf, RECORD_100, RECORD_900 } from '../mdff/catalogue.js';
 import { FieldReader, prefixedCodes, type FieldDialect } from '../mdff/fields.js';
-import { MdffEnvelope, type EnvelopeFormat } from '../mdff/envelope.js';
+import { MdffEnvelope, type EnvelopeFormat, type HeaderStart } from '../mdff/envelope.js';
 import { LineSplitter } from '../mdff/line-splitter.js';
 import { quote } from '../mdff/problem-log.js';
 import type { NemInstant } from '../nem-time.js';
@@ -58,6 +58,7 @@ const NEM12_ENVELOPE: EnvelopeFormat<'NEM12'> = {
   format: 'NEM12',
   records: ['200', '300', '400', '500'],
   otherFormat: { records: new Set(['250', '550']), description: 'NEM13 register reads' },
+  otherFormatFile: 'this is a NEM13 (register read) file, to be read as NEM13, not as NEM12 interval data',
   recordLength: 'a NEM12 record of a few thousand characters at most',
   expectedRecords: '100, 200, 300 ... 900',
 };
@@ -235,10 +236,6 @@ export class Nem12Parser extends MdffEnvelope<'NEM12', Nem12ProblemCode, Nem12Re
     return summary;
   }
 
-  private fields(number: number, record: Nem12RecordType, fields: string[], names: readonly string[]) {
-    return new FieldReader(this.log, this.dialect, number, record, fields, names);
-  }
-
   /**
    * The day before this line is complete: a V day must have 400s covering all its intervals. Yields the
    * day when `final` (the next record is not one of its 500s) and nothing in it had an error.
@@ -268,27 +265,20 @@ export class Nem12Parser extends MdffEnvelope<'NEM12', Nem12ProblemCode, Nem12Re
     }
   }
 
-  protected readHeaderFields(number: number, fields: string[]): void {
-    const f = this.fields(number, '100', fields, HEADER_FIELDS);
-    const version = f.raw(H.versionHeader);
-    if (version === 'NEM13') {
-      this.log.add(
-        number,
-        '100',
-        'VersionHeader',
-        'NEM12_NEM13_FILE',
-        'this is a NEM13 (register read) file, to be read as NEM13, not as NEM12 interval data',
-      );
-      return;
-    }
-    if (version !== 'NEM12') {
-      this.log.add(number, '100', 'VersionHeader', 'NEM12_BAD_VERSION', `${quote(version)} is not NEM12`);
-    }
-    const createdAt = f.instant(H.createdAt, 'CCYYMMDDhhmm', true);
-    const fromParticipant = this.participant(f, 3);
-    const toParticipant = this.participant(f, 4);
-    if (!f.ok || version !== 'NEM12' || createdAt === null) return;
-    this.header = { line: number, versionHeader: 'NEM12', createdAt, fromParticipant, toParticipant };
+  protected fieldReader(
+    number: number,
+    record: Nem12RecordType,
+    fields: string[],
+    names: readonly string[],
+  ): FieldReader<Nem12ProblemCode, Nem12RecordType> {
+    return new FieldReader(this.log, this.dialect, number, record, fields, names);
+  }
+
+  protected readHeaderRest(f: FieldReader<Nem12ProblemCode, Nem12RecordType>, start: HeaderStart | null): void {
+    const fromParticipant = this.participant(f, H.fromParticipant);
+    const toParticipant = this.participant(f, H.toParticipant);
+    if (!f.ok || start === null) return;
+    this.header = { ...start, versionHeader: 'NEM12', fromParticipant, toParticipant };
     this.out.push({ kind: 'header', header: this.header });
   }
 
@@ -315,7 +305,7 @@ export class Nem12Parser extends MdffEnvelope<'NEM12', Nem12ProblemCode, Nem12Re
     this.blocksSeen++;
     this.block = { line: number, channel: null, intervalLength: null };
     if (!this.checkWidth(number, '200', fields, CHANNEL_FIELDS.length)) return;
-    const f = this.fields(number, '200', fields, CHANNEL_FIELDS);
+    const f = this.fieldReader(number, '200', fields, CHANNEL_FIELDS);
     const nmi = f.nmi(C.nmi);
     const nmiConfiguration = f.text(C.nmiConfiguration, lengthOf(RECORD_200.field.nmiConfiguration), true);
     const registerId = f.text(C.registerId, lengthOf(RECORD_200.field.registerId), false);
@@ -390,7 +380,7 @@ export class Nem12Parser extends MdffEnvelope<'NEM12', Nem12ProblemCode, Nem12Re
       this.openUnreadableDay(number);
       return;
     }
-    const f = this.fields(number, '300', fields, names);
+    const f = this.fieldReader(number, '300', fields, names);
     const intervalDate = f.date(at.intervalDate, true);
     const canonical = this.intervalValues(f, fields, values);
     const quality = f.quality(at.quality);
@@ -507,7 +497,7 @@ export class Nem12Parser extends MdffEnvelope<'NEM12', Nem12ProblemCode, Nem12Re
       open.broken = true;
       return;
     }
-    const f = this.fields(number, '400', fields, EVENT_FIELDS);
+    const f = this.fieldReader(number, '400', fields, EVENT_FIELDS);
     const startInterval = this.intervalNumber(f, E.startInterval, open.values);
     const endInterval = this.intervalNumber(f, E.endInterval, open.values);
     const quality = f.quality(E.quality);
@@ -589,7 +579,7 @@ export class Nem12Parser extends MdffEnvelope<'NEM12', Nem12ProblemCode, Nem12Re
       open.broken = true;
       return;
     }
-    const f = this.fields(number, '500', fields, B2B_FIELDS);
+    const f = this.fieldReader(number, '500', fields, B2B_FIELDS);
     const transactionCode: TransactionCode | null = f.transactionCode(B.transactionCode);
     const retailerServiceOrder = f.text(B.retailerServiceOrder, lengthOf(RECORD_500.field.retailerServiceOrder), false);
     const readAt: NemInstant | null = f.instant(B.readAt, 'CCYYMMDDhhmmss', false);

@@ -1,5 +1,5 @@
 import { maxLengthOf, RECORD_100, RECORD_900 } from '../mdff/catalogue.js';
-import { MdffEnvelope, type EnvelopeFormat } from '../mdff/envelope.js';
+import { MdffEnvelope, type EnvelopeFormat, type HeaderStart } from '../mdff/envelope.js';
 import { LineSplitter } from '../mdff/line-splitter.js';
 import {
   difference,
@@ -12,7 +12,7 @@ import {
   type Nem13FieldReader,
 } from './fields.js';
 import { RECORD_250, RECORD_550 } from './catalogue.js';
-import { ProblemLog, quote, type ProblemCode, type RecordType } from './problems.js';
+import { ProblemLog, type ProblemCode, type RecordType } from './problems.js';
 import type { B2BDetails, Nem13Header, Nem13Item, Nem13Summary, RegisterRead, RegisterReading } from './records.js';
 
 const HEADER_FIELDS = RECORD_100.names;
@@ -63,6 +63,7 @@ const NEM13_ENVELOPE: EnvelopeFormat<'NEM13'> = {
   format: 'NEM13',
   records: ['250', '550'],
   otherFormat: { records: new Set(['200', '300', '400', '500']), description: 'NEM12 interval data' },
+  otherFormatFile: 'this is a NEM12 (interval data) file; only NEM13 (accumulation meter) files are accepted',
   recordLength: 'a NEM13 record of under 1,000 characters',
   expectedRecords: '100, 250 ... 900',
 };
@@ -138,29 +139,20 @@ export class Nem13Parser extends MdffEnvelope<'NEM13', ProblemCode, RecordType> 
     this.pendingRead = null;
   }
 
-  protected readHeaderFields(number: number, fields: string[]): void {
-    const f = nem13FieldReader(this.log, number, '100', fields, HEADER_FIELDS);
-    const version = f.raw(H.versionHeader);
-    if (version === 'NEM12') {
-      this.log.add(
-        number,
-        '100',
-        'VersionHeader',
-        'NEM13_NEM12_FILE',
-        'this is a NEM12 (interval data) file; only NEM13 (accumulation meter) files are accepted',
-      );
-      return;
-    }
-    if (version !== 'NEM13') {
-      this.log.add(number, '100', 'VersionHeader', 'NEM13_BAD_VERSION', `${quote(version)} is not NEM13`);
-    }
-    const createdAt = f.instant(H.createdAt, 'CCYYMMDDhhmm', true);
+  protected fieldReader(
+    number: number,
+    record: RecordType,
+    fields: string[],
+    names: readonly string[],
+  ): Nem13FieldReader {
+    return nem13FieldReader(this.log, number, record, fields, names);
+  }
+
+  protected readHeaderRest(f: Nem13FieldReader, start: HeaderStart | null): void {
     const fromParticipant = f.text(H.fromParticipant, MAX.participant, true);
     const toParticipant = f.text(H.toParticipant, MAX.participant, true);
-    if (!f.ok || version !== 'NEM13' || createdAt === null || fromParticipant === null || toParticipant === null) {
-      return;
-    }
-    this.header = { line: number, versionHeader: 'NEM13', createdAt, fromParticipant, toParticipant };
+    if (!f.ok || start === null || fromParticipant === null || toParticipant === null) return;
+    this.header = { ...start, versionHeader: 'NEM13', fromParticipant, toParticipant };
     this.out.push({ kind: 'header', header: this.header });
   }
 

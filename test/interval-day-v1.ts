@@ -10,7 +10,7 @@ import {
   intervalValuesOf,
   IntervalDayRecordedData,
   type IntervalDayRecordedV1Data,
-} from '../src/domain/events/file-events.js';
+} from '../src/domain/events/interval-day-recorded.js';
 import { streamDigestOf } from '../src/domain/events/stream-digest.js';
 import type { RecordedEvent } from '../src/domain/event-store/event-store.js';
 import { createSha256 } from '../src/application/sha256.js';

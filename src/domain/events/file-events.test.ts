@@ -12,15 +12,17 @@ import {
   fileImported,
   fileRejected,
   IMPORTER,
-  intervalDayFacts,
   intervalDayRecorded,
-  IntervalDayRecordedData,
-  intervalLengthOf,
-  intervalValuesOf,
   parseFileEvent,
   readingRecorded,
   UnknownEventVersionError,
 } from './file-events.js';
+import {
+  intervalDayFacts,
+  IntervalDayRecordedData,
+  intervalLengthOf,
+  intervalValuesOf,
+} from './interval-day-recorded.js';
 
 const FILE_ID = 'a'.repeat(64);
 

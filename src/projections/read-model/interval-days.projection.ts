@@ -3,13 +3,8 @@
  * per IntervalDayRecorded, then the versions of each day (NMI, suffix, date) ranked, the newest in force.
  */
 import { sql, type CommonQueryMethods } from 'slonik';
-import {
-  fileStreamName,
-  intervalValuesOf,
-  parseFileEvent,
-  sourceLineOf,
-  type IntervalDayRecordedData,
-} from '../../domain/events/file-events.js';
+import { fileStreamName, parseFileEvent, sourceLineOf } from '../../domain/events/file-events.js';
+import { intervalValuesOf, type IntervalDayRecordedData } from '../../domain/events/interval-day-recorded.js';
 import { calendarDateOf, nemInstantOf } from '../../domain/nem-time.js';
 import type { ProjectionEventSource } from '../event-source.js';
 import { importColumns } from './import-columns.js';

@@ -40,7 +40,7 @@ export interface PreparedRows {
 export async function prepareRows(file: string): Promise<PreparedRows> {
   const report = await validateFlowFile(await openFlowFile(file, BENCH_LIMITS));
   const sha = report.digest.sha256;
-  const stream = fileStreamName(sha);
+  const stream = fileStreamName(sha, 'NEM13');
   const dir = mkdtempSync(join(tmpdir(), 'nem-bench-copy-'));
   const out = createWriteStream(join(dir, 'rows.tsv'));
   let revision = 0;

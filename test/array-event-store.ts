@@ -34,7 +34,9 @@ export class ArrayEventStore implements EventStore {
       this.events
         .filter(
           (e) =>
-            e.position > after && (options.streamPrefix === undefined || e.streamName.startsWith(options.streamPrefix)),
+            e.position > after &&
+            (options.streamPrefixes === undefined ||
+              options.streamPrefixes.some((prefix) => e.streamName.startsWith(prefix))),
         )
         .slice(0, options.maxCount),
     );

@@ -112,7 +112,12 @@ export async function importAsOfHistory(db: CommonQueryMethods, store: EventStor
 
 /** The file's events recorded an hour before it closed, its closing event at `closedAt` (or removed). */
 export async function setClosedAt(db: CommonQueryMethods, fileId: string, file: AsOfFile): Promise<void> {
-  const stream = fileStreamName(fileId);
+  // Whatever its format's name (nem13File- or nem12File-): the text of its stream's row.
+  const streams = sql.array(
+    (['NEM13', 'NEM12'] as const).map((format) => fileStreamName(fileId, format)),
+    'text',
+  );
+  const stream = sql.fragment`ANY(${streams})`;
   await db.query(sql.unsafe`
     UPDATE nem_events SET recorded_at = ${file.closedAt}::timestamptz - interval '1 hour'
     WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${stream})`);

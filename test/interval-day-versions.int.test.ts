@@ -71,7 +71,7 @@ async function intervalDayRows(database: Database, fileId?: string): Promise<unk
 
 async function streamOf(store: EventStore, fileId: string): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  for await (const event of store.readStream(fileStreamName(fileId))) events.push(event);
+  for await (const event of store.readStream(fileStreamName(fileId, 'NEM12'))) events.push(event);
   return events;
 }
 

@@ -268,7 +268,7 @@ describe.each(TEST_DATABASES)('interval search, CSV, history and as of on $name'
     for (const version of history.versions) {
       expect(version.event).toMatchObject({
         revision: 1,
-        streamName: expect.stringMatching(/^nem13File-[0-9a-f]{64}$/),
+        streamName: expect.stringMatching(/^nem12File-[0-9a-f]{64}$/),
       });
     }
     const [first, second] = history.versions;

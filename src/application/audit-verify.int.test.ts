@@ -14,6 +14,7 @@ import { fileEventId } from '../domain/events/event-ids.js';
 import {
   fileReceived,
   fileStreamName,
+  storedFileStream,
   IMPORTER,
   readingRecorded,
   type FileImportedV1Data,
@@ -56,7 +57,9 @@ describe.each(TEST_DATABASES)('nem audit verify on $name', (target) => {
 
   async function streamOf(fileId: string): Promise<RecordedEvent[]> {
     const events: RecordedEvent[] = [];
-    for await (const event of store.readStream(fileStreamName(fileId))) events.push(event);
+    const stream = await storedFileStream(store, fileId);
+    if (stream === null) return events;
+    for await (const event of store.readStream(stream)) events.push(event);
     return events;
   }
 
@@ -107,7 +110,7 @@ describe.each(TEST_DATABASES)('nem audit verify on $name', (target) => {
     expect(report).toMatchObject({ streams: ids.size, ok: ids.size, broken: 0 });
     const challenge = reportOf(report, ids.get('challenge-sample.csv')!);
     expect(challenge).toMatchObject({
-      stream: fileStreamName(ids.get('challenge-sample.csv')!),
+      stream: fileStreamName(ids.get('challenge-sample.csv')!, 'NEM13'),
       fileName: 'challenge-sample.csv',
       events: 12,
       status: 'ok',
@@ -252,7 +255,7 @@ describe.each(TEST_DATABASES)('nem audit verify on $name', (target) => {
       warningCount: 0,
     };
     await store.append(
-      fileStreamName(fileId),
+      fileStreamName(fileId, 'NEM13'),
       [
         fileReceived({
           fileId,

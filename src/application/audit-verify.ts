@@ -9,7 +9,7 @@ import { ZodError } from 'zod';
 import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
 import { fileEventId } from '../domain/events/event-ids.js';
 import {
-  FILE_STREAM_CATEGORY,
+  FILE_STREAM_PREFIXES,
   fileIdOfStream,
   fileImported,
   fileRejected,
@@ -326,7 +326,12 @@ class StreamAudit {
 
   private checkId(event: RecordedEvent, index: number): void {
     if (this.fileId === null) {
-      this.fail('ids', event, index, `the stream's name is not ${FILE_STREAM_CATEGORY}-<sha256>: no id can be derived`);
+      this.fail(
+        'ids',
+        event,
+        index,
+        `the stream's name is not ${FILE_STREAM_PREFIXES.map((prefix) => `${prefix}<sha256>`).join(' or ')}: no id can be derived`,
+      );
       return;
     }
     if (!isFileEventType(event.type)) return;
@@ -612,7 +617,7 @@ export async function verifyAudit(sources: AuditSources): Promise<AuditReport> {
     const batch = await sources.store.readAll({
       ...(after === undefined ? {} : { after }),
       maxCount: PAGE,
-      streamPrefix: `${FILE_STREAM_CATEGORY}-`,
+      streamPrefixes: FILE_STREAM_PREFIXES,
     });
     for (const event of batch) {
       let audit = audits.get(event.streamName);

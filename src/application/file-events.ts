@@ -5,7 +5,7 @@
 import type { CommonQueryMethods } from 'slonik';
 import { z } from 'zod';
 import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
-import { fileIdOfStream, fileStreamName } from '../domain/events/file-events.js';
+import { fileIdOfStream, storedFileStream } from '../domain/events/file-events.js';
 import { toNemIso } from '../domain/nem-time.js';
 import { filesMatching, InvalidCursorError, type FileSummary } from '../projections/read-model/read-model.queries.js';
 
@@ -60,7 +60,8 @@ export function storedEventView(event: RecordedEvent): StoredEvent {
 export interface FileStream {
   readonly fileId: string;
   readonly fileName: string | null;
-  readonly streamName: string;
+  /** The stream the text named; null when it named the file: its stream is the store's to say. */
+  readonly streamName: string | null;
 }
 
 /** A file's stream, as a text names it. */
@@ -75,7 +76,8 @@ const SHA256 = /^[0-9a-fA-F]{64}$/;
 const AMBIGUOUS_LISTED = 20;
 
 /**
- * The stream a text names: a stream name (`nem13File-<sha256>`) or a whole SHA-256 name it directly, known
+ * The stream a text names: a stream name (`nem13File-<sha256>`, `nem12File-<sha256>`) or a whole SHA-256
+ * name it directly, known
  * to the read model or not (the store decides whether it has events); a start of a SHA-256 or a file name
  * is looked up in the read model.
  */
@@ -85,11 +87,11 @@ export async function findFileStream(db: CommonQueryMethods, text: string): Prom
   const matches = await filesMatching(db, fileId ?? text, AMBIGUOUS_LISTED);
   if (fileId !== null) {
     const known = matches.find((file) => file.fileId === fileId);
-    return { kind: 'found', fileId, fileName: known?.fileName ?? null, streamName: fileStreamName(fileId) };
+    return { kind: 'found', fileId, fileName: known?.fileName ?? null, streamName: streamId === null ? null : text };
   }
   const [first] = matches;
   if (first === undefined) return { kind: 'none' };
-  const newest = { fileId: first.fileId, fileName: first.fileName, streamName: fileStreamName(first.fileId) };
+  const newest = { fileId: first.fileId, fileName: first.fileName, streamName: null };
   return matches.length > 1 ? { kind: 'ambiguous', files: matches, newest } : { kind: 'found', ...newest };
 }
 
@@ -124,11 +126,13 @@ export async function listFileEvents(
   file: FileStream,
   page: { readonly limit: number; readonly afterRevision?: number },
 ): Promise<FileEventPage | null> {
-  const last = await store.lastEvent(file.streamName);
+  const streamName = file.streamName ?? (await storedFileStream(store, file.fileId));
+  if (streamName === null) return null;
+  const last = await store.lastEvent(streamName);
   if (last === null) return null;
   const events: RecordedEvent[] = [];
   const fromRevision = page.afterRevision === undefined ? 0 : page.afterRevision + 1;
-  for await (const event of store.readStream(file.streamName, { fromRevision, maxCount: page.limit + 1 })) {
+  for await (const event of store.readStream(streamName, { fromRevision, maxCount: page.limit + 1 })) {
     events.push(event);
   }
   const items = events.slice(0, page.limit).map(storedEventView);
@@ -136,7 +140,7 @@ export async function listFileEvents(
   return {
     fileId: file.fileId,
     fileName: file.fileName,
-    streamName: file.streamName,
+    streamName,
     events: last.revision + 1,
     items,
     nextCursor: events.length > page.limit && end !== undefined ? encodeEventCursor(end.revision) : null,

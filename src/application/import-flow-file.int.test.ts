@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeNem12File, writeNem13File } from '../../bench/generate.js';
 import type { EventStore, NewEvent, RecordedEvent } from '../domain/event-store/event-store.js';
-import { fileStreamName, parseFileEvent } from '../domain/events/file-events.js';
+import { parseFileEvent, storedFileStream } from '../domain/events/file-events.js';
 import type { Database } from '../infrastructure/db/database.js';
 import { PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from '../infrastructure/files/flow-file.js';
@@ -33,7 +33,9 @@ async function bytesOf(content: AsyncIterable<Uint8Array>): Promise<Buffer> {
 
 async function streamOf(store: EventStore, sha256: string): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  for await (const event of store.readStream(fileStreamName(sha256))) events.push(event);
+  const stream = await storedFileStream(store, sha256);
+  if (stream === null) return events;
+  for await (const event of store.readStream(stream)) events.push(event);
   return events;
 }
 
@@ -264,7 +266,7 @@ describe.each(TEST_DATABASES)('importing flow files on $name', (target) => {
       ).rejects.toThrow('killed');
       const id = sha256(await readFile(path));
       expect(await originals.describe(id)).not.toBeNull();
-      expect(await store.lastEvent(fileStreamName(id))).toBeNull();
+      expect(await storedFileStream(store, id)).toBeNull();
       expect((await keeping(path)).status).toBe('imported');
     });
   });

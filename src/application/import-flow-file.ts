@@ -9,6 +9,7 @@ import {
   fileReceived,
   fileRejected,
   fileStreamName,
+  storedFileStream,
   parseFileEvent,
   intervalDayRecorded,
   readingRecorded,
@@ -269,7 +270,8 @@ export async function importFlowFile(
     }
   }
   const file = report.file;
-  const stream = fileStreamName(sha256);
+  // A file's stream is named by its format; one the store has already (under an older name too) is it.
+  const stream = (await storedFileStream(store, sha256)) ?? fileStreamName(sha256, report.summary.format);
   const total = recordCount(report.summary.counts);
   const now = options.now ?? (() => new Date());
 

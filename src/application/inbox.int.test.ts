@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { writeNem13File } from '../../bench/generate.js';
 import type { RecordedEvent } from '../domain/event-store/event-store.js';
-import { fileStreamName, parseFileEvent } from '../domain/events/file-events.js';
+import { parseFileEvent, storedFileStream } from '../domain/events/file-events.js';
 import type { Database } from '../infrastructure/db/database.js';
 import { openFlowFile } from '../infrastructure/files/flow-file.js';
 import type { PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
@@ -76,7 +76,7 @@ describe.each(TEST_DATABASES)('the inbox on $name', (target) => {
   async function streamOf(path: string): Promise<RecordedEvent[]> {
     const sha256 = createHash('sha256').update(readFileSync(path)).digest('hex');
     const events: RecordedEvent[] = [];
-    for await (const event of store.readStream(fileStreamName(sha256))) events.push(event);
+    for await (const event of store.readStream((await storedFileStream(store, sha256)) ?? '')) events.push(event);
     return events;
   }
 

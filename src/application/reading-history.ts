@@ -8,7 +8,7 @@ import type { CommonQueryMethods } from 'slonik';
 import { z } from 'zod';
 import type { EventStore } from '../domain/event-store/event-store.js';
 import { fileEventId } from '../domain/events/event-ids.js';
-import { fileStreamName } from '../domain/events/file-events.js';
+import { storedFileStream } from '../domain/events/file-events.js';
 import { formatNemTime, toNemIso } from '../domain/nem-time.js';
 import { readingRevision, ReadingView, readingVersions } from '../projections/read-model/read-model.queries.js';
 
@@ -124,7 +124,8 @@ export async function recordEventAt(
   line: number,
   revision: number,
 ): Promise<z.output<typeof ReadingEventView> | null> {
-  const streamName = fileStreamName(fileId);
+  const streamName = await storedFileStream(store, fileId);
+  if (streamName === null) return null;
   const expectedId = fileEventId(fileId, type, line);
   for await (const found of store.readStream(streamName, { fromRevision: revision, maxCount: 1 })) {
     if (found.id === expectedId && found.type === type) {

@@ -299,7 +299,7 @@ describe.runIf(TEST_DATABASE_URL !== '')(
         const replayStore = gatedReadStream(replayStoreOf, replayReading);
         // The file's events, as a store outside the database (EventStoreDB) would hand them to the runner.
         const copied: RecordedEvent[] = [];
-        for await (const event of applyStore.readStream(fileStreamName(imported.sha256))) copied.push(event);
+        for await (const event of applyStore.readStream(fileStreamName(imported.sha256, 'NEM13'))) copied.push(event);
         const applier = new ProjectionRunner(
           applying.pool,
           applyStore,

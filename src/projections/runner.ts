@@ -1,7 +1,7 @@
 import { sql, type DatabasePool, type DatabaseTransactionConnection } from 'slonik';
 import { z } from 'zod';
 import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
-import { FILE_LEVEL_EVENT_TYPES, FILE_STREAM_CATEGORY, fileStreamName } from '../domain/events/file-events.js';
+import { FILE_LEVEL_EVENT_TYPES, FILE_STREAM_PREFIXES, storedFileStream } from '../domain/events/file-events.js';
 import type { ProjectionEventSource } from './event-source.js';
 import { isProcessGone, PROCESS_IDENTITY } from './process-identity.js';
 import { PROJECTION_LOCK, ProjectionStoppedError, RebuildRunningError } from './errors.js';
@@ -203,7 +203,7 @@ export class ProjectionRunner {
     const events = await this.store.readAll({
       ...(state.position === null ? {} : { after: state.position }),
       maxCount: batchSize,
-      streamPrefix: `${FILE_STREAM_CATEGORY}-`,
+      streamPrefixes: FILE_STREAM_PREFIXES,
       types: PROJECTED_TYPES,
     });
     const last = events.at(-1);
@@ -272,7 +272,8 @@ export class ProjectionRunner {
    */
   async replayFile(fileId: string): Promise<boolean> {
     await this.ensureReadModel();
-    const stream = fileStreamName(fileId);
+    const stream = await storedFileStream(this.store, fileId);
+    if (stream === null) return false;
     const events: RecordedEvent[] = [];
     for await (const event of this.store.readStream(stream)) {
       if (PROJECTED_TYPES.includes(event.type)) events.push(event);

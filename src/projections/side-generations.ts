@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type CommonQueryMethods, type DatabasePool } from 'slonik';
 import { z } from 'zod';
 import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
-import { FILE_STREAM_CATEGORY } from '../domain/events/file-events.js';
+import { FILE_STREAM_PREFIXES } from '../domain/events/file-events.js';
 import { isProcessGone, PROCESS_IDENTITY } from './process-identity.js';
 import { PROJECTION_LOCK, ProjectionStoppedError, RebuildRunningError } from './errors.js';
 import {
@@ -311,7 +311,7 @@ export class SideGenerations {
       const events = await this.store.readAll({
         ...(position === null ? {} : { after: position }),
         maxCount: batchSize,
-        streamPrefix: `${FILE_STREAM_CATEGORY}-`,
+        streamPrefixes: FILE_STREAM_PREFIXES,
         types: PROJECTED_TYPES,
       });
       const stop = events.findIndex((event) => !isWithin(event, until));

@@ -129,7 +129,7 @@ export const fileRoutes: FastifyPluginAsyncZod<{ deps: AppDeps }> = async (app, 
         operationId: 'listFileEvents',
         summary: "The stored events of a file's stream",
         description:
-          "The events of the file's stream (`nem13File-<sha256>`) as the event store holds them, in stream order, one keyset page at a time: type, revision, global position, id, when recorded (NEM time), schema version, data and metadata, not upcast. A whole SHA-256 is looked up in the store even when the read model does not know the file; a start of one or a name is looked up in the read model (the newest file of that name).",
+          "The events of the file's stream (`nem13File-<sha256>`, or `nem12File-<sha256>` for a NEM12 file) as the event store holds them, in stream order, one keyset page at a time: type, revision, global position, id, when recorded (NEM time), schema version, data and metadata, not upcast. A whole SHA-256 is looked up in the store even when the read model does not know the file; a start of one or a name is looked up in the read model (the newest file of that name).",
         tags: ['files'],
         params: fileParams,
         querystring: z.object({

@@ -73,7 +73,10 @@ export function registerEvents(program: Command, io: Output, setExit: (code: Exi
   program
     .command('events')
     .description("print the stored events of a file's stream as they are, in order (times in NEM time, +10:00)")
-    .argument('<file>', 'the SHA-256 (or its first characters), the file name, or the stream name (nem13File-<sha256>)')
+    .argument(
+      '<file>',
+      'the SHA-256 (or its first characters), the file name, or the stream name (nem13File-<sha256>, nem12File-<sha256>)',
+    )
     .option('--after <revision>', 'start after this revision (where the previous page ended)', revision)
     .option('--limit <n>', 'at most this many events', positiveInteger(100_000), 1000)
     .option('--json', 'print NDJSON, one object per event', false)

@@ -65,7 +65,7 @@ async function countEvents(database: Database, sha256: string): Promise<Record<s
   const rows = await database.pool.any(
     sql.type(z.object({ event_type: z.string(), count: z.bigint() }))`
       SELECT event_type, count(*) AS count FROM nem_events
-      WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${`nem13File-${sha256}`})
+      WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name IN (${`nem13File-${sha256}`}, ${`nem12File-${sha256}`}))
       GROUP BY event_type`,
   );
   return Object.fromEntries(rows.map((row) => [row.event_type, Number(row.count)]));
@@ -84,7 +84,7 @@ async function importedState(database: Database, format: BigFormat, sha256: stri
       SELECT event_id, event_type, CASE event_type WHEN 'FileReceived' THEN NULL
         WHEN 'FileImported' THEN (data - 'earlierEventsSha256')::text ELSE data::text END AS data
       FROM nem_events
-      WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${`nem13File-${sha256}`})
+      WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name IN (${`nem13File-${sha256}`}, ${`nem12File-${sha256}`}))
       ORDER BY stream_revision`,
   );
   const generation = await database.pool.oneFirst(

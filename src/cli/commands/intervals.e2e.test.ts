@@ -150,7 +150,7 @@ describe('nem intervals (embedded database)', () => {
       '1. in force: total 53.328 KWH (48 x 30 min), quality A, UpdateDateTime 2004-02-02 12:00:25 +10:00',
     );
     expect(text.stdout).toContain('why:   same UpdateDateTime, imported later');
-    expect(text.stdout).toMatch(/event: nem13File-[0-9a-f]{64} revision 1, position \d+, id /);
+    expect(text.stdout).toMatch(/event: nem12File-[0-9a-f]{64} revision 1, position \d+, id /);
     const missing = await runNemInProcess(
       ['intervals', 'history', '--nmi', 'VABD000163', '--suffix', 'E1', '--date', '2004-02-02'],
       env,

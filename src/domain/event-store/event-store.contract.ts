@@ -31,7 +31,7 @@ async function readAllOf(store: EventStore, prefix: string, after?: bigint): Pro
     const batch = await store.readAll({
       ...(position === undefined ? {} : { after: position }),
       maxCount: 500,
-      streamPrefix: prefix,
+      streamPrefixes: [prefix],
     });
     out.push(...batch);
     const last = batch.at(-1);
@@ -136,7 +136,7 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreC
           const batch = await store.readAll({
             ...(checkpoint === undefined ? {} : { after: checkpoint }),
             maxCount: 50,
-            streamPrefix: prefix,
+            streamPrefixes: [prefix],
           });
           seen.push(...batch);
           if (batch.length > 0) checkpoint = batch.at(-1)!.position;
@@ -183,7 +183,7 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreC
     it('filters reads of all streams by event type', async () => {
       const prefix = stream('types');
       await store.append(`${prefix}-a`, [event('Kept'), event('Dropped'), event('Kept'), event('Other')], 'no_stream');
-      const kept = await store.readAll({ maxCount: 100, streamPrefix: prefix, types: ['Kept', 'Other'] });
+      const kept = await store.readAll({ maxCount: 100, streamPrefixes: [prefix], types: ['Kept', 'Other'] });
       expect(kept.map((e) => e.type)).toEqual(['Kept', 'Kept', 'Other']);
     });
 
@@ -193,6 +193,18 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreC
       await store.append(`other${run}-theirs`, [event('Theirs')], 'no_stream');
       const mine = await readAllOf(store, prefix);
       expect(mine.map((e) => e.type)).toEqual(['Mine']);
+    });
+
+    it('reads the streams of several prefixes at once, in global order, and none of an empty list', async () => {
+      const first = stream('first');
+      const second = stream('second');
+      await store.append(`${first}-a`, [event('A1')], 'no_stream');
+      await store.append(`${second}-b`, [event('B1')], 'no_stream');
+      await store.append(`${first}-a`, [event('A2')], 0);
+      await store.append(`other${run}-c`, [event('C1')], 'no_stream');
+      const both = await store.readAll({ maxCount: 100, streamPrefixes: [first, second] });
+      expect(both.map((e) => e.type)).toEqual(['A1', 'B1', 'A2']);
+      expect(await store.readAll({ maxCount: 100, streamPrefixes: [] })).toEqual([]);
     });
   });
 }

@@ -43,8 +43,8 @@ export interface ReadAllOptions {
   /** Return events after this position (exclusive); from the start when absent. */
   readonly after?: bigint;
   readonly maxCount: number;
-  /** Only events of streams whose name starts with this prefix. */
-  readonly streamPrefix?: string;
+  /** Only events of streams whose name starts with one of these prefixes. */
+  readonly streamPrefixes?: readonly string[];
   /** Only events of these types. */
   readonly types?: readonly string[];
 }

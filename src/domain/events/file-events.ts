@@ -1,6 +1,6 @@
 /**
- * The events of one flow file's import, one stream per file (`nem13File-<sha256>`, whatever the file's
- * format: docs/adr/0012-one-stream-category-for-both-formats.md):
+ * The events of one flow file's import, one stream per file, named by its format and content hash
+ * (`nem13File-<sha256>`, `nem12File-<sha256>`: docs/adr/0014-a-stream-category-per-format.md):
  *
  *   FileReceived, then one event per record in file order (ReadingRecorded per accepted 250 of a NEM13
  *   file, IntervalDayRecorded per accepted 300 of a NEM12 file), then FileImported;
@@ -10,7 +10,8 @@
  * `metadata`. Versioning: docs/events.md.
  */
 import { z } from 'zod';
-import type { NewEvent, RecordedEvent } from '../event-store/event-store.js';
+import type { EventStore, NewEvent, RecordedEvent } from '../event-store/event-store.js';
+import type { MdffFormat } from '../mdff/format.js';
 import { FlowProblemSchema, type FlowHeader, type FlowSummary } from '../flow-summary.js';
 import { Nem12HeaderSchema } from '../nem12/schemas.js';
 import { Nem13HeaderSchema, NemInstantSchema, RegisterReadSchema } from '../nem13/schemas.js';
@@ -34,19 +35,44 @@ import {
   type StoredReading,
 } from './reading-recorded.js';
 
-/** Holds NEM12 files' streams too, despite its name (docs/adr/0012-one-stream-category-for-both-formats.md). */
-export const FILE_STREAM_CATEGORY = 'nem13File';
+/** The category of a file's stream, by the reader that read it. */
+export const FILE_STREAM_CATEGORIES = { NEM13: 'nem13File', NEM12: 'nem12File' } as const satisfies Record<
+  MdffFormat,
+  string
+>;
+/** What every file stream's name starts with: what the projection and audits read. */
+export const FILE_STREAM_PREFIXES: readonly string[] = Object.values(FILE_STREAM_CATEGORIES).map(
+  (category) => `${category}-`,
+);
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/** The stream of a file's events, named by its content hash. */
-export function fileStreamName(fileId: string): string {
+/** The stream of a file's events, named by its format and its content hash. */
+export function fileStreamName(fileId: string, format: MdffFormat): string {
   if (!SHA256.test(fileId)) throw new RangeError(`not a SHA-256 file id: ${fileId}`);
-  return `${FILE_STREAM_CATEGORY}-${fileId}`;
+  return `${FILE_STREAM_CATEGORIES[format]}-${fileId}`;
+}
+
+export function isFileStream(streamName: string): boolean {
+  return FILE_STREAM_PREFIXES.some((prefix) => streamName.startsWith(prefix));
 }
 
 export function fileIdOfStream(streamName: string): string | null {
-  const id = streamName.slice(FILE_STREAM_CATEGORY.length + 1);
-  return streamName.startsWith(`${FILE_STREAM_CATEGORY}-`) && SHA256.test(id) ? id : null;
+  const prefix = FILE_STREAM_PREFIXES.find((candidate) => streamName.startsWith(candidate));
+  const id = prefix === undefined ? '' : streamName.slice(prefix.length);
+  return SHA256.test(id) ? id : null;
+}
+
+/**
+ * The stream a file's events are in, of either format, or null when the store has none. A NEM12 file
+ * imported before 2026-12-07 kept its stream under `nem13File-` in an EventStoreDB (PostgreSQL renamed
+ * it, migration 016): that name is asked for too.
+ */
+export async function storedFileStream(store: Pick<EventStore, 'lastEvent'>, fileId: string): Promise<string | null> {
+  for (const format of ['NEM13', 'NEM12'] as const) {
+    const stream = fileStreamName(fileId, format);
+    if ((await store.lastEvent(stream)) !== null) return stream;
+  }
+  return null;
 }
 
 export const CHANNELS = ['cli', 'api', 'inbox'] as const;

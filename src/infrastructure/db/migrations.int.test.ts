@@ -10,6 +10,11 @@ import { ProjectionRunner } from '../../projections/runner.js';
 import { READ_MODEL_TABLES, tableOf } from '../../projections/read-model/read-model.schema.js';
 import { openFlowFile } from '../files/flow-file.js';
 import { migrate } from './migrations.js';
+import { verifyAudit } from '../../application/audit-verify.js';
+import { FILE_STREAM_CATEGORIES } from '../../domain/events/file-events.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eventsTableSource } from '../event-store/postgres/postgres-event-store.js';
 
 const BEFORE_STREAM_IDS = '010-events-file-level-index';
@@ -78,7 +83,7 @@ describe.each(TEST_DATABASES)('migration 011, stream ids ($name)', (target) => {
         sql.unsafe`SELECT setval('nem_events_position_seq', (SELECT max(position) FROM nem_events))`,
       );
 
-      expect(await migrate(before.pool)).toEqual(['011-stream-ids']);
+      expect(await migrate(before.pool)).toEqual(['011-stream-ids', '012-nem12-stream-names']);
       expect(await migrate(before.pool)).toEqual([]);
       const migratedStore = eventStoreOn(before);
       expect(await allEvents(migratedStore)).toEqual(events);
@@ -128,6 +133,46 @@ describe.each(TEST_DATABASES)('migration 011, stream ids ($name)', (target) => {
     } finally {
       await reference.close();
       await before.close();
+    }
+  });
+});
+
+describe.each(TEST_DATABASES)('migration 012, NEM12 stream names ($name)', (target) => {
+  it('renames the streams of NEM12 files, accepted or rejected, to nem12File-; audits pass and imports go on', async () => {
+    const database = await target.open({ schemaThrough: '011-stream-ids' });
+    try {
+      const store = eventStoreOn(database);
+      // A NEM12 file whose 100 is not valid: only its rejection's codes say the NEM12 reader read it.
+      const badHeader = join(mkdtempSync(join(tmpdir(), 'nem-migration-012-')), 'bad-header.csv');
+      writeFileSync(badHeader, '100,NEM12,2004130,MDA1,RET1\n900\n');
+      await importAll(store, [...FILES, badHeader]);
+      // As nem wrote them before: every file's stream under nem13File-.
+      await database.pool.query(sql.unsafe`
+        UPDATE nem_streams SET stream_name = replace(stream_name, ${`${FILE_STREAM_CATEGORIES.NEM12}-`}, ${`${FILE_STREAM_CATEGORIES.NEM13}-`})`);
+      const categories = async () =>
+        database.pool.anyFirst(sql.type(z.object({ name: z.string() }))`
+          SELECT split_part(stream_name, '-', 1) AS name FROM nem_streams ORDER BY stream_id`);
+      expect(await categories()).toEqual(['nem13File', 'nem13File', 'nem13File', 'nem13File']);
+
+      expect(await migrate(database.pool)).toEqual(['012-nem12-stream-names']);
+      // In import order: the NEM13 sample, the NEM12 one, the rejected NEM13 one, the NEM12 one with a bad 100.
+      expect(await categories()).toEqual(['nem13File', 'nem12File', 'nem13File', 'nem12File']);
+      const report = await verifyAudit({ store, originals: null });
+      expect(report).toMatchObject({ streams: 4, broken: 0 });
+
+      // The same files again are duplicates, found under their new names; the read model has all four.
+      for (const path of [...FILES, badHeader]) {
+        const again = await importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
+        expect(again.status).toBe('duplicate');
+      }
+      const runner = new ProjectionRunner(database.pool, store, eventsTableSource());
+      await runner.catchUp();
+      expect(
+        await database.pool.anyFirst(sql.type(z.object({ status: z.string() }))`
+          SELECT status FROM files ORDER BY received_position`),
+      ).toEqual(['imported', 'imported', 'rejected', 'rejected']);
+    } finally {
+      await database.close();
     }
   });
 });

@@ -208,6 +208,24 @@ const MIGRATIONS: ReadonlyArray<{ readonly id: string; readonly statements: read
         WHERE event_type NOT IN ('ReadingRecorded', 'IntervalDayRecorded')`,
     ],
   },
+  {
+    id: '012-nem12-stream-names',
+    statements: [
+      // A NEM12 file's stream was named nem13File-<sha256> like every file's (ADR 0012); it is
+      // nem12File-<sha256> now (ADR 0014). A NEM12 file is one the NEM12 reader read: its 100 said NEM12,
+      // or, when the 100 was not valid, the file was rejected with the NEM12 reader's codes. Event ids do
+      // not name the stream, and the stream digest covers the events alone, so audits pass as before.
+      sql.unsafe`UPDATE nem_streams SET stream_name = 'nem12File-' || substr(stream_name, 11)
+        WHERE starts_with(stream_name, 'nem13File-') AND stream_id IN (
+          SELECT stream_id FROM nem_events
+          WHERE event_type = 'FileReceived' AND data #>> '{header,versionHeader}' = 'NEM12'
+          UNION
+          SELECT e.stream_id FROM nem_events e
+          WHERE e.event_type = 'FileRejected' AND EXISTS (
+            SELECT 1 FROM jsonb_array_elements(e.data -> 'errors') AS problem(p)
+            WHERE starts_with(problem.p ->> 'code', 'NEM12_')))`,
+    ],
+  },
 ];
 
 // Any constant: it only has to be the same for every process migrating this database.

@@ -68,7 +68,7 @@ async function rewriteAsVersion1(database: Database, files: readonly string[], e
         const metadata = { schemaVersion: 1, channel: 'cli', sourceLine: item.read.line, importer: IMPORTER };
         await database.pool.query(sql.unsafe`
           UPDATE nem_events SET data = ${JSON.stringify(data)}::jsonb, metadata = ${JSON.stringify(metadata)}::jsonb
-          WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${fileStreamName(sha256)}) AND event_type = 'ReadingRecorded'
+          WHERE stream_id = (SELECT stream_id FROM nem_streams WHERE stream_name = ${fileStreamName(sha256, 'NEM13')}) AND event_type = 'ReadingRecorded'
             AND (metadata->>'sourceLine')::int = ${item.read.line}`);
       }
     }

@@ -3,7 +3,7 @@
  * per IntervalDayRecorded, then the versions of each day (NMI, suffix, date) ranked, the newest in force.
  */
 import { sql, type CommonQueryMethods } from 'slonik';
-import { fileStreamName, parseFileEvent, sourceLineOf } from '../../domain/events/file-events.js';
+import { parseFileEvent, sourceLineOf } from '../../domain/events/file-events.js';
 import { intervalValuesOf, type IntervalDayRecordedData } from '../../domain/events/interval-day-recorded.js';
 import { calendarDateOf, nemInstantOf } from '../../domain/nem-time.js';
 import type { ProjectionEventSource } from '../event-source.js';
@@ -96,6 +96,8 @@ export interface IntervalDaysImport {
   readonly importedAt: string;
   readonly generation: number;
   readonly events: ProjectionEventSource;
+  /** The file's stream, where its FileImported is. */
+  readonly stream: string;
 }
 
 /** Writes the file's interval days and ranks the versions of the days it sent. */
@@ -112,7 +114,7 @@ export async function projectIntervalDays(db: CommonQueryMethods, file: Interval
     onConflict: sql.fragment`ON CONFLICT (file_id, line) DO NOTHING`,
     pageSize: PAGE,
   });
-  for await (const event of file.events.readStream(db, fileStreamName(file.fileId), ['IntervalDayRecorded'])) {
+  for await (const event of file.events.readStream(db, file.stream, ['IntervalDayRecorded'])) {
     const day = parseFileEvent(event);
     if (day.type === 'IntervalDayRecorded') await rows.push(intervalDayRow(day.data, sourceLineOf(event)));
   }

@@ -1,12 +1,6 @@
 import { sql, type CommonQueryMethods } from 'slonik';
 import type { RecordedEvent } from '../../domain/event-store/event-store.js';
-import {
-  FILE_STREAM_CATEGORY,
-  fileStreamName,
-  parseFileEvent,
-  sourceLineOf,
-  type FileEvent,
-} from '../../domain/events/file-events.js';
+import { isFileStream, parseFileEvent, sourceLineOf, type FileEvent } from '../../domain/events/file-events.js';
 import type { RecordedReading } from '../../domain/events/reading-recorded.js';
 import { normaliseUom } from '../../domain/mdff/code-lists.js';
 import { calendarDateOf, nemInstantOf } from '../../domain/nem-time.js';
@@ -118,7 +112,7 @@ export async function applyReadModelEvents(
   context: ProjectionContext,
 ): Promise<void> {
   for (const recorded of events) {
-    if (!recorded.streamName.startsWith(`${FILE_STREAM_CATEGORY}-`)) continue;
+    if (!isFileStream(recorded.streamName)) continue;
     const event: FileEvent = parseFileEvent(recorded);
     switch (event.type) {
       case 'FileReceived':
@@ -189,7 +183,8 @@ async function onFileImported(
   // The statements below sort and group a whole file's readings (a million rows and more): with the
   // default 4 MB they spill to disk in dozens of batches. For this transaction only.
   await db.query(sql.unsafe`SET LOCAL work_mem = '64MB'`);
-  const stream = fileStreamName(data.fileId);
+  // The file's record events are in the stream of its FileImported.
+  const stream = recorded.streamName;
   // A file's readings are written by one transaction, all or none: when one is there, they all are (a
   // batch applied again), and when none is, a plain INSERT needs no conflict check per row.
   const written = await db.exists(sql.unsafe`
@@ -228,6 +223,7 @@ async function onFileImported(
       importedAt: recorded.recordedAt,
       generation,
       events: context.events,
+      stream,
     });
   }
 

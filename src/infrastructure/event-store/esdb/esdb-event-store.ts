@@ -155,8 +155,10 @@ class EsdbEventStore implements EventStore {
    * and each page asks for one more. The server appends in one log, in order, and serves $all only up
    * to what it has indexed, so a reader resuming after the last position it saw misses nothing.
    */
-  async readAll({ after, maxCount, streamPrefix, types }: ReadAllOptions): Promise<RecordedEvent[]> {
-    const filter = streamPrefix === undefined ? NON_SYSTEM_STREAMS : streamNameFilter({ prefixes: [streamPrefix] });
+  async readAll({ after, maxCount, streamPrefixes, types }: ReadAllOptions): Promise<RecordedEvent[]> {
+    if (streamPrefixes?.length === 0) return [];
+    const filter =
+      streamPrefixes === undefined ? NON_SYSTEM_STREAMS : streamNameFilter({ prefixes: [...streamPrefixes] });
     const events: RecordedEvent[] = [];
     let cursor = after;
     while (events.length < maxCount) {

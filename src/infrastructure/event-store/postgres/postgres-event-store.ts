@@ -20,7 +20,7 @@ import {
   type ReadAllOptions,
   type RecordedEvent,
 } from '../../../domain/event-store/event-store.js';
-import { FILE_LEVEL_EVENT_TYPES, FILE_STREAM_CATEGORY } from '../../../domain/events/file-events.js';
+import { FILE_LEVEL_EVENT_TYPES, FILE_STREAM_PREFIXES } from '../../../domain/events/file-events.js';
 import type { ProjectionEventSource, SourcedEvent } from '../../../projections/event-source.js';
 import { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from '../../db/database.js';
 import { unavailableReason } from '../../db/unavailable.js';
@@ -57,7 +57,10 @@ function toRecorded(row: EventRow): RecordedEvent {
 
 /** The file-level events of file streams: what the projection's checkpoint moves on. */
 const FILE_LEVEL_EVENTS = sql.fragment`event_type = ANY(${sql.array(FILE_LEVEL_EVENT_TYPES, 'text')})
-  AND stream_id IN (SELECT stream_id FROM nem_streams WHERE starts_with(stream_name, ${`${FILE_STREAM_CATEGORY}-`}))`;
+  AND stream_id IN (SELECT stream_id FROM nem_streams WHERE ${sql.join(
+    FILE_STREAM_PREFIXES.map((prefix) => sql.fragment`starts_with(stream_name, ${prefix})`),
+    sql.fragment` OR `,
+  )})`;
 const STREAM_PAGE = 2000;
 
 /** A stream's events of some types, in pages, through `db` (a transaction's connection). */
@@ -417,10 +420,16 @@ export class PostgresEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     const after = options.after ?? -1n;
+    const prefixes = options.streamPrefixes;
     const prefix =
-      options.streamPrefix === undefined
+      prefixes === undefined
         ? sql.fragment`TRUE`
-        : sql.fragment`starts_with(s.stream_name, ${options.streamPrefix})`;
+        : prefixes.length === 0
+          ? sql.fragment`FALSE`
+          : sql.fragment`(${sql.join(
+              prefixes.map((p) => sql.fragment`starts_with(s.stream_name, ${p})`),
+              sql.fragment` OR `,
+            )})`;
     const rows = await this.pool
       .any(
         sql.type(EventRow)`

@@ -79,6 +79,14 @@ export function keysOf<Key extends string>(record: RecordSpec<string, Key>): rea
   return record.fields.map((spec) => spec.key);
 }
 
+/** Free text of at most `maxLength` characters. */
+export function text(maxLength: number): FieldType {
+  return { kind: 'text', maxLength };
+}
+
+/** An instant written `CCYYMMDDhhmmss`, in NEM time. */
+export const DATE_TIME_14: FieldType = { kind: 'instant', format: 'CCYYMMDDhhmmss' };
+
 /** Field constructors: `required('nmi', 'NMI', { kind: 'nmi' })`. */
 export function required<const Key extends string>(key: Key, name: string, type: FieldType): FieldSpec<Key> {
   return { key, name, type, required: true };
@@ -86,6 +94,22 @@ export function required<const Key extends string>(key: Key, name: string, type:
 
 export function optional<const Key extends string>(key: Key, name: string, type: FieldType): FieldSpec<Key> {
   return { key, name, type, required: false };
+}
+
+/**
+ * The fields that name a data stream, first in a NEM12 200 and a NEM13 250 alike; the formats differ in
+ * whether the register and the meter serial are required (NEM13 reads are of a register of a meter).
+ */
+export function dataStreamFields(options: { readonly registerAndSerial: boolean }) {
+  const registerAndSerial = options.registerAndSerial ? required : optional;
+  return [
+    required('nmi', 'NMI', { kind: 'nmi' }),
+    required('nmiConfiguration', 'NMIConfiguration', text(240)),
+    registerAndSerial('registerId', 'RegisterID', text(10)),
+    required('nmiSuffix', 'NMISuffix', { kind: 'suffix' }),
+    optional('mdmDataStreamIdentifier', 'MDMDataStreamIdentifier', { kind: 'suffix' }),
+    registerAndSerial('meterSerialNumber', 'MeterSerialNumber', text(12)),
+  ] as const;
 }
 
 /** The 100 header of both formats: its VersionHeader tells which (NEM12 or NEM13). */

@@ -5,21 +5,21 @@
  * its date and its trailing fields ({@link intervalDayLayout}).
  */
 import { TRANSACTION_CODES, UOMS } from '../mdff/code-lists.js';
-import { optional, recordSpec, required, type FieldSpec, type FieldType } from '../mdff/catalogue.js';
-
-const TEXT = (maxLength: number): FieldType => ({ kind: 'text', maxLength });
-const INSTANT: FieldType = { kind: 'instant', format: 'CCYYMMDDhhmmss' };
+import {
+  dataStreamFields,
+  DATE_TIME_14,
+  optional,
+  recordSpec,
+  required,
+  text,
+  type FieldSpec,
+} from '../mdff/catalogue.js';
 
 /** The interval lengths a 200 may give, in minutes. */
 export const INTERVAL_LENGTHS = ['5', '15', '30'] as const;
 
 export const RECORD_200 = recordSpec('200', [
-  required('nmi', 'NMI', { kind: 'nmi' }),
-  required('nmiConfiguration', 'NMIConfiguration', TEXT(240)),
-  optional('registerId', 'RegisterID', TEXT(10)),
-  required('nmiSuffix', 'NMISuffix', { kind: 'suffix' }),
-  optional('mdmDataStreamIdentifier', 'MDMDataStreamIdentifier', { kind: 'suffix' }),
-  optional('meterSerialNumber', 'MeterSerialNumber', TEXT(12)),
+  ...dataStreamFields({ registerAndSerial: false }),
   required('uom', 'UOM', { kind: 'uom', codes: UOMS }),
   required('intervalLength', 'IntervalLength', { kind: 'intervalLength', codes: INTERVAL_LENGTHS }),
   optional('nextScheduledReadDate', 'NextScheduledReadDate', { kind: 'date' }),
@@ -38,8 +38,8 @@ const DAY_TRAILER = recordSpec('300', [
   required('quality', 'QualityMethod', { kind: 'quality' }),
   optional('reasonCode', 'ReasonCode', { kind: 'reasonCode' }),
   optional('reasonDescription', 'ReasonDescription', { kind: 'reasonDescription' }),
-  optional('updatedAt', 'UpdateDateTime', INSTANT),
-  optional('msatsLoadedAt', 'MSATSLoadDateTime', INSTANT),
+  optional('updatedAt', 'UpdateDateTime', DATE_TIME_14),
+  optional('msatsLoadedAt', 'MSATSLoadDateTime', DATE_TIME_14),
 ]);
 type TrailerKey = (typeof DAY_TRAILER.fields)[number]['key'];
 
@@ -84,7 +84,7 @@ export const RECORD_400 = recordSpec('400', [
 
 export const RECORD_500 = recordSpec('500', [
   required('transactionCode', 'TransCode', { kind: 'transactionCode', codes: TRANSACTION_CODES }),
-  optional('retailerServiceOrder', 'RetServiceOrder', TEXT(15)),
-  optional('readAt', 'ReadDateTime', INSTANT),
-  optional('indexRead', 'IndexRead', TEXT(15)),
+  optional('retailerServiceOrder', 'RetServiceOrder', text(15)),
+  optional('readAt', 'ReadDateTime', DATE_TIME_14),
+  optional('indexRead', 'IndexRead', text(15)),
 ]);

@@ -4,42 +4,43 @@
  * ReadingRecorded stores them in this order, and everything else names them by key.
  */
 import { DIRECTIONS, TRANSACTION_CODES, UOMS } from '../mdff/code-lists.js';
-import { optional, recordSpec, required, type FieldType } from '../mdff/catalogue.js';
+import {
+  dataStreamFields,
+  DATE_TIME_14,
+  optional,
+  recordSpec,
+  required,
+  text,
+  type FieldType,
+} from '../mdff/catalogue.js';
 
-const TEXT = (maxLength: number): FieldType => ({ kind: 'text', maxLength });
 const READ: FieldType = { kind: 'decimal', maxLength: 15, signed: false };
-const INSTANT: FieldType = { kind: 'instant', format: 'CCYYMMDDhhmmss' };
 
 export const RECORD_250 = recordSpec('250', [
-  required('nmi', 'NMI', { kind: 'nmi' }),
-  required('nmiConfiguration', 'NMIConfiguration', TEXT(240)),
-  required('registerId', 'RegisterID', TEXT(10)),
-  required('nmiSuffix', 'NMISuffix', { kind: 'suffix' }),
-  optional('mdmDataStreamIdentifier', 'MDMDataStreamIdentifier', { kind: 'suffix' }),
-  required('meterSerialNumber', 'MeterSerialNumber', TEXT(12)),
+  ...dataStreamFields({ registerAndSerial: true }),
   required('direction', 'DirectionIndicator', { kind: 'direction', codes: DIRECTIONS }),
   required('previousRead', 'PreviousRegisterRead', READ),
-  required('previousReadAt', 'PreviousRegisterReadDateTime', INSTANT),
+  required('previousReadAt', 'PreviousRegisterReadDateTime', DATE_TIME_14),
   required('previousQuality', 'PreviousQualityMethod', { kind: 'quality' }),
   optional('previousReasonCode', 'PreviousReasonCode', { kind: 'reasonCode' }),
   optional('previousReasonDescription', 'PreviousReasonDescription', { kind: 'reasonDescription' }),
   required('currentRead', 'CurrentRegisterRead', READ),
-  required('currentReadAt', 'CurrentRegisterReadDateTime', INSTANT),
+  required('currentReadAt', 'CurrentRegisterReadDateTime', DATE_TIME_14),
   required('currentQuality', 'CurrentQualityMethod', { kind: 'quality' }),
   optional('currentReasonCode', 'CurrentReasonCode', { kind: 'reasonCode' }),
   optional('currentReasonDescription', 'CurrentReasonDescription', { kind: 'reasonDescription' }),
   required('quantity', 'Quantity', { kind: 'decimal', maxLength: 15, signed: true }),
   required('uom', 'UOM', { kind: 'uom', codes: UOMS }),
   optional('nextScheduledReadDate', 'NextScheduledReadDate', { kind: 'date' }),
-  required('updatedAt', 'UpdateDateTime', INSTANT),
-  optional('msatsLoadedAt', 'MSATSLoadDateTime', INSTANT),
+  required('updatedAt', 'UpdateDateTime', DATE_TIME_14),
+  optional('msatsLoadedAt', 'MSATSLoadDateTime', DATE_TIME_14),
 ]);
 
 export const RECORD_550 = recordSpec('550', [
   required('previousTransactionCode', 'PreviousTransCode', { kind: 'transactionCode', codes: TRANSACTION_CODES }),
-  optional('previousRetailerServiceOrder', 'PreviousRetServiceOrder', TEXT(15)),
+  optional('previousRetailerServiceOrder', 'PreviousRetServiceOrder', text(15)),
   required('currentTransactionCode', 'CurrentTransCode', { kind: 'transactionCode', codes: TRANSACTION_CODES }),
-  optional('currentRetailerServiceOrder', 'CurrentRetServiceOrder', TEXT(15)),
+  optional('currentRetailerServiceOrder', 'CurrentRetServiceOrder', text(15)),
 ]);
 
 export type ReadingFieldKey = (typeof RECORD_250.fields)[number]['key'];

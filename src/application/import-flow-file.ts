@@ -8,6 +8,7 @@ import {
   fileImported,
   fileReceived,
   fileRejected,
+  FILE_STREAM_CATEGORIES,
   fileStreamName,
   storedFileStream,
   parseFileEvent,
@@ -157,7 +158,10 @@ async function fromStored(
     const received = parseFileEvent(first);
     if (received.type !== 'FileReceived') continue;
     receivedAt = received.data.receivedAt;
-    if (received.data.header?.versionHeader === 'NEM12') format = 'NEM12';
+    // A file whose 100 was not valid says its format by its stream's name alone.
+    if (received.data.header?.versionHeader === 'NEM12' || stream.startsWith(`${FILE_STREAM_CATEGORIES.NEM12}-`)) {
+      format = 'NEM12';
+    }
   }
   const parsed = parseFileEvent(last);
   if (parsed.type === 'FileImported') {

@@ -49,7 +49,7 @@ export async function runEvents(file: string, options: EventsOptions, io: Output
       ...(options.after === undefined ? {} : { afterRevision: options.after }),
     });
     if (page === null) {
-      io.err(`nem events: the event store has no event of ${target.streamName}`);
+      io.err(`nem events: the event store has no event of ${target.streamName ?? `file ${target.fileId}`}`);
       return EXIT.invalid;
     }
     if (options.json) {

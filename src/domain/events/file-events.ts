@@ -65,7 +65,7 @@ export function fileIdOfStream(streamName: string): string | null {
 /**
  * The stream a file's events are in, of either format, or null when the store has none. A NEM12 file
  * imported before 2026-12-07 kept its stream under `nem13File-` in an EventStoreDB (PostgreSQL renamed
- * it, migration 016): that name is asked for too.
+ * it, migration 012): that name is asked for too.
  */
 export async function storedFileStream(store: Pick<EventStore, 'lastEvent'>, fileId: string): Promise<string | null> {
   for (const format of ['NEM13', 'NEM12'] as const) {

@@ -189,7 +189,8 @@ async function onFileImported(
   // batch applied again), and when none is, a plain INSERT needs no conflict check per row.
   const written = await db.exists(sql.unsafe`
     SELECT 1 FROM ${reads} WHERE import_position = ${recorded.position.toString()}::int8`);
-  if (!written) {
+  // A NEM12 file has no readings: its stream is not read for them.
+  if (!written && data.counts.registerReads > 0) {
     const rows = new RowPages(db, {
       table: reads,
       columns: READING_COLUMNS,

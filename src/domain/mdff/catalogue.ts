@@ -5,6 +5,7 @@
  * 550 in src/domain/nem13/catalogue.ts; NEM12's 200, 300, 400 and 500 in src/domain/nem12/catalogue.ts.
  */
 import type { DateTimeFormat } from '../nem-time.js';
+import { MDFF_FORMATS } from './format.js';
 
 /** What a field holds, as the field checks of src/domain/mdff/fields.ts read it. */
 export type FieldType =
@@ -114,10 +115,10 @@ export function dataStreamFields(options: { readonly registerAndSerial: boolean 
 
 /** The 100 header of both formats: its VersionHeader tells which (NEM12 or NEM13). */
 export const RECORD_100 = recordSpec('100', [
-  required('versionHeader', 'VersionHeader', { kind: 'version', codes: ['NEM12', 'NEM13'] }),
+  required('versionHeader', 'VersionHeader', { kind: 'version', codes: MDFF_FORMATS }),
   required('createdAt', 'DateTime', { kind: 'instant', format: 'CCYYMMDDhhmm' }),
-  required('fromParticipant', 'FromParticipant', { kind: 'text', maxLength: 10 }),
-  required('toParticipant', 'ToParticipant', { kind: 'text', maxLength: 10 }),
+  required('fromParticipant', 'FromParticipant', text(10)),
+  required('toParticipant', 'ToParticipant', text(10)),
 ]);
 
 /** The 900 end of both formats: the record indicator alone. */

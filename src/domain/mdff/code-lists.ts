@@ -39,7 +39,12 @@ export function isIntervalQualityFlag(text: string): text is IntervalQualityFlag
 
 /** `['A', 'E', 'S']` as people write it: `A, E or S`. */
 export function orList(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1) ?? ''}`;
+  return listed(items, 'or');
+}
+
+/** `a, b and c` or `a, b or c`, for messages. */
+export function listed(items: readonly string[], conjunction: 'and' | 'or'): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1) ?? ''}`;
 }
 
 export const DIRECTIONS = ['E', 'I'] as const;

@@ -6,11 +6,11 @@
  */
 import type { NemInstant } from '../nem-time.js';
 import { RECORD_100, RECORD_900 } from './catalogue.js';
+import { listed } from './code-lists.js';
 import type { FieldReader } from './fields.js';
 import type { LineFault, LineSink } from './line-splitter.js';
+import { MDFF_RECORDS, RECORDS_OF_FORMAT, type MdffFormat } from './format.js';
 import { quote, type ProblemLog } from './problem-log.js';
-
-export type MdffFormat = 'NEM12' | 'NEM13';
 
 /** The problems of the envelope; each format reports them under its own prefix (`NEM13_MISSING_900`). */
 export type EnvelopeProblem =
@@ -29,20 +29,11 @@ export type EnvelopeProblem =
   | 'AFTER_900'
   | 'FIELD_COUNT';
 
-type OtherFormat<F extends MdffFormat> = F extends 'NEM12' ? 'NEM13' : 'NEM12';
-/**
- * A format's envelope codes: its prefix on each problem, and the codes for a record, or a whole file, of
- * the other format.
- */
-export type EnvelopeCode<F extends MdffFormat> =
-  `${F}_${EnvelopeProblem}` | `${F}_${OtherFormat<F>}_RECORD` | `${F}_${OtherFormat<F>}_FILE`;
-
+/** What a format's messages say of itself and of the other format; its records are RECORDS_OF_FORMAT's. */
 export interface EnvelopeFormat<F extends MdffFormat> {
   readonly format: F;
-  /** The format's own record indicators besides 100 and 900, in the file's order. */
-  readonly records: readonly string[];
   /** What a record of the other format is: `NEM12 interval data`. */
-  readonly otherFormat: { readonly records: ReadonlySet<string>; readonly description: string };
+  readonly otherFormatRecords: string;
   /** How long a record of the format may be, for a line over the splitter's limit. */
   readonly recordLength: string;
   /** The records an empty file lacks, for its message: `100, 250 ... 900`. */
@@ -57,14 +48,7 @@ export interface HeaderStart {
   readonly createdAt: NemInstant;
 }
 
-/** Every record indicator of MDFF (NEM12 and NEM13): a first line with another is not a flow file. */
-const MDFF_RECORDS = new Set(['100', '200', '250', '300', '400', '500', '550', '900']);
 const SHOWN_CHARACTERS = 60;
-
-/** `a, b and c` or `a, b or c`. */
-function listed(items: readonly string[], last: 'and' | 'or'): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} ${last} ${items.at(-1) ?? ''}`;
-}
 
 /** The first field of a line; the frequent indicators without a new string per line. */
 function recordIndicatorOf(text: string): string {
@@ -92,7 +76,7 @@ function recordIndicatorOf(text: string): string {
 
 /**
  * The envelope's state machine over lines. Subclasses read their own records ({@link readRecord}) and the
- * header's fields ({@link readHeaderFields}), and are told where a record ends ({@link closeRecord}).
+ * rest of the header ({@link readHeaderRest}), and are told where a record ends ({@link closeRecord}).
  */
 export abstract class MdffEnvelope<F extends MdffFormat, Code extends string, Rec extends string> implements LineSink {
   protected headerLine = 0;
@@ -107,13 +91,15 @@ export abstract class MdffEnvelope<F extends MdffFormat, Code extends string, Re
    */
   private notMdff = false;
   private readonly own: ReadonlySet<string>;
+  private readonly other: MdffFormat;
   private readonly code: (problem: EnvelopeProblem) => Code;
 
   protected constructor(
     protected readonly log: ProblemLog<Code, Rec>,
     private readonly envelope: EnvelopeFormat<F>,
   ) {
-    this.own = new Set(envelope.records);
+    this.own = new Set(RECORDS_OF_FORMAT[envelope.format]);
+    this.other = envelope.format === 'NEM12' ? 'NEM13' : 'NEM12';
     this.code = (problem) => `${envelope.format}_${problem}` as Code;
   }
 
@@ -291,7 +277,7 @@ export abstract class MdffEnvelope<F extends MdffFormat, Code extends string, Re
     if (!this.checkWidth(number, '100' as Rec, fields, RECORD_100.names.length)) return;
     const f = this.fieldReader(number, '100' as Rec, fields, RECORD_100.names);
     const { format } = this.envelope;
-    const other = format === 'NEM12' ? 'NEM13' : 'NEM12';
+    const other = this.other;
     const version = f.raw(RECORD_100.at.versionHeader);
     if (version === other) {
       this.log.add(
@@ -317,15 +303,15 @@ export abstract class MdffEnvelope<F extends MdffFormat, Code extends string, Re
   }
 
   private reportForeign(number: number, indicator: string): void {
-    const { format, records, otherFormat } = this.envelope;
-    const all = ['100', ...records, '900'];
-    if (otherFormat.records.has(indicator)) {
+    const { format, otherFormatRecords } = this.envelope;
+    const all = ['100', ...RECORDS_OF_FORMAT[format], '900'];
+    if (RECORDS_OF_FORMAT[this.other].includes(indicator)) {
       this.log.add(
         number,
         null,
         'RecordIndicator',
-        `${format}_${format === 'NEM12' ? 'NEM13' : 'NEM12'}_RECORD` as Code,
-        `record ${indicator} belongs to ${otherFormat.description} (a ${format} file holds ${listed(all, 'and')} only)`,
+        `${format}_${this.other}_RECORD` as Code,
+        `record ${indicator} belongs to ${otherFormatRecords} (a ${format} file holds ${listed(all, 'and')} only)`,
       );
     } else {
       this.log.add(

@@ -3,10 +3,23 @@
  * file without its header, the record types only one format has. The application picks the reader from
  * the first bytes, so that each reader reports a file in its own terms.
  */
-export type MdffFormat = 'NEM12' | 'NEM13';
+export const MDFF_FORMATS = ['NEM12', 'NEM13'] as const;
+export type MdffFormat = (typeof MDFF_FORMATS)[number];
 
-const NEM12_ONLY = new Set(['200', '300', '400', '500']);
-const NEM13_ONLY = new Set(['250', '550']);
+/** Each format's own record indicators, in the file's order; both have the 100 header and the 900 end. */
+export const RECORDS_OF_FORMAT: Readonly<Record<MdffFormat, readonly string[]>> = {
+  NEM12: ['200', '300', '400', '500'],
+  NEM13: ['250', '550'],
+};
+/** Every record indicator of MDFF: a file whose first record has another is not a flow file. */
+export const MDFF_RECORDS: ReadonlySet<string> = new Set([
+  '100',
+  ...MDFF_FORMATS.flatMap((f) => RECORDS_OF_FORMAT[f]),
+  '900',
+]);
+
+const NEM12_ONLY = new Set(RECORDS_OF_FORMAT.NEM12);
+const NEM13_ONLY = new Set(RECORDS_OF_FORMAT.NEM13);
 
 /** The format of a file whose first record line is `line`, or null when the line does not say. */
 export function formatOfFirstRecord(line: string): MdffFormat | null {

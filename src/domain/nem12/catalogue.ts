@@ -16,7 +16,7 @@ import {
 } from '../mdff/catalogue.js';
 
 /** The interval lengths a 200 may give, in minutes. */
-export const INTERVAL_LENGTHS = ['5', '15', '30'] as const;
+const INTERVAL_LENGTHS = ['5', '15', '30'] as const;
 
 export const RECORD_200 = recordSpec('200', [
   ...dataStreamFields({ registerAndSerial: false }),
@@ -28,7 +28,7 @@ export const RECORD_200 = recordSpec('200', [
 /** The 300's one field before its values. */
 const INTERVAL_DATE = required('intervalDate', 'IntervalDate', { kind: 'date' });
 /** Each of the 300's values: an exact decimal without a sign. */
-export const INTERVAL_VALUE: FieldSpec<'intervalValue'> = required('intervalValue', 'IntervalValue', {
+const INTERVAL_VALUE: FieldSpec<'intervalValue'> = required('intervalValue', 'IntervalValue', {
   kind: 'decimal',
   maxLength: 15,
   signed: false,

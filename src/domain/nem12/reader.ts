@@ -34,7 +34,6 @@ const H = RECORD_100.at;
 const C = RECORD_200.at;
 const E = RECORD_400.at;
 const B = RECORD_500.at;
-const lengthOf = maxLengthOf;
 /**
  * The participants of a 100 are Varchar(10), yet longer in published files every reader accepts: up to
  * this many characters they are warned of, not refused.
@@ -56,8 +55,7 @@ export function intervalDayFieldNames(length: IntervalLength): readonly string[]
 
 const NEM12_ENVELOPE: EnvelopeFormat<'NEM12'> = {
   format: 'NEM12',
-  records: ['200', '300', '400', '500'],
-  otherFormat: { records: new Set(['250', '550']), description: 'NEM13 register reads' },
+  otherFormatRecords: 'NEM13 register reads',
   otherFormatFile: 'this is a NEM13 (register read) file, to be read as NEM13, not as NEM12 interval data',
   recordLength: 'a NEM12 record of a few thousand characters at most',
   expectedRecords: '100, 200, 300 ... 900',
@@ -288,7 +286,7 @@ export class Nem12Parser extends MdffEnvelope<'NEM12', Nem12ProblemCode, Nem12Re
    */
   private participant(f: FieldReader<Nem12ProblemCode, Nem12RecordType>, index: number): string | null {
     const value = f.text(index, LENIENT_PARTICIPANT_LENGTH, false);
-    const allowed = lengthOf(RECORD_100.field.fromParticipant);
+    const allowed = maxLengthOf(RECORD_100.field.fromParticipant);
     if (value === null && f.ok) {
       f.warn(index, 'NEM12_PARTICIPANT', 'is empty (the specification makes it mandatory)');
     } else if (value !== null && value.length > allowed) {
@@ -307,11 +305,11 @@ export class Nem12Parser extends MdffEnvelope<'NEM12', Nem12ProblemCode, Nem12Re
     if (!this.checkWidth(number, '200', fields, CHANNEL_FIELDS.length)) return;
     const f = this.fieldReader(number, '200', fields, CHANNEL_FIELDS);
     const nmi = f.nmi(C.nmi);
-    const nmiConfiguration = f.text(C.nmiConfiguration, lengthOf(RECORD_200.field.nmiConfiguration), true);
-    const registerId = f.text(C.registerId, lengthOf(RECORD_200.field.registerId), false);
+    const nmiConfiguration = f.text(C.nmiConfiguration, maxLengthOf(RECORD_200.field.nmiConfiguration), true);
+    const registerId = f.text(C.registerId, maxLengthOf(RECORD_200.field.registerId), false);
     const nmiSuffix = f.suffix(C.nmiSuffix, true);
     const mdmDataStreamIdentifier = f.suffix(C.mdmDataStreamIdentifier, false);
-    const meterSerialNumber = f.text(C.meterSerialNumber, lengthOf(RECORD_200.field.meterSerialNumber), false);
+    const meterSerialNumber = f.text(C.meterSerialNumber, maxLengthOf(RECORD_200.field.meterSerialNumber), false);
     const uom = f.uom(C.uom);
     const intervalLength = this.intervalLength(f);
     const nextScheduledReadDate = f.date(C.nextScheduledReadDate, false);
@@ -581,9 +579,13 @@ export class Nem12Parser extends MdffEnvelope<'NEM12', Nem12ProblemCode, Nem12Re
     }
     const f = this.fieldReader(number, '500', fields, B2B_FIELDS);
     const transactionCode: TransactionCode | null = f.transactionCode(B.transactionCode);
-    const retailerServiceOrder = f.text(B.retailerServiceOrder, lengthOf(RECORD_500.field.retailerServiceOrder), false);
+    const retailerServiceOrder = f.text(
+      B.retailerServiceOrder,
+      maxLengthOf(RECORD_500.field.retailerServiceOrder),
+      false,
+    );
     const readAt: NemInstant | null = f.instant(B.readAt, 'CCYYMMDDhhmmss', false);
-    const indexRead = f.text(B.indexRead, lengthOf(RECORD_500.field.indexRead), false);
+    const indexRead = f.text(B.indexRead, maxLengthOf(RECORD_500.field.indexRead), false);
     if (!f.ok || transactionCode === null) {
       open.broken = true;
       return;

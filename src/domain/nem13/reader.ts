@@ -61,8 +61,7 @@ export const NEM13_FIELD_NAMES: Readonly<Record<RecordType, readonly string[]>> 
 
 const NEM13_ENVELOPE: EnvelopeFormat<'NEM13'> = {
   format: 'NEM13',
-  records: ['250', '550'],
-  otherFormat: { records: new Set(['200', '300', '400', '500']), description: 'NEM12 interval data' },
+  otherFormatRecords: 'NEM12 interval data',
   otherFormatFile: 'this is a NEM12 (interval data) file; only NEM13 (accumulation meter) files are accepted',
   recordLength: 'a NEM13 record of under 1,000 characters',
   expectedRecords: '100, 250 ... 900',

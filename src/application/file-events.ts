@@ -5,7 +5,7 @@
 import type { CommonQueryMethods } from 'slonik';
 import { z } from 'zod';
 import type { EventStore, RecordedEvent } from '../domain/event-store/event-store.js';
-import { fileIdOfStream, storedFileStream } from '../domain/events/file-events.js';
+import { fileIdOfStream, lastEventOfFile } from '../domain/events/file-events.js';
 import { toNemIso } from '../domain/nem-time.js';
 import { filesMatching, InvalidCursorError, type FileSummary } from '../projections/read-model/read-model.queries.js';
 
@@ -126,10 +126,10 @@ export async function listFileEvents(
   file: FileStream,
   page: { readonly limit: number; readonly afterRevision?: number },
 ): Promise<FileEventPage | null> {
-  const streamName = file.streamName ?? (await storedFileStream(store, file.fileId));
-  if (streamName === null) return null;
-  const last = await store.lastEvent(streamName);
+  const last =
+    file.streamName === null ? await lastEventOfFile(store, file.fileId) : await store.lastEvent(file.streamName);
   if (last === null) return null;
+  const { streamName } = last;
   const events: RecordedEvent[] = [];
   const fromRevision = page.afterRevision === undefined ? 0 : page.afterRevision + 1;
   for await (const event of store.readStream(streamName, { fromRevision, maxCount: page.limit + 1 })) {

@@ -10,7 +10,7 @@ import {
   fileRejected,
   FILE_STREAM_CATEGORIES,
   fileStreamName,
-  storedFileStream,
+  lastEventOfFile,
   parseFileEvent,
   intervalDayRecorded,
   readingRecorded,
@@ -275,12 +275,15 @@ export async function importFlowFile(
   }
   const file = report.file;
   // A file's stream is named by its format; one the store has already (under an older name too) is it.
-  const stream = (await storedFileStream(store, sha256)) ?? fileStreamName(sha256, report.summary.format);
+  let found: RecordedEvent | null | undefined = await lastEventOfFile(store, sha256);
+  const stream = found?.streamName ?? fileStreamName(sha256, report.summary.format);
   const total = recordCount(report.summary.counts);
   const now = options.now ?? (() => new Date());
 
   for (;;) {
-    const last = await store.lastEvent(stream);
+    // The first time round it was just read; after another importer moved the stream on, read again.
+    const last = found === undefined ? await store.lastEvent(stream) : found;
+    found = undefined;
     const stored = last === null ? null : await fromStored(store, stream, file, sha256, last);
     if (stored !== null) return stored;
     try {

@@ -63,16 +63,24 @@ export function fileIdOfStream(streamName: string): string | null {
 }
 
 /**
- * The stream a file's events are in, of either format, or null when the store has none. A NEM12 file
- * imported before 2026-12-07 kept its stream under `nem13File-` in an EventStoreDB (PostgreSQL renamed
- * it, migration 012): that name is asked for too.
+ * The last event of a file's stream, of either format (its `streamName` says which), or null when the
+ * store has none. A NEM12 file imported before 2026-12-07 kept its stream under `nem13File-` in an
+ * EventStoreDB (PostgreSQL renamed it, migration 012): that name is asked for too.
  */
-export async function storedFileStream(store: Pick<EventStore, 'lastEvent'>, fileId: string): Promise<string | null> {
+export async function lastEventOfFile(
+  store: Pick<EventStore, 'lastEvent'>,
+  fileId: string,
+): Promise<RecordedEvent | null> {
   for (const format of ['NEM13', 'NEM12'] as const) {
-    const stream = fileStreamName(fileId, format);
-    if ((await store.lastEvent(stream)) !== null) return stream;
+    const last = await store.lastEvent(fileStreamName(fileId, format));
+    if (last !== null) return last;
   }
   return null;
+}
+
+/** The stream a file's events are in, of either format, or null when the store has none. */
+export async function storedFileStream(store: Pick<EventStore, 'lastEvent'>, fileId: string): Promise<string | null> {
+  return (await lastEventOfFile(store, fileId))?.streamName ?? null;
 }
 
 export const CHANNELS = ['cli', 'api', 'inbox'] as const;

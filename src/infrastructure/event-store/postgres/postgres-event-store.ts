@@ -382,12 +382,12 @@ export class PostgresEventStore implements EventStore {
   ): AsyncIterable<RecordedEvent> {
     let from = options.fromRevision ?? 0;
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
-    const last = (await this.lastEvent(streamName))?.revision;
-    if (last === undefined) return;
     // Each page is a range of revisions, an index range scan of one page whatever the planner's estimate
-    // of the rest of the stream; the stream ends at its last revision, not at a short page (a revision
-    // removed by hand, which `nem audit verify` reports, must not hide the events after it).
-    while (remaining > 0 && from <= last) {
+    // of the rest of the stream. The stream ends at its last revision, not at a short page (a revision
+    // removed by hand, which `nem audit verify` reports, must not hide the events after it): that is
+    // asked once, when a page comes back short.
+    let last: number | null | undefined;
+    while (remaining > 0) {
       const page = Math.min(1000, remaining);
       const rows = await this.pool
         .any(
@@ -403,6 +403,17 @@ export class PostgresEventStore implements EventStore {
       for (const row of rows) yield toRecorded(row);
       from += page;
       remaining -= rows.length;
+      if (rows.length < page) {
+        last ??= await this.pool
+          .oneFirst(
+            sql.type(z.object({ last: z.number().nullable() }))`
+              SELECT max(e.stream_revision) AS last FROM ${EVENTS} WHERE s.stream_name = ${streamName}`,
+          )
+          .catch((error: unknown) => {
+            throw translated(`reading ${streamName}`, error);
+          });
+        if (last === null || from > last) return;
+      }
     }
   }
 

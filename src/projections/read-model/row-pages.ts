@@ -42,24 +42,12 @@ export class RowPages<Columns extends ColumnTypes> {
   private readonly statementHead: FragmentSqlToken;
   private readonly recordType: ListSqlToken;
   private readonly selected: ListSqlToken;
-  private readonly given: readonly string[];
-  private readonly columnList: ListSqlToken;
-  private readonly unnestTypes: string[] | null;
 
   constructor(
     private readonly db: CommonQueryMethods,
     private readonly target: RowPagesTarget<Columns>,
   ) {
     const given = Object.keys(target.columns);
-    this.given = given;
-    this.columnList = sql.join(
-      given.map((name) => sql.identifier([name])),
-      sql.fragment`, `,
-    );
-    const types = given.map((name) => target.columns[name] ?? 'text');
-    // Scalar columns go as one array per column (unnest): the server parses each value by its type's
-    // input, where a JSON document costs a parse and then a cast per value. A column of arrays cannot.
-    this.unnestTypes = types.some((type) => type.endsWith('[]') || type === 'jsonb') ? null : types;
     const computed = Object.keys(target.computed);
     const names = [...given, ...computed].map((name) => sql.identifier([name]));
     this.statementHead = sql.fragment`INSERT INTO ${target.table} (${sql.join(names, sql.fragment`, `)})`;
@@ -85,16 +73,9 @@ export class RowPages<Columns extends ColumnTypes> {
     if (this.page.length === 0) return;
     const page = this.page;
     this.page = [];
-    const source =
-      this.unnestTypes === null
-        ? sql.fragment`json_to_recordset(${JSON.stringify(page)}::json) AS r(${this.recordType})`
-        : sql.fragment`${sql.unnest(
-            page.map((row) => this.given.map((name) => row[name])),
-            this.unnestTypes,
-          )} AS r(${this.columnList})`;
     await this.db.query(sql.unsafe`
       ${this.statementHead}
-      SELECT ${this.selected} FROM ${source}
+      SELECT ${this.selected} FROM json_to_recordset(${JSON.stringify(page)}::json) AS r(${this.recordType})
       ${this.target.onConflict ?? sql.fragment``}`);
   }
 }

@@ -33,7 +33,7 @@ const INTERVAL_DAY_COLUMNS = {
   updated_at: 'timestamptz',
   msats_loaded_at: 'timestamptz',
 } as const satisfies ColumnTypes;
-export type IntervalDayRow = RowOf<typeof INTERVAL_DAY_COLUMNS>;
+type IntervalDayRow = RowOf<typeof INTERVAL_DAY_COLUMNS>;
 
 const instantOrNull = (text: string | undefined) => (text === undefined ? null : nemInstantOf(text, 'CCYYMMDDhhmmss'));
 
@@ -52,7 +52,7 @@ function qualitySummary(day: IntervalDayRecordedData, intervals: number): Record
  * A day's row of interval_days: the values as exact decimals, the interval length their count's, the
  * 400 runs and 500s with every member (null when the file gave none).
  */
-export function intervalDayRow(day: IntervalDayRecordedData, line: number): IntervalDayRow {
+function intervalDayRow(day: IntervalDayRecordedData, line: number): IntervalDayRow {
   const values = intervalValuesOf(day);
   const runs = day.intervalQuality ?? [];
   return {

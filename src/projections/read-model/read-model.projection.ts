@@ -44,7 +44,7 @@ const READING_COLUMNS = {
   current_transaction_code: 'text',
   current_retailer_service_order: 'text',
 } as const satisfies ColumnTypes;
-export type ReadingRow = RowOf<typeof READING_COLUMNS>;
+type ReadingRow = RowOf<typeof READING_COLUMNS>;
 
 /** An optional field as sent: '' when the file left it empty. */
 const orNull = (text: string | undefined): string | null => (text === undefined || text === '' ? null : text);
@@ -55,7 +55,7 @@ const instant = (text: string) => nemInstantOf(text, 'CCYYMMDDhhmmss');
  * A reading's row of register_reads: each field once, typed (instants in NEM time, codes as numbers, the
  * unit normalised and its spelling kept when it differs).
  */
-export function readingRow(reading: RecordedReading, line: number): ReadingRow {
+function readingRow(reading: RecordedReading, line: number): ReadingRow {
   const f = reading.fields;
   const b2b = reading.b2b?.fields;
   const unit = normaliseUom(f.uom);

@@ -76,15 +76,23 @@ async function* readStreamThrough(
   // A stream's revisions are 0 to its last, without gaps: each page is a range of them, an index range
   // scan of one page whatever the planner's statistics say. (`> after ... LIMIT n` let a stale estimate
   // pick a scan of the rest of the stream for every page: quadratic in a file's records.)
-  for (let from = 0; from <= found.last; from += STREAM_PAGE) {
+  const page = (from: number): Promise<readonly StreamRow[]> => {
     // The table's own column types, read without a row schema: this reads every record of a file (a
     // schema check and the recorded time's parse were a third of the time of a catch-up).
-    const rows = (await db.any(sql.unsafe`
+    const rows = db.any(sql.unsafe`
       SELECT e.position, e.stream_revision, e.event_id, e.event_type, e.data, e.metadata
       FROM nem_events e
       WHERE e.stream_id = ${found.id} AND e.stream_revision BETWEEN ${from} AND ${from + STREAM_PAGE - 1}
         AND e.event_type = ANY(${sql.array(types, 'text')})
-      ORDER BY e.stream_revision`)) as readonly StreamRow[];
+      ORDER BY e.stream_revision`) as Promise<readonly StreamRow[]>;
+    // Read ahead while the caller works through the page before; a failure is thrown when it is awaited.
+    rows.catch(() => undefined);
+    return rows;
+  };
+  let next = page(0);
+  for (let from = 0; from <= found.last; from += STREAM_PAGE) {
+    const rows = await next;
+    if (from + STREAM_PAGE <= found.last) next = page(from + STREAM_PAGE);
     for (const row of rows) {
       yield {
         id: row.event_id,

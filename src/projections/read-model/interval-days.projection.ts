@@ -1,15 +1,13 @@
 /**
- * The interval days of a NEM12 file, written when its FileImported is applied (like readings): one row
- * per IntervalDayRecorded, then the versions of each day (NMI, suffix, date) ranked, the newest in force.
+ * The interval days of a NEM12 file, written with its FileImported (like readings): one row per
+ * IntervalDayRecorded, then the versions of each day (NMI, suffix, date) ranked, the newest in force.
  */
 import { sql, type CommonQueryMethods } from 'slonik';
-import { parseFileEvent, sourceLineOf } from '../../domain/events/file-events.js';
 import { intervalValuesOf, type IntervalDayRecordedData } from '../../domain/events/interval-day-recorded.js';
 import { calendarDateOf, nemInstantOf } from '../../domain/nem-time.js';
-import type { ProjectionEventSource } from '../event-source.js';
 import { importColumns } from './import-columns.js';
 import { tableOf } from './read-model.schema.js';
-import { RowPages, type ColumnTypes, type RowOf } from './row-pages.js';
+import { recordRows, RowPages, type ColumnTypes, type RecordRows, type RowOf } from './row-pages.js';
 
 const PAGE = 1000;
 
@@ -90,21 +88,18 @@ function intervalDayRow(day: IntervalDayRecordedData, line: number): IntervalDay
   };
 }
 
-export interface IntervalDaysImport {
+/** A closed file whose rows are written: its id, its FileImported's position and time, the generation. */
+export interface ClosedFile {
   readonly fileId: string;
   readonly importPosition: bigint;
   readonly importedAt: string;
   readonly generation: number;
-  readonly events: ProjectionEventSource;
-  /** The file's stream, where its FileImported is. */
-  readonly stream: string;
 }
 
-/** Writes the file's interval days and ranks the versions of the days it sent. */
-export async function projectIntervalDays(db: CommonQueryMethods, file: IntervalDaysImport): Promise<void> {
-  const days = tableOf('interval_days', file.generation);
-  const rows = new RowPages(db, {
-    table: days,
+/** A file's interval days as rows of interval_days (a row already there is left as it is). */
+export function intervalDayRows(db: CommonQueryMethods, file: ClosedFile): RecordRows<IntervalDayRecordedData> {
+  const pages = new RowPages(db, {
+    table: tableOf('interval_days', file.generation),
     columns: INTERVAL_DAY_COLUMNS,
     computed: {
       file_id: sql.fragment`${file.fileId}::text`,
@@ -114,15 +109,17 @@ export async function projectIntervalDays(db: CommonQueryMethods, file: Interval
     onConflict: sql.fragment`ON CONFLICT (file_id, line) DO NOTHING`,
     pageSize: PAGE,
   });
-  for await (const event of file.events.readStream(db, file.stream, ['IntervalDayRecorded'])) {
-    const day = parseFileEvent(event);
-    if (day.type === 'IntervalDayRecorded') await rows.push(intervalDayRow(day.data, sourceLineOf(event)));
-  }
-  await rows.flush();
-  // The newest version of a day is in force: by UpdateDateTime (a blank one ranks below any), then the
-  // file imported later, then the later line. Each version also keeps when it stopped winning (the first
-  // import of a version ranking above it), so answers as of an instant are a filter on the row
-  // (docs/adr/0010-as-of-queries.md). Recomputed for the days of the file just imported.
+  return recordRows(pages, intervalDayRow);
+}
+
+/**
+ * Ranks the versions of the days the file sent: the newest version of a day is in force, by
+ * UpdateDateTime (a blank one ranks below any), then the file imported later, then the later line. Each
+ * version also keeps when it stopped winning (the first import of a version ranking above it), so
+ * answers as of an instant are a filter on the row (docs/adr/0010-as-of-queries.md).
+ */
+export async function rankIntervalDayVersions(db: CommonQueryMethods, file: ClosedFile): Promise<void> {
+  const days = tableOf('interval_days', file.generation);
   await db.query(sql.unsafe`
     WITH versions AS (
       SELECT d.file_id, d.line,

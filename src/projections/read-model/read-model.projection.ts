@@ -1,14 +1,16 @@
 import { sql, type CommonQueryMethods } from 'slonik';
 import type { RecordedEvent } from '../../domain/event-store/event-store.js';
 import { isFileStream, parseFileEvent, sourceLineOf, type FileEvent } from '../../domain/events/file-events.js';
+import type { IntervalDayRecordedData } from '../../domain/events/interval-day-recorded.js';
 import type { RecordedReading } from '../../domain/events/reading-recorded.js';
+import { recordCount } from '../../domain/flow-summary.js';
 import { normaliseUom } from '../../domain/mdff/code-lists.js';
 import { calendarDateOf, nemInstantOf } from '../../domain/nem-time.js';
-import type { ProjectionEventSource } from '../event-source.js';
+import type { ProjectionEventSource, SourcedEvent } from '../event-source.js';
 import { importColumns } from './import-columns.js';
-import { projectIntervalDays } from './interval-days.projection.js';
+import { intervalDayRows, rankIntervalDayVersions, type ClosedFile } from './interval-days.projection.js';
 import { tableOf } from './read-model.schema.js';
-import { RowPages, type ColumnTypes, type RowOf } from './row-pages.js';
+import { recordRows, RowPages, type ColumnTypes, type RecordRows, type RowOf } from './row-pages.js';
 
 const READING_PAGE = 2000;
 
@@ -92,6 +94,53 @@ function readingRow(reading: RecordedReading, line: number): ReadingRow {
     current_transaction_code: b2b?.currentTransactionCode ?? null,
     current_retailer_service_order: orNull(b2b?.currentRetailerServiceOrder),
   };
+}
+
+/** The record events whose rows a file's FileImported brings into the read model. */
+export const RECORD_EVENT_TYPES: readonly string[] = ['ReadingRecorded', 'IntervalDayRecorded'];
+
+/**
+ * The rows of one closed file's record events: a reading's in register_reads, an interval day's in
+ * interval_days. What the catch-up reads back from a file's stream and what an import writing a stream
+ * whole hands over as it writes (inline.ts) go through here alike.
+ */
+export class FileRows {
+  private reads: RecordRows<RecordedReading> | null = null;
+  private days: RecordRows<IntervalDayRecordedData> | null = null;
+
+  constructor(
+    private readonly db: CommonQueryMethods,
+    private readonly file: ClosedFile,
+  ) {}
+
+  async add(event: SourcedEvent): Promise<void> {
+    const record = parseFileEvent(event);
+    if (record.type === 'ReadingRecorded') {
+      this.reads ??= recordRows(
+        new RowPages(this.db, {
+          table: tableOf('register_reads', this.file.generation),
+          columns: READING_COLUMNS,
+          computed: importColumns(this.file.importPosition, this.file.importedAt),
+          pageSize: READING_PAGE,
+        }),
+        readingRow,
+      );
+      await this.reads.add(record.data, sourceLineOf(event));
+    } else if (record.type === 'IntervalDayRecorded') {
+      this.days ??= intervalDayRows(this.db, this.file);
+      await this.days.add(record.data, sourceLineOf(event));
+    }
+  }
+
+  async flush(): Promise<void> {
+    await this.reads?.flush();
+    await this.days?.flush();
+  }
+
+  /** Waits for the pages being written, whatever becomes of them; sends nothing more. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([this.reads?.settled(), this.days?.settled()]);
+  }
 }
 
 export interface ProjectionContext {
@@ -179,27 +228,26 @@ async function onFileImported(
   context: ProjectionContext,
 ): Promise<void> {
   const { generation } = context;
-  const reads = tableOf('register_reads', generation);
+  const file: ClosedFile = {
+    fileId: data.fileId,
+    importPosition: recorded.position,
+    importedAt: recorded.recordedAt,
+    generation,
+  };
   // The statements below sort and group a whole file's readings (a million rows and more): with the
   // default 4 MB they spill to disk in dozens of batches. For this transaction only.
   await db.query(sql.unsafe`SET LOCAL work_mem = '64MB'`);
-  // The file's record events are in the stream of its FileImported.
-  const stream = recorded.streamName;
-  // A file's readings are written by one transaction, all or none: when one is there, they all are (a
-  // batch applied again), and when none is, a plain INSERT needs no conflict check per row.
+  // A file's rows are written by one transaction, all or none: when one is there, they all are (a batch
+  // applied again, or an import that wrote them with its events), and when none is, they are read from
+  // the stream of its FileImported, where its record events are.
   const written = await db.exists(sql.unsafe`
-    SELECT 1 FROM ${reads} WHERE import_position = ${recorded.position.toString()}::int8`);
-  // A NEM12 file has no readings: its stream is not read for them.
-  if (!written && data.counts.registerReads > 0) {
-    const rows = new RowPages(db, {
-      table: reads,
-      columns: READING_COLUMNS,
-      computed: importColumns(recorded.position, recorded.recordedAt),
-      pageSize: READING_PAGE,
-    });
-    for await (const event of context.events.readStream(db, stream, ['ReadingRecorded'])) {
-      const reading = parseFileEvent(event);
-      if (reading.type === 'ReadingRecorded') await rows.push(readingRow(reading.data, sourceLineOf(event)));
+    SELECT 1 FROM ${tableOf('register_reads', generation)} WHERE import_position = ${recorded.position.toString()}::int8
+    UNION ALL
+    SELECT 1 FROM ${tableOf('interval_days', generation)} WHERE file_id = ${data.fileId}`);
+  if (!written && recordCount(data.counts) > 0) {
+    const rows = new FileRows(db, file);
+    for await (const event of context.events.readStream(db, recorded.streamName, RECORD_EVENT_TYPES)) {
+      await rows.add(event);
     }
     await rows.flush();
   }
@@ -217,17 +265,7 @@ async function onFileImported(
       warnings = ${JSON.stringify(data.warnings)}::jsonb
     WHERE file_id = ${data.fileId}`);
 
-  if (data.counts.intervalDays !== undefined) {
-    await projectIntervalDays(db, {
-      fileId: data.fileId,
-      importPosition: recorded.position,
-      importedAt: recorded.recordedAt,
-      generation,
-      events: context.events,
-      stream,
-    });
-  }
-
+  if (data.counts.intervalDays !== undefined) await rankIntervalDayVersions(db, file);
   await markSupersededVersions(db, recorded.position, generation);
   await upsertMeterPoints(db, recorded.position, generation);
 }

@@ -136,9 +136,30 @@ export class RowPages<Columns extends ColumnTypes> {
     this.writing = writing;
   }
 
-  private async settled(): Promise<void> {
+  /** Waits for the page being written, if any (its failure is thrown); sends nothing. */
+  async settled(): Promise<void> {
     const writing = this.writing;
     this.writing = null;
     await writing;
   }
+}
+
+/** Rows made from one kind of record event (a reading, an interval day) and its line, written in pages. */
+export interface RecordRows<Data> {
+  add(data: Data, line: number): Promise<void>;
+  /** Writes the rows not written yet; waits until all are. */
+  flush(): Promise<void>;
+  /** Waits for the page being written, if any (its failure is thrown); sends nothing. */
+  settled(): Promise<void>;
+}
+
+export function recordRows<Columns extends ColumnTypes, Data>(
+  pages: RowPages<Columns>,
+  rowOf: (data: Data, line: number) => RowOf<Columns>,
+): RecordRows<Data> {
+  return {
+    add: (data, line) => pages.push(rowOf(data, line)),
+    flush: () => pages.flush(),
+    settled: () => pages.settled(),
+  };
 }

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './infrastructure/db/database.js';
 import { eventsTableSource, PostgresEventStore } from './infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from './infrastructure/files/flow-file.js';
 import { DatabaseOriginalsArchive } from './infrastructure/files/originals-archive.js';
+import { inlineReadModel } from './projections/inline.js';
 import { ProjectionRunner } from './projections/runner.js';
 import { storeEventSource, type ProjectionEventSource } from './projections/event-source.js';
 
@@ -23,11 +24,19 @@ export interface Services {
   close(): Promise<void>;
 }
 
+export interface ServiceOptions {
+  /**
+   * Whether an import writes a new file's read-model rows with its events (when the read model is at
+   * the store's head); `false` leaves every file to the catch-up (`nem import --no-project`).
+   */
+  readonly inlineProjection?: boolean;
+}
+
 /**
  * Opens the database (PostgreSQL at DATABASE_URL, or embedded PGlite in the data folder) and the event
  * store (EventStoreDB at EVENTSTORE_URL, or the events table of that database).
  */
-export async function openServices(config: Config): Promise<Services> {
+export async function openServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const limits = intakeLimits(config);
   const database = await openDatabase(
     config.databaseUrl === null
@@ -38,8 +47,12 @@ export async function openServices(config: Config): Promise<Services> {
   let events: ProjectionEventSource;
   try {
     if (config.eventStoreUrl === null) {
-      store = new PostgresEventStore(database.pool, database.kind, { copyUrl: database.url });
       events = eventsTableSource();
+      // A new file's stream is written whole, with its read-model rows in the same transaction.
+      store = new PostgresEventStore(database.pool, database.kind, {
+        copyUrl: database.url,
+        inline: options.inlineProjection === false ? null : inlineReadModel(events),
+      });
     } else {
       // The EventStoreDB client (gRPC) loads only when one is configured.
       const esdb = await import('./infrastructure/event-store/esdb/esdb-event-store.js');

@@ -279,6 +279,18 @@ export async function importFlowFile(
   const stream = found?.streamName ?? fileStreamName(sha256, report.summary.format);
   const total = recordCount(report.summary.counts);
   const now = options.now ?? (() => new Date());
+  const receivedEvent = () =>
+    fileReceived({
+      fileId: sha256,
+      fileName: recordedFileName(options.fileName ?? first.name, 'file'),
+      size: report.digest.size,
+      identity: report.digest.basis,
+      container: first.container,
+      zipMember: first.member,
+      header: report.summary.header,
+      receivedAt: toNemIso(now()),
+      channel: options.channel,
+    });
 
   for (;;) {
     // The first time round it was just read; after another importer moved the stream on, read again.
@@ -287,22 +299,28 @@ export async function importFlowFile(
     const stored = last === null ? null : await fromStored(store, stream, file, sha256, last);
     if (stored !== null) return stored;
     try {
+      // A new stream, on a store that writes one whole: every event in one transaction, the file read
+      // once more on the way; a crash leaves nothing of it, and the next run starts it again.
+      if (last === null && store.writeStream !== undefined) {
+        const received = receivedEvent();
+        const valid = report.summary.valid;
+        await store.writeStream({
+          name: stream,
+          count: valid ? total + 2 : 2,
+          chunks: wholeStream(received, valid ? { open, total, format: report.summary.format } : null, {
+            sha256,
+            summary: report.summary,
+            options,
+          }),
+        });
+        return fresh(file, sha256, valid ? 'imported' : 'rejected', report.summary);
+      }
       // The closing event records the digest of every event before it: those already in the stream (an
       // import resumed after a crash, or continued after another importer's append) as read back.
       const digest = new StreamDigest(createSha256());
       let revision: number;
       if (last === null) {
-        const received = fileReceived({
-          fileId: sha256,
-          fileName: recordedFileName(options.fileName ?? first.name, 'file'),
-          size: report.digest.size,
-          identity: report.digest.basis,
-          container: first.container,
-          zipMember: first.member,
-          header: report.summary.header,
-          receivedAt: toNemIso(now()),
-          channel: options.channel,
-        });
+        const received = receivedEvent();
         revision = (await store.append(stream, [received], 'no_stream')).nextExpectedRevision;
         digest.add(received);
       } else {
@@ -325,6 +343,49 @@ export async function importFlowFile(
       throw error;
     }
   }
+}
+
+/**
+ * A new file's stream in chunks: FileReceived, then (for a valid file, read again) its record events,
+ * then the closing event with the digest of all before it. Progress is reported as each chunk is taken,
+ * the one before it written (not yet committed: the stream is written in one transaction).
+ */
+async function* wholeStream(
+  received: NewEvent,
+  records: { readonly open: () => Promise<FlowFile>; readonly total: number; readonly format: MdffFormat } | null,
+  closing: { readonly sha256: string; readonly summary: FlowSummary; readonly options: ImportOptions },
+): AsyncIterable<readonly NewEvent[]> {
+  const { sha256, summary, options } = closing;
+  const digest = new StreamDigest(createSha256());
+  digest.add(received);
+  yield [received];
+  if (records === null) {
+    yield [fileRejected(sha256, summary, options.channel, digest.value())];
+    return;
+  }
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
+  let chunk: NewEvent[] = [];
+  let done = 0;
+  const file = await records.open();
+  for await (const batch of readFlowFile(file)) {
+    for (const item of batch) {
+      if (item.kind !== 'registerRead' && item.kind !== 'intervalDay') continue;
+      const event =
+        item.kind === 'registerRead' ? readingRecorded(sha256, item.read) : intervalDayRecorded(sha256, item.day);
+      digest.add(event);
+      chunk.push(event);
+      if (chunk.length >= chunkSize) {
+        yield chunk;
+        done += chunk.length;
+        chunk = [];
+        options.onProgress?.(done, records.total, records.format);
+      }
+    }
+  }
+  if (file.digest().sha256 !== sha256 || done + chunk.length !== records.total) throw new FileChangedError(file.path);
+  if (chunk.length > 0) yield chunk;
+  options.onProgress?.(records.total, records.total, records.format);
+  yield [fileImported(sha256, summary, options.channel, digest.value())];
 }
 
 /**

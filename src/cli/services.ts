@@ -1,6 +1,6 @@
 import { EventStoreUnavailableError } from '../domain/event-store/event-store.js';
 import { ConfigError, loadConfig } from '../infrastructure/config.js';
-import { openServices, type Services } from '../compose.js';
+import { openServices, type ServiceOptions, type Services } from '../compose.js';
 import { DataDirLockedError } from '../infrastructure/db/data-dir-lock.js';
 import { DatabaseUnavailableError } from '../infrastructure/db/database.js';
 import { firstLine, unavailableReason } from '../infrastructure/db/unavailable.js';
@@ -22,10 +22,14 @@ function expectedFailure(error: unknown, where: string | null): string | null {
 }
 
 /** Opens the configured services for one command, closes them after, and turns setup failures into one line. */
-export async function withServices(io: Output, command: (services: Services) => Promise<ExitCode>): Promise<ExitCode> {
+export async function withServices(
+  io: Output,
+  command: (services: Services) => Promise<ExitCode>,
+  options: ServiceOptions = {},
+): Promise<ExitCode> {
   let services: Services;
   try {
-    services = await openServices(loadConfig());
+    services = await openServices(loadConfig(), options);
   } catch (error) {
     const line = expectedFailure(error, null);
     if (line === null) throw error;

@@ -53,15 +53,22 @@ async function query<T extends pg.QueryResultRow>(url: string, text: string): Pr
   }
 }
 
-/** Waits until the import has appended readings (FileReceived is one event; a chunk of readings more). */
+/**
+ * Waits until the import is writing its file's events: a transaction of the database that has written
+ * and whose last statement inserted events or read-model rows (a new file's stream is written in one
+ * transaction, so nothing of it is visible to another connection before it commits).
+ */
 async function untilAppending(url: string, what: () => string): Promise<void> {
   const deadline = Date.now() + 90_000;
   for (;;) {
-    const [row] = await query<{ count: string }>(url, 'SELECT count(*)::text AS count FROM nem_events').catch(() => [
-      { count: '0' },
-    ]);
-    if (Number(row?.count ?? 0) > 1) return;
-    if (Date.now() > deadline) throw new Error(`no readings were appended in 90 s:\n${what()}`);
+    const [row] = await query<{ count: string }>(
+      url,
+      `SELECT count(*)::text AS count FROM pg_stat_activity
+       WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL
+         AND (query LIKE '%INSERT INTO nem_events%' OR query LIKE '%INSERT INTO "register_reads%')`,
+    ).catch(() => [{ count: '0' }]);
+    if (Number(row?.count ?? 0) > 0) return;
+    if (Date.now() > deadline) throw new Error(`no events were being written after 90 s:\n${what()}`);
     await sleep(50);
   }
 }
@@ -224,7 +231,7 @@ describe('a database that goes away under nem serve and nem import', () => {
     await cluster.stop('immediate');
     expectOneLine(
       await running,
-      /^nem: appending to nem13File-[0-9a-f]{64} failed: the database is unavailable \(.+\)$/,
+      /^nem: writing nem13File-[0-9a-f]{64} failed: the database is unavailable \(.+\)$/,
     );
     expectOneLine(await runNem(['files'], env), /^nem: cannot connect to PostgreSQL at .+: connection refused$/);
 

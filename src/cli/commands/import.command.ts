@@ -12,7 +12,10 @@ export interface ImportCommandOptions {
   readonly json: boolean;
   /** Progress on stderr even when it is not a terminal (as lines), e.g. for logs of a supervisor. */
   readonly progress: boolean;
-  /** Bring the read model up to date after importing (commander's --no-project sets it false). */
+  /**
+   * Bring the read model up to date: before the files (so that each writes its rows with its events) and
+   * after (commander's --no-project sets it false: events only).
+   */
   readonly project: boolean;
 }
 
@@ -75,75 +78,83 @@ export async function runImport(
   options: ImportCommandOptions,
   io: Output,
 ): Promise<ExitCode> {
-  return withServices(io, async (services) => {
-    let exit: ExitCode = EXIT.ok;
-    const tally = {
-      imported: 0,
-      duplicate: 0,
-      rejected: 0,
-      refused: 0,
-      unreadable: 0,
-      readings: 0,
-      intervalDays: 0,
-    };
-    for (const entry of await expandPaths(paths)) {
-      if (entry instanceof SkippedPath) {
-        io.err(`nem import: ${shown(entry.message)}`);
-        continue;
-      }
-      let result: ImportResult;
-      try {
-        if (entry instanceof UnreadablePathError) throw entry;
-        result = await importFlowFile(services.store, () => services.openFlowFile(entry), {
-          originals: services.originals,
-          channel: 'cli',
-          onProgress: progressReporter(io, entry, options.progress),
-        });
-      } catch (error) {
-        if (!(error instanceof UnreadablePathError)) throw error;
-        exit = worst(exit, EXIT.usage);
-        tally.unreadable++;
-        if (options.json) io.out(JSON.stringify(unreadableJson(error)));
-        else io.err(error.message);
-        continue;
-      }
-      tally[result.status]++;
-      if (result.status === 'imported') {
-        if (result.format === 'NEM12') tally.intervalDays += result.records;
-        else tally.readings += result.records;
-      }
-      // A duplicate of a rejected file is still a bad file: a script running the import again learns it.
-      if (result.errorCount > 0) exit = worst(exit, EXIT.invalid);
-      if (options.json) {
-        io.out(JSON.stringify(importResultView(result)));
-        continue;
-      }
-      io.out(`${shown(result.file)}: ${verdict(result)}`);
-      if (result.status !== 'refused' && (result.status !== 'duplicate' || result.errorCount > 0)) {
-        for (const problem of [...result.errors, ...result.warnings]) io.out(formatProblem(result.file, problem));
-        for (const line of formatOmitted(
-          result.file,
-          result.errorCount - result.errors.length,
-          result.warningCount - result.warnings.length,
-        )) {
-          io.out(line);
+  return withServices(
+    io,
+    async (services) => {
+      let exit: ExitCode = EXIT.ok;
+      const tally = {
+        imported: 0,
+        duplicate: 0,
+        rejected: 0,
+        refused: 0,
+        unreadable: 0,
+        readings: 0,
+        intervalDays: 0,
+      };
+      // A read model at the store's head lets each import write its file's rows with its events (one
+      // transaction): brought there first (created, on a new database), so nothing is left to catch up.
+      if (options.project) await services.projections.catchUp();
+      for (const entry of await expandPaths(paths)) {
+        if (entry instanceof SkippedPath) {
+          io.err(`nem import: ${shown(entry.message)}`);
+          continue;
+        }
+        let result: ImportResult;
+        try {
+          if (entry instanceof UnreadablePathError) throw entry;
+          result = await importFlowFile(services.store, () => services.openFlowFile(entry), {
+            originals: services.originals,
+            channel: 'cli',
+            onProgress: progressReporter(io, entry, options.progress),
+          });
+        } catch (error) {
+          if (!(error instanceof UnreadablePathError)) throw error;
+          exit = worst(exit, EXIT.usage);
+          tally.unreadable++;
+          if (options.json) io.out(JSON.stringify(unreadableJson(error)));
+          else io.err(error.message);
+          continue;
+        }
+        tally[result.status]++;
+        if (result.status === 'imported') {
+          if (result.format === 'NEM12') tally.intervalDays += result.records;
+          else tally.readings += result.records;
+        }
+        // A duplicate of a rejected file is still a bad file: a script running the import again learns it.
+        if (result.errorCount > 0) exit = worst(exit, EXIT.invalid);
+        if (options.json) {
+          io.out(JSON.stringify(importResultView(result)));
+          continue;
+        }
+        io.out(`${shown(result.file)}: ${verdict(result)}`);
+        if (result.status !== 'refused' && (result.status !== 'duplicate' || result.errorCount > 0)) {
+          for (const problem of [...result.errors, ...result.warnings]) io.out(formatProblem(result.file, problem));
+          for (const line of formatOmitted(
+            result.file,
+            result.errorCount - result.errors.length,
+            result.warningCount - result.warnings.length,
+          )) {
+            io.out(line);
+          }
         }
       }
-    }
-    if (options.project) {
-      const status = await services.projections.catchUp();
-      if (!options.json && !status.upToDate) io.err('nem import: the read model is still behind the event store');
-    }
-    if (!options.json) {
-      const files = tally.imported + tally.duplicate + tally.rejected + tally.refused + tally.unreadable;
-      io.out(
-        `${plural(files, 'file')}: ${tally.imported} imported (${importedRecords(tally)}), ${tally.duplicate} duplicate, ${tally.rejected} rejected${
-          tally.refused > 0 ? `, ${tally.refused} refused` : ''
-        }${tally.unreadable > 0 ? `, ${tally.unreadable} unreadable` : ''}`,
-      );
-    }
-    return exit;
-  });
+      if (options.project) {
+        const status = await services.projections.catchUp();
+        if (!options.json && !status.upToDate) io.err('nem import: the read model is still behind the event store');
+      }
+      if (!options.json) {
+        const files = tally.imported + tally.duplicate + tally.rejected + tally.refused + tally.unreadable;
+        io.out(
+          `${plural(files, 'file')}: ${tally.imported} imported (${importedRecords(tally)}), ${tally.duplicate} duplicate, ${tally.rejected} rejected${
+            tally.refused > 0 ? `, ${tally.refused} refused` : ''
+          }${tally.unreadable > 0 ? `, ${tally.unreadable} unreadable` : ''}`,
+        );
+      }
+      return exit;
+      // --no-project: events only, the read model left as it is (to a later catch-up or rebuild).
+    },
+    { inlineProjection: options.project },
+  );
 }
 
 export function registerImport(program: Command, io: Output, setExit: (code: ExitCode) => void): void {
@@ -155,7 +166,7 @@ export function registerImport(program: Command, io: Output, setExit: (code: Exi
     .argument('<paths...>', 'files or directories')
     .option('--json', 'print NDJSON, one object per file', false)
     .option('--progress', 'report progress on stderr as lines even when it is not a terminal', false)
-    .option('--no-project', 'do not bring the read model up to date afterwards')
+    .option('--no-project', 'write events only: leave the read model to a later catch-up or rebuild')
     .action(async (paths: string[], options: ImportCommandOptions) => {
       setExit(await runImport(paths, options, io));
     });

@@ -208,3 +208,90 @@ export function eventStoreContract(name: string, open: () => Promise<EventStoreC
     });
   });
 }
+
+async function* chunksOf(events: readonly NewEvent[], size: number): AsyncIterable<readonly NewEvent[]> {
+  for (let i = 0; i < events.length; i += size) yield events.slice(i, i + size);
+}
+
+/** The contract of {@link EventStore.writeStream}, for the adapters that offer it (PostgreSQL, PGlite). */
+export function wholeStreamContract(name: string, open: () => Promise<EventStoreContractSubject>): void {
+  describe(`writing a stream whole: ${name}`, () => {
+    let subject: EventStoreContractSubject;
+    let store: EventStore & Required<Pick<EventStore, 'writeStream'>>;
+    const run = randomUUID().replace(/-/g, '').slice(0, 12);
+    const stream = (label: string) => `whole${run}-${label}`;
+
+    beforeAll(async () => {
+      subject = await open();
+      const offered = subject.store;
+      if (offered.writeStream === undefined) throw new Error(`${name} does not offer writeStream`);
+      store = offered as typeof store;
+    });
+    afterAll(async () => {
+      await subject.dispose();
+    });
+
+    it('stores every event in order, at consecutive positions, and appends go on after them', async () => {
+      await store.append(stream('before'), [event()], 'no_stream');
+      const events = Array.from({ length: 25 }, (_, i) => event('Whole', { i }));
+      const written = await store.writeStream({ name: stream('a'), count: 25, chunks: chunksOf(events, 7) });
+      const read = await collect(store.readStream(stream('a')));
+      expect(read.map((e) => [e.id, e.revision, e.data.i])).toEqual(events.map((e, i) => [e.id, i, i]));
+      const first = read[0]?.position ?? 0n;
+      expect(read.map((e) => e.position)).toEqual(read.map((_, i) => first + BigInt(i)));
+      expect(written).toEqual({ nextExpectedRevision: 24, position: first + 24n });
+      expect(await store.headPosition()).toBe(first + 24n);
+      const after = await store.append(stream('after'), [event()], 'no_stream');
+      expect(after.position).toBeGreaterThan(first + 24n);
+    });
+
+    it('refuses a stream that exists, adding nothing to it', async () => {
+      await store.append(stream('exists'), [event()], 'no_stream');
+      await expect(
+        store.writeStream({ name: stream('exists'), count: 1, chunks: chunksOf([event()], 1) }),
+      ).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      expect(await collect(store.readStream(stream('exists')))).toHaveLength(1);
+    });
+
+    it('stores nothing when its events fail part-way, or are more or fewer than announced', async () => {
+      const events = Array.from({ length: 10 }, () => event());
+      async function* failing(): AsyncIterable<readonly NewEvent[]> {
+        yield events.slice(0, 5);
+        throw new Error('the file changed');
+      }
+      await expect(store.writeStream({ name: stream('failing'), count: 10, chunks: failing() })).rejects.toThrow(
+        'the file changed',
+      );
+      await expect(store.writeStream({ name: stream('more'), count: 9, chunks: chunksOf(events, 4) })).rejects.toThrow(
+        /announced with 9 events/,
+      );
+      await expect(
+        store.writeStream({ name: stream('fewer'), count: 11, chunks: chunksOf(events, 4) }),
+      ).rejects.toThrow(/announced with 11 events and has 10/);
+      for (const label of ['failing', 'more', 'fewer']) {
+        expect(await store.lastEvent(stream(label))).toBeNull();
+      }
+      // Nothing half-written is in the way: the stream can be written afterwards.
+      await store.writeStream({ name: stream('failing'), count: 10, chunks: chunksOf(events, 3) });
+      expect(await collect(store.readStream(stream('failing')))).toHaveLength(10);
+    });
+
+    it('lets one of two writers of the same stream win; the other is told it exists', async () => {
+      const writers = [subject.store, subject.second ?? subject.store].map((s) =>
+        (s as typeof store).writeStream({
+          name: stream('race'),
+          count: 20,
+          chunks: chunksOf(
+            Array.from({ length: 20 }, () => event()),
+            5,
+          ),
+        }),
+      );
+      const outcomes = await Promise.allSettled(writers);
+      expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const lost = outcomes.find((o) => o.status === 'rejected');
+      expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(WrongExpectedRevisionError);
+      expect(await collect(store.readStream(stream('race')))).toHaveLength(20);
+    });
+  });
+}

@@ -49,6 +49,14 @@ export interface ReadAllOptions {
   readonly types?: readonly string[];
 }
 
+/** A stream written whole: its events, in chunks, and how many there are. */
+export interface NewStream {
+  readonly name: string;
+  /** How many events `chunks` gives: a store may draw their positions before the first is written. */
+  readonly count: number;
+  readonly chunks: AsyncIterable<readonly NewEvent[]>;
+}
+
 export interface EventStore {
   /** A short name for messages and health checks: `postgres`, `pglite`, `eventstoredb`. */
   readonly kind: string;
@@ -59,6 +67,13 @@ export interface EventStore {
    * @throws WrongExpectedRevisionError when the stream is not in the expected state.
    */
   append(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  /**
+   * Writes a stream that does not exist yet, every event in one transaction: all are stored, or none
+   * (a failure of `chunks` included). Offered by the stores that have such transactions (PostgreSQL,
+   * PGlite); whoever writes through the port falls back to {@link append} when it is absent.
+   * @throws WrongExpectedRevisionError when the stream exists.
+   */
+  writeStream?(stream: NewStream): Promise<AppendResult>;
   /** Events of one stream in order, from a revision; empty when the stream does not exist. */
   readStream(streamName: string, options?: { fromRevision?: number; maxCount?: number }): AsyncIterable<RecordedEvent>;
   /** The last event of a stream, or null when the stream does not exist. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'slonik';
 import { describe, expect, it } from 'vitest';
-import { eventStoreContract } from '../../../domain/event-store/event-store.contract.js';
+import { eventStoreContract, wholeStreamContract } from '../../../domain/event-store/event-store.contract.js';
 import {
   createTestPostgres,
   openPgliteFromTemplate,
@@ -11,13 +11,15 @@ import {
 import { openDatabase } from '../../db/database.js';
 import { eventsTableSource, PostgresEventStore } from './postgres-event-store.js';
 
-eventStoreContract('pglite (in memory)', async () => {
+const pglite = async () => {
   const database = await openPgliteFromTemplate();
   return { store: new PostgresEventStore(database.pool, 'pglite'), dispose: () => database.close() };
-});
+};
+eventStoreContract('pglite (in memory)', pglite);
+wholeStreamContract('pglite (in memory)', pglite);
 
 if (TEST_DATABASE_URL !== '') {
-  eventStoreContract('postgres', async () => {
+  const postgres = async () => {
     const server = await createTestPostgres();
     const database = await openDatabase({ kind: 'postgres', url: server.url });
     const other = await openDatabase({ kind: 'postgres', url: server.url });
@@ -32,7 +34,9 @@ if (TEST_DATABASE_URL !== '') {
         await server.drop();
       },
     };
-  });
+  };
+  eventStoreContract('postgres', postgres);
+  wholeStreamContract('postgres', postgres);
 }
 
 describe.each(TEST_DATABASES)('reading a stream with a revision removed by hand ($name)', (target) => {

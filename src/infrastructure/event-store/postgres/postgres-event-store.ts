@@ -17,11 +17,13 @@ import {
   type EventStore,
   type ExpectedRevision,
   type NewEvent,
+  type NewStream,
   type ReadAllOptions,
   type RecordedEvent,
 } from '../../../domain/event-store/event-store.js';
 import { FILE_LEVEL_EVENT_TYPES, FILE_STREAM_PREFIXES } from '../../../domain/events/file-events.js';
 import type { ProjectionEventSource, SourcedEvent } from '../../../projections/event-source.js';
+import type { InlineProjection } from '../../../projections/inline.js';
 import { DEFAULT_TIMEOUTS, type DatabaseTimeouts } from '../../db/database.js';
 import { unavailableReason } from '../../db/unavailable.js';
 
@@ -181,6 +183,8 @@ export interface PostgresEventStoreOptions {
   readonly copyUrl?: string | null;
   /** Limits of the COPY connections, as those of the database's pool. */
   readonly timeouts?: DatabaseTimeouts | null;
+  /** The projection a stream written whole brings up to date in the same transaction (writeStream). */
+  readonly inline?: InlineProjection | null;
 }
 
 /**
@@ -212,12 +216,14 @@ async function endWithin(pool: pg.Pool, ms: number): Promise<void> {
 
 export class PostgresEventStore implements EventStore {
   private readonly copyPool: pg.Pool | null;
+  private readonly inline: InlineProjection | null;
 
   constructor(
     private readonly pool: DatabasePool,
     readonly kind: 'postgres' | 'pglite',
     options: PostgresEventStoreOptions = {},
   ) {
+    this.inline = options.inline ?? null;
     if (options.copyUrl === undefined || options.copyUrl === null) {
       this.copyPool = null;
       return;
@@ -250,6 +256,103 @@ export class PostgresEventStore implements EventStore {
         throw new WrongExpectedRevisionError(streamName, expected, undefined, { cause: error });
       }
       throw translated(`appending to ${streamName}`, error);
+    }
+  }
+
+  /**
+   * Writes a new stream in one transaction, under the append lock: its positions are drawn at once (so
+   * the last is known before the first event is written), each chunk is one INSERT, and the inline
+   * projection, when it takes part, writes the read model's rows beside the events.
+   */
+  async writeStream(stream: NewStream): Promise<AppendResult> {
+    if (stream.count < 1) throw new RangeError('a stream needs at least one event');
+    try {
+      return await this.pool.transaction(async (tx) => {
+        await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
+        const found = await tx.maybeOne(
+          sql.type(z.object({ id: z.number(), revision: z.number().nullable() }))`
+            SELECT s.stream_id AS id, (SELECT max(e.stream_revision) FROM nem_events e WHERE e.stream_id = s.stream_id) AS revision
+            FROM nem_streams s WHERE s.stream_name = ${stream.name}`,
+        );
+        if (found !== null && found.revision !== null) {
+          throw new WrongExpectedRevisionError(stream.name, 'no_stream', found.revision);
+        }
+        const streamId =
+          found?.id ??
+          (await tx.oneFirst(
+            sql.type(z.object({ id: z.number() }))`
+              INSERT INTO nem_streams (stream_name) VALUES (${stream.name}) RETURNING stream_id AS id`,
+          ));
+        // Under the append lock no one else draws positions: the stream's are the next `count`. Its events'
+        // recorded time is the transaction's, read as a reader of the events gets it (to the millisecond).
+        const drawn = await tx.one(
+          sql.type(z.object({ last: z.bigint(), now: z.string() }))`
+            SELECT setval(pg_get_serial_sequence('nem_events', 'position'),
+              nextval(pg_get_serial_sequence('nem_events', 'position')) + ${stream.count - 1}) AS last,
+              now() AS now`,
+        );
+        const first = drawn.last - BigInt(stream.count - 1);
+        const projection = await this.inline?.open(tx, stream.name, { position: drawn.last, recordedAt: drawn.now });
+        let revision = 0;
+        // A chunk's INSERT is not waited for: the server writes it (and the rows of the chunk before)
+        // while the next chunk is made. At most one is in flight: memory stays that of a chunk or two.
+        let inserting: Promise<unknown> | null = null;
+        try {
+          for await (const chunk of stream.chunks) {
+            if (chunk.length === 0) continue;
+            if (revision + chunk.length > stream.count) {
+              throw new RangeError(`stream ${stream.name} was announced with ${stream.count} events and has more`);
+            }
+            const at = revision;
+            // One jsonb document per chunk, each event an array read by position.
+            const rows = JSON.stringify(
+              chunk.map((event, i) => [
+                (first + BigInt(at + i)).toString(),
+                at + i,
+                event.id,
+                event.type,
+                event.data,
+                event.metadata,
+              ]),
+            );
+            await inserting;
+            inserting = tx.query(sql.unsafe`
+            INSERT INTO nem_events (position, stream_id, stream_revision, event_id, event_type, data, metadata, recorded_at)
+            SELECT (e->>0)::int8, ${streamId}, (e->>1)::int4, (e->>2)::uuid, e->>3, e->4, e->5, now()
+            FROM jsonb_array_elements(${rows}::jsonb) AS e`);
+            // Thrown when awaited; handled here so that it is not unhandled while the chunk's rows are made.
+            inserting.catch(() => undefined);
+            if (projection !== null && projection !== undefined) {
+              for (const [i, event] of chunk.entries()) {
+                await projection.written({
+                  ...event,
+                  streamName: stream.name,
+                  revision: at + i,
+                  position: first + BigInt(at + i),
+                  recordedAt: drawn.now,
+                });
+              }
+            }
+            revision += chunk.length;
+          }
+          await inserting;
+        } catch (error) {
+          // The transaction is rolled back only once no statement of it is in flight.
+          await Promise.allSettled([inserting, projection?.settled()]);
+          throw error;
+        }
+        if (revision !== stream.count) {
+          throw new RangeError(`stream ${stream.name} was announced with ${stream.count} events and has ${revision}`);
+        }
+        await projection?.close();
+        return { nextExpectedRevision: stream.count - 1, position: drawn.last };
+      });
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) throw error;
+      if (error instanceof UniqueIntegrityConstraintViolationError || (error as { code?: string }).code === '23505') {
+        throw new WrongExpectedRevisionError(stream.name, 'no_stream', undefined, { cause: error });
+      }
+      throw translated(`writing ${stream.name}`, error);
     }
   }
 

@@ -1,0 +1,147 @@
+/**
+ * The read model written by the import itself (inline.ts): current when the import answers, the same
+ * rows a rebuild makes from the events, and nothing of a file that failed part-way.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql, type FragmentSqlToken } from 'slonik';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { writeNem12File, writeNem13File } from '../../bench/generate.js';
+import { TEST_DATABASES } from '../../test/databases.js';
+import { TEST_LIMITS } from '../../test/limits.js';
+import { samplePath } from '../../test/samples.js';
+import { FileChangedError, importFlowFile } from '../application/import-flow-file.js';
+import type { Database } from '../infrastructure/db/database.js';
+import { eventsTableSource, PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
+import { openFlowFile } from '../infrastructure/files/flow-file.js';
+import { inlineReadModel } from './inline.js';
+import { ProjectionRunner } from './runner.js';
+
+const work = mkdtempSync(join(tmpdir(), 'nem-inline-'));
+
+/** Every row of the read model's views, as JSON, in a fixed order. */
+interface ReadModelRows {
+  readonly files: readonly unknown[];
+  readonly register_reads: readonly unknown[];
+  readonly interval_days: readonly unknown[];
+  readonly meter_points: readonly unknown[];
+  readonly registers: readonly unknown[];
+}
+
+async function readModel(database: Database): Promise<ReadModelRows> {
+  const dump = async (view: string, order: FragmentSqlToken) =>
+    database.pool.anyFirst(
+      sql.type(z.object({ row: z.unknown() }))`
+        SELECT to_jsonb(t) AS row FROM ${sql.identifier([view])} t ORDER BY ${order}`,
+    );
+  return {
+    files: await dump('files', sql.fragment`file_id`),
+    register_reads: await dump('register_reads', sql.fragment`import_position, line`),
+    interval_days: await dump('interval_days', sql.fragment`file_id, line`),
+    meter_points: await dump('meter_points', sql.fragment`nmi`),
+    registers: await dump('registers', sql.fragment`nmi, meter_serial_number, nmi_suffix, register_id`),
+  };
+}
+
+describe.each(TEST_DATABASES)('the read model written by the import on $name', (target) => {
+  let database: Database;
+  let inline: PostgresEventStore;
+  let plain: PostgresEventStore;
+  let runner: ProjectionRunner;
+  const importWith = (store: PostgresEventStore, path: string) =>
+    importFlowFile(store, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli', chunkSize: 7 });
+
+  beforeAll(async () => {
+    database = await target.open();
+    const events = eventsTableSource();
+    inline = new PostgresEventStore(database.pool, database.kind, {
+      copyUrl: database.url,
+      inline: inlineReadModel(events),
+    });
+    plain = new PostgresEventStore(database.pool, database.kind, { copyUrl: database.url });
+    runner = new ProjectionRunner(database.pool, inline, events);
+    await runner.ensureReadModel();
+  });
+  afterAll(async () => {
+    await Promise.all([inline.close(), plain.close()]);
+    await database.close();
+  });
+
+  it('is current when each import answers, and holds what a rebuild from the events holds', async () => {
+    const nem13 = join(work, `inline-${target.name}.csv`);
+    await writeNem13File(nem13, 40, { seed: 31 });
+    // The same register reads sent again (another file: CRLF line ends): the later import's version wins.
+    const corrected = join(work, `inline-corrected-${target.name}.csv`);
+    await writeNem13File(corrected, 40, { seed: 31, eol: '\r\n' });
+    const nem12 = join(work, `inline-${target.name}-nem12.csv`);
+    await writeNem12File(nem12, { nmis: 2, days: 3, channels: 2, seed: 31 });
+    const files = [
+      { path: nem13, status: 'imported', records: 40 },
+      { path: corrected, status: 'imported', records: 40 },
+      { path: nem12, status: 'imported', records: 12 },
+      { path: samplePath('malformed/handcopied-spec-example-nem13-meter-change.csv'), status: 'rejected', records: 0 },
+      { path: nem13, status: 'duplicate', records: 40 },
+    ];
+    for (const file of files) {
+      const result = await importWith(inline, file.path);
+      expect(result).toMatchObject({ status: file.status, records: file.records });
+      const status = await runner.status();
+      expect(status, `after ${file.path}`).toMatchObject({ upToDate: true, lag: 0, checkpoint: status.head });
+    }
+    const written = await readModel(database);
+    expect(written.register_reads).toHaveLength(80);
+    expect(written.interval_days).toHaveLength(12);
+    expect(written.files.map((file) => (file as { status: string }).status).sort()).toEqual([
+      'imported',
+      'imported',
+      'imported',
+      'rejected',
+    ]);
+    expect(written.register_reads.filter((row) => (row as { superseded: boolean }).superseded)).toHaveLength(40);
+
+    await runner.rebuild();
+    expect(await readModel(database)).toEqual(written);
+  });
+
+  it('leaves a file to the catch-up when the read model is behind, and projects it once', async () => {
+    const behind = join(work, `behind-${target.name}.csv`);
+    await writeNem13File(behind, 12, { seed: 32 });
+    const next = join(work, `next-${target.name}.csv`);
+    await writeNem13File(next, 9, { seed: 33 });
+    const before = (await runner.status()).checkpoint;
+    // A file whose events no projection saw yet: the read model is behind the store.
+    expect(await importWith(plain, behind)).toMatchObject({ status: 'imported' });
+    expect(await importWith(inline, next)).toMatchObject({ status: 'imported' });
+    const status = await runner.status();
+    expect(status.checkpoint).toBe(before);
+    expect(status.lag).toBeGreaterThan(0);
+    const caughtUp = await runner.catchUp();
+    expect(caughtUp).toMatchObject({ upToDate: true, lag: 0 });
+    const written = await readModel(database);
+    await runner.rebuild();
+    expect(await readModel(database)).toEqual(written);
+  });
+
+  it('keeps nothing of a file that changed while it was read again, and the checkpoint where it was', async () => {
+    const path = join(work, `changing-${target.name}.csv`);
+    await writeNem13File(path, 30, { seed: 34 });
+    const before = await runner.status();
+    const rowsBefore = (await readModel(database)).register_reads.length;
+    let opened = 0;
+    const result = importFlowFile(
+      inline,
+      async () => {
+        // The second read (the one that writes the events) finds the file changed.
+        if (++opened === 2) writeFileSync(path, 'something else\n');
+        return openFlowFile(path, TEST_LIMITS);
+      },
+      { channel: 'cli', chunkSize: 7 },
+    );
+    await expect(result).rejects.toBeInstanceOf(FileChangedError);
+    expect(await runner.status()).toEqual(before);
+    expect((await readModel(database)).register_reads).toHaveLength(rowsBefore);
+    expect(await inline.headPosition()).toBe(before.head);
+  });
+});

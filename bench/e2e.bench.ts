@@ -5,7 +5,13 @@ export interface E2eMeasurement {
   backend: 'postgres' | 'pglite';
   readings: number;
   fileBytes: number;
-  floor: { copySeconds: number; projectionSeconds: number; readsRows: number; readsBytes: number };
+  floor: {
+    copySeconds: number;
+    projectionSeconds: number;
+    indexSeconds: number;
+    readsRows: number;
+    readsBytes: number;
+  };
   importSeconds: number;
   catchUpSeconds: number;
   rebuildSeconds: number;
@@ -24,7 +30,13 @@ const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1);
 const s = (value: number) => value.toFixed(1);
 const x = (value: number) => `${value.toFixed(2)}x`;
 
+/** What searchable physically needs: the events by one COPY, the rows by one INSERT, their indexes. */
 function floorSeconds(m: E2eMeasurement): number {
+  return m.floor.copySeconds + m.floor.projectionSeconds + m.floor.indexSeconds;
+}
+
+/** The floor of earlier issues, without the indexes: kept so that figures stay comparable. */
+function indexFreeFloorSeconds(m: E2eMeasurement): number {
   return m.floor.copySeconds + m.floor.projectionSeconds;
 }
 
@@ -33,8 +45,9 @@ function endToEnd(m: E2eMeasurement): number {
 }
 
 /**
- * File to searchable (`nem import` and the read model's catch-up) on PostgreSQL and PGlite, each next to
- * the floors of the same run, and the bytes the database holds for it: `npm run bench -- e2e`.
+ * File to searchable (`nem import`, which writes the file's rows with its events, and a catch-up that
+ * should find nothing left) on PostgreSQL and PGlite, each next to the floors of the same run, and the
+ * bytes the database holds for it: `npm run bench -- e2e`.
  */
 export async function e2eBenchmark(size = e2eSize()): Promise<Verdict[]> {
   const path = await generatedFile(size);
@@ -47,12 +60,12 @@ export async function e2eBenchmark(size = e2eSize()): Promise<Verdict[]> {
     readings: m.readings,
     'floor: COPY s': s(m.floor.copySeconds),
     'floor: INSERT ... SELECT s': s(m.floor.projectionSeconds),
+    'floor: indexes s': s(m.floor.indexSeconds),
     'nem import s': s(m.importSeconds),
-    'import / COPY': x(m.importSeconds / m.floor.copySeconds),
-    'catch-up s': s(m.catchUpSeconds),
-    'catch-up / INSERT': x(m.catchUpSeconds / m.floor.projectionSeconds),
+    'catch-up after s': s(m.catchUpSeconds),
     'file to searchable s': s(endToEnd(m)),
     'e2e / floor': x(endToEnd(m) / floorSeconds(m)),
+    'e2e / index-free floor': x(endToEnd(m) / indexFreeFloorSeconds(m)),
     'rebuild s': s(m.rebuildSeconds),
     'peak RSS MiB': m.peakRssMiB,
   }));
@@ -103,7 +116,7 @@ function verdicts(results: E2eMeasurement[]): Verdict[] {
   if (native) {
     const ratio = endToEnd(native) / floorSeconds(native);
     out.push({
-      target: `file to searchable on PostgreSQL, ${native.readings} readings: ${s(endToEnd(native))} s is ${x(ratio)} its floor of ${s(floorSeconds(native))} s (COPY ${s(native.floor.copySeconds)} s + INSERT ... SELECT ${s(native.floor.projectionSeconds)} s) (target <= 1.5x)`,
+      target: `file to searchable on PostgreSQL, ${native.readings} readings: ${s(endToEnd(native))} s is ${x(ratio)} its floor of ${s(floorSeconds(native))} s (COPY ${s(native.floor.copySeconds)} s + INSERT ... SELECT ${s(native.floor.projectionSeconds)} s + indexes ${s(native.floor.indexSeconds)} s) (target <= 1.5x)`,
       met: ratio <= 1.5,
     });
     const perLine = native.fileBytes / native.readings;
@@ -123,8 +136,8 @@ function verdicts(results: E2eMeasurement[]): Verdict[] {
     }
     const total = native.storage.totalBytes;
     out.push({
-      target: `events + read model with indexes on PostgreSQL: ${mb(total)} MB is ${x(total / native.fileBytes)} the file's ${mb(native.fileBytes)} MB (target <= 6x)`,
-      met: total <= 6 * native.fileBytes,
+      target: `events + read model with indexes on PostgreSQL: ${mb(total)} MB is ${x(total / native.fileBytes)} the file's ${mb(native.fileBytes)} MB (target <= 5x)`,
+      met: total <= 5 * native.fileBytes,
     });
   }
   if (native && embedded) {
@@ -136,8 +149,8 @@ function verdicts(results: E2eMeasurement[]): Verdict[] {
   }
   for (const m of results) {
     out.push({
-      target: `full rebuild on ${m.backend}: ${s(m.rebuildSeconds)} s, catch-up ${s(m.catchUpSeconds)} s (target: rebuild no slower)`,
-      met: m.rebuildSeconds <= m.catchUpSeconds,
+      target: `full rebuild on ${m.backend}: ${s(m.rebuildSeconds)} s, the import ${s(m.importSeconds)} s (target: rebuild no slower)`,
+      met: m.rebuildSeconds <= m.importSeconds,
     });
   }
   return out;

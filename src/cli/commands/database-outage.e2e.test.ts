@@ -229,10 +229,7 @@ describe('a database that goes away under nem serve and nem import', () => {
     const running = runNem(['import', largeFile], env);
     await untilAppending(url, () => 'nem import');
     await cluster.stop('immediate');
-    expectOneLine(
-      await running,
-      /^nem: writing nem13File-[0-9a-f]{64} failed: the database is unavailable \(.+\)$/,
-    );
+    expectOneLine(await running, /^nem: writing nem13File-[0-9a-f]{64} failed: the database is unavailable \(.+\)$/);
     expectOneLine(await runNem(['files'], env), /^nem: cannot connect to PostgreSQL at .+: connection refused$/);
 
     await cluster.start();

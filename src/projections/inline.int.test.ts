@@ -9,11 +9,11 @@ import { sql, type FragmentSqlToken } from 'slonik';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { writeNem12File, writeNem13File } from '../../bench/generate.js';
-import { TEST_DATABASES } from '../../test/databases.js';
+import { createTestPostgres, TEST_DATABASE_URL, TEST_DATABASES } from '../../test/databases.js';
 import { TEST_LIMITS } from '../../test/limits.js';
 import { samplePath } from '../../test/samples.js';
 import { FileChangedError, importFlowFile } from '../application/import-flow-file.js';
-import type { Database } from '../infrastructure/db/database.js';
+import { openDatabase, type Database } from '../infrastructure/db/database.js';
 import { eventsTableSource, PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from '../infrastructure/files/flow-file.js';
 import { inlineReadModel } from './inline.js';
@@ -145,3 +145,64 @@ describe.each(TEST_DATABASES)('the read model written by the import on $name', (
     expect(await inline.headPosition()).toBe(before.head);
   });
 });
+
+describe.runIf(TEST_DATABASE_URL !== '')(
+  'imports writing the read model from two processes at once, on postgres',
+  () => {
+    it('writes each file once, inline or by a runner catching up beside them: what a rebuild holds', async () => {
+      const server = await createTestPostgres();
+      // Two processes' worth of connections: each its own pool, store and runner.
+      const databases = await Promise.all([0, 1].map(() => openDatabase({ kind: 'postgres', url: server.url })));
+      const events = eventsTableSource();
+      const stores = databases.map(
+        (database) =>
+          new PostgresEventStore(database.pool, 'postgres', { copyUrl: server.url, inline: inlineReadModel(events) }),
+      );
+      const runners = databases.map((database, i) => new ProjectionRunner(database.pool, stores[i]!, events));
+      try {
+        await runners[0]!.ensureReadModel();
+        const paths = await Promise.all(
+          [0, 1, 2, 3].map(async (i) => {
+            const path = join(work, `together-${i}.csv`);
+            if (i === 3) await writeNem12File(path, { nmis: 2, days: 4, channels: 2, seed: 40 + i });
+            else await writeNem13File(path, 30 + i, { seed: 40 + i });
+            return path;
+          }),
+        );
+        let importing = true;
+        // A runner of the first process catching up all the while, as nem serve does every second.
+        const catchingUp = (async () => {
+          while (importing) await runners[0]!.catchUp();
+        })();
+        const results = await Promise.all(
+          paths.flatMap((path, i) => [
+            importFlowFile(stores[i % 2]!, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli', chunkSize: 4 }),
+            // The same file from the other process: stored once.
+            importFlowFile(stores[(i + 1) % 2]!, () => openFlowFile(path, TEST_LIMITS), {
+              channel: 'cli',
+              chunkSize: 4,
+            }),
+          ]),
+        );
+        importing = false;
+        await catchingUp;
+        for (let i = 0; i < paths.length; i++) {
+          const pair = [results[2 * i]!.status, results[2 * i + 1]!.status].sort();
+          expect(pair, paths[i]).toEqual(['duplicate', 'imported']);
+        }
+        const status = await runners[1]!.catchUp();
+        expect(status).toMatchObject({ upToDate: true, lag: 0 });
+        const written = await readModel(databases[0]!);
+        expect(written.files).toHaveLength(4);
+        expect(written.register_reads).toHaveLength(30 + 31 + 32);
+        expect(written.interval_days).toHaveLength(16);
+        await runners[1]!.rebuild();
+        expect(await readModel(databases[0]!)).toEqual(written);
+      } finally {
+        await Promise.all(stores.map((store) => store.close()));
+        await Promise.all(databases.map((database) => database.close()));
+        await server.drop();
+      }
+    });
+  },
+);

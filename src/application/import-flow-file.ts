@@ -372,6 +372,8 @@ async function* wholeStream(
       if (item.kind !== 'registerRead' && item.kind !== 'intervalDay') continue;
       const event =
         item.kind === 'registerRead' ? readingRecorded(sha256, item.read) : intervalDayRecorded(sha256, item.day);
+      // More records than the validation pass counted: the file changed in between.
+      if (done + chunk.length >= records.total) throw new FileChangedError(file.path);
       digest.add(event);
       chunk.push(event);
       if (chunk.length >= chunkSize) {

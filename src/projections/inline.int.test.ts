@@ -13,6 +13,7 @@ import { createTestPostgres, TEST_DATABASE_URL, TEST_DATABASES } from '../../tes
 import { TEST_LIMITS } from '../../test/limits.js';
 import { samplePath } from '../../test/samples.js';
 import { FileChangedError, importFlowFile } from '../application/import-flow-file.js';
+import { UnknownEventVersionError } from '../domain/events/file-events.js';
 import { openDatabase, type Database } from '../infrastructure/db/database.js';
 import { eventsTableSource, PostgresEventStore } from '../infrastructure/event-store/postgres/postgres-event-store.js';
 import { openFlowFile } from '../infrastructure/files/flow-file.js';
@@ -143,6 +144,71 @@ describe.each(TEST_DATABASES)('the read model written by the import on $name', (
     expect(await runner.status()).toEqual(before);
     expect((await readModel(database)).register_reads).toHaveLength(rowsBefore);
     expect(await inline.headPosition()).toBe(before.head);
+  });
+});
+
+describe.each(TEST_DATABASES)('what stops an import or a catch-up part-way, on $name', (target) => {
+  let database: Database;
+  let store: PostgresEventStore;
+  let runner: ProjectionRunner;
+
+  beforeAll(async () => {
+    database = await target.open();
+    const events = eventsTableSource();
+    store = new PostgresEventStore(database.pool, database.kind, {
+      copyUrl: database.url,
+      inline: inlineReadModel(events),
+    });
+    runner = new ProjectionRunner(database.pool, store, events);
+    await runner.ensureReadModel();
+  });
+  afterAll(async () => {
+    await store.close();
+    await database.close();
+  });
+
+  it('calls a file that grew between its two reads changed, and keeps nothing of it', async () => {
+    const path = join(work, `growing-${target.name}.csv`);
+    await writeNem13File(path, 30, { seed: 35 });
+    const before = await runner.status();
+    let opened = 0;
+    const result = importFlowFile(
+      store,
+      async () => {
+        // The same first 30 records (the same seed), and 10 more.
+        if (++opened === 2) await writeNem13File(path, 40, { seed: 35 });
+        return openFlowFile(path, TEST_LIMITS);
+      },
+      { channel: 'cli', chunkSize: 7 },
+    );
+    await expect(result).rejects.toBeInstanceOf(FileChangedError);
+    expect(await runner.status()).toEqual(before);
+    expect(await store.headPosition()).toBe(before.head);
+  });
+
+  it('names an event of a file it cannot read in a catch-up, with pages being written, and moves nothing', async () => {
+    const path = join(work, `unreadable-${target.name}.csv`);
+    await writeNem13File(path, 5000, { seed: 36 });
+    // Written without the inline projection: the catch-up reads the file's events back.
+    const plain = new PostgresEventStore(database.pool, database.kind, { copyUrl: database.url });
+    const imported = await importFlowFile(plain, () => openFlowFile(path, TEST_LIMITS), { channel: 'cli' });
+    const victim = await database.pool.one(
+      sql.type(z.object({ id: z.string() }))`
+        SELECT e.event_id::text AS id FROM nem_events e JOIN nem_streams s USING (stream_id)
+        WHERE s.stream_name LIKE ${`%${imported.sha256 ?? ''}`} AND e.stream_revision = 4500`,
+    );
+    await database.pool.query(sql.unsafe`
+      UPDATE nem_events SET metadata = jsonb_set(metadata, '{schemaVersion}', '3') WHERE event_id = ${victim.id}::uuid`);
+    const before = await runner.status();
+    const rows = (await readModel(database)).register_reads.length;
+    const refused = await runner.catchUp().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(UnknownEventVersionError);
+    expect((refused as UnknownEventVersionError).event.id).toBe(victim.id);
+    expect(await runner.status()).toEqual(before);
+    expect((await readModel(database)).register_reads).toHaveLength(rows);
   });
 });
 

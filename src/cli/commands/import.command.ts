@@ -93,7 +93,7 @@ export async function runImport(
       };
       // A read model at the store's head lets each import write its file's rows with its events (one
       // transaction): brought there first (created, on a new database), so nothing is left to catch up.
-      if (options.project) await services.projections.catchUp();
+      if (options.project && services.store.writeStream !== undefined) await services.projections.catchUp();
       for (const entry of await expandPaths(paths)) {
         if (entry instanceof SkippedPath) {
           io.err(`nem import: ${shown(entry.message)}`);
@@ -151,8 +151,8 @@ export async function runImport(
         );
       }
       return exit;
-      // --no-project: events only, the read model left as it is (to a later catch-up or rebuild).
     },
+    // --no-project: events only, the read model left as it is (to a later catch-up or rebuild).
     { inlineProjection: options.project },
   );
 }

@@ -246,10 +246,16 @@ async function onFileImported(
     SELECT 1 FROM ${tableOf('interval_days', generation)} WHERE file_id = ${data.fileId}`);
   if (!written && recordCount(data.counts) > 0) {
     const rows = new FileRows(db, file);
-    for await (const event of context.events.readStream(db, recorded.streamName, RECORD_EVENT_TYPES)) {
-      await rows.add(event);
+    try {
+      for await (const event of context.events.readStream(db, recorded.streamName, RECORD_EVENT_TYPES)) {
+        await rows.add(event);
+      }
+      await rows.flush();
+    } catch (error) {
+      // The transaction is rolled back only once no page of it is being written.
+      await rows.settled();
+      throw error;
     }
-    await rows.flush();
   }
 
   await db.query(sql.unsafe`

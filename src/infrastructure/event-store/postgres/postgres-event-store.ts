@@ -92,20 +92,25 @@ async function* readStreamThrough(
     return rows;
   };
   let next = page(0);
-  for (let from = 0; from <= found.last; from += STREAM_PAGE) {
-    const rows = await next;
-    if (from + STREAM_PAGE <= found.last) next = page(from + STREAM_PAGE);
-    for (const row of rows) {
-      yield {
-        id: row.event_id,
-        type: row.event_type,
-        data: row.data,
-        metadata: row.metadata,
-        streamName: stream,
-        revision: row.stream_revision,
-        position: row.position,
-      };
+  try {
+    for (let from = 0; from <= found.last; from += STREAM_PAGE) {
+      const rows = await next;
+      if (from + STREAM_PAGE <= found.last) next = page(from + STREAM_PAGE);
+      for (const row of rows) {
+        yield {
+          id: row.event_id,
+          type: row.event_type,
+          data: row.data,
+          metadata: row.metadata,
+          streamName: stream,
+          revision: row.stream_revision,
+          position: row.position,
+        };
+      }
     }
+  } finally {
+    // A reader that stops early (an error in the caller, which rolls back) waits for the page read ahead.
+    await next.catch(() => undefined);
   }
 }
 
@@ -136,6 +141,19 @@ function matches(expected: ExpectedRevision, current: number | null): boolean {
 /** COPY's text format: a backslash starts an escape, so it is doubled; JSON has no raw tabs or newlines. */
 function copyText(value: string): string {
   return value.includes('\\') ? value.replace(/\\/g, '\\\\') : value;
+}
+
+/** A unique key of the events or streams table refused a row: another writer's row is there. */
+function violatesStoreKey(error: unknown): boolean {
+  const constraint =
+    error instanceof UniqueIntegrityConstraintViolationError
+      ? error.constraint
+      : (error as { code?: string }).code === '23505'
+        ? (error as { constraint?: string }).constraint
+        : undefined;
+  return (
+    typeof constraint === 'string' && (constraint.startsWith('nem_events') || constraint.startsWith('nem_streams'))
+  );
 }
 
 /** A stream's id and last revision; no row when the stream was never written. */
@@ -267,8 +285,15 @@ export class PostgresEventStore implements EventStore {
   async writeStream(stream: NewStream): Promise<AppendResult> {
     if (stream.count < 1) throw new RangeError('a stream needs at least one event');
     try {
+      // Never retried by slonik (on a deadlock, say): the chunks can be read once.
       return await this.pool.transaction(async (tx) => {
+        // Another import holds the lock for a whole file: waiting for it is not a statement that hangs.
+        const timeout = await tx.oneFirst(
+          sql.type(z.object({ timeout: z.string() }))`SELECT current_setting('statement_timeout') AS timeout`,
+        );
+        await tx.query(sql.unsafe`SET LOCAL statement_timeout = 0`);
         await tx.query(sql.unsafe`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
+        await tx.query(sql.unsafe`SELECT set_config('statement_timeout', ${timeout}, true)`);
         const found = await tx.maybeOne(
           sql.type(z.object({ id: z.number(), revision: z.number().nullable() }))`
             SELECT s.stream_id AS id, (SELECT max(e.stream_revision) FROM nem_events e WHERE e.stream_id = s.stream_id) AS revision
@@ -336,20 +361,22 @@ export class PostgresEventStore implements EventStore {
             revision += chunk.length;
           }
           await inserting;
+          if (revision !== stream.count) {
+            throw new RangeError(`stream ${stream.name} was announced with ${stream.count} events and has ${revision}`);
+          }
         } catch (error) {
           // The transaction is rolled back only once no statement of it is in flight.
           await Promise.allSettled([inserting, projection?.settled()]);
           throw error;
         }
-        if (revision !== stream.count) {
-          throw new RangeError(`stream ${stream.name} was announced with ${stream.count} events and has ${revision}`);
-        }
         await projection?.close();
         return { nextExpectedRevision: stream.count - 1, position: drawn.last };
-      });
+      }, 0);
     } catch (error) {
       if (error instanceof WrongExpectedRevisionError) throw error;
-      if (error instanceof UniqueIntegrityConstraintViolationError || (error as { code?: string }).code === '23505') {
+      // Another writer of the same stream got there first. A unique key of the read model (written in the
+      // same transaction) is no such thing: it is thrown as it is, not retried as a race.
+      if (violatesStoreKey(error)) {
         throw new WrongExpectedRevisionError(stream.name, 'no_stream', undefined, { cause: error });
       }
       throw translated(`writing ${stream.name}`, error);

@@ -332,8 +332,8 @@ export async function importFlowFile(
         await store.append(stream, [rejected], revision);
         return fresh(file, sha256, 'rejected', report.summary);
       }
-      const records = { total, format: report.summary.format };
-      revision = await appendReadings(store, stream, open, sha256, revision, records, digest, options);
+      const records = { open, total, format: report.summary.format };
+      revision = await appendReadings(store, stream, records, sha256, revision, digest, options);
       const imported = fileImported(sha256, report.summary, options.channel, digest.value());
       await store.append(stream, [imported], revision);
       return fresh(file, sha256, 'imported', report.summary);
@@ -345,6 +345,45 @@ export async function importFlowFile(
   }
 }
 
+/** A file's records to write: how it is opened again, how many the validation pass counted, its format. */
+interface FileRecords {
+  readonly open: () => Promise<FlowFile>;
+  readonly total: number;
+  readonly format: MdffFormat;
+}
+
+/**
+ * Reads the file again and yields its record events (readings of a NEM13 file, interval days of a NEM12
+ * one) in chunks, the first `skip` records left out. A file that is not the one validated (more records,
+ * fewer, or other bytes) stops it with FileChangedError.
+ */
+async function* recordChunks(
+  records: FileRecords,
+  sha256: string,
+  skip: number,
+  chunkSize: number,
+): AsyncIterable<NewEvent[]> {
+  let index = 0;
+  let chunk: NewEvent[] = [];
+  const file = await records.open();
+  for await (const batch of readFlowFile(file)) {
+    for (const item of batch) {
+      if (item.kind !== 'registerRead' && item.kind !== 'intervalDay') continue;
+      if (++index > records.total) throw new FileChangedError(file.path);
+      if (index <= skip) continue;
+      chunk.push(
+        item.kind === 'registerRead' ? readingRecorded(sha256, item.read) : intervalDayRecorded(sha256, item.day),
+      );
+      if (chunk.length >= chunkSize) {
+        yield chunk;
+        chunk = [];
+      }
+    }
+  }
+  if (file.digest().sha256 !== sha256 || index !== records.total) throw new FileChangedError(file.path);
+  if (chunk.length > 0) yield chunk;
+}
+
 /**
  * A new file's stream in chunks: FileReceived, then (for a valid file, read again) its record events,
  * then the closing event with the digest of all before it. Progress is reported as each chunk is taken,
@@ -352,7 +391,7 @@ export async function importFlowFile(
  */
 async function* wholeStream(
   received: NewEvent,
-  records: { readonly open: () => Promise<FlowFile>; readonly total: number; readonly format: MdffFormat } | null,
+  records: FileRecords | null,
   closing: { readonly sha256: string; readonly summary: FlowSummary; readonly options: ImportOptions },
 ): AsyncIterable<readonly NewEvent[]> {
   const { sha256, summary, options } = closing;
@@ -363,73 +402,36 @@ async function* wholeStream(
     yield [fileRejected(sha256, summary, options.channel, digest.value())];
     return;
   }
-  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
-  let chunk: NewEvent[] = [];
   let done = 0;
-  const file = await records.open();
-  for await (const batch of readFlowFile(file)) {
-    for (const item of batch) {
-      if (item.kind !== 'registerRead' && item.kind !== 'intervalDay') continue;
-      const event =
-        item.kind === 'registerRead' ? readingRecorded(sha256, item.read) : intervalDayRecorded(sha256, item.day);
-      // More records than the validation pass counted: the file changed in between.
-      if (done + chunk.length >= records.total) throw new FileChangedError(file.path);
-      digest.add(event);
-      chunk.push(event);
-      if (chunk.length >= chunkSize) {
-        yield chunk;
-        done += chunk.length;
-        chunk = [];
-        options.onProgress?.(done, records.total, records.format);
-      }
-    }
+  for await (const chunk of recordChunks(records, sha256, 0, options.chunkSize ?? DEFAULT_CHUNK)) {
+    for (const event of chunk) digest.add(event);
+    yield chunk;
+    done += chunk.length;
+    if (done < records.total) options.onProgress?.(done, records.total, records.format);
   }
-  if (file.digest().sha256 !== sha256 || done + chunk.length !== records.total) throw new FileChangedError(file.path);
-  if (chunk.length > 0) yield chunk;
   options.onProgress?.(records.total, records.total, records.format);
   yield [fileImported(sha256, summary, options.channel, digest.value())];
 }
 
 /**
- * Streams the file again and appends the record events (readings of a NEM13 file, interval days of a
- * NEM12 one) the stream does not have yet, adding them to the stream's digest. Revision r of the stream
- * holds record r (FileReceived is revision 0), so `revision` records are already stored.
+ * Appends the record events the stream does not have yet, adding them to the stream's digest. Revision
+ * r of the stream holds record r (FileReceived is revision 0), so `revision` records are already stored.
  */
 async function appendReadings(
   store: EventStore,
   stream: string,
-  open: () => Promise<FlowFile>,
+  records: FileRecords,
   sha256: string,
   startRevision: number,
-  { total, format }: { readonly total: number; readonly format: MdffFormat },
   digest: StreamDigest,
   options: ImportOptions,
 ): Promise<number> {
-  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK;
   let revision = startRevision;
-  let index = 0;
-  let chunk: NewEvent[] = [];
-  const flush = async () => {
-    if (chunk.length === 0) return;
+  for await (const chunk of recordChunks(records, sha256, startRevision, options.chunkSize ?? DEFAULT_CHUNK)) {
     revision = (await store.append(stream, chunk, revision)).nextExpectedRevision;
     for (const event of chunk) digest.add(event);
-    chunk = [];
-    options.onProgress?.(revision, total, format);
-  };
-  const file = await open();
-  for await (const batch of readFlowFile(file)) {
-    for (const item of batch) {
-      if (item.kind !== 'registerRead' && item.kind !== 'intervalDay') continue;
-      index++;
-      if (index <= revision) continue;
-      chunk.push(
-        item.kind === 'registerRead' ? readingRecorded(sha256, item.read) : intervalDayRecorded(sha256, item.day),
-      );
-      if (chunk.length >= chunkSize) await flush();
-    }
+    options.onProgress?.(revision, records.total, records.format);
   }
-  await flush();
-  if (file.digest().sha256 !== sha256 || index !== total) throw new FileChangedError(file.path);
-  options.onProgress?.(revision, total, format);
+  options.onProgress?.(revision, records.total, records.format);
   return revision;
 }
